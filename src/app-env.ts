@@ -1,0 +1,35 @@
+/**
+ * @module
+ * What every request handler can reach: the host's dependencies and who is asking.
+ */
+import type { Context } from "hono";
+import type { AppConfig } from "./config";
+import type { Db } from "./db/client";
+import type { Clock, FileStore, MailTransport, Pbkdf2 } from "./platform/ports";
+import type { SessionUser } from "./services/session";
+
+/** Everything host-specific, built by src/node.ts or src/worker.ts and handed to createApp. */
+export interface AppDeps {
+  config: AppConfig;
+  db: Db;
+  clock: Clock;
+  files: FileStore;
+  /** Null when mail is not configured: mail then waits in the outbox. */
+  mail: MailTransport | null;
+  pbkdf2: Pbkdf2;
+  /** The caller's IP as the host sees it (socket on Node, CF-Connecting-IP on Workers). */
+  clientIp(c: Context): string;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    user: SessionUser | null;
+    /** Raw session cookie token, for sign-out and rotation. */
+    sessionToken: string | null;
+    csrfToken: string;
+    flash: string | null;
+  };
+}
+
+export type AppContext = Context<AppEnv>;

@@ -1,0 +1,75 @@
+/**
+ * @module
+ * The one Hono app both hosts serve. Everything host-specific arrives in `deps`.
+ */
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppDeps, AppEnv } from "./app-env";
+import { csrfToken, originCheck } from "./middleware/csrf";
+import { CsrfError } from "./middleware/errors";
+import { sessionMiddleware } from "./middleware/session";
+import { authRoutes } from "./routes/auth";
+import { devRoutes } from "./routes/dev";
+import { healthRoutes } from "./routes/health";
+import { homeRoutes } from "./routes/home";
+import { renderPage } from "./routes/render";
+import { MESSAGES } from "./views/messages";
+import { ErrorPage, errorTitle, type ErrorKind } from "./views/pages/errors";
+
+export type { AppDeps } from "./app-env";
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.secureCookies ? "max-age=31536000; includeSubDomains" : false,
+      referrerPolicy: "strict-origin-when-cross-origin",
+      xFrameOptions: "DENY",
+    }),
+  );
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.route("/", healthRoutes);
+  app.use("*", originCheck(deps.config));
+  app.use("*", sessionMiddleware);
+  app.use("*", csrfToken);
+
+  app.route("/", homeRoutes);
+  app.route("/", authRoutes);
+  app.route("/dev", devRoutes);
+
+  app.notFound((c) => renderPage(c, { title: errorTitle(404), status: 404 }, <ErrorPage kind={404} />));
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status < 500) {
+      if (err.status === 403) {
+        const detail = err instanceof CsrfError ? MESSAGES.csrf : MESSAGES.forbidden;
+        return renderPage(c, { title: errorTitle(403), status: 403 }, <ErrorPage kind={403} detail={detail} />);
+      }
+      const kind: ErrorKind = err.status === 404 ? 404 : err.status === 429 ? 429 : 400;
+      return renderPage(c, { title: errorTitle(kind), status: kind }, <ErrorPage kind={kind} />);
+    }
+    console.error(err);
+    return renderPage(c, { title: errorTitle(500), status: 500 }, <ErrorPage kind={500} />);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

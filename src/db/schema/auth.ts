@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Role } from "../../domain/roles";
+
+/** Everyone who can sign in: staff with a password, applicants through ThaiD. */
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    role: text("role").$type<Role>().notNull(),
+    /** As the user typed it; uniqueness is on the lower-cased form. */
+    username: text("username"),
+    usernameLower: text("username_lower"),
+    passwordHash: text("password_hash"),
+    displayName: text("display_name").notNull(),
+    email: text("email"),
+    /** University or agency the user works for; null for officers, admins, applicants. */
+    orgId: text("org_id"),
+    /** Set for accounts created with a temporary password (forced change on first login). */
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    passwordExpiresAt: integer("password_expires_at", { mode: "timestamp_ms" }),
+    disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("users_username_lower_uq").on(t.usernameLower), index("users_org_idx").on(t.orgId)],
+);
+
+/** Only the SHA-256 of the cookie token is stored, so a leaked table cannot be replayed. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * Fixed-window counters shared by every isolate and process (an in-memory Map
+ * would be per-isolate on Workers).
+ */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull().default(sql`0`),
+});

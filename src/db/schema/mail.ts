@@ -1,0 +1,28 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+
+/**
+ * Transactional outbox: a mail is a row written in the same transaction as the
+ * change that caused it, and a job delivers it later, so a crash can neither send
+ * mail for a change that rolled back nor lose mail for one that committed.
+ */
+export const outboxMail = sqliteTable(
+  "outbox_mail",
+  {
+    id: text("id").primaryKey(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    to: text("to_addr").notNull(),
+    subject: text("subject").notNull(),
+    text: text("body_text").notNull(),
+    html: text("body_html"),
+    status: text("status").$type<OutboxStatus>().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    /** A claimed row whose lease ran out (the sender crashed) is tried again. */
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);

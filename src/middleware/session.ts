@@ -1,0 +1,34 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../app-env";
+import { hmacSha256, randomToken } from "../services/crypto";
+import { validateSession } from "../services/session";
+import { FLASH, isFlashKey } from "../views/messages";
+import { clearCookie, cookieNames, readCookie, writeCookie } from "./cookies";
+
+/**
+ * Resolves the session cookie to a user, derives the CSRF token, and pops the
+ * flash message. The CSRF token is an HMAC of the session token (or, before
+ * sign-in, of a random pre-session cookie), so it changes whenever the session does.
+ */
+export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
+  const { config, db, clock } = c.var.deps;
+  const names = cookieNames(config.secureCookies);
+
+  const token = readCookie(c, names.session);
+  const session = token ? await validateSession(db, token, clock.now()) : null;
+  if (token && !session) clearCookie(c, names.session, config.secureCookies);
+  c.set("user", session?.user ?? null);
+  c.set("sessionToken", session ? token : null);
+
+  let binding = session ? token : readCookie(c, names.pre);
+  if (!binding || !/^[A-Za-z0-9_-]{20,64}$/.test(binding)) {
+    binding = randomToken(16);
+    writeCookie(c, names.pre, binding, config.secureCookies);
+  }
+  c.set("csrfToken", await hmacSha256(config.sessionSecret, `csrf:${binding}`));
+
+  const flash = readCookie(c, names.flash);
+  c.set("flash", flash && isFlashKey(flash) ? FLASH[flash] : null);
+  if (flash) clearCookie(c, names.flash, config.secureCookies);
+  await next();
+});

@@ -1,0 +1,75 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { loginForm, safeNextPath } from "../domain/auth-forms";
+import { validateForm } from "../domain/forms";
+import { ROLE_HOME } from "../domain/roles";
+import { loginWithPassword, logout } from "../services/auth";
+import { SESSION_ABSOLUTE_MS } from "../services/session";
+import { MESSAGES } from "../views/messages";
+import { LoginPage } from "../views/pages/login";
+import { clearCookie, cookieNames, writeCookie } from "../middleware/cookies";
+import { renderPage, seeOther } from "./render";
+
+export const authRoutes = new Hono<AppEnv>()
+  .get("/login", async (c) => {
+    const next = safeNextPath(c.req.query("next"));
+    if (c.var.user) return c.redirect(next ?? ROLE_HOME[c.var.user.role], 303);
+    return renderPage(c, { title: "เข้าสู่ระบบ" }, <LoginPage csrfToken={c.var.csrfToken} next={next} />);
+  })
+  .post("/login", async (c) => {
+    const { deps } = c.var;
+    const body = await c.req.parseBody();
+    const form = validateForm(loginForm, body);
+    const next = safeNextPath(typeof body.next === "string" ? body.next : null);
+    if (!form.ok) {
+      return renderPage(
+        c,
+        { title: "เข้าสู่ระบบ", status: 422, hasErrors: true },
+        <LoginPage csrfToken={c.var.csrfToken} values={form.values} errors={form.errors} next={next} />,
+      );
+    }
+    const names = cookieNames(deps.config.secureCookies);
+    const result = await loginWithPassword(
+      { db: deps.db, pbkdf2: deps.pbkdf2, now: deps.clock.now() },
+      {
+        username: form.data.username,
+        password: form.data.password,
+        ip: deps.clientIp(c),
+        userAgent: c.req.header("user-agent") ?? null,
+        previousToken: c.var.sessionToken,
+      },
+    );
+    if (!result.ok) {
+      const limited = result.reason === "rate_limited";
+      if (limited) c.header("Retry-After", String(Math.ceil(result.retryAfterMs / 1000)));
+      const message = limited
+        ? MESSAGES.loginRateLimited(Math.max(1, Math.ceil(result.retryAfterMs / 60_000)))
+        : MESSAGES.loginInvalid;
+      return renderPage(
+        c,
+        { title: "เข้าสู่ระบบ", status: limited ? 429 : 401, hasErrors: true },
+        <LoginPage
+          csrfToken={c.var.csrfToken}
+          values={{ username: form.data.username }}
+          errors={{ _form: message }}
+          next={next}
+        />,
+      );
+    }
+    writeCookie(c, names.session, result.token, deps.config.secureCookies, Math.floor(SESSION_ABSOLUTE_MS / 1000));
+    clearCookie(c, names.pre, deps.config.secureCookies);
+    return seeOther(c, next ?? ROLE_HOME[result.user.role]);
+  })
+  .post("/logout", async (c) => {
+    const { deps } = c.var;
+    const names = cookieNames(deps.config.secureCookies);
+    if (c.var.user && c.var.sessionToken) {
+      await logout(
+        { db: deps.db, now: deps.clock.now() },
+        { token: c.var.sessionToken, userId: c.var.user.id, ip: deps.clientIp(c) },
+      );
+    }
+    clearCookie(c, names.session, deps.config.secureCookies);
+    writeCookie(c, names.flash, "logged_out", deps.config.secureCookies, 60);
+    return seeOther(c, "/");
+  });

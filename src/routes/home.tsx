@@ -1,0 +1,28 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { ROLE_HOME, ROLE_LABEL, type Role } from "../domain/roles";
+import { requireRole } from "../middleware/roles";
+import { NAV_BY_ROLE } from "../views/components/nav";
+import { ContactPage } from "../views/pages/contact";
+import { HomePage } from "../views/pages/home";
+import { RoleHomePage } from "../views/pages/role-home";
+import { renderPage } from "./render";
+
+/** The front page, each role's landing page, and the public contact page. */
+export const homeRoutes = new Hono<AppEnv>()
+  .get("/", (c) => {
+    if (c.var.user) return c.redirect(ROLE_HOME[c.var.user.role], 303);
+    return renderPage(c, { title: "หน้าหลัก" }, <HomePage />);
+  })
+  .get("/contact", (c) => renderPage(c, { title: "ติดต่อเรา" }, <ContactPage />));
+
+for (const role of Object.keys(ROLE_HOME) as Role[]) {
+  homeRoutes.get(ROLE_HOME[role], requireRole(role), (c) => {
+    const user = c.var.user!;
+    return renderPage(
+      c,
+      { title: ROLE_LABEL[role] },
+      <RoleHomePage role={role} displayName={user.displayName} links={NAV_BY_ROLE[role]} />,
+    );
+  });
+}

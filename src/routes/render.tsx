@@ -1,0 +1,55 @@
+/**
+ * @module
+ * One URL, two representations: a plain htmx request gets just the fragment,
+ * everything else (first load, boosted navigation, history restore) the whole page.
+ */
+import type { Child } from "hono/jsx";
+import type { AppContext } from "../app-env";
+import { Layout } from "../views/layout";
+
+export function isFragmentRequest(c: AppContext): boolean {
+  return (
+    c.req.header("hx-request") === "true" &&
+    c.req.header("hx-boosted") !== "true" &&
+    c.req.header("hx-history-restore-request") !== "true" &&
+    c.req.header("hx-request-type") !== "full"
+  );
+}
+
+type Status = 200 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+
+export interface PageOptions {
+  title: string;
+  status?: Status;
+  hasErrors?: boolean;
+}
+
+export async function renderPage(c: AppContext, opts: PageOptions, body: Child): Promise<Response> {
+  c.header("Vary", "HX-Request", { append: true });
+  const status = opts.status ?? 200;
+  if (isFragmentRequest(c)) return c.html(await String(body), status);
+  const page = (
+    <Layout
+      title={opts.title}
+      user={c.var.user ?? null}
+      csrfToken={c.var.csrfToken ?? ""}
+      flash={c.var.flash ?? null}
+      hasErrors={opts.hasErrors}
+    >
+      {body}
+    </Layout>
+  );
+  return c.html(`<!doctype html>${await page.toString()}`, status);
+}
+
+/**
+ * After a successful POST: 303 for a plain form; for htmx an HX-Redirect so the
+ * browser does a full navigation instead of swapping a whole page into a fragment.
+ */
+export function seeOther(c: AppContext, location: string): Response {
+  if (c.req.header("hx-request") === "true") {
+    c.header("HX-Redirect", location);
+    return c.body(null, 200);
+  }
+  return c.redirect(location, 303);
+}

@@ -1,0 +1,24 @@
+import type { DbOrTx } from "../db/client";
+import { auditEvents } from "../db/schema";
+
+export interface AuditEvent {
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  data?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+/** Call inside the transaction that made the change, so the event exists iff the change does. */
+export async function recordAudit(tx: DbOrTx, at: Date, event: AuditEvent): Promise<void> {
+  await tx.insert(auditEvents).values({
+    at,
+    actorId: event.actorId,
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    data: event.data ?? null,
+    ip: event.ip ?? null,
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * @module
+ * Staff sign-in and sign-out: password check behind per-account and per-IP
+ * limits, a fresh session on success (the old one, if any, is dropped).
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { users } from "../db/schema";
+import type { Role } from "../domain/roles";
+import type { Pbkdf2 } from "../platform/ports";
+import { recordAudit } from "./audit";
+import { DUMMY_HASH, verifyPassword } from "./password";
+import { clearRateLimit, hitRateLimit, type RateLimitRule } from "./rate-limit";
+import { createSession, deleteSessionByToken } from "./session";
+
+export const LOGIN_LIMIT_PER_ACCOUNT: RateLimitRule = { limit: 5, windowMs: 15 * 60_000 };
+export const LOGIN_LIMIT_PER_IP: RateLimitRule = { limit: 30, windowMs: 15 * 60_000 };
+
+export type LoginResult =
+  | { ok: true; token: string; expiresAt: Date; user: { id: string; role: Role; mustChangePassword: boolean } }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; retryAfterMs: number };
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  ip: string;
+  userAgent: string | null;
+  /** The session cookie the browser already had; rotated away on success. */
+  previousToken: string | null;
+}
+
+export async function loginWithPassword(
+  deps: { db: Db; pbkdf2: Pbkdf2; now: Date },
+  input: LoginInput,
+): Promise<LoginResult> {
+  const { db, now } = deps;
+  const usernameLower = input.username.toLowerCase();
+  const perIp = await hitRateLimit(db, `login:ip:${input.ip}`, LOGIN_LIMIT_PER_IP, now);
+  const perAccount = await hitRateLimit(db, `login:user:${usernameLower}`, LOGIN_LIMIT_PER_ACCOUNT, now);
+  if (!perIp.allowed || !perAccount.allowed) {
+    return { ok: false, reason: "rate_limited", retryAfterMs: Math.max(perIp.retryAfterMs, perAccount.retryAfterMs) };
+  }
+
+  const [user] = await db.select().from(users).where(eq(users.usernameLower, usernameLower)).limit(1);
+  const passwordOk = await verifyPassword(deps.pbkdf2, input.password, user?.passwordHash ?? DUMMY_HASH);
+  const expiredTemporary =
+    user?.mustChangePassword && user.passwordExpiresAt !== null && user.passwordExpiresAt.getTime() <= now.getTime();
+  if (!user || !passwordOk || user.disabledAt || !user.passwordHash || expiredTemporary) {
+    return { ok: false, reason: "invalid" };
+  }
+
+  const session = await db.transaction(async (tx) => {
+    if (input.previousToken) await deleteSessionByToken(tx, input.previousToken);
+    const created = await createSession(tx, user.id, now, input.userAgent);
+    await recordAudit(tx, now, {
+      actorId: user.id,
+      action: "auth.login",
+      subjectType: "user",
+      subjectId: user.id,
+      ip: input.ip,
+    });
+    return created;
+  });
+  await clearRateLimit(db, `login:user:${usernameLower}`);
+  return {
+    ok: true,
+    token: session.token,
+    expiresAt: session.expiresAt,
+    user: { id: user.id, role: user.role, mustChangePassword: user.mustChangePassword },
+  };
+}
+
+export async function logout(
+  deps: { db: Db; now: Date },
+  input: { token: string; userId: string; ip: string },
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await deleteSessionByToken(tx, input.token);
+    await recordAudit(tx, deps.now, {
+      actorId: input.userId,
+      action: "auth.logout",
+      subjectType: "user",
+      subjectId: input.userId,
+      ip: input.ip,
+    });
+  });
+}

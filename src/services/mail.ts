@@ -1,0 +1,119 @@
+/**
+ * @module
+ * The mail outbox: `enqueueMail` inside a change's transaction, `deliverDueMail`
+ * from the scheduler. Delivery is at-least-once: a row is leased before sending
+ * and marked sent after, so a crash mid-send retries rather than loses.
+ */
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db/client";
+import { outboxMail } from "../db/schema";
+import type { MailTransport } from "../platform/ports";
+import { newId } from "./crypto";
+
+export const MAX_ATTEMPTS = 10;
+const LEASE_MS = 5 * 60_000;
+const BATCH = 20;
+
+export interface NewMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export async function enqueueMail(tx: DbOrTx, now: Date, mail: NewMail): Promise<string> {
+  const id = newId();
+  await tx.insert(outboxMail).values({
+    id,
+    createdAt: now,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html ?? null,
+    status: "pending",
+    nextAttemptAt: now,
+  });
+  return id;
+}
+
+/** 1, 2, 4 … minutes, capped at 6 hours. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3600_000);
+}
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+}
+
+/** Sends what is due; with no transport (dev without SMTP) mail waits in the outbox. */
+export async function deliverDueMail(
+  deps: { db: Db; mail: MailTransport | null; mailFrom: string },
+  now: Date,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, failed: 0 };
+  if (!deps.mail) return report;
+  const t = now;
+  const due = await deps.db
+    .select({ id: outboxMail.id })
+    .from(outboxMail)
+    .where(
+      or(
+        and(eq(outboxMail.status, "pending"), lte(outboxMail.nextAttemptAt, t)),
+        and(eq(outboxMail.status, "sending"), or(isNull(outboxMail.leaseUntil), lte(outboxMail.leaseUntil, t))),
+      ),
+    )
+    .orderBy(asc(outboxMail.nextAttemptAt))
+    .limit(BATCH);
+
+  for (const { id } of due) {
+    // The conditional update is the lease: of two schedulers, only one gets the row.
+    const [row] = await deps.db
+      .update(outboxMail)
+      .set({ status: "sending", leaseUntil: new Date(t.getTime() + LEASE_MS), attempts: sql`${outboxMail.attempts} + 1` })
+      .where(
+        and(
+          eq(outboxMail.id, id),
+          or(
+            eq(outboxMail.status, "pending"),
+            and(eq(outboxMail.status, "sending"), or(isNull(outboxMail.leaseUntil), lte(outboxMail.leaseUntil, t))),
+          ),
+        ),
+      )
+      .returning();
+    if (!row) continue;
+    try {
+      await deps.mail.send({ from: deps.mailFrom, to: row.to, subject: row.subject, text: row.text, html: row.html, messageId: row.id });
+      await deps.db
+        .update(outboxMail)
+        .set({ status: "sent", sentAt: t, leaseUntil: null, lastError: null })
+        .where(eq(outboxMail.id, id));
+      report.sent++;
+    } catch (error) {
+      const gaveUp = row.attempts >= MAX_ATTEMPTS;
+      await deps.db
+        .update(outboxMail)
+        .set({
+          status: gaveUp ? "failed" : "pending",
+          leaseUntil: null,
+          nextAttemptAt: new Date(t.getTime() + retryDelayMs(row.attempts)),
+          lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
+        })
+        .where(eq(outboxMail.id, id));
+      report.failed++;
+    }
+  }
+  return report;
+}
+
+export async function listOutbox(db: DbOrTx, limit = 100) {
+  return db.select().from(outboxMail).orderBy(sql`${outboxMail.createdAt} DESC`).limit(limit);
+}
+
+export async function countOutbox(db: DbOrTx, statuses: Array<"pending" | "sending" | "sent" | "failed">) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(outboxMail)
+    .where(inArray(outboxMail.status, statuses));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,101 @@
+/**
+ * @module
+ * Database-backed sessions. The cookie holds a random 160-bit token; the row is
+ * keyed by its SHA-256, so reading the table does not let anyone sign in.
+ */
+import { and, eq, lt } from "drizzle-orm";
+import type { DbOrTx } from "../db/client";
+import { sessions, users } from "../db/schema";
+import type { Role } from "../domain/roles";
+import { randomToken, sha256Hex } from "./crypto";
+
+/** Signed out after this long without a request. */
+export const SESSION_IDLE_MS = 2 * 3600_000;
+/** Signed out this long after sign-in, however active. */
+export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
+/** last_seen_at is written at most this often, to keep reads read-only. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SessionUser {
+  id: string;
+  role: Role;
+  displayName: string;
+  username: string | null;
+  orgId: string | null;
+  mustChangePassword: boolean;
+}
+
+export interface ValidSession {
+  id: string;
+  user: SessionUser;
+}
+
+export async function createSession(
+  db: DbOrTx,
+  userId: string,
+  now: Date,
+  userAgent: string | null,
+): Promise<{ token: string; id: string; expiresAt: Date }> {
+  const token = randomToken(20);
+  const id = await sha256Hex(token);
+  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+  await db.insert(sessions).values({
+    id,
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, id, expiresAt };
+}
+
+/** The session and its user, or null when unknown, idle too long, past its end, or the user is disabled. */
+export async function validateSession(db: DbOrTx, token: string, now: Date): Promise<ValidSession | null> {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const id = await sha256Hex(token);
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      user: {
+        id: users.id,
+        role: users.role,
+        displayName: users.displayName,
+        username: users.username,
+        orgId: users.orgId,
+        mustChangePassword: users.mustChangePassword,
+        disabledAt: users.disabledAt,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  if (!row) return null;
+  const t = now.getTime();
+  if (t >= row.expiresAt.getTime() || t - row.lastSeenAt.getTime() >= SESSION_IDLE_MS || row.user.disabledAt) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  if (t - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  const { disabledAt: _disabled, ...user } = row.user;
+  return { id, user };
+}
+
+export async function deleteSessionByToken(db: DbOrTx, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, await sha256Hex(token)));
+}
+
+export async function deleteUserSessions(db: DbOrTx, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Removes sessions past their absolute end or idle limit; run by the scheduler. */
+export async function sweepSessions(db: DbOrTx, now: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  await db.delete(sessions).where(and(lt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS))));
+}

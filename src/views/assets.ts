@@ -1,0 +1,11 @@
+/**
+ * @module
+ * Static asset URLs. htmx is copied from the pinned `htmx.org` package by
+ * scripts/build-static.ts into a versioned file name, so it can be cached forever.
+ */
+export const HTMX_VERSION = "4.0.1";
+export const ASSETS = {
+  htmx: `/vendor/htmx-${HTMX_VERSION}.min.js`,
+  css: "/css/app.css?v=1",
+  fontThai: "/fonts/sarabun-thai-400-normal.woff2",
+} as const;

@@ -1,0 +1,19 @@
+/** One-time notices shown after a redirect; the cookie carries only the key. */
+export const FLASH = {
+  logged_out: "ออกจากระบบเรียบร้อยแล้ว",
+  logged_in: "เข้าสู่ระบบเรียบร้อยแล้ว",
+} as const;
+export type FlashKey = keyof typeof FLASH;
+
+export function isFlashKey(value: string): value is FlashKey {
+  return Object.hasOwn(FLASH, value);
+}
+
+export const MESSAGES = {
+  loginInvalid: "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
+  loginRateLimited: (minutes: number) =>
+    `พยายามเข้าสู่ระบบหลายครั้งเกินไป กรุณารอ ${minutes} นาทีแล้วลองใหม่อีกครั้ง`,
+  csrf: "ไม่สามารถยืนยันแหล่งที่มาของคำขอได้ กรุณาโหลดหน้าเดิมใหม่แล้วลองอีกครั้ง",
+  authRequired: "กรุณาเข้าสู่ระบบก่อนใช้งาน",
+  forbidden: "บัญชีของท่านไม่มีสิทธิ์เข้าถึงหน้านี้",
+} as const;

@@ -1,0 +1,75 @@
+/**
+ * @module
+ * The Workers host: Turso over HTTP, R2 for uploads, a Durable Object per QR
+ * sign-in, cron triggers for scheduled jobs. Bindings come only from `env`.
+ */
+import { createApp, type App } from "./app";
+import type { AppDeps } from "./app-env";
+import { loadConfig } from "./config";
+import { runScheduled, type JobDeps } from "./jobs";
+import type { Clock, MailTransport } from "./platform/ports";
+import { createTursoDb } from "./platform/workers/db";
+import { createR2FileStore } from "./platform/workers/files";
+import { createHttpMailTransport } from "./platform/workers/mail";
+import { noblePbkdf2 } from "./platform/workers/pbkdf2";
+import { QrSessionObject } from "./platform/workers/qr-session-object";
+
+export { QrSessionObject };
+
+export interface Env {
+  TURSO_DATABASE_URL: string;
+  TURSO_AUTH_TOKEN?: string;
+  SESSION_SECRET: string;
+  APP_URL: string;
+  APP_ENV?: string;
+  MAIL_FROM?: string;
+  MAIL_API_URL?: string;
+  MAIL_API_KEY?: string;
+  FILES: R2Bucket;
+  QR_SESSIONS: DurableObjectNamespace<QrSessionObject>;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+function mailTransport(env: Env): MailTransport | null {
+  return env.MAIL_API_URL && env.MAIL_API_KEY ? createHttpMailTransport(env.MAIL_API_URL, env.MAIL_API_KEY) : null;
+}
+
+function buildDeps(env: Env): AppDeps {
+  return {
+    config: loadConfig(env as unknown as Record<string, string | undefined>),
+    db: createTursoDb(env.TURSO_DATABASE_URL, env.TURSO_AUTH_TOKEN),
+    clock: systemClock,
+    files: createR2FileStore(env.FILES),
+    mail: mailTransport(env),
+    pbkdf2: noblePbkdf2,
+    clientIp: (c) => c.req.header("cf-connecting-ip") ?? "unknown",
+  };
+}
+
+function jobDeps(env: Env): JobDeps {
+  const deps = buildDeps(env);
+  return { db: deps.db, clock: deps.clock, mail: deps.mail, mailFrom: deps.config.mailFrom };
+}
+
+// Keyed by the env object so an isolate builds the app once, never from module globals alone.
+const apps = new WeakMap<Env, App>();
+
+export default {
+  fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
+    let app = apps.get(env);
+    if (!app) {
+      app = createApp(buildDeps(env));
+      apps.set(env, app);
+    }
+    return app.fetch(request, env, ctx);
+  },
+
+  async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+    ctx.waitUntil(
+      runScheduled(controller.cron, jobDeps(env)).then((result) => {
+        if (result.failed.length) throw new Error(`scheduled jobs failed: ${result.failed.join(", ")}`);
+      }),
+    );
+  },
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,118 @@
+/**
+ * Test wiring: the real app on a real libSQL file (one per test), a clock the
+ * test controls, and a tiny browser-like client that keeps cookies and the CSRF token.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp } from "../../src/app";
+import type { AppDeps } from "../../src/app-env";
+import { loadConfig } from "../../src/config";
+import { users } from "../../src/db/schema";
+import type { Role } from "../../src/domain/roles";
+import { createFsFileStore, createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../../src/platform/node";
+import type { Clock, MailTransport } from "../../src/platform/ports";
+import { newId } from "../../src/services/crypto";
+import { hashPassword } from "../../src/services/password";
+
+export class TestClock implements Clock {
+  constructor(private t = new Date("2026-11-23T03:00:00Z")) {}
+  now() {
+    return new Date(this.t);
+  }
+  advance(ms: number) {
+    this.t = new Date(this.t.getTime() + ms);
+  }
+  set(date: Date) {
+    this.t = new Date(date);
+  }
+}
+
+export const TEST_ORIGIN = "http://localhost:3000";
+
+export async function createTestApp(options: { appUrl?: string; mail?: MailTransport | null } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "tidtam-test-"));
+  const { db, client } = await createNodeDb(`file:${join(dir, "test.db")}`);
+  await migrateNodeDb(db);
+  const clock = new TestClock();
+  const deps: AppDeps = {
+    config: loadConfig({ APP_URL: options.appUrl ?? TEST_ORIGIN, SESSION_SECRET: "test-secret-0123456789abcdef0123456789" }),
+    db,
+    clock,
+    files: createFsFileStore(join(dir, "files")),
+    mail: options.mail ?? null,
+    pbkdf2: webCryptoPbkdf2,
+    clientIp: (c) => c.req.header("x-test-ip") ?? "127.0.0.1",
+  };
+  const app = createApp(deps);
+  return { app, deps, db, clock, dir, close: () => client.close() };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+export async function createUser(
+  t: TestApp,
+  input: { role: Role; username: string; password: string; displayName?: string; orgId?: string },
+) {
+  const id = newId();
+  await t.db.insert(users).values({
+    id,
+    role: input.role,
+    username: input.username,
+    usernameLower: input.username.toLowerCase(),
+    passwordHash: await hashPassword(t.deps.pbkdf2, input.password),
+    displayName: input.displayName ?? input.username,
+    orgId: input.orgId ?? null,
+    createdAt: t.clock.now(),
+  });
+  return id;
+}
+
+/** A browser stand-in: cookies in, cookies out, CSRF token read from the last page. */
+export class Browser {
+  cookies = new Map<string, string>();
+  csrf: string | null = null;
+  constructor(
+    private t: TestApp,
+    private origin = TEST_ORIGIN,
+    private ip = "127.0.0.1",
+  ) {}
+
+  async request(path: string, init: RequestInit & { headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { "x-test-ip": this.ip, ...(init.headers ?? {}) };
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const res = await this.t.app.request(`${this.origin}${path}`, { ...init, headers });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(";");
+      const [name, ...rest] = pair!.split("=");
+      const value = rest.join("=");
+      const expired = attrs.some((a) => /max-age=0/i.test(a.trim())) || value === "";
+      if (expired) this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), value);
+    }
+    const text = await res.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(text)?.[1];
+    if (token) this.csrf = token;
+    return { res, text, status: res.status, location: res.headers.get("location") };
+  }
+
+  get(path: string, headers: Record<string, string> = {}) {
+    return this.request(path, { headers });
+  }
+
+  /** A form post the way a browser sends it: urlencoded, same Origin, CSRF field unless told otherwise. */
+  post(path: string, fields: Record<string, string>, opts: { csrf?: string | null; origin?: string | null; headers?: Record<string, string> } = {}) {
+    const body = new URLSearchParams(fields);
+    const token = opts.csrf === undefined ? this.csrf : opts.csrf;
+    if (token) body.set("_csrf", token);
+    const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", ...(opts.headers ?? {}) };
+    const origin = opts.origin === undefined ? this.origin : opts.origin;
+    if (origin) headers.origin = origin;
+    return this.request(path, { method: "POST", body: body.toString(), headers });
+  }
+
+  async login(username: string, password: string) {
+    await this.get("/login");
+    return this.post("/login", { username, password });
+  }
+}
