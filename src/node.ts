@@ -6,6 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
@@ -38,9 +39,12 @@ export interface NodeHost {
 /** Builds deps from `env`, migrates, seeds (outside production), schedules and listens. */
 export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const port = Number(options.env.PORT ?? 3000);
+  const hostname = options.env.HOST ?? "0.0.0.0";
+  // Port 0 is resolved up front: the default APP_URL (the CSRF origin) must name the real port.
+  const requested = Number(options.env.PORT ?? 3000);
+  const port = requested === 0 ? await freePort(hostname) : requested;
   const env: EnvRecord = {
-    APP_URL: `http://localhost:${port}`,
+    APP_URL: `http://${hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname}:${port}`,
     ...options.env,
   };
   const production = env.NODE_ENV === "production";
@@ -83,12 +87,9 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
   }
   root.route("/", createApp(deps));
 
-  const server = await listen(root, port, env.HOST ?? "0.0.0.0");
-  const address = server.address();
-  const actualPort = typeof address === "object" && address ? address.port : port;
-  const url = `http://localhost:${actualPort}`;
+  const server = await listen(root, port, hostname);
   return {
-    url,
+    url: config.appUrl.origin,
     deps,
     async close() {
       await new Promise<void>((resolve) => {
@@ -107,6 +108,17 @@ function listen(app: Hono, port: number, hostname: string): Promise<ServerType> 
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server));
     server.once("error", reject);
+  });
+}
+
+function freePort(hostname: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, hostname, () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
+    });
   });
 }
 

@@ -78,7 +78,7 @@ export class Browser {
     private ip = "127.0.0.1",
   ) {}
 
-  async request(path: string, init: RequestInit & { headers?: Record<string, string> } = {}) {
+  async request(path: string, init: Omit<RequestInit, "headers"> & { headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { "x-test-ip": this.ip, ...(init.headers ?? {}) };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     const res = await this.t.app.request(`${this.origin}${path}`, { ...init, headers });

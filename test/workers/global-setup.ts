@@ -10,12 +10,6 @@ import { startHranaHarness } from "../../scripts/hrana-harness";
 import { seedDemoData } from "../../src/db/seed";
 import { createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../../src/platform/node";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    hranaUrl: string;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "tidtam-workers-"));
   const dbPath = join(dir, "workers.db");

@@ -1,0 +1,11 @@
+// Values the global setups hand to tests with provide()/inject().
+import "vitest";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Hrana harness URL the workers project's TURSO_DATABASE_URL points at. */
+    hranaUrl: string;
+    /** Node host started for the e2e project. */
+    baseUrl: string;
+  }
+}

@@ -1,0 +1,136 @@
+import { createClient } from "@libsql/client/web";
+import {
+  createExecutionContext,
+  createScheduledController,
+  env,
+  listDurableObjectIds,
+  runDurableObjectAlarm,
+  waitOnExecutionContext,
+} from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import worker from "../../src/worker";
+import type { Env } from "../../src/worker";
+import type { QrSession } from "../../src/platform/ports";
+import { createDurableQrStore } from "../../src/platform/workers/qr-session-object";
+
+const testEnv = env as unknown as Env;
+const ORIGIN = "https://tidtam.test";
+
+async function call(path: string, init: RequestInit = {}) {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(new Request(`${ORIGIN}${path}`, init), testEnv, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+function cookiesOf(res: Response): string {
+  const cookies: string[] = [];
+  res.headers.forEach((value, name) => {
+    if (name === "set-cookie") cookies.push(value.split(";")[0]!);
+  });
+  return cookies.join("; ");
+}
+
+describe("the Worker's fetch in workerd", () => {
+  it("reports a reachable database on /healthz", async () => {
+    const res = await call("/healthz");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, db: "ok" });
+  });
+
+  it("serves the Thai login page", async () => {
+    const res = await call("/login");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="th">');
+    expect(html).toContain("เข้าสู่ระบบ");
+  });
+
+  it("signs in a demo officer whose hash Node made, with the pure-JS PBKDF2", async () => {
+    const page = await call("/login");
+    const jar = cookiesOf(page);
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+    const res = await call("/login", {
+      method: "POST",
+      headers: { origin: ORIGIN, cookie: jar, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ username: "officer", password: "Officer#2567", _csrf: token }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/officer");
+    const home = await call("/officer", { headers: { cookie: cookiesOf(res) } });
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain("เจ้าหน้าที่ผู้ตรวจสอบ");
+  });
+
+  it("refuses a cross-origin post with the Thai CSRF page", async () => {
+    const res = await call("/login", {
+      method: "POST",
+      headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+      body: "username=officer&password=x",
+    });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain("ไม่สามารถยืนยันแหล่งที่มาของคำขอได้");
+  });
+});
+
+describe("the Worker's scheduled handler in workerd", () => {
+  it("runs the every-minute job: expired sessions are swept from the database", async () => {
+    const db = createClient({ url: testEnv.TURSO_DATABASE_URL });
+    const users = await db.execute("SELECT id FROM users WHERE username = 'admin'");
+    const userId = String(users.rows[0]!.id);
+    const past = Date.now() - 13 * 3600_000;
+    await db.execute({
+      sql: "INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+      args: ["expired-session-for-cron-test", userId, past, past, past + 12 * 3600_000],
+    });
+    const controller = createScheduledController({ cron: "* * * * *", scheduledTime: new Date() });
+    const ctx = createExecutionContext();
+    await worker.scheduled(controller, testEnv, ctx);
+    await waitOnExecutionContext(ctx);
+    const left = await db.execute("SELECT count(*) AS n FROM sessions WHERE id = 'expired-session-for-cron-test'");
+    expect(Number(left.rows[0]!.n)).toBe(0);
+  });
+});
+
+describe("the QR-session Durable Object", () => {
+  const session = (id: string, ttlMs: number): QrSession => ({
+    id,
+    browserSecretHash: "hash-of-desktop-secret",
+    state: "state",
+    nonce: "nonce",
+    codeVerifier: "verifier",
+    matchCode: "42",
+    requestedBy: { ip: "203.0.113.1", userAgent: "Chrome บน Windows", place: null },
+    createdAt: new Date(),
+    expiresAt: new Date(Date.now() + ttlMs),
+    status: "pending",
+    userId: null,
+  });
+
+  it("is deleted by its alarm at expiry", async () => {
+    const store = createDurableQrStore(testEnv.QR_SESSIONS);
+    await store.create(session("qr-alarm", 120_000));
+    expect((await store.get("qr-alarm"))?.status).toBe("pending");
+    const stub = testEnv.QR_SESSIONS.get(testEnv.QR_SESSIONS.idFromName("qr-alarm"));
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await store.get("qr-alarm")).toBeNull();
+    expect((await listDurableObjectIds(testEnv.QR_SESSIONS)).length).toBeGreaterThan(0);
+  });
+
+  it("refuses a read after expiry even before the alarm runs", async () => {
+    const store = createDurableQrStore(testEnv.QR_SESSIONS);
+    await store.create(session("qr-late", -1));
+    expect(await store.get("qr-late")).toBeNull();
+  });
+
+  it("lets only the opening browser claim an approved session, and only once", async () => {
+    const store = createDurableQrStore(testEnv.QR_SESSIONS);
+    await store.create(session("qr-claim", 120_000));
+    expect(await store.claim("qr-claim", "hash-of-desktop-secret")).toBeNull();
+    expect(await store.resolve("qr-claim", { status: "approved", userId: "user-1" })).toBe(true);
+    expect(await store.resolve("qr-claim", { status: "approved", userId: "user-2" })).toBe(false);
+    expect(await store.claim("qr-claim", "another-browser")).toBeNull();
+    expect(await store.claim("qr-claim", "hash-of-desktop-secret")).toBe("user-1");
+    expect(await store.claim("qr-claim", "hash-of-desktop-secret")).toBeNull();
+  });
+});
