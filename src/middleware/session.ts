@@ -16,7 +16,11 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
 
   const token = readCookie(c, names.session);
   const session = token ? await validateSession(db, token, clock.now()) : null;
-  if (token && !session) clearCookie(c, names.session, config.secureCookies);
+  if (token && !session) {
+    clearCookie(c, names.session, config.secureCookies);
+    // Shown on the next page (normally the sign-in page this request redirects to).
+    writeCookie(c, names.flash, "session_expired", config.secureCookies, 60);
+  }
   c.set("user", session?.user ?? null);
   c.set("sessionToken", session ? token : null);
 
@@ -29,6 +33,6 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
 
   const flash = readCookie(c, names.flash);
   c.set("flash", flash && isFlashKey(flash) ? FLASH[flash] : null);
-  if (flash) clearCookie(c, names.flash, config.secureCookies);
+  if (flash && !(token && !session)) clearCookie(c, names.flash, config.secureCookies);
   await next();
 });

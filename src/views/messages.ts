@@ -2,6 +2,7 @@
 export const FLASH = {
   logged_out: "ออกจากระบบเรียบร้อยแล้ว",
   logged_in: "เข้าสู่ระบบเรียบร้อยแล้ว",
+  session_expired: "หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง",
 } as const;
 export type FlashKey = keyof typeof FLASH;
 

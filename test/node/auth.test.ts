@@ -203,6 +203,9 @@ describe("sessions", () => {
     expect(res.status).toBe(303);
     expect(res.location).toMatch(/^\/login\?next=/);
     expect(await sessionCount()).toBe(0);
+    const login = await b.get(res.location!);
+    expect(login.status).toBe(200);
+    expect(login.text).toContain("หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง");
   });
 
   it("expires twelve hours after sign-in however active the user is", async () => {
@@ -267,6 +270,16 @@ describe("roles", () => {
       expect(res.status, path).toBe(303);
       expect(res.location, path).toBe(`/login?next=${encodeURIComponent(path)}`);
     }
+  });
+
+  it("shows a Thai 500 page, not a stack trace, when something breaks", async () => {
+    const b = new Browser(t);
+    await b.login("officer", "Officer#2567");
+    t.close();
+    const res = await b.get("/officer");
+    expect(res.status).toBe(500);
+    expect(res.text).toContain("ระบบขัดข้อง");
+    expect(res.text).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it("shows a Thai 404 page for an unknown address", async () => {

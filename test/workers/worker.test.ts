@@ -134,3 +134,16 @@ describe("the QR-session Durable Object", () => {
     expect(await store.claim("qr-claim", "hash-of-desktop-secret")).toBeNull();
   });
 });
+
+describe("the R2 file store", () => {
+  it("keeps an upload's bytes and content type, and deletes it", async () => {
+    const { createR2FileStore } = await import("../../src/platform/workers/files");
+    const store = createR2FileStore(testEnv.FILES);
+    await store.put("r2key_01234567", new TextEncoder().encode("PK zip bytes"), { contentType: "application/zip" });
+    const got = await store.get("r2key_01234567");
+    expect(got?.contentType).toBe("application/zip");
+    expect(await new Response(got!.body).text()).toBe("PK zip bytes");
+    await store.delete("r2key_01234567");
+    expect(await store.get("r2key_01234567")).toBeNull();
+  });
+});
