@@ -27,6 +27,7 @@ export default defineConfig({
               bindings: {
                 TURSO_DATABASE_URL: inject("hranaUrl"),
                 SESSION_SECRET: "workers-test-secret-0123456789abcdef",
+                DATA_ENCRYPTION_KEY: "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                 APP_URL: "https://tidtam.test",
                 APP_ENV: "test",
               },

@@ -5,7 +5,7 @@
 import type { Context } from "hono";
 import type { AppConfig } from "./config";
 import type { Db } from "./db/client";
-import type { Clock, FileStore, MailTransport, Pbkdf2 } from "./platform/ports";
+import type { Clock, FileStore, MailTransport, Pbkdf2, QrSessionStore } from "./platform/ports";
 import type { SessionUser } from "./services/session";
 
 /** Everything host-specific, built by src/node.ts or src/worker.ts and handed to createApp. */
@@ -17,8 +17,12 @@ export interface AppDeps {
   /** Null when mail is not configured: mail then waits in the outbox. */
   mail: MailTransport | null;
   pbkdf2: Pbkdf2;
+  /** Cross-device ThaiD sign-ins (Node: DB rows; Workers: a Durable Object each). */
+  qr: QrSessionStore;
   /** The caller's IP as the host sees it (socket on Node, CF-Connecting-IP on Workers). */
   clientIp(c: Context): string;
+  /** Approximate place of the caller ("Bangkok, TH") where the host knows it. */
+  clientPlace(c: Context): string | null;
 }
 
 export interface AppEnv {

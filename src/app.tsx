@@ -14,6 +14,10 @@ import { devRoutes } from "./routes/dev";
 import { healthRoutes } from "./routes/health";
 import { homeRoutes } from "./routes/home";
 import { renderPage } from "./routes/render";
+import { officerRoutes } from "./routes/officer";
+import { requestRoutes } from "./routes/requests";
+import { universityRoutes } from "./routes/university";
+import { thaidRoutes } from "./routes/thaid";
 import { MESSAGES } from "./views/messages";
 import { ErrorPage, errorTitle, type ErrorKind } from "./views/pages/errors";
 
@@ -52,6 +56,10 @@ export function createApp(deps: AppDeps) {
 
   app.route("/", homeRoutes);
   app.route("/", authRoutes);
+  app.route("/", thaidRoutes);
+  app.route("/", requestRoutes);
+  app.route("/university", universityRoutes);
+  app.route("/officer", officerRoutes);
   app.route("/dev", devRoutes);
 
   app.notFound((c) => renderPage(c, { title: errorTitle(404), status: 404 }, <ErrorPage kind={404} />));

@@ -16,6 +16,28 @@ export interface AppConfig {
   mailFrom: string;
   /** Developer pages such as /dev/mail (outbox viewer). Never on in production. */
   devTools: boolean;
+  /** 32-byte key (base64) from which the national-ID encryption and lookup keys are derived. */
+  dataKey: string;
+  /** How long a cross-device QR sign-in stays open. */
+  qrTtlSeconds: number;
+  /** ThaiD (DOPA) OpenID Connect; null when not configured (sign-in with ThaiD is then hidden). */
+  thaid: ThaidConfig | null;
+}
+
+export interface ThaidConfig {
+  issuer: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  revokeUrl: string;
+  /** Null: read `jwks_uri` from the issuer's discovery document. */
+  jwksUrl: string | null;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  scopes: string[];
+  /** PKCE S256; switchable off in case the sandbox rejects it. */
+  pkce: boolean;
+  apiKey: { header: string; value: string } | null;
 }
 
 const envSchema = z.object({
@@ -24,7 +46,31 @@ const envSchema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters"),
   MAIL_FROM: z.string().default("tidtam <no-reply@tidtam.local>"),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => base64Length(v) === 32, "DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
+  QR_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(120),
+  THAID_ISSUER: z.url().optional(),
+  THAID_AUTHORIZE_URL: z.url().optional(),
+  THAID_TOKEN_URL: z.url().optional(),
+  THAID_REVOKE_URL: z.url().optional(),
+  THAID_JWKS_URL: z.url().optional(),
+  THAID_CLIENT_ID: z.string().optional(),
+  THAID_CLIENT_SECRET: z.string().optional(),
+  THAID_REDIRECT_URI: z.url().optional(),
+  THAID_SCOPES: z.string().default("openid pid given_name family_name name name_en title birthdate"),
+  THAID_PKCE: z.enum(["true", "false"]).default("true"),
+  THAID_API_KEY_HEADER: z.string().optional(),
+  THAID_API_KEY: z.string().optional(),
 });
+
+function base64Length(value: string): number {
+  try {
+    return atob(value.replace(/-/g, "+").replace(/_/g, "/")).length;
+  } catch {
+    return -1;
+  }
+}
 
 export type EnvRecord = Record<string, string | undefined>;
 
@@ -39,5 +85,27 @@ export function loadConfig(env: EnvRecord): AppConfig {
     sessionSecret: e.SESSION_SECRET,
     mailFrom: e.MAIL_FROM,
     devTools: !production,
+    dataKey: e.DATA_ENCRYPTION_KEY,
+    qrTtlSeconds: e.QR_TTL_SECONDS,
+    thaid: thaidConfig(e, appUrl),
+  };
+}
+
+/** ThaiD endpoints default to DOPA's paths under the issuer (trailing slashes included). */
+function thaidConfig(e: z.infer<typeof envSchema>, appUrl: URL): ThaidConfig | null {
+  if (!e.THAID_ISSUER || !e.THAID_CLIENT_ID || !e.THAID_CLIENT_SECRET) return null;
+  const base = e.THAID_ISSUER.replace(/\/$/, "");
+  return {
+    issuer: e.THAID_ISSUER,
+    authorizeUrl: e.THAID_AUTHORIZE_URL ?? `${base}/api/v2/oauth2/auth/`,
+    tokenUrl: e.THAID_TOKEN_URL ?? `${base}/api/v2/oauth2/token/`,
+    revokeUrl: e.THAID_REVOKE_URL ?? `${base}/api/v2/oauth2/revoke/`,
+    jwksUrl: e.THAID_JWKS_URL ?? null,
+    clientId: e.THAID_CLIENT_ID,
+    clientSecret: e.THAID_CLIENT_SECRET,
+    redirectUri: e.THAID_REDIRECT_URI ?? new URL("/auth/thaid/callback", appUrl).toString(),
+    scopes: e.THAID_SCOPES.split(/\s+/).filter(Boolean),
+    pkce: e.THAID_PKCE === "true",
+    apiKey: e.THAID_API_KEY_HEADER && e.THAID_API_KEY ? { header: e.THAID_API_KEY_HEADER, value: e.THAID_API_KEY } : null,
   };
 }

@@ -7,6 +7,7 @@
 import type { Db } from "./db/client";
 import type { Clock, MailTransport } from "./platform/ports";
 import { deliverDueMail } from "./services/mail";
+import { sweepQrSessions } from "./services/qr-login";
 import { sweepRateLimits } from "./services/rate-limit";
 import { sweepSessions } from "./services/session";
 
@@ -32,6 +33,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
       await deliverDueMail(deps, now);
       await sweepSessions(deps.db, now);
       await sweepRateLimits(deps.db, now);
+      await sweepQrSessions(deps.db, now);
     },
   },
 ];

@@ -17,7 +17,15 @@ import { createApp } from "./app";
 import type { AppDeps } from "./app-env";
 import { loadConfig, type EnvRecord } from "./config";
 import { DEMO_ACCOUNTS, seedDemoData } from "./db/seed";
-import { createFsFileStore, createNodeDb, createSmtpTransport, migrateNodeDb, startScheduler, webCryptoPbkdf2 } from "./platform/node";
+import {
+  createDbQrStore,
+  createFsFileStore,
+  createNodeDb,
+  createSmtpTransport,
+  migrateNodeDb,
+  startScheduler,
+  webCryptoPbkdf2,
+} from "./platform/node";
 import type { Clock } from "./platform/ports";
 
 const STATIC_DIR = fileURLToPath(new URL("../static", import.meta.url));
@@ -49,6 +57,9 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
   };
   const production = env.NODE_ENV === "production";
   if (!env.SESSION_SECRET && !production) env.SESSION_SECRET = devSecret("data/dev-session-secret");
+  if (!env.DATA_ENCRYPTION_KEY && !production) env.DATA_ENCRYPTION_KEY = devSecret("data/dev-data-key");
+  // With no ThaiD configured, development signs applicants in against the local simulator.
+  const simulator = !env.THAID_ISSUER && !production ? await startLocalThaid(env, hostname, log) : null;
   const config = loadConfig(env);
 
   const { db, client } = await createNodeDb(env.DATABASE_URL ?? "file:data/tidtam.db");
@@ -63,6 +74,9 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
     files: createFsFileStore(env.FILES_DIR ?? "data/files"),
     mail: smtp,
     pbkdf2: webCryptoPbkdf2,
+    qr: createDbQrStore(db, clock),
+    // No geo-IP database on the Node host; the phone page says the place is unknown.
+    clientPlace: () => null,
     clientIp(c) {
       const forwarded = trustProxy ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
       return forwarded || getConnInfo(c).remote.address || "unknown";
@@ -98,6 +112,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
         if ("closeIdleConnections" in server) server.closeIdleConnections();
       });
       await scheduler?.stop();
+      await simulator?.close();
       smtp?.close();
       client.close();
     },
@@ -109,6 +124,24 @@ function listen(app: Hono, port: number, hostname: string): Promise<ServerType> 
     const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server));
     server.once("error", reject);
   });
+}
+
+/** Starts the ThaiD simulator (dev and test only) and points the THAID_* settings at it. */
+async function startLocalThaid(env: EnvRecord, hostname: string, log: (line: string) => void) {
+  const { startThaidSimulator } = await import("../scripts/thaid-simulator");
+  const appUrl = new URL(env.APP_URL!);
+  const clientSecret = randomBytes(24).toString("base64url");
+  const redirectUris = [new URL("/auth/thaid/callback", appUrl).toString()];
+  // Reaching the app by the other loopback name must work too (CSRF allows both).
+  if (appUrl.hostname === "localhost") redirectUris.push(redirectUris[0]!.replace("//localhost", "//127.0.0.1"));
+  const simulator = await startThaidSimulator({
+    port: Number(env.THAID_SIM_PORT ?? 0),
+    host: hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname,
+    clients: [{ clientId: "tidtam-dev", clientSecret, redirectUris }],
+  });
+  Object.assign(env, { THAID_ISSUER: simulator.issuer, THAID_CLIENT_ID: "tidtam-dev", THAID_CLIENT_SECRET: clientSecret });
+  log(`ThaiD simulator: ${simulator.issuer}`);
+  return simulator;
 }
 
 function freePort(hostname: string): Promise<number> {

@@ -12,7 +12,7 @@ import { createTursoDb } from "./platform/workers/db";
 import { createR2FileStore } from "./platform/workers/files";
 import { createHttpMailTransport } from "./platform/workers/mail";
 import { noblePbkdf2 } from "./platform/workers/pbkdf2";
-import { QrSessionObject } from "./platform/workers/qr-session-object";
+import { createDurableQrStore, QrSessionObject } from "./platform/workers/qr-session-object";
 
 export { QrSessionObject };
 
@@ -20,6 +20,7 @@ export interface Env {
   TURSO_DATABASE_URL: string;
   TURSO_AUTH_TOKEN?: string;
   SESSION_SECRET: string;
+  DATA_ENCRYPTION_KEY: string;
   APP_URL: string;
   APP_ENV?: string;
   MAIL_FROM?: string;
@@ -43,7 +44,13 @@ function buildDeps(env: Env): AppDeps {
     files: createR2FileStore(env.FILES),
     mail: mailTransport(env),
     pbkdf2: noblePbkdf2,
+    qr: createDurableQrStore(env.QR_SESSIONS),
     clientIp: (c) => c.req.header("cf-connecting-ip") ?? "unknown",
+    clientPlace(c) {
+      const cf = (c.req.raw as Request & { cf?: IncomingRequestCfProperties }).cf;
+      const place = [cf?.city, cf?.region, cf?.country].filter(Boolean).join(", ");
+      return place || null;
+    },
   };
 }
 

@@ -4,17 +4,17 @@ import { loginForm, safeNextPath } from "../domain/auth-forms";
 import { validateForm } from "../domain/forms";
 import { ROLE_HOME } from "../domain/roles";
 import { loginWithPassword, logout } from "../services/auth";
-import { SESSION_ABSOLUTE_MS } from "../services/session";
 import { MESSAGES } from "../views/messages";
 import { LoginPage } from "../views/pages/login";
 import { clearCookie, cookieNames, writeCookie } from "../middleware/cookies";
 import { renderPage, seeOther } from "./render";
+import { setSessionCookie } from "./session-cookie";
 
 export const authRoutes = new Hono<AppEnv>()
   .get("/login", async (c) => {
     const next = safeNextPath(c.req.query("next"));
     if (c.var.user) return c.redirect(next ?? ROLE_HOME[c.var.user.role], 303);
-    return renderPage(c, { title: "เข้าสู่ระบบ" }, <LoginPage csrfToken={c.var.csrfToken} next={next} />);
+    return renderPage(c, { title: "เข้าสู่ระบบ" }, <LoginPage csrfToken={c.var.csrfToken} next={next} thaid={!!c.var.deps.config.thaid} />);
   })
   .post("/login", async (c) => {
     const { deps } = c.var;
@@ -25,10 +25,9 @@ export const authRoutes = new Hono<AppEnv>()
       return renderPage(
         c,
         { title: "เข้าสู่ระบบ", status: 422, hasErrors: true },
-        <LoginPage csrfToken={c.var.csrfToken} values={form.values} errors={form.errors} next={next} />,
+        <LoginPage csrfToken={c.var.csrfToken} values={form.values} errors={form.errors} next={next} thaid={!!deps.config.thaid} />,
       );
     }
-    const names = cookieNames(deps.config.secureCookies);
     const result = await loginWithPassword(
       { db: deps.db, pbkdf2: deps.pbkdf2, now: deps.clock.now() },
       {
@@ -53,11 +52,11 @@ export const authRoutes = new Hono<AppEnv>()
           values={{ username: form.data.username }}
           errors={{ _form: message }}
           next={next}
+          thaid={!!deps.config.thaid}
         />,
       );
     }
-    writeCookie(c, names.session, result.token, deps.config.secureCookies, Math.floor(SESSION_ABSOLUTE_MS / 1000));
-    clearCookie(c, names.pre, deps.config.secureCookies);
+    setSessionCookie(c, result.token);
     return seeOther(c, next ?? ROLE_HOME[result.user.role]);
   })
   .post("/logout", async (c) => {

@@ -16,7 +16,8 @@ export const homeRoutes = new Hono<AppEnv>()
   })
   .get("/contact", (c) => renderPage(c, { title: "ติดต่อเรา" }, <ContactPage />));
 
-for (const role of Object.keys(ROLE_HOME) as Role[]) {
+// Roles whose home is still this landing page; the others are mounted by their own routes.
+for (const role of ["agency", "admin"] as Role[]) {
   homeRoutes.get(ROLE_HOME[role], requireRole(role), (c) => {
     const user = c.var.user!;
     return renderPage(

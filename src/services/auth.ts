@@ -50,18 +50,7 @@ export async function loginWithPassword(
     return { ok: false, reason: "invalid" };
   }
 
-  const session = await db.transaction(async (tx) => {
-    if (input.previousToken) await deleteSessionByToken(tx, input.previousToken);
-    const created = await createSession(tx, user.id, now, input.userAgent);
-    await recordAudit(tx, now, {
-      actorId: user.id,
-      action: "auth.login",
-      subjectType: "user",
-      subjectId: user.id,
-      ip: input.ip,
-    });
-    return created;
-  });
+  const session = await startSession(db, now, { ...input, userId: user.id, method: "password" });
   await clearRateLimit(db, `login:user:${usernameLower}`);
   return {
     ok: true,
@@ -69,6 +58,30 @@ export async function loginWithPassword(
     expiresAt: session.expiresAt,
     user: { id: user.id, role: user.role, mustChangePassword: user.mustChangePassword },
   };
+}
+
+/**
+ * A fresh session for `userId`, replacing the one the browser had (fixation
+ * defence), in one transaction with its audit event.
+ */
+export async function startSession(
+  db: Db,
+  now: Date,
+  input: { userId: string; previousToken: string | null; ip: string; userAgent: string | null; method: "password" | "thaid" | "thaid-qr" },
+) {
+  return db.transaction(async (tx) => {
+    if (input.previousToken) await deleteSessionByToken(tx, input.previousToken);
+    const created = await createSession(tx, input.userId, now, input.userAgent);
+    await recordAudit(tx, now, {
+      actorId: input.userId,
+      action: "auth.login",
+      subjectType: "user",
+      subjectId: input.userId,
+      data: { method: input.method },
+      ip: input.ip,
+    });
+    return created;
+  });
 }
 
 export async function logout(

@@ -22,6 +22,8 @@ export interface SessionUser {
   displayName: string;
   username: string | null;
   orgId: string | null;
+  /** Applicants only: the HMAC of their national ID, which their requests are filed under. */
+  pidHmac: string | null;
   mustChangePassword: boolean;
 }
 
@@ -65,6 +67,7 @@ export async function validateSession(db: DbOrTx, token: string, now: Date): Pro
         displayName: users.displayName,
         username: users.username,
         orgId: users.orgId,
+        pidHmac: users.pidHmac,
         mustChangePassword: users.mustChangePassword,
         disabledAt: users.disabledAt,
       },

@@ -22,6 +22,7 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: `file:${join(dir, "e2e.db")}`,
       FILES_DIR: join(dir, "files"),
       SESSION_SECRET: "e2e-secret-0123456789abcdef0123456789",
+      DATA_ENCRYPTION_KEY: "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
     },
     scheduler: false,
     log: () => {},

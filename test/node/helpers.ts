@@ -10,7 +10,7 @@ import type { AppDeps } from "../../src/app-env";
 import { loadConfig } from "../../src/config";
 import { users } from "../../src/db/schema";
 import type { Role } from "../../src/domain/roles";
-import { createFsFileStore, createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../../src/platform/node";
+import { createDbQrStore, createFsFileStore, createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../../src/platform/node";
 import type { Clock, MailTransport } from "../../src/platform/ports";
 import { newId } from "../../src/services/crypto";
 import { hashPassword } from "../../src/services/password";
@@ -30,19 +30,31 @@ export class TestClock implements Clock {
 
 export const TEST_ORIGIN = "http://localhost:3000";
 
-export async function createTestApp(options: { appUrl?: string; mail?: MailTransport | null } = {}) {
+/** A fixed 32-byte key so encrypted test rows are reproducible. */
+export const TEST_DATA_KEY = btoa(String.fromCharCode(...Array.from({ length: 32 }, (_, i) => i)));
+
+export async function createTestApp(
+  options: { appUrl?: string; mail?: MailTransport | null; env?: Record<string, string | undefined> } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), "tidtam-test-"));
   const { db, client } = await createNodeDb(`file:${join(dir, "test.db")}`);
   await migrateNodeDb(db);
   const clock = new TestClock();
   const deps: AppDeps = {
-    config: loadConfig({ APP_URL: options.appUrl ?? TEST_ORIGIN, SESSION_SECRET: "test-secret-0123456789abcdef0123456789" }),
+    config: loadConfig({
+      APP_URL: options.appUrl ?? TEST_ORIGIN,
+      SESSION_SECRET: "test-secret-0123456789abcdef0123456789",
+      DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
+      ...options.env,
+    }),
     db,
     clock,
     files: createFsFileStore(join(dir, "files")),
     mail: options.mail ?? null,
     pbkdf2: webCryptoPbkdf2,
+    qr: createDbQrStore(db, clock),
     clientIp: (c) => c.req.header("x-test-ip") ?? "127.0.0.1",
+    clientPlace: () => "กรุงเทพมหานคร (ทดสอบ)",
   };
   const app = createApp(deps);
   return { app, deps, db, clock, dir, close: () => client.close() };

@@ -16,13 +16,19 @@ export const users = sqliteTable(
     email: text("email"),
     /** University or agency the user works for; null for officers, admins, applicants. */
     orgId: text("org_id"),
+    /** Applicants (ThaiD): HMAC of the national ID, the only form in which it is looked up. */
+    pidHmac: text("pid_hmac"),
     /** Set for accounts created with a temporary password (forced change on first login). */
     mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
     passwordExpiresAt: integer("password_expires_at", { mode: "timestamp_ms" }),
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [uniqueIndex("users_username_lower_uq").on(t.usernameLower), index("users_org_idx").on(t.orgId)],
+  (t) => [
+    uniqueIndex("users_username_lower_uq").on(t.usernameLower),
+    uniqueIndex("users_pid_hmac_uq").on(t.pidHmac),
+    index("users_org_idx").on(t.orgId),
+  ],
 );
 
 /** Only the SHA-256 of the cookie token is stored, so a leaked table cannot be replayed. */

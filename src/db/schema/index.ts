@@ -1,3 +1,5 @@
 export * from "./auth";
 export * from "./audit";
 export * from "./mail";
+export * from "./academic";
+export * from "./qr";

@@ -7,4 +7,5 @@ export { createNodeDb, migrateNodeDb } from "./db";
 export { createFsFileStore } from "./files";
 export { createSmtpTransport } from "./mail";
 export { webCryptoPbkdf2 } from "./pbkdf2";
+export { createDbQrStore } from "./qr-store";
 export { startScheduler } from "./scheduler";

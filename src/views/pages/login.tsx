@@ -1,9 +1,12 @@
 import type { FieldErrors, FormValues } from "../../domain/forms";
 import { ErrorSummary } from "../components/error-summary";
 import { Field } from "../components/field";
+import { ThaidLoginOptions } from "./thaid";
 
 export interface LoginPageProps {
   csrfToken: string;
+  /** Offer ThaiD sign-in for applicants (only when ThaiD is configured). */
+  thaid?: boolean;
   values?: FormValues;
   errors?: FieldErrors;
   next?: string | null;
@@ -16,7 +19,9 @@ export function LoginPage(props: LoginPageProps) {
   return (
     <section class="narrow" id="login">
       <h1>เข้าสู่ระบบ</h1>
-      <p class="lead">สำหรับเจ้าหน้าที่มหาวิทยาลัย หน่วยงาน และเจ้าหน้าที่ผู้ตรวจสอบ</p>
+      {props.thaid ? <ThaidLoginOptions csrfToken={props.csrfToken} next={props.next} /> : null}
+      <h2>เจ้าหน้าที่ เข้าสู่ระบบด้วยบัญชีผู้ใช้</h2>
+      <p class="secondary">สำหรับเจ้าหน้าที่มหาวิทยาลัย หน่วยงาน และเจ้าหน้าที่ผู้ตรวจสอบ</p>
       <ErrorSummary errors={props.errors} labels={LOGIN_LABELS} />
       <form method="post" action="/login" hx-post="/login" hx-target="#login" hx-swap="outerHTML" novalidate>
         <input type="hidden" name="_csrf" value={props.csrfToken} />

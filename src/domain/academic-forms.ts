@@ -1,0 +1,91 @@
+/**
+ * @module
+ * The university's request form. The same schema validates a draft save (only
+ * the national ID and name needed to find it again) and a submission (everything).
+ */
+import { z } from "zod";
+import { POSITION_KEYS, STATUS_KEYS } from "./academic";
+import { email, thaiId, thaiPhone } from "./contact";
+
+const text = (label: string, max = 200) =>
+  z.string().trim().min(1, `กรุณากรอก${label}`).max(max, `${label}ยาวเกินไป (ไม่เกิน ${max} ตัวอักษร)`);
+const optionalText = (label: string, max = 200) =>
+  z.string().trim().max(max, `${label}ยาวเกินไป (ไม่เกิน ${max} ตัวอักษร)`).optional().transform((v) => v || null);
+
+export const requestForm = z.object({
+  applicantPid: thaiId,
+  applicantTitle: text("คำนำหน้าชื่อ", 50),
+  applicantFirstName: text("ชื่อ", 100),
+  applicantLastName: text("นามสกุล", 100),
+  applicantEmail: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .pipe(z.union([z.null(), email])),
+  position: z.enum(POSITION_KEYS as [string, ...string[]], { message: "กรุณาเลือกตำแหน่งที่ขอ" }),
+  fieldTh: text("สาขาวิชา (ภาษาไทย)"),
+  fieldEn: text("สาขาวิชา (ภาษาอังกฤษ)"),
+  letterNo: optionalText("เลขที่หนังสือ", 50),
+  coordinatorName: text("ชื่อผู้ประสานงาน", 100),
+  coordinatorPhone: thaiPhone,
+  coordinatorEmail: email,
+});
+export type RequestForm = z.output<typeof requestForm>;
+
+export const REQUEST_FORM_LABELS: Record<keyof z.input<typeof requestForm>, string> = {
+  applicantPid: "เลขประจำตัวประชาชนของเจ้าของผลงาน",
+  applicantTitle: "คำนำหน้าชื่อ",
+  applicantFirstName: "ชื่อ",
+  applicantLastName: "นามสกุล",
+  applicantEmail: "อีเมลของเจ้าของผลงาน (ถ้ามี)",
+  position: "ตำแหน่งที่ขอ",
+  fieldTh: "สาขาวิชา (ภาษาไทย)",
+  fieldEn: "สาขาวิชา (ภาษาอังกฤษ)",
+  letterNo: "เลขที่หนังสือ",
+  coordinatorName: "ชื่อผู้ประสานงาน",
+  coordinatorPhone: "เบอร์โทรศัพท์ผู้ประสานงาน",
+  coordinatorEmail: "อีเมลผู้ประสานงาน",
+};
+
+/** An officer's status action: which one, and what it needs. */
+export const officerActionForm = z.object({
+  action: z.string().min(1, "กรุณาเลือกการดำเนินการ"),
+  receiptNo: z.string().trim().max(50, "หมายเลขรับเอกสารยาวเกินไป").optional(),
+  note: z.string().trim().max(1000, "หมายเหตุยาวเกินไป (ไม่เกิน 1000 ตัวอักษร)").optional(),
+});
+
+export type DraftFields = { [K in keyof RequestForm]?: RequestForm[K] | null };
+type ShapeKey = keyof typeof requestForm.shape;
+
+/**
+ * A draft keeps whatever is filled in: empty fields are allowed, but anything
+ * typed must already be valid, so the check-your-answers page never shows garbage.
+ */
+export function validateDraft(
+  input: Record<string, unknown>,
+): { ok: true; data: DraftFields } | { ok: false; errors: Record<string, string> } {
+  const data: Record<string, unknown> = {};
+  const errors: Record<string, string> = {};
+  for (const key of Object.keys(requestForm.shape) as ShapeKey[]) {
+    const raw = input[key];
+    if (raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
+      data[key] = null;
+      continue;
+    }
+    const parsed = requestForm.shape[key].safeParse(raw);
+    if (parsed.success) data[key] = parsed.data;
+    else errors[key] = parsed.error.issues[0]?.message ?? "ข้อมูลไม่ถูกต้อง";
+  }
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, data: data as DraftFields };
+}
+
+/** The list filters from the query string; anything unknown is dropped, never an error. */
+export const requestFilterQuery = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(STATUS_KEYS as [string, ...string[]]).optional().catch(undefined),
+  university: z.string().max(64).optional().catch(undefined),
+  position: z.enum(POSITION_KEYS as [string, ...string[]]).optional().catch(undefined),
+  age: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});

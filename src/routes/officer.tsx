@@ -1,0 +1,73 @@
+import { Hono } from "hono";
+import type { AppContext, AppEnv } from "../app-env";
+import type { Position, RequestStatus } from "../domain/academic";
+import { requestFilterQuery } from "../domain/academic-forms";
+import { requireRole } from "../middleware/roles";
+import { requestsWorkbook } from "../services/export";
+import { pidKeys } from "../services/pid-crypto";
+import { listUniversities, PAGE_SIZE, searchRequests } from "../services/requests";
+import { RequestListPage } from "../views/pages/request-list";
+import { renderPage } from "./render";
+
+/** Export at most this many rows; a bigger list should be filtered first. */
+const EXPORT_LIMIT_PAGES = 200;
+
+async function search(c: AppContext, page: number) {
+  const { deps } = c.var;
+  const f = requestFilterQuery.parse(c.req.query());
+  const result = await searchRequests(
+    deps.db,
+    c.var.user!,
+    {
+      q: f.q,
+      status: f.status as RequestStatus | undefined,
+      universityId: f.university,
+      position: f.position as Position | undefined,
+      olderThanDays: f.age,
+      page,
+    },
+    { keys: await pidKeys(deps.config.dataKey), now: deps.clock.now() },
+  );
+  const filters = Object.fromEntries(
+    Object.entries({ q: f.q, status: f.status, university: f.university, position: f.position, age: f.age?.toString() }).filter(([, v]) => v),
+  ) as Record<string, string>;
+  return { ...result, filters, page: f.page ?? 1 };
+}
+
+/** The officers' work queue across universities, oldest submission first. */
+export const officerRoutes = new Hono<AppEnv>()
+  .use("*", requireRole("officer", "admin"))
+  .get("/", async (c) => {
+    const page = requestFilterQuery.parse(c.req.query()).page ?? 1;
+    const { rows, total, filters } = await search(c, page);
+    const universities = await listUniversities(c.var.deps.db);
+    return renderPage(
+      c,
+      { title: "งานของเจ้าหน้าที่" },
+      <RequestListPage
+        title="คำขอตำแหน่งทางวิชาการ (งานของเจ้าหน้าที่)"
+        rows={rows}
+        total={total}
+        page={page}
+        pageSize={PAGE_SIZE}
+        filters={filters}
+        universities={universities}
+        basePath="/officer"
+        exportPath="/officer/export.xlsx"
+      />,
+    );
+  })
+  .get("/export.xlsx", async (c) => {
+    const rows = [];
+    for (let page = 1; page <= EXPORT_LIMIT_PAGES; page++) {
+      const result = await search(c, page);
+      rows.push(...result.rows);
+      if (result.rows.length < PAGE_SIZE) break;
+    }
+    const body = await requestsWorkbook(rows);
+    return c.body(body as unknown as ArrayBuffer, 200, {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="tidtam-requests.xlsx"`,
+      "Cache-Control": "no-store",
+    });
+  });

@@ -1,0 +1,144 @@
+import { Hono } from "hono";
+import type { AppContext, AppEnv } from "../app-env";
+import { availableActions, isRequestAction, STATUS_KEYS, type RequestStatus } from "../domain/academic";
+import { officerActionForm } from "../domain/academic-forms";
+import { validateForm } from "../domain/forms";
+import { formatThaiId, maskThaiId } from "../domain/thai-id";
+import { NotFoundError } from "../middleware/errors";
+import { requireRole } from "../middleware/roles";
+import { decryptPid, pidKeys } from "../services/pid-crypto";
+import {
+  applyOfficerAction,
+  estimateRemaining,
+  getRequestFor,
+  getTimeline,
+  listForApplicant,
+  type RequestDetail,
+} from "../services/requests";
+import { activeTrackingLink, createTrackingLink, resolveTrackingToken, revokeTrackingLinks } from "../services/tracking-links";
+import { MyRequestsPage } from "../views/pages/my-requests";
+import { RequestDetailPage, type RequestDetailProps } from "../views/pages/request-detail";
+import { renderPage, seeOther } from "./render";
+
+const ACTION_ERRORS = {
+  illegal: "ไม่สามารถดำเนินการนี้ในสถานะปัจจุบันได้",
+  conflict: "คำขอนี้ถูกเปลี่ยนสถานะโดยผู้อื่นแล้ว กรุณาตรวจสอบอีกครั้ง",
+  missing_receipt: "กรุณากรอกหมายเลขรับเอกสาร",
+  missing_note: "กรุณากรอกหมายเหตุ",
+} as const;
+
+async function detailProps(c: AppContext, req: RequestDetail, extra: Partial<RequestDetailProps> = {}): Promise<RequestDetailProps> {
+  const { deps } = c.var;
+  const user = c.var.user!;
+  const officer = user.role === "officer" || user.role === "admin";
+  const pid = req.applicantPidEnc ? await decryptPid(await pidKeys(deps.config.dataKey), req.applicantPidEnc) : "";
+  const [timeline, estimate, link] = await Promise.all([
+    getTimeline(deps.db, req.id),
+    estimateRemaining(deps.db, req, deps.clock.now()),
+    officer ? activeTrackingLink(deps.db, req.id) : Promise.resolve(null),
+  ]);
+  return {
+    request: {
+      id: req.id,
+      ticketNo: req.ticketNo,
+      letterNo: req.letterNo,
+      queueNo: req.queueNo,
+      applicantName: `${req.applicantTitle}${req.applicantFirstName} ${req.applicantLastName}`,
+      // PDPA: only officers see the whole national ID.
+      applicantId: pid ? (officer ? formatThaiId(pid) : maskThaiId(pid)) : "-",
+      position: req.position,
+      fieldTh: req.fieldTh,
+      fieldEn: req.fieldEn,
+      universityName: req.universityName,
+      status: req.status,
+      receiptNo: req.receiptNo,
+      coordinator: { name: req.coordinatorName, phone: req.coordinatorPhone, email: req.coordinatorEmail },
+      createdAt: req.createdAt,
+      finishedAt: req.finishedAt,
+    },
+    timeline: timeline.map((e) => ({ at: e.at, label: e.label, status: e.status })),
+    estimate,
+    viewerRole: user.role,
+    csrfToken: c.var.csrfToken,
+    actions: officer ? availableActions(req.status) : [],
+    hasTrackingLink: !!link,
+    ...extra,
+  };
+}
+
+async function loadOr404(c: AppContext, id: string): Promise<RequestDetail> {
+  const req = await getRequestFor(c.var.deps.db, c.var.user!, id);
+  if (!req) throw new NotFoundError();
+  return req;
+}
+
+function actor(c: AppContext) {
+  return { user: c.var.user!, ip: c.var.deps.clientIp(c) };
+}
+
+const viewers = requireRole("applicant", "university", "officer", "admin");
+const officers = requireRole("officer", "admin");
+
+export const requestRoutes = new Hono<AppEnv>()
+  .get("/me", requireRole("applicant"), async (c) => {
+    const rows = await listForApplicant(c.var.deps.db, c.var.user!);
+    return renderPage(c, { title: "คำขอของฉัน" }, <MyRequestsPage rows={rows} />);
+  })
+  .get("/requests/:id", viewers, async (c) => {
+    const req = await loadOr404(c, c.req.param("id"));
+    return renderPage(c, { title: `คำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...await detailProps(c, req)} />);
+  })
+  // Tracking links (screens 9-10): signing in is still required, and the request must be the viewer's.
+  .get("/track/:token", viewers, async (c) => {
+    c.header("X-Robots-Tag", "noindex, nofollow");
+    c.header("Referrer-Policy", "no-referrer");
+    const id = await resolveTrackingToken(c.var.deps.db, c.req.param("token"));
+    if (!id) throw new NotFoundError();
+    const req = await loadOr404(c, id);
+    return renderPage(c, { title: `ติดตามคำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...await detailProps(c, req)} />);
+  })
+  .post("/requests/:id/actions", officers, async (c) => {
+    const { deps } = c.var;
+    const id = c.req.param("id");
+    const body = await c.req.parseBody();
+    const form = validateForm(officerActionForm, body);
+    const req = await loadOr404(c, id);
+    const rerender = async (errors: Record<string, string>, status: 409 | 422) =>
+      renderPage(
+        c,
+        { title: `คำขอ ${req.ticketNo ?? ""}`, status, hasErrors: true },
+        <RequestDetailPage {...await detailProps(c, await loadOr404(c, id), { actionErrors: errors, actionValues: form.ok ? {} : form.values })} />,
+      );
+    if (!form.ok) return rerender(form.errors, 422);
+    if (!isRequestAction(form.data.action)) return rerender({ action: "กรุณาเลือกการดำเนินการ" }, 422);
+    const expected = typeof body.expectedStatus === "string" && (STATUS_KEYS as string[]).includes(body.expectedStatus) ? (body.expectedStatus as RequestStatus) : undefined;
+    const outcome = await applyOfficerAction(
+      deps.db,
+      { now: deps.clock.now(), appUrl: deps.config.appUrl },
+      actor(c),
+      id,
+      form.data.action,
+      { receiptNo: form.data.receiptNo || undefined, note: form.data.note || undefined, expectedStatus: expected },
+    );
+    if (outcome.ok) return seeOther(c, `/requests/${id}`);
+    if (outcome.reason === "not_found") throw new NotFoundError();
+    const field = outcome.reason === "missing_receipt" ? "receiptNo" : outcome.reason === "missing_note" ? "note" : "action";
+    return rerender({ [field]: ACTION_ERRORS[outcome.reason] }, outcome.reason === "conflict" ? 409 : 422);
+  })
+  .post("/requests/:id/tracking-link", officers, async (c) => {
+    const { deps } = c.var;
+    const id = c.req.param("id");
+    const req = await loadOr404(c, id);
+    const token = await createTrackingLink(deps.db, deps.clock.now(), actor(c), id);
+    if (!token) throw new NotFoundError();
+    const url = new URL(`/track/${token}`, deps.config.appUrl).toString();
+    c.header("Cache-Control", "no-store");
+    return renderPage(c, { title: `คำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...await detailProps(c, req, { newTrackingUrl: url, hasTrackingLink: true })} />);
+  })
+  .post("/requests/:id/tracking-link/revoke", officers, async (c) => {
+    const { deps } = c.var;
+    const id = c.req.param("id");
+    await loadOr404(c, id);
+    await revokeTrackingLinks(deps.db, deps.clock.now(), actor(c), id);
+    return seeOther(c, `/requests/${id}`);
+  });

@@ -1,0 +1,406 @@
+/**
+ * @module
+ * Academic-position requests: drafts and submission (university), reading with
+ * access rules (applicant, university, officer), officer status actions with the
+ * queue, and the honest time range. Each state change is one transaction with
+ * its timeline event, audit event and outbox mail.
+ */
+import { and, asc, desc, eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db/client";
+import { academicRequests, requestEvents, ticketCounters, universities } from "../db/schema";
+import { isInQueue, transition, type Position, type RequestAction, type RequestStatus } from "../domain/academic";
+import type { DraftFields, RequestForm } from "../domain/academic-forms";
+import { durationRange, isPastP80, type DurationRange } from "../domain/duration-stats";
+import { buddhistYear, formatTicketNo } from "../domain/ticket";
+import { normalizeThaiId } from "../domain/thai-id";
+import { requestStatusMail } from "../views/mail-templates";
+import { recordAudit } from "./audit";
+import { newId } from "./crypto";
+import { enqueueMail } from "./mail";
+import { encryptPid, pidLookupHash, type PidKeys } from "./pid-crypto";
+import type { SessionUser } from "./session";
+
+const r = academicRequests;
+const DAY = 86_400_000;
+
+/** Live queue position: 1 + how many queued requests arrived earlier (ties by id). */
+const queuePosition = sql<number | null>`CASE WHEN ${r.queueEnteredAt} IS NULL THEN NULL ELSE (
+  SELECT count(*) + 1 FROM academic_requests q
+  WHERE q.queue_entered_at IS NOT NULL
+    AND (q.queue_entered_at < ${r.queueEnteredAt} OR (q.queue_entered_at = ${r.queueEnteredAt} AND q.id < ${r.id}))
+) END`;
+
+const listColumns = {
+  id: r.id,
+  ticketNo: r.ticketNo,
+  letterNo: r.letterNo,
+  status: r.status,
+  applicantTitle: r.applicantTitle,
+  applicantFirstName: r.applicantFirstName,
+  applicantLastName: r.applicantLastName,
+  position: r.position,
+  fieldTh: r.fieldTh,
+  fieldEn: r.fieldEn,
+  coordinatorName: r.coordinatorName,
+  coordinatorPhone: r.coordinatorPhone,
+  coordinatorEmail: r.coordinatorEmail,
+  createdAt: r.createdAt,
+  submittedAt: r.submittedAt,
+  statusSince: r.statusSince,
+  universityId: r.universityId,
+  universityName: universities.nameTh,
+  queueNo: queuePosition,
+};
+
+export type RequestListRow = {
+  id: string;
+  ticketNo: string | null;
+  letterNo: string | null;
+  status: RequestStatus;
+  applicantTitle: string;
+  applicantFirstName: string;
+  applicantLastName: string;
+  position: Position | null;
+  fieldTh: string;
+  fieldEn: string;
+  coordinatorName: string;
+  coordinatorPhone: string;
+  coordinatorEmail: string;
+  createdAt: Date;
+  submittedAt: Date | null;
+  statusSince: Date;
+  universityId: string;
+  universityName: string;
+  queueNo: number | null;
+};
+
+/** Which requests a user may see at all; null for roles that see none. */
+function visibleTo(user: SessionUser): SQL | null {
+  switch (user.role) {
+    case "applicant":
+      return user.pidHmac ? and(eq(r.applicantPidHmac, user.pidHmac), sql`${r.status} <> 'draft'`)! : null;
+    case "university":
+      return user.orgId ? eq(r.universityId, user.orgId) : null;
+    case "officer":
+    case "admin":
+      return sql`${r.status} <> 'draft'`;
+    default:
+      return null;
+  }
+}
+
+/** "คำขอของฉัน": every request filed under the applicant's national ID, newest first. */
+export async function listForApplicant(db: DbOrTx, user: SessionUser): Promise<RequestListRow[]> {
+  const where = visibleTo(user);
+  if (!where || user.role !== "applicant") return [];
+  return db
+    .select(listColumns)
+    .from(r)
+    .innerJoin(universities, eq(universities.id, r.universityId))
+    .where(where)
+    .orderBy(desc(r.createdAt)) as Promise<RequestListRow[]>;
+}
+
+export interface RequestFilters {
+  q?: string;
+  status?: RequestStatus;
+  universityId?: string;
+  position?: Position;
+  /** Only requests whose current status is older than this many days. */
+  olderThanDays?: number;
+  page?: number;
+}
+
+export const PAGE_SIZE = 50;
+
+/** University or officer list with filters and search by ticket, name or national ID. */
+export async function searchRequests(
+  db: DbOrTx,
+  user: SessionUser,
+  filters: RequestFilters,
+  ctx: { keys: PidKeys; now: Date },
+): Promise<{ rows: RequestListRow[]; total: number }> {
+  const base = visibleTo(user);
+  if (!base || (user.role !== "university" && user.role !== "officer" && user.role !== "admin")) {
+    return { rows: [], total: 0 };
+  }
+  const conditions: SQL[] = [base];
+  if (filters.status) conditions.push(eq(r.status, filters.status));
+  if (filters.universityId && user.role !== "university") conditions.push(eq(r.universityId, filters.universityId));
+  if (filters.position) conditions.push(eq(r.position, filters.position));
+  if (filters.olderThanDays) conditions.push(sql`${r.statusSince} <= ${ctx.now.getTime() - filters.olderThanDays * DAY}`);
+  const q = filters.q?.trim();
+  if (q) {
+    const digits = normalizeThaiId(q);
+    const byPid = /^\d{13}$/.test(digits) ? eq(r.applicantPidHmac, await pidLookupHash(ctx.keys, digits)) : undefined;
+    const pattern = `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    conditions.push(
+      or(
+        sql`${r.ticketNo} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${r.applicantFirstName} || ' ' || ${r.applicantLastName} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${r.letterNo} LIKE ${pattern} ESCAPE '\\'`,
+        byPid,
+      )!,
+    );
+  }
+  const where = and(...conditions);
+  const page = Math.max(1, filters.page ?? 1);
+  const rows = (await db
+    .select(listColumns)
+    .from(r)
+    .innerJoin(universities, eq(universities.id, r.universityId))
+    .where(where)
+    .orderBy(user.role === "university" ? desc(r.createdAt) : asc(r.submittedAt))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)) as RequestListRow[];
+  const [count] = await db.select({ n: sql<number>`count(*)` }).from(r).where(where);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export type RequestDetail = typeof academicRequests.$inferSelect & {
+  universityName: string;
+  universityCode: string;
+  queueNo: number | null;
+};
+
+/**
+ * One request if `user` may see it, else null — the same null for "does not
+ * exist" and "not yours", so ids and tickets cannot be probed.
+ */
+export async function getRequestFor(db: DbOrTx, user: SessionUser, id: string): Promise<RequestDetail | null> {
+  const where = visibleTo(user);
+  if (!where) return null;
+  const [row] = await db
+    .select({ request: r, universityName: universities.nameTh, universityCode: universities.code, queueNo: queuePosition })
+    .from(r)
+    .innerJoin(universities, eq(universities.id, r.universityId))
+    .where(and(eq(r.id, id), where))
+    .limit(1);
+  return row ? { ...row.request, universityName: row.universityName, universityCode: row.universityCode, queueNo: row.queueNo } : null;
+}
+
+export async function getTimeline(db: DbOrTx, requestId: string) {
+  return db.select().from(requestEvents).where(eq(requestEvents.requestId, requestId)).orderBy(asc(requestEvents.at), asc(requestEvents.id));
+}
+
+export interface TimeEstimate {
+  range: DurationRange | null;
+  elapsedDays: number;
+  overdue: boolean;
+}
+
+/**
+ * How long finished requests for the same position took from entering this
+ * request's current status to the end; null range below 20 samples.
+ */
+export async function estimateRemaining(db: DbOrTx, req: RequestDetail, now: Date): Promise<TimeEstimate | null> {
+  if (req.status === "draft" || req.status === "finished") return null;
+  const rows = await db.all<{ days: number }>(sql`
+    SELECT (f.finished_at - min(e.at)) / 86400000.0 AS days
+    FROM academic_requests f
+    JOIN request_events e ON e.request_id = f.id AND e.status = ${req.status}
+    WHERE f.position = ${req.position} AND f.status = 'finished' AND f.finished_at IS NOT NULL
+    GROUP BY f.id`);
+  const range = durationRange(rows.map((x) => Number(x.days)));
+  const elapsedDays = Math.floor((now.getTime() - req.statusSince.getTime()) / DAY);
+  return { range, elapsedDays, overdue: isPastP80(elapsedDays, range) };
+}
+
+export async function listUniversities(db: DbOrTx) {
+  return db.select().from(universities).orderBy(asc(universities.nameTh));
+}
+
+async function draftValues(keys: PidKeys, form: DraftFields) {
+  const pid = form.applicantPid ?? null;
+  return {
+    applicantPidEnc: pid ? await encryptPid(keys, pid) : "",
+    applicantPidHmac: pid ? await pidLookupHash(keys, pid) : "",
+    applicantTitle: form.applicantTitle ?? "",
+    applicantFirstName: form.applicantFirstName ?? "",
+    applicantLastName: form.applicantLastName ?? "",
+    applicantEmail: form.applicantEmail ?? null,
+    position: (form.position ?? null) as Position | null,
+    fieldTh: form.fieldTh ?? "",
+    fieldEn: form.fieldEn ?? "",
+    letterNo: form.letterNo ?? null,
+    coordinatorName: form.coordinatorName ?? "",
+    coordinatorPhone: form.coordinatorPhone ?? "",
+    coordinatorEmail: form.coordinatorEmail ?? "",
+  };
+}
+
+export interface Actor {
+  user: SessionUser;
+  ip: string;
+}
+
+/** Creates or updates the university's draft; returns its id. */
+export async function saveDraft(
+  db: Db,
+  ctx: { keys: PidKeys; now: Date },
+  actor: Actor,
+  id: string | null,
+  form: DraftFields,
+): Promise<string | null> {
+  const universityId = actor.user.orgId;
+  if (actor.user.role !== "university" || !universityId) return null;
+  const values = await draftValues(ctx.keys, form);
+  return db.transaction(async (tx) => {
+    if (id) {
+      const rows = await tx
+        .update(r)
+        .set({ ...values, updatedAt: ctx.now })
+        .where(and(eq(r.id, id), eq(r.universityId, universityId), eq(r.status, "draft")))
+        .returning({ id: r.id });
+      if (!rows[0]) return null;
+      await recordAudit(tx, ctx.now, { actorId: actor.user.id, action: "request.draft_saved", subjectType: "request", subjectId: id, ip: actor.ip });
+      return id;
+    }
+    const newRequestId = newId();
+    await tx.insert(r).values({
+      id: newRequestId,
+      universityId,
+      ...values,
+      status: "draft",
+      statusSince: ctx.now,
+      createdBy: actor.user.id,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await recordAudit(tx, ctx.now, { actorId: actor.user.id, action: "request.draft_created", subjectType: "request", subjectId: newRequestId, ip: actor.ip });
+    return newRequestId;
+  });
+}
+
+/**
+ * Submits a complete draft: the next running number for the university and
+ * Buddhist year is taken by an atomic upsert inside the same transaction, so
+ * concurrent submissions get distinct, gapless ticket numbers.
+ */
+export async function submitRequest(
+  db: Db,
+  ctx: { now: Date; appUrl: URL },
+  actor: Actor,
+  id: string,
+  form: RequestForm,
+  keys: PidKeys,
+): Promise<{ ticketNo: string } | null> {
+  const universityId = actor.user.orgId;
+  if (actor.user.role !== "university" || !universityId) return null;
+  const values = await draftValues(keys, form);
+  return db.transaction(async (tx) => {
+    const [uni] = await tx.select().from(universities).where(eq(universities.id, universityId)).limit(1);
+    if (!uni) return null;
+    const beYear = buddhistYear(ctx.now);
+    const [counter] = await tx
+      .insert(ticketCounters)
+      .values({ universityId, beYear, lastSeq: 1 })
+      .onConflictDoUpdate({ target: [ticketCounters.universityId, ticketCounters.beYear], set: { lastSeq: sql`${ticketCounters.lastSeq} + 1` } })
+      .returning({ seq: ticketCounters.lastSeq });
+    const ticketNo = formatTicketNo(beYear, uni.code, counter!.seq);
+    const updated = await tx
+      .update(r)
+      .set({ ...values, ticketNo, status: "submitted", statusSince: ctx.now, submittedAt: ctx.now, updatedAt: ctx.now })
+      .where(and(eq(r.id, id), eq(r.universityId, universityId), eq(r.status, "draft")))
+      .returning({ id: r.id });
+    // Not a draft of this university (any more): roll the counter back with the transaction.
+    if (!updated[0]) throw new NotSubmittable();
+    const label = "ยื่นคำขอ";
+    await tx.insert(requestEvents).values({ requestId: id, at: ctx.now, kind: "status", status: "submitted", label, actorId: actor.user.id });
+    await recordAudit(tx, ctx.now, { actorId: actor.user.id, action: "request.submitted", subjectType: "request", subjectId: id, data: { ticketNo }, ip: actor.ip });
+    const mail = requestStatusMail({
+      ticketNo,
+      applicantName: `${form.applicantFirstName} ${form.applicantLastName}`,
+      status: "submitted",
+      label,
+      url: new URL(`/requests/${id}`, ctx.appUrl).toString(),
+    });
+    for (const to of new Set([form.coordinatorEmail, form.applicantEmail].filter((x): x is string => !!x))) {
+      await enqueueMail(tx, ctx.now, { to, ...mail });
+    }
+    return { ticketNo };
+  }).catch((error) => {
+    if (error instanceof NotSubmittable) return null;
+    throw error;
+  });
+}
+
+class NotSubmittable extends Error {}
+
+export type ActionOutcome =
+  | { ok: true; status: RequestStatus }
+  | { ok: false; reason: "not_found" | "illegal" | "conflict" | "missing_receipt" | "missing_note" };
+
+/**
+ * An officer's status action: checked against the transition table, applied
+ * only if nobody changed the request meanwhile (the status is part of the WHERE),
+ * with its queue move, timeline event, audit event and mails, all in one transaction.
+ */
+export async function applyOfficerAction(
+  db: Db,
+  ctx: { now: Date; appUrl: URL },
+  actor: Actor,
+  id: string,
+  action: RequestAction,
+  input: { receiptNo?: string; note?: string; expectedStatus?: RequestStatus },
+): Promise<ActionOutcome> {
+  if (actor.user.role !== "officer" && actor.user.role !== "admin") return { ok: false, reason: "not_found" };
+  return db.transaction(async (tx) => {
+    const [req] = await tx.select().from(r).where(and(eq(r.id, id), sql`${r.status} <> 'draft'`)).limit(1);
+    if (!req) return { ok: false, reason: "not_found" } as const;
+    if (input.expectedStatus && input.expectedStatus !== req.status) return { ok: false, reason: "conflict" } as const;
+    const t = transition(req.status, action);
+    if (!t.ok) return { ok: false, reason: "illegal" } as const;
+    if (t.rule.requires === "receiptNo" && !input.receiptNo) return { ok: false, reason: "missing_receipt" } as const;
+    if (t.rule.requires === "note" && !input.note) return { ok: false, reason: "missing_note" } as const;
+
+    const queueEnteredAt =
+      t.rule.queue === "join" || t.rule.queue === "rejoin" ? ctx.now : isInQueue(t.to) ? req.queueEnteredAt : null;
+    const updated = await tx
+      .update(r)
+      .set({
+        status: t.to,
+        statusSince: ctx.now,
+        updatedAt: ctx.now,
+        queueEnteredAt,
+        ...(action === "receive" ? { receiptNo: input.receiptNo } : {}),
+        ...(t.to === "finished" ? { finishedAt: ctx.now } : {}),
+      })
+      .where(and(eq(r.id, id), eq(r.status, req.status)))
+      .returning({ id: r.id });
+    if (!updated[0]) return { ok: false, reason: "conflict" } as const;
+
+    const label = t.rule.describe({ receiptNo: input.receiptNo, note: input.note });
+    await tx.insert(requestEvents).values({ requestId: id, at: ctx.now, kind: "status", status: t.to, label, actorId: actor.user.id });
+    await recordAudit(tx, ctx.now, {
+      actorId: actor.user.id,
+      action: `request.${action}`,
+      subjectType: "request",
+      subjectId: id,
+      data: { from: req.status, to: t.to, receiptNo: input.receiptNo ?? null, note: input.note ?? null },
+      ip: actor.ip,
+    });
+    const mail = requestStatusMail({
+      ticketNo: req.ticketNo ?? "",
+      applicantName: `${req.applicantFirstName} ${req.applicantLastName}`,
+      status: t.to,
+      label,
+      url: new URL(`/requests/${id}`, ctx.appUrl).toString(),
+    });
+    for (const to of new Set([req.coordinatorEmail, req.applicantEmail].filter((x): x is string => !!x))) {
+      await enqueueMail(tx, ctx.now, { to, ...mail });
+    }
+    return { ok: true, status: t.to } as const;
+  });
+}
+
+/** Requests waiting in the queue, in queue order (for tests and the officer's queue view). */
+export async function queueOrder(db: DbOrTx): Promise<{ id: string; queueNo: number }[]> {
+  const rows = await db
+    .select({ id: r.id })
+    .from(r)
+    .where(isNotNull(r.queueEnteredAt))
+    .orderBy(asc(r.queueEnteredAt), asc(r.id));
+  return rows.map((row, i) => ({ id: row.id, queueNo: i + 1 }));
+}
+

@@ -1,0 +1,188 @@
+import { ACTIONS, POSITIONS, type ActionRule, type RequestAction, type RequestStatus } from "../../domain/academic";
+import type { FieldErrors } from "../../domain/forms";
+import type { Role } from "../../domain/roles";
+import type { TimeEstimate } from "../../services/requests";
+import { ErrorSummary } from "../components/error-summary";
+import { NextActorTag, StatusBadge } from "../components/status-badge";
+import { formatThaiDate, formatThaiDateTime } from "../format";
+
+export interface RequestView {
+  id: string;
+  ticketNo: string | null;
+  letterNo: string | null;
+  queueNo: number | null;
+  applicantName: string;
+  /** Masked (`1-1017-xxxxx-36-6`) unless the viewer is an officer. */
+  applicantId: string;
+  position: keyof typeof POSITIONS | null;
+  fieldTh: string;
+  fieldEn: string;
+  universityName: string;
+  status: RequestStatus;
+  receiptNo: string | null;
+  coordinator: { name: string; phone: string; email: string };
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface TimelineEntry {
+  at: Date;
+  label: string;
+  status: RequestStatus;
+}
+
+export interface RequestDetailProps {
+  request: RequestView;
+  timeline: TimelineEntry[];
+  estimate: TimeEstimate | null;
+  viewerRole: Role;
+  csrfToken: string;
+  actions: RequestAction[];
+  actionErrors?: FieldErrors;
+  actionValues?: Record<string, string>;
+  /** Shown once, right after an officer made it. */
+  newTrackingUrl?: string | null;
+  hasTrackingLink?: boolean;
+}
+
+/** Screen 8, "ติดตามคำขอตำแหน่ง", with the officer's controls when an officer looks. */
+export function RequestDetailPage(props: RequestDetailProps) {
+  const q = props.request;
+  return (
+    <section class="request-detail">
+      <h1>ติดตามคำขอตำแหน่ง</h1>
+      <dl class="facts">
+        <dt>Ticket No.</dt>
+        <dd>{q.ticketNo ?? "ร่าง (ยังไม่ได้ยื่น)"}</dd>
+        <dt>เลขที่หนังสือ</dt>
+        <dd>{q.letterNo ?? "-"}</dd>
+        <dt>คิวที่</dt>
+        <dd>{q.queueNo ?? "-"}</dd>
+        <dt>ผู้ขอ</dt>
+        <dd>
+          {q.applicantName} <span class="secondary">({q.applicantId})</span>
+        </dd>
+        <dt>ตำแหน่งที่ขอ</dt>
+        <dd>{q.position ? POSITIONS[q.position].th : "-"}</dd>
+        <dt>สาขา</dt>
+        <dd>
+          {q.fieldTh} <span lang="en">({q.fieldEn})</span>
+        </dd>
+        <dt>มหาวิทยาลัย</dt>
+        <dd>{q.universityName}</dd>
+        <dt>สถานะ</dt>
+        <dd>
+          <StatusBadge status={q.status} /> <NextActorTag status={q.status} />
+        </dd>
+        <dt>ผู้ประสานงาน</dt>
+        <dd>
+          {q.coordinator.name} · {q.coordinator.phone} · {q.coordinator.email}
+        </dd>
+      </dl>
+      <p class="notice">
+        * การอัปเดตสถานะจะเกิดขึ้นทันทีที่ได้รับเอกสาร และหากได้รับเอกสารไม่ครบหรือไม่ถูกต้อง ระบบจำเป็นต้องขอเอกสารเพิ่มเติม
+        ท่านจะถูกออกจากคิวและเข้าคิวใหม่เมื่อระบบได้รับเอกสาร
+      </p>
+      <Estimate estimate={props.estimate} />
+      <h2>ลำดับเหตุการณ์</h2>
+      <ol class="timeline">
+        {props.timeline.map((e) => (
+          <li>
+            <time datetime={e.at.toISOString()}>{formatThaiDateTime(e.at)}</time> <span>{e.label}</span>
+          </li>
+        ))}
+      </ol>
+      {q.finishedAt ? <p class="finished">สิ้นสุด {formatThaiDate(q.finishedAt)}</p> : null}
+      {props.viewerRole === "officer" || props.viewerRole === "admin" ? <OfficerPanel {...props} /> : null}
+    </section>
+  );
+}
+
+function Estimate(props: { estimate: TimeEstimate | null }) {
+  const e = props.estimate;
+  if (!e) return null;
+  if (!e.range) {
+    return <p class="estimate secondary">ยังมีข้อมูลคำขอลักษณะเดียวกันไม่พอที่จะประมาณระยะเวลาได้อย่างถูกต้อง</p>;
+  }
+  return (
+    <p class={e.overdue ? "estimate estimate-overdue" : "estimate"}>
+      คำขอลักษณะเดียวกัน 80% เสร็จใน {e.range.lowDays}–{e.range.highDays} วัน นับจากขั้นตอนนี้ (จาก {e.range.samples} คำขอ)
+      {e.overdue ? ` · คำขอนี้อยู่ในขั้นตอนนี้มาแล้ว ${e.elapsedDays} วัน นานกว่าคำขอลักษณะเดียวกัน 80%` : ""}
+    </p>
+  );
+}
+
+function OfficerPanel(props: RequestDetailProps) {
+  const id = props.request.id;
+  return (
+    <section class="card officer-panel" aria-labelledby="officer-actions">
+      <h2 id="officer-actions">การดำเนินการของเจ้าหน้าที่</h2>
+      <ErrorSummary errors={props.actionErrors} />
+      {props.actions.length === 0 ? (
+        <p>ไม่มีการดำเนินการในสถานะนี้</p>
+      ) : (
+        <form method="post" action={`/requests/${id}/actions`} class="action-form">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <input type="hidden" name="expectedStatus" value={props.request.status} />
+          <fieldset>
+            <legend>เลือกการดำเนินการ</legend>
+            {props.actions.map((a, i) => (
+              <label class="choice">
+                <input type="radio" name="action" value={a} checked={props.actionValues?.action ? props.actionValues.action === a : i === 0} />{" "}
+                {ACTIONS[a].th}
+              </label>
+            ))}
+          </fieldset>
+          {props.actions.some((a) => (ACTIONS[a] as ActionRule).requires === "receiptNo") ? (
+            <div class={props.actionErrors?.receiptNo ? "field field-invalid" : "field"}>
+              <label for="f-receiptNo">หมายเลขรับเอกสาร (เมื่อรับเรื่อง)</label>
+              {props.actionErrors?.receiptNo ? (
+                <p class="field-error" id="f-receiptNo-error">
+                  {props.actionErrors.receiptNo}
+                </p>
+              ) : null}
+              <input id="f-receiptNo" name="receiptNo" inputmode="numeric" value={props.actionValues?.receiptNo} />
+            </div>
+          ) : null}
+          <div class={props.actionErrors?.note ? "field field-invalid" : "field"}>
+            <label for="f-note">หมายเหตุ (จำเป็นเมื่อขอเอกสารเพิ่มเติมหรือสิ้นสุด)</label>
+            {props.actionErrors?.note ? (
+              <p class="field-error" id="f-note-error">
+                {props.actionErrors.note}
+              </p>
+            ) : null}
+            <textarea id="f-note" name="note" rows={3}>
+              {props.actionValues?.note ?? ""}
+            </textarea>
+          </div>
+          <button type="submit" class="button">
+            บันทึกการดำเนินการ
+          </button>
+        </form>
+      )}
+      <h3>ลิงก์ติดตามสถานะ</h3>
+      {props.newTrackingUrl ? (
+        <div class="field">
+          <label for="tracking-url">คัดลอกลิงก์นี้ส่งให้เจ้าของผลงาน (แสดงครั้งเดียว)</label>
+          <input id="tracking-url" readonly value={props.newTrackingUrl} />
+        </div>
+      ) : props.hasTrackingLink ? (
+        <p>มีลิงก์ติดตามที่ใช้งานอยู่ สร้างใหม่เพื่อคัดลอกอีกครั้ง (ลิงก์เดิมจะใช้ไม่ได้)</p>
+      ) : null}
+      <form method="post" action={`/requests/${id}/tracking-link`} class="inline-form">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <button type="submit" class="button button-secondary">
+          {props.hasTrackingLink || props.newTrackingUrl ? "สร้างลิงก์ใหม่" : "สร้างลิงก์ติดตาม"}
+        </button>
+      </form>
+      {props.hasTrackingLink || props.newTrackingUrl ? (
+        <form method="post" action={`/requests/${id}/tracking-link/revoke`} class="inline-form">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <button type="submit" class="button button-secondary">
+            ยกเลิกลิงก์
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

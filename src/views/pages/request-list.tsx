@@ -1,0 +1,105 @@
+import { POSITIONS, POSITION_KEYS, STATUSES, STATUS_KEYS } from "../../domain/academic";
+import type { RequestListRow } from "../../services/requests";
+import { RequestTable } from "../components/request-table";
+
+export interface RequestListProps {
+  title: string;
+  rows: RequestListRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  filters: Record<string, string>;
+  /** Officers filter by university too; universities see only their own. */
+  universities?: { id: string; nameTh: string }[];
+  basePath: string;
+  exportPath?: string;
+  newRequestPath?: string;
+}
+
+/** A searchable, filterable list (GET form, so the URL is the state and Back works). */
+export function RequestListPage(props: RequestListProps) {
+  const f = props.filters;
+  const query = (page: number) => {
+    const p = new URLSearchParams({ ...f, page: String(page) });
+    return `${props.basePath}?${p}`;
+  };
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  return (
+    <section>
+      <h1>{props.title}</h1>
+      {props.newRequestPath ? (
+        <p>
+          <a class="button" href={props.newRequestPath}>
+            ยื่นคำขอใหม่
+          </a>
+        </p>
+      ) : null}
+      <form method="get" action={props.basePath} class="filters" role="search">
+        <div class="field">
+          <label for="q">ค้นหา (Ticket No., ชื่อ, เลขประจำตัวประชาชน, เลขที่หนังสือ)</label>
+          <input id="q" name="q" type="search" value={f.q} />
+        </div>
+        <div class="field">
+          <label for="status">สถานะ</label>
+          <select id="status" name="status">
+            <option value="">ทั้งหมด</option>
+            {STATUS_KEYS.map((s) => (
+              <option value={s} selected={f.status === s}>
+                {STATUSES[s].th}
+              </option>
+            ))}
+          </select>
+        </div>
+        {props.universities ? (
+          <div class="field">
+            <label for="university">มหาวิทยาลัย</label>
+            <select id="university" name="university">
+              <option value="">ทั้งหมด</option>
+              {props.universities.map((u) => (
+                <option value={u.id} selected={f.university === u.id}>
+                  {u.nameTh}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div class="field">
+          <label for="position">ตำแหน่ง</label>
+          <select id="position" name="position">
+            <option value="">ทั้งหมด</option>
+            {POSITION_KEYS.map((p) => (
+              <option value={p} selected={f.position === p}>
+                {POSITIONS[p].th}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="age">อยู่ในสถานะปัจจุบันนานกว่า (วัน)</label>
+          <input id="age" name="age" type="number" inputmode="numeric" min="0" value={f.age} />
+        </div>
+        <button type="submit" class="button">
+          ค้นหา
+        </button>
+        {props.exportPath ? (
+          <a class="button button-secondary" href={`${props.exportPath}?${new URLSearchParams(f)}`}>
+            ส่งออก Excel (.xlsx)
+          </a>
+        ) : null}
+      </form>
+      <p class="secondary" role="status">
+        พบ {props.total} คำขอ
+      </p>
+      <RequestTable rows={props.rows} caption={props.title} />
+      {pages > 1 ? (
+        <nav aria-label="หน้า" class="pagination">
+          {props.page > 1 ? <a href={query(props.page - 1)}>ก่อนหน้า</a> : null}
+          <span>
+            หน้า {props.page} จาก {pages}
+          </span>
+          {props.page < pages ? <a href={query(props.page + 1)}>ถัดไป</a> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
