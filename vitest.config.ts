@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: "node",
           include: ["test/node/**/*.test.{ts,tsx}", "src/**/*.test.ts"],
+          globalSetup: ["test/node/global-setup.ts"],
           environment: "node",
           testTimeout: 20_000,
         },

@@ -5,6 +5,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inject } from "vitest";
 import { createApp } from "../../src/app";
 import type { AppDeps } from "../../src/app-env";
 import { loadConfig } from "../../src/config";
@@ -14,6 +15,7 @@ import { createDbQrStore, createFsFileStore, createNodeDb, migrateNodeDb, webCry
 import type { Clock, MailTransport } from "../../src/platform/ports";
 import { newId } from "../../src/services/crypto";
 import { hashPassword } from "../../src/services/password";
+import { TEST_THAID_CLIENT } from "./global-setup";
 
 export class TestClock implements Clock {
   constructor(private t = new Date("2026-11-23T03:00:00Z")) {}
@@ -32,6 +34,15 @@ export const TEST_ORIGIN = "http://localhost:3000";
 
 /** A fixed 32-byte key so encrypted test rows are reproducible. */
 export const TEST_DATA_KEY = btoa(String.fromCharCode(...Array.from({ length: 32 }, (_, i) => i)));
+
+/** Settings that point a test app at the ThaiD simulator of test/node/global-setup.ts. */
+export function thaidEnv(): Record<string, string> {
+  return {
+    THAID_ISSUER: inject("thaidIssuer"),
+    THAID_CLIENT_ID: TEST_THAID_CLIENT.clientId,
+    THAID_CLIENT_SECRET: TEST_THAID_CLIENT.clientSecret,
+  };
+}
 
 export async function createTestApp(
   options: { appUrl?: string; mail?: MailTransport | null; env?: Record<string, string | undefined> } = {},

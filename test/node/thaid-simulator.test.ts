@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { startThaidSimulator, type ThaidSimulator } from "../../scripts/thaid-simulator.js";
 import { DEMO_CITIZENS } from "../../src/db/demo-citizens.js";
+import { loginAction, SimulatorBrowser as Browser } from "../support/thaid-browser";
 
 const CLIENT = { clientId: "tidtam-test", clientSecret: "s3cret", redirectUris: ["http://127.0.0.1:9/cb"] };
 const REDIRECT_URI = CLIENT.redirectUris[0]!;
@@ -21,65 +22,6 @@ afterAll(async () => {
   await sim?.close();
 });
 
-/** Where a chain of redirects ended: a page on the simulator, or a URL outside it (not fetched). */
-interface Landing {
-  url: URL;
-  status: number;
-  html: string;
-}
-
-/**
- * A browser in miniature: follows redirects by hand within the simulator's origin, keeps cookies
- * (honouring Path and expiry), and stops at the first redirect that leaves the simulator.
- */
-class Browser {
-  private cookies = new Map<string, { name: string; value: string; path: string }>();
-
-  constructor(private origin: string) {}
-
-  async open(target: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<Landing> {
-    let url = new URL(target, this.origin);
-    let method = init.method ?? "GET";
-    let body: URLSearchParams | undefined = init.form ? new URLSearchParams(init.form) : undefined;
-    for (let hop = 0; hop < 10; hop++) {
-      if (url.origin !== this.origin) return { url, status: 0, html: "" };
-      const headers: Record<string, string> = {};
-      const cookie = this.cookieHeader(url);
-      if (cookie) headers.cookie = cookie;
-      const res = await fetch(url, { method, headers, body, redirect: "manual" });
-      this.store(res.headers.getSetCookie());
-      const location = res.headers.get("location");
-      if (res.status < 300 || res.status >= 400 || !location) return { url, status: res.status, html: await res.text() };
-      await res.body?.cancel();
-      url = new URL(location, url);
-      method = "GET";
-      body = undefined;
-    }
-    throw new Error("too many redirects");
-  }
-
-  private cookieHeader(url: URL): string {
-    return [...this.cookies.values()]
-      .filter((c) => url.pathname === c.path || url.pathname.startsWith(c.path.endsWith("/") ? c.path : `${c.path}/`))
-      .map((c) => `${c.name}=${c.value}`)
-      .join("; ");
-  }
-
-  private store(setCookies: string[]): void {
-    for (const line of setCookies) {
-      const [pair = "", ...attrs] = line.split(";").map((s) => s.trim());
-      const eq = pair.indexOf("=");
-      const name = pair.slice(0, eq);
-      const attr = (key: string) => attrs.find((a) => a.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1);
-      const path = attr("path") ?? "/";
-      const expires = attr("expires");
-      const key = `${name};${path}`;
-      if (expires && Date.parse(expires) <= Date.now()) this.cookies.delete(key);
-      else this.cookies.set(key, { name, value: pair.slice(eq + 1), path });
-    }
-  }
-}
-
 function pkcePair() {
   const verifier = randomBytes(32).toString("base64url");
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
@@ -94,14 +36,6 @@ function authorizeUrl(params: Record<string, string>): URL {
 
 function buttonText(c: (typeof DEMO_CITIZENS)[number]) {
   return `เข้าสู่ระบบเป็น ${c.title}${c.givenName} ${c.familyName}`;
-}
-
-/** The form action of the login button for a citizen, read from the interaction page. */
-function loginAction(html: string, pid: string): string {
-  const forms = html.match(/<form method="post" action="[^"]+\/login">[\s\S]*?<\/form>/g) ?? [];
-  const form = forms.find((f) => f.includes(`name="pid" value="${pid}"`));
-  if (!form) throw new Error(`no login form for ${pid}`);
-  return /action="([^"]+)"/.exec(form)![1]!;
 }
 
 /** Authorize → interaction page → one click as the citizen → back at the redirect_uri. */
