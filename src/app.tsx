@@ -26,6 +26,12 @@ export type { AppDeps } from "./app-env";
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
+  // Tracking links and QR pages carry secrets in their URLs: never leak them in a Referer.
+  // Registered first so it runs last, after secureHeaders has set its default.
+  app.use("*", async (c, next) => {
+    await next();
+    if (c.req.path.startsWith("/track/") || c.req.path.startsWith("/q/")) c.header("Referrer-Policy", "no-referrer");
+  });
   app.use(
     "*",
     secureHeaders({

@@ -91,7 +91,6 @@ export const requestRoutes = new Hono<AppEnv>()
   // Tracking links (screens 9-10): signing in is still required, and the request must be the viewer's.
   .get("/track/:token", viewers, async (c) => {
     c.header("X-Robots-Tag", "noindex, nofollow");
-    c.header("Referrer-Policy", "no-referrer");
     const id = await resolveTrackingToken(c.var.deps.db, c.req.param("token"));
     if (!id) throw new NotFoundError();
     const req = await loadOr404(c, id);

@@ -137,7 +137,6 @@ export const thaidRoutes = new Hono<AppEnv>()
     const limit = await limited(c, "qr:phone", QR_LIMITS.phone);
     if (limit) return limit;
     const session = await c.var.deps.qr.get(c.req.param("id"));
-    c.header("Referrer-Policy", "no-referrer");
     if (!session || session.status !== "pending") {
       return renderPage(c, { title: "QR Code ใช้ไม่ได้" }, <PhoneResultPage outcome="gone" />);
     }

@@ -1,0 +1,303 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { academicRequests, auditEvents, outboxMail, requestEvents, universities, users } from "../../src/db/schema";
+import { DEMO_CITIZENS } from "../../src/db/demo-citizens";
+import { newId } from "../../src/services/crypto";
+import { pidKeys, pidLookupHash } from "../../src/services/pid-crypto";
+import { queueOrder } from "../../src/services/requests";
+import { Browser, createTestApp, createUser, TEST_DATA_KEY, type TestApp } from "./helpers";
+
+let t: TestApp;
+const A = DEMO_CITIZENS[0]!;
+const B = DEMO_CITIZENS[1]!;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  await t.db.insert(universities).values([
+    { id: "uni-x", code: "00100", nameTh: "จุฬาลงกรณ์มหาวิทยาลัย", nameEn: "Chulalongkorn University" },
+    { id: "uni-y", code: "00500", nameTh: "มหาวิทยาลัยธรรมศาสตร์", nameEn: "Thammasat University" },
+  ]);
+  await createUser(t, { role: "university", username: "uni.x", password: "Univ#2567", orgId: "uni-x" });
+  await createUser(t, { role: "university", username: "uni.y", password: "Univ#2567", orgId: "uni-y" });
+  await createUser(t, { role: "officer", username: "officer", password: "Officer#2567" });
+});
+afterEach(() => t.close());
+
+const validForm = (pid: string, extra: Record<string, string> = {}) => ({
+  applicantPid: pid,
+  applicantTitle: "นาย",
+  applicantFirstName: "เอก",
+  applicantLastName: "พลพิจิตร",
+  applicantEmail: "",
+  position: "assistant_professor",
+  fieldTh: "ประสาทศัลยศาสตร์",
+  fieldEn: "Neurological Surgery",
+  letterNo: "5874398/8752",
+  coordinatorName: "เจน",
+  coordinatorPhone: "087-135-7910",
+  coordinatorEmail: "jennie_@gek.com",
+  ...extra,
+});
+
+/** University staff files and submits a request; returns its id and ticket. */
+async function submit(uni: Browser, pid: string) {
+  await uni.get("/university/requests/new");
+  const saved = await uni.post("/university/requests", { ...validForm(pid), intent: "check" });
+  expect(saved.status).toBe(303);
+  const id = /\/university\/requests\/([\w-]+)\/check/.exec(saved.location!)![1]!;
+  await uni.get(saved.location!);
+  const done = await uni.post(`/university/requests/${id}/submit`, {});
+  expect(done.status).toBe(303);
+  const [row] = await t.db.select().from(academicRequests).where(eq(academicRequests.id, id));
+  return { id, ticketNo: row!.ticketNo! };
+}
+
+async function signInApplicant(pid: string) {
+  const id = newId();
+  await t.db.insert(users).values({
+    id,
+    role: "applicant",
+    displayName: "ผู้สมัคร",
+    pidHmac: await pidLookupHash(await pidKeys(TEST_DATA_KEY), pid),
+    createdAt: t.clock.now(),
+  });
+  // Applicants sign in through ThaiD (tested elsewhere); here a session is made directly.
+  const { startSession } = await import("../../src/services/auth");
+  const s = await startSession(t.db, t.clock.now(), { userId: id, previousToken: null, ip: "127.0.0.1", userAgent: null, method: "thaid" });
+  const b = new Browser(t);
+  b.cookies.set("tidtam_s", s.token);
+  return b;
+}
+
+async function act(officer: Browser, id: string, fields: Record<string, string>) {
+  await officer.get(`/requests/${id}`);
+  return officer.post(`/requests/${id}/actions`, fields);
+}
+
+describe("university submission", () => {
+  it("saves a draft, shows check-your-answers, and submits with ticket <BE year>-<code>-<running no.>", async () => {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    const { id, ticketNo } = await submit(uni, A.pid);
+    expect(ticketNo).toBe("2569-00100-0001");
+    const second = await submit(uni, B.pid);
+    expect(second.ticketNo).toBe("2569-00100-0002");
+    const events = await t.db.select().from(requestEvents).where(eq(requestEvents.requestId, id));
+    expect(events.map((e) => e.label)).toEqual(["ยื่นคำขอ"]);
+    const mails = await t.db.select().from(outboxMail);
+    expect(mails.map((m) => m.to)).toContain("jennie_@gek.com");
+    const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "request.submitted"));
+    expect(audit).toHaveLength(2);
+  });
+
+  it("keeps a half-filled draft, and refuses a bad national ID with a Thai message beside the field, keeping the other answers", async () => {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    await uni.get("/university/requests/new");
+    const bad = await uni.post("/university/requests", { ...validForm("1101700230366"), intent: "draft" });
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain("เลขประจำตัวประชาชนไม่ถูกต้อง");
+    expect(bad.text).toContain('value="ประสาทศัลยศาสตร์"');
+    expect(await t.db.select().from(academicRequests)).toHaveLength(0);
+
+    const draft = await uni.post("/university/requests", { applicantFirstName: "กมล", intent: "draft" });
+    expect(draft.status).toBe(303);
+    const edit = await uni.get(draft.location!);
+    expect(edit.text).toContain('value="กมล"');
+    const id = /requests\/([\w-]+)\/edit/.exec(draft.location!)![1]!;
+    const check = await uni.get(`/university/requests/${id}/check`);
+    const submitted = await uni.post(`/university/requests/${id}/submit`, {});
+    expect(check.status).toBe(200);
+    expect(submitted.status).toBe(422);
+    expect(submitted.text).toContain("กรุณากรอกเลขประจำตัวประชาชน");
+    const [row] = await t.db.select().from(academicRequests);
+    expect(row!.status).toBe("draft");
+    expect(row!.applicantFirstName).toBe("กมล");
+  });
+
+  it("gives distinct, gapless ticket numbers to concurrent submissions", async () => {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await uni.get("/university/requests/new");
+      const saved = await uni.post("/university/requests", { ...validForm(A.pid), intent: "check" });
+      ids.push(/requests\/([\w-]+)\/check/.exec(saved.location!)![1]!);
+    }
+    await uni.get("/university");
+    await Promise.all(ids.map((id) => uni.post(`/university/requests/${id}/submit`, {})));
+    const tickets = (await t.db.select({ n: academicRequests.ticketNo }).from(academicRequests)).map((r) => r.n).sort();
+    expect(tickets).toEqual(Array.from({ length: 8 }, (_, i) => `2569-00100-${String(i + 1).padStart(4, "0")}`));
+  });
+});
+
+describe("officer status work and the queue", () => {
+  it("receives, asks for documents (leaving the queue), receives them (back of the queue), and finishes", async () => {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    const first = await submit(uni, A.pid);
+    const second = await submit(uni, B.pid);
+    const officer = new Browser(t);
+    await officer.login("officer", "Officer#2567");
+
+    expect((await act(officer, first.id, { action: "receive", receiptNo: "1548" })).status).toBe(303);
+    t.clock.advance(60_000);
+    expect((await act(officer, second.id, { action: "receive", receiptNo: "1549" })).status).toBe(303);
+    expect(await queueOrder(t.db)).toEqual([
+      { id: first.id, queueNo: 1 },
+      { id: second.id, queueNo: 2 },
+    ]);
+
+    t.clock.advance(60_000);
+    const missing = await act(officer, first.id, { action: "request_documents" });
+    expect(missing.status).toBe(422);
+    expect(missing.text).toContain("กรุณากรอกหมายเหตุ");
+    await act(officer, first.id, { action: "request_documents", note: "ขาดแบบ ก.พ.ว." });
+    expect(await queueOrder(t.db)).toEqual([{ id: second.id, queueNo: 1 }]);
+
+    t.clock.advance(60_000);
+    await act(officer, first.id, { action: "documents_received" });
+    expect(await queueOrder(t.db)).toEqual([
+      { id: second.id, queueNo: 1 },
+      { id: first.id, queueNo: 2 },
+    ]);
+    const page = await officer.get(`/requests/${first.id}`);
+    expect(page.text).toMatch(/<dt>คิวที่<\/dt><dd>2<\/dd>/);
+
+    for (const [action, extra] of [
+      ["finish_doc_review", {}],
+      ["start_peer_review", {}],
+      ["propose_committee", {}],
+      ["finish", { note: "อนุมัติ" }],
+    ] as const) {
+      expect((await act(officer, first.id, { action, ...extra })).status).toBe(303);
+    }
+    const labels = (await t.db.select().from(requestEvents).where(eq(requestEvents.requestId, first.id))).map((e) => e.label);
+    expect(labels).toEqual([
+      "ยื่นคำขอ",
+      "รับเรื่อง (หมายเลขรับเอกสาร: 1548)",
+      "ขอเอกสารเพิ่มเติม: ขาดแบบ ก.พ.ว. (ออกจากคิว)",
+      "ได้รับเอกสารเพิ่มเติม เข้าคิวใหม่ และอยู่ระหว่างตรวจสอบเอกสาร",
+      "ตรวจสอบเอกสารแล้วเสร็จ",
+      "อยู่ระหว่างการพิจารณาผลงานโดยผู้ทรงคุณวุฒิ",
+      "เสนอสภามหาวิทยาลัย/กกอ.",
+      "สิ้นสุด: อนุมัติ",
+    ]);
+    expect(await queueOrder(t.db)).toEqual([{ id: second.id, queueNo: 1 }]);
+  });
+
+  it("rejects an illegal transition with 422 in Thai and changes nothing", async () => {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    const { id } = await submit(uni, A.pid);
+    const officer = new Browser(t);
+    await officer.login("officer", "Officer#2567");
+    const res = await act(officer, id, { action: "finish", note: "x" });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("ไม่สามารถดำเนินการนี้ในสถานะปัจจุบันได้");
+    const [row] = await t.db.select().from(academicRequests).where(eq(academicRequests.id, id));
+    expect(row!.status).toBe("submitted");
+  });
+
+  it("keeps queue numbers a clean 1..n when officers act at the same moment", async () => {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    const ids = [];
+    for (let i = 0; i < 6; i++) ids.push((await submit(uni, A.pid)).id);
+    const officer = new Browser(t);
+    await officer.login("officer", "Officer#2567");
+    await officer.get("/officer");
+    await Promise.all(ids.map((id, i) => officer.post(`/requests/${id}/actions`, { action: "receive", receiptNo: String(2000 + i) })));
+    await Promise.all(ids.slice(0, 3).map((id) => officer.post(`/requests/${id}/actions`, { action: "request_documents", note: "ขาดเอกสาร" })));
+    const order = await queueOrder(t.db);
+    expect(order.map((o) => o.queueNo)).toEqual([1, 2, 3]);
+    expect(new Set(order.map((o) => o.id))).toEqual(new Set(ids.slice(3)));
+  });
+
+  it("answers a stale form (someone else moved the request first) with 409", async () => {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    const { id } = await submit(uni, A.pid);
+    const officer = new Browser(t);
+    await officer.login("officer", "Officer#2567");
+    await act(officer, id, { action: "receive", receiptNo: "1", expectedStatus: "submitted" });
+    const stale = await officer.post(`/requests/${id}/actions`, { action: "receive", receiptNo: "2", expectedStatus: "submitted" });
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain("ถูกเปลี่ยนสถานะโดยผู้อื่นแล้ว");
+  });
+});
+
+describe("who can see what", () => {
+  it("shows applicant A only A's requests, and 404 for B's by id", async () => {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    const mine = await submit(uni, A.pid);
+    const theirs = await submit(uni, B.pid);
+    const a = await signInApplicant(A.pid);
+    const list = await a.get("/me");
+    expect(list.text).toContain(mine.ticketNo);
+    expect(list.text).not.toContain(theirs.ticketNo);
+    expect((await a.get(`/requests/${mine.id}`)).status).toBe(200);
+    const probe = await a.get(`/requests/${theirs.id}`);
+    expect(probe.status).toBe(404);
+    expect(probe.text).not.toContain(theirs.ticketNo);
+    // The national ID is masked for the applicant.
+    expect((await a.get(`/requests/${mine.id}`)).text).toContain("1-1017-xxxxx-36-8");
+  });
+
+  it("keeps university Y out of university X's requests and their list", async () => {
+    const x = new Browser(t);
+    await x.login("uni.x", "Univ#2567");
+    const req = await submit(x, A.pid);
+    const y = new Browser(t);
+    await y.login("uni.y", "Univ#2567");
+    expect((await y.get(`/requests/${req.id}`)).status).toBe(404);
+    expect((await y.get("/university")).text).not.toContain(req.ticketNo);
+    expect((await y.get(`/university/requests/${req.id}/edit`)).status).toBe(404);
+    expect((await y.get(`/university?q=${req.ticketNo}`)).text).toContain("พบ 0 คำขอ");
+  });
+
+  it("round-trips a tracking link through sign-in, and shows it only to its owner", async () => {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    const mine = await submit(uni, A.pid);
+    const officer = new Browser(t);
+    await officer.login("officer", "Officer#2567");
+    await officer.get(`/requests/${mine.id}`);
+    const made = await officer.post(`/requests/${mine.id}/tracking-link`, {});
+    const url = /id="tracking-url" readonly="" value="([^"]+)"/.exec(made.text)![1]!;
+    const path = new URL(url).pathname;
+
+    const anonymous = await new Browser(t).get(path);
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.location).toBe(`/login?next=${encodeURIComponent(path)}`);
+
+    const a = await signInApplicant(A.pid);
+    const page = await a.get(path);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(mine.ticketNo);
+    expect(page.res.headers.get("x-robots-tag")).toContain("noindex");
+    expect(page.res.headers.get("referrer-policy")).toBe("no-referrer");
+
+    const b = await signInApplicant(B.pid);
+    expect((await b.get(path)).status).toBe(404);
+    expect((await b.get("/track/not-a-real-token-aaaaaaaaaaaaaa")).status).toBe(404);
+
+    await officer.post(`/requests/${mine.id}/tracking-link/revoke`, {});
+    expect((await a.get(path)).status).toBe(404);
+  });
+
+  it("keeps applicants and universities off the officer pages and actions", async () => {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    const { id } = await submit(uni, A.pid);
+    expect((await uni.get("/officer")).status).toBe(403);
+    await uni.get(`/requests/${id}`);
+    expect((await uni.post(`/requests/${id}/actions`, { action: "receive", receiptNo: "1" })).status).toBe(403);
+    const a = await signInApplicant(A.pid);
+    await a.get(`/requests/${id}`);
+    expect((await a.post(`/requests/${id}/tracking-link`, {})).status).toBe(403);
+    const [row] = await t.db.select().from(academicRequests).where(eq(academicRequests.id, id));
+    expect(row!.status).toBe("submitted");
+  });
+});
