@@ -3,9 +3,10 @@
  * The one Hono app both hosts serve. Everything host-specific arrives in `deps`.
  */
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
-import type { AppDeps, AppEnv } from "./app-env";
+import type { AppContext, AppDeps, AppEnv } from "./app-env";
 import { csrfToken, originCheck } from "./middleware/csrf";
 import { CsrfError } from "./middleware/errors";
 import { sessionMiddleware } from "./middleware/session";
@@ -56,6 +57,14 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.route("/", healthRoutes);
+  // No body is buffered without a bound: forms get 256 KB, uploads their route's own (smaller) limit under 25 MB.
+  app.use("*", async (c, next) => {
+    const multipart = (c.req.header("content-type") ?? "").startsWith("multipart/form-data");
+    return bodyLimit({
+      maxSize: multipart ? 25 * 1024 * 1024 : 256 * 1024,
+      onError: (c) => renderPage(c as AppContext, { title: "ข้อมูลใหญ่เกินไป", status: 413 }, <ErrorPage kind={400} detail="ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด" />),
+    })(c, next);
+  });
   app.use("*", originCheck(deps.config));
   app.use("*", sessionMiddleware);
   app.use("*", csrfToken);

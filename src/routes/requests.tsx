@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../app-env";
 import { availableActions, isRequestAction, STATUS_KEYS, type RequestStatus } from "../domain/academic";
 import { officerActionForm } from "../domain/academic-forms";
@@ -15,6 +16,8 @@ import {
   listForApplicant,
   type RequestDetail,
 } from "../services/requests";
+import { addDocument, getDocument, isDocumentStatus, listDocuments, setDocumentStatus } from "../services/documents";
+import { PDF_20MB, storeUpload } from "../services/uploads";
 import { activeTrackingLink, createTrackingLink, resolveTrackingToken, revokeTrackingLinks } from "../services/tracking-links";
 import { MyRequestsPage } from "../views/pages/my-requests";
 import { RequestDetailPage, type RequestDetailProps } from "../views/pages/request-detail";
@@ -32,10 +35,11 @@ async function detailProps(c: AppContext, req: RequestDetail, extra: Partial<Req
   const user = c.var.user!;
   const officer = user.role === "officer" || user.role === "admin";
   const pid = req.applicantPidEnc ? await decryptPid(await pidKeys(deps.config.dataKey), req.applicantPidEnc) : "";
-  const [timeline, estimate, link] = await Promise.all([
+  const [timeline, estimate, link, documents] = await Promise.all([
     getTimeline(deps.db, req.id),
     estimateRemaining(deps.db, req, deps.clock.now()),
     officer ? activeTrackingLink(deps.db, req.id) : Promise.resolve(null),
+    listDocuments(deps.db, req.id),
   ]);
   return {
     request: {
@@ -57,6 +61,8 @@ async function detailProps(c: AppContext, req: RequestDetail, extra: Partial<Req
       finishedAt: req.finishedAt,
     },
     timeline: timeline.map((e) => ({ at: e.at, label: e.label, status: e.status })),
+    documents,
+    canUpload: user.role === "university" && req.status !== "finished",
     estimate,
     viewerRole: user.role,
     csrfToken: c.var.csrfToken,
@@ -70,6 +76,15 @@ async function loadOr404(c: AppContext, id: string): Promise<RequestDetail> {
   const req = await getRequestFor(c.var.deps.db, c.var.user!, id);
   if (!req) throw new NotFoundError();
   return req;
+}
+
+async function uploadFailed(c: AppContext, message: string, status: 413 | 422, loaded?: RequestDetail) {
+  const req = loaded ?? (await loadOr404(c, c.req.param("id")!));
+  return renderPage(
+    c,
+    { title: `คำขอ ${req.ticketNo ?? ""}`, status, hasErrors: true },
+    <RequestDetailPage {...await detailProps(c, req, { uploadError: message })} />,
+  );
 }
 
 function actor(c: AppContext) {
@@ -123,6 +138,45 @@ export const requestRoutes = new Hono<AppEnv>()
     if (outcome.reason === "not_found") throw new NotFoundError();
     const field = outcome.reason === "missing_receipt" ? "receiptNo" : outcome.reason === "missing_note" ? "note" : "action";
     return rerender({ [field]: ACTION_ERRORS[outcome.reason] }, outcome.reason === "conflict" ? 409 : 422);
+  })
+  .post(
+    "/requests/:id/documents",
+    requireRole("university"),
+    // Counted while streaming; a bigger body is cut off before it is buffered.
+    bodyLimit({ maxSize: PDF_20MB.maxBytes + 64 * 1024, onError: (c) => uploadFailed(c as AppContext, "ไฟล์มีขนาดเกิน 20 MB", 413) }),
+    async (c) => {
+      const { deps } = c.var;
+      const req = await loadOr404(c, c.req.param("id"));
+      const body = await c.req.parseBody();
+      const stored = await storeUpload(deps.files, body.file, PDF_20MB);
+      if (!stored.ok) return uploadFailed(c, stored.message, 422, req);
+      await addDocument(deps.db, deps.clock.now(), actor(c), req.id, stored);
+      return seeOther(c, `/requests/${req.id}#documents-heading`);
+    },
+  )
+  .get("/requests/:id/documents/:documentId", viewers, async (c) => {
+    const { deps } = c.var;
+    const req = await loadOr404(c, c.req.param("id"));
+    const doc = await getDocument(deps.db, req.id, c.req.param("documentId"));
+    const file = doc ? await deps.files.get(doc.fileKey) : null;
+    if (!doc || !file) throw new NotFoundError();
+    return c.body(file.body, 200, {
+      "Content-Type": doc.contentType,
+      "Content-Length": String(file.size),
+      "Content-Disposition": `attachment; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    });
+  })
+  .post("/requests/:id/documents/:documentId/status", officers, async (c) => {
+    const { deps } = c.var;
+    const req = await loadOr404(c, c.req.param("id"));
+    const body = await c.req.parseBody();
+    const note = typeof body.note === "string" ? body.note.trim().slice(0, 500) || null : null;
+    if (!isDocumentStatus(body.status)) return uploadFailed(c, "กรุณาเลือกสถานะเอกสาร", 422, req);
+    const ok = await setDocumentStatus(deps.db, deps.clock.now(), actor(c), req.id, c.req.param("documentId"), body.status, note);
+    if (!ok) throw new NotFoundError();
+    return seeOther(c, `/requests/${req.id}#documents-heading`);
   })
   .post("/requests/:id/tracking-link", officers, async (c) => {
     const { deps } = c.var;

@@ -134,6 +134,15 @@ export class Browser {
     return this.request(path, { method: "POST", body: body.toString(), headers });
   }
 
+  /** A multipart upload the way the no-JS form sends it: token in the action's query string. */
+  upload(path: string, fields: Record<string, string | File>, opts: { csrf?: string | null } = {}) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    const token = opts.csrf === undefined ? this.csrf : opts.csrf;
+    const url = token ? `${path}${path.includes("?") ? "&" : "?"}_csrf=${encodeURIComponent(token)}` : path;
+    return this.request(url, { method: "POST", body: form, headers: { origin: this.origin } });
+  }
+
   async login(username: string, password: string) {
     await this.get("/login");
     return this.post("/login", { username, password });

@@ -301,3 +301,57 @@ describe("who can see what", () => {
     expect(row!.status).toBe("submitted");
   });
 });
+
+describe("supporting documents", () => {
+  const pdf = (name: string) => new File([new TextEncoder().encode("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF")], name, { type: "application/pdf" });
+  const exe = (name: string) => new File([new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00])], name, { type: "application/pdf" });
+
+  it("takes a PDF from the request's university, shows it as received, and lets the officer mark it", async () => {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    const { id } = await submit(uni, A.pid);
+    await uni.get(`/requests/${id}`);
+    const up = await uni.upload(`/requests/${id}/documents`, { file: pdf("แบบ ก.พ.ว. 1.pdf") });
+    expect(up.status).toBe(303);
+    const page = await uni.get(`/requests/${id}`);
+    expect(page.text).toContain("แบบ ก.พ.ว. 1.pdf");
+    expect(page.text).toContain("ได้รับแล้ว");
+    expect(page.text).toContain("ได้รับเอกสาร แบบ ก.พ.ว. 1.pdf");
+
+    const officer = new Browser(t);
+    await officer.login("officer", "Officer#2567");
+    const detail = await officer.get(`/requests/${id}`);
+    const docId = /\/documents\/([\w-]+)\/status/.exec(detail.text)![1]!;
+    expect((await officer.post(`/requests/${id}/documents/${docId}/status`, { status: "needs_fix", note: "ลายมือชื่อไม่ครบ" })).status).toBe(303);
+    const a = await signInApplicant(A.pid);
+    const seen = await a.get(`/requests/${id}`);
+    expect(seen.text).toContain("ต้องแก้ไข");
+    expect(seen.text).toContain("ลายมือชื่อไม่ครบ");
+    const download = await a.request(`/requests/${id}/documents/${docId}`);
+    expect(download.status).toBe(200);
+    expect(download.res.headers.get("content-type")).toBe("application/pdf");
+  });
+
+  it("refuses a renamed executable with a Thai message and stores nothing", async () => {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    const { id } = await submit(uni, A.pid);
+    await uni.get(`/requests/${id}`);
+    const res = await uni.upload(`/requests/${id}/documents`, { file: exe("ผลงาน.pdf") });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("ไฟล์นี้ไม่ใช่ PDF");
+    expect((await uni.get(`/requests/${id}`)).text).toContain("ยังไม่มีเอกสาร");
+  });
+
+  it("refuses an upload without the CSRF token, and one from another university", async () => {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    const { id } = await submit(uni, A.pid);
+    await uni.get(`/requests/${id}`);
+    expect((await uni.upload(`/requests/${id}/documents`, { file: pdf("a.pdf") }, { csrf: null })).status).toBe(403);
+    const y = new Browser(t);
+    await y.login("uni.y", "Univ#2567");
+    await y.get("/university");
+    expect((await y.upload(`/requests/${id}/documents`, { file: pdf("a.pdf") })).status).toBe(404);
+  });
+});

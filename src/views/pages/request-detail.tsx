@@ -31,7 +31,27 @@ export interface TimelineEntry {
   status: RequestStatus;
 }
 
+export interface DocumentView {
+  id: string;
+  fileName: string;
+  size: number;
+  status: "received" | "checked" | "ok" | "needs_fix";
+  note: string | null;
+  uploadedAt: Date;
+}
+
+const DOC_STATUS: Record<DocumentView["status"], string> = {
+  received: "ได้รับแล้ว",
+  checked: "ตรวจแล้ว",
+  ok: "ถูกต้อง",
+  needs_fix: "ต้องแก้ไข",
+};
+
 export interface RequestDetailProps {
+  documents: DocumentView[];
+  /** University staff of the request may upload; the message is a failed upload's error. */
+  canUpload?: boolean;
+  uploadError?: string | null;
   request: RequestView;
   timeline: TimelineEntry[];
   estimate: TimeEstimate | null;
@@ -93,7 +113,73 @@ export function RequestDetailPage(props: RequestDetailProps) {
         ))}
       </ol>
       {q.finishedAt ? <p class="finished">สิ้นสุด {formatThaiDate(q.finishedAt)}</p> : null}
+      <Documents {...props} />
       {props.viewerRole === "officer" || props.viewerRole === "admin" ? <OfficerPanel {...props} /> : null}
+    </section>
+  );
+}
+
+function Documents(props: RequestDetailProps) {
+  const id = props.request.id;
+  const officer = props.viewerRole === "officer" || props.viewerRole === "admin";
+  return (
+    <section aria-labelledby="documents-heading">
+      <h2 id="documents-heading">เอกสารประกอบ</h2>
+      {props.documents.length === 0 ? <p class="secondary">ยังไม่มีเอกสาร</p> : null}
+      <ul class="documents">
+        {props.documents.map((d) => (
+          <li>
+            <a href={`/requests/${id}/documents/${d.id}`}>{d.fileName}</a>{" "}
+            <span class="secondary">
+              ({Math.ceil(d.size / 1024)} KB · {formatThaiDateTime(d.uploadedAt)})
+            </span>{" "}
+            <span class={`badge badge-doc-${d.status}`}>{DOC_STATUS[d.status]}</span>
+            {d.note ? <span class="doc-note"> {d.note}</span> : null}
+            {officer ? (
+              <form method="post" action={`/requests/${id}/documents/${d.id}/status`} class="inline-form doc-status-form">
+                <input type="hidden" name="_csrf" value={props.csrfToken} />
+                <label for={`doc-${d.id}-status`} class="visually-hidden">
+                  สถานะเอกสาร {d.fileName}
+                </label>
+                <select id={`doc-${d.id}-status`} name="status">
+                  {(Object.keys(DOC_STATUS) as DocumentView["status"][]).map((s) => (
+                    <option value={s} selected={s === d.status}>
+                      {DOC_STATUS[s]}
+                    </option>
+                  ))}
+                </select>
+                <label for={`doc-${d.id}-note`} class="visually-hidden">
+                  หมายเหตุ
+                </label>
+                <input id={`doc-${d.id}-note`} name="note" placeholder="หมายเหตุ (ถ้ามี)" value={d.note ?? ""} />
+                <button type="submit" class="button button-secondary">
+                  บันทึก
+                </button>
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {props.canUpload ? (
+        <form
+          method="post"
+          enctype="multipart/form-data"
+          action={`/requests/${id}/documents?_csrf=${encodeURIComponent(props.csrfToken)}`}
+          class={props.uploadError ? "field field-invalid" : "field"}
+        >
+          <label for="f-document">เพิ่มเอกสาร (PDF ไม่เกิน 20 MB)</label>
+          {props.uploadError ? (
+            <p class="field-error" id="f-document-error">
+              <span class="visually-hidden">ข้อผิดพลาด: </span>
+              {props.uploadError}
+            </p>
+          ) : null}
+          <input id="f-document" name="file" type="file" accept="application/pdf,.pdf" aria-invalid={props.uploadError ? "true" : undefined} />
+          <button type="submit" class="button button-secondary">
+            อัปโหลด
+          </button>
+        </form>
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,45 @@
+/**
+ * @module
+ * Receiving an uploaded file: the body was already size-limited while streaming
+ * (bodyLimit on the route), the type is sniffed from the bytes (never trusted from
+ * the name or the browser), and the file is stored under a random key.
+ */
+import { fileTypeFromBuffer } from "file-type";
+import type { FileStore } from "../platform/ports";
+import { randomToken } from "./crypto";
+
+export interface UploadRule {
+  maxBytes: number;
+  /** MIME types accepted, as sniffed from the content. */
+  types: readonly string[];
+  /** Thai description for messages, e.g. "PDF". */
+  label: string;
+}
+
+export type UploadResult =
+  | { ok: true; key: string; fileName: string; size: number; contentType: string; bytes: Uint8Array }
+  | { ok: false; message: string };
+
+/** Strips path parts and control characters from the name the browser sent; display only. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  return cleaned || "ไฟล์";
+}
+
+export async function storeUpload(files: FileStore, file: unknown, rule: UploadRule): Promise<UploadResult> {
+  if (!(file instanceof File) || file.size === 0) return { ok: false, message: `กรุณาเลือกไฟล์ ${rule.label}` };
+  if (file.size > rule.maxBytes) {
+    return { ok: false, message: `ไฟล์มีขนาดเกิน ${Math.floor(rule.maxBytes / 1024 / 1024)} MB` };
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const sniffed = await fileTypeFromBuffer(bytes.subarray(0, 4100));
+  if (!sniffed || !rule.types.includes(sniffed.mime)) {
+    return { ok: false, message: `ไฟล์นี้ไม่ใช่ ${rule.label} (ตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์) กรุณาเลือกไฟล์ ${rule.label}` };
+  }
+  const key = randomToken(24);
+  await files.put(key, bytes, { contentType: sniffed.mime });
+  return { ok: true, key, fileName: cleanFileName(file.name), size: bytes.length, contentType: sniffed.mime, bytes };
+}
+
+export const PDF_20MB: UploadRule = { maxBytes: 20 * 1024 * 1024, types: ["application/pdf"], label: "PDF" };
