@@ -10,6 +10,7 @@ import type { AppContext, AppDeps, AppEnv } from "./app-env";
 import { csrfToken, originCheck } from "./middleware/csrf";
 import { CsrfError } from "./middleware/errors";
 import { sessionMiddleware } from "./middleware/session";
+import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { devRoutes } from "./routes/dev";
 import { healthRoutes } from "./routes/health";
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", requestRoutes);
   app.route("/university", universityRoutes);
   app.route("/officer", officerRoutes);
+  app.route("/admin", adminRoutes);
   app.route("/dev", devRoutes);
 
   app.notFound((c) => renderPage(c, { title: errorTitle(404), status: 404 }, <ErrorPage kind={404} />));

@@ -6,6 +6,7 @@ import { NAV_BY_ROLE } from "../views/components/nav";
 import { ContactPage } from "../views/pages/contact";
 import { HomePage } from "../views/pages/home";
 import { RoleHomePage } from "../views/pages/role-home";
+import { getContactText } from "../services/settings";
 import { renderPage } from "./render";
 
 /** The front page, each role's landing page, and the public contact page. */
@@ -14,7 +15,13 @@ export const homeRoutes = new Hono<AppEnv>()
     if (c.var.user) return c.redirect(ROLE_HOME[c.var.user.role], 303);
     return renderPage(c, { title: "หน้าหลัก" }, <HomePage />);
   })
-  .get("/contact", (c) => renderPage(c, { title: "ติดต่อเรา" }, <ContactPage />));
+  .get("/contact", async (c) =>
+    renderPage(
+      c,
+      { title: "ติดต่อเรา" },
+      <ContactPage text={await getContactText(c.var.deps.db)} canEdit={c.var.user?.role === "admin"} />,
+    ),
+  );
 
 // Roles whose home is still this landing page; the others are mounted by their own routes.
 for (const role of ["agency", "admin"] as Role[]) {

@@ -7,12 +7,17 @@ export interface NavItem {
 
 /** The header menu each role sees; the role checks themselves live on the routes. */
 export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
-  applicant: [{ href: "/me", label: "คำขอของฉัน" }],
+  applicant: [
+    { href: "/me", label: "คำขอของฉัน" },
+    { href: "/contact", label: "ติดต่อเรา" },
+  ],
   university: [{ href: "/university", label: "คำขอของมหาวิทยาลัย" }],
   agency: [{ href: "/agency", label: "แดชบอร์ด" }],
   officer: [{ href: "/officer", label: "งานของเจ้าหน้าที่" }],
   admin: [
     { href: "/admin", label: "ผู้ดูแลระบบ" },
+    { href: "/officer", label: "คำขอตำแหน่งทางวิชาการ" },
+    { href: "/admin/contact", label: "หน้าติดต่อเรา" },
     { href: "/dev/mail", label: "กล่องจดหมายออก" },
   ],
 };

@@ -1,0 +1,27 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { validateForm } from "../domain/forms";
+import { contactForm } from "../domain/settings-forms";
+import { requireRole } from "../middleware/roles";
+import { getContactText, setContactText } from "../services/settings";
+import { ContactEditPage } from "../views/pages/contact";
+import { renderPage, seeOther } from "./render";
+
+export const adminRoutes = new Hono<AppEnv>()
+  .use("*", requireRole("admin"))
+  .get("/contact", async (c) =>
+    renderPage(c, { title: "แก้ไขหน้าติดต่อเรา" }, <ContactEditPage text={await getContactText(c.var.deps.db)} csrfToken={c.var.csrfToken} />),
+  )
+  .post("/contact", async (c) => {
+    const { deps } = c.var;
+    const form = validateForm(contactForm, await c.req.parseBody());
+    if (!form.ok) {
+      return renderPage(
+        c,
+        { title: "แก้ไขหน้าติดต่อเรา", status: 422, hasErrors: true },
+        <ContactEditPage text={form.values.text ?? ""} errors={form.errors} csrfToken={c.var.csrfToken} />,
+      );
+    }
+    await setContactText(deps.db, deps.clock.now(), { id: c.var.user!.id, ip: deps.clientIp(c) }, form.data.text);
+    return seeOther(c, "/contact");
+  });
