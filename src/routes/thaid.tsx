@@ -50,7 +50,7 @@ function failed(c: AppContext) {
 /** Cookie names for the QR browser secret and the same-device OIDC secrets. */
 function flowCookies(c: AppContext) {
   const p = c.var.deps.config.secureCookies ? "__Host-" : "";
-  return { qr: `${p}tidtam_qr`, oidc: `${p}tidtam_oidc` };
+  return { qr: `${p}tidtam_qr`, qrNext: `${p}tidtam_qr_next`, oidc: `${p}tidtam_oidc` };
 }
 
 async function qrView(c: AppContext, id: string, state: QrState) {
@@ -90,6 +90,11 @@ export const thaidRoutes = new Hono<AppEnv>()
       pkce: cfg.pkce,
     });
     writeCookie(c, flowCookies(c).qr, browserSecret, deps.config.secureCookies, deps.config.qrTtlSeconds);
+    // Where to land after the claim (e.g. a tracking link that asked for sign-in).
+    const body = await c.req.parseBody();
+    const next = safeNextPath(typeof body.next === "string" ? body.next : null);
+    if (next) writeCookie(c, flowCookies(c).qrNext, encodeURIComponent(next), deps.config.secureCookies, deps.config.qrTtlSeconds);
+    else clearCookie(c, flowCookies(c).qrNext, deps.config.secureCookies);
     return seeOther(c, `/login/qr/${session.id}`);
   })
   .get("/login/qr/:id", async (c) => {
@@ -123,7 +128,9 @@ export const thaidRoutes = new Hono<AppEnv>()
           });
           setSessionCookie(c, created.token);
           clearCookie(c, flowCookies(c).qr, deps.config.secureCookies);
-          return seeOther(c, APPLICANT_HOME);
+          const next = safeNextPath(decodeURIComponent(readCookie(c, flowCookies(c).qrNext) ?? ""));
+          clearCookie(c, flowCookies(c).qrNext, deps.config.secureCookies);
+          return seeOther(c, next ?? APPLICANT_HOME);
         }
       } else if (session.status === "pending") state = "pending";
       else if (session.status === "declined") state = "declined";

@@ -221,6 +221,17 @@ describe("ThaiD by QR code (cross-device)", () => {
     expect(res.text).toContain("เข้าสู่ระบบด้วย ThaiD ไม่สำเร็จ");
   });
 
+  it("returns to the page that asked for sign-in (a tracking link) after the QR claim", async () => {
+    const desktop = new Browser(t);
+    await desktop.get("/login?next=/track/some-token");
+    const res = await desktop.post("/login/qr", { next: "/track/some-token" });
+    const id = /^\/login\/qr\/([\w-]+)$/.exec(res.location!)![1]!;
+    await desktop.get(res.location!);
+    const phone = new Browser(t);
+    await phone.get(await approveAtThaid(await phoneApproves(phone, id)));
+    expect((await desktop.post(`/login/qr/${id}/poll`, {})).location).toBe("/track/some-token");
+  });
+
   it("caps how many QR sessions one IP can hold open", async () => {
     const desktop = new Browser(t, undefined, "198.51.100.23");
     await desktop.get("/login");

@@ -11,6 +11,7 @@ export function ThaidLoginOptions(props: { csrfToken: string; next?: string | nu
       </p>
       <form method="post" action="/login/qr" class="inline-form">
         <input type="hidden" name="_csrf" value={props.csrfToken} />
+        {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
         <button type="submit" class="button">
           สแกน QR Code ด้วยโทรศัพท์
         </button>
