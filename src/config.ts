@@ -49,7 +49,7 @@ const envSchema = z.object({
   DATA_ENCRYPTION_KEY: z
     .string()
     .refine((v) => base64Length(v) === 32, "DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
-  QR_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(120),
+  QR_TTL_SECONDS: z.coerce.number().int().min(5).max(900).default(120),
   THAID_ISSUER: z.url().optional(),
   THAID_AUTHORIZE_URL: z.url().optional(),
   THAID_TOKEN_URL: z.url().optional(),

@@ -75,7 +75,8 @@ export async function deliverDueMail(
         and(
           eq(outboxMail.id, id),
           or(
-            eq(outboxMail.status, "pending"),
+            // Re-check due-ness: another run may have failed this row and rescheduled it meanwhile.
+            and(eq(outboxMail.status, "pending"), lte(outboxMail.nextAttemptAt, t)),
             and(eq(outboxMail.status, "sending"), or(isNull(outboxMail.leaseUntil), lte(outboxMail.leaseUntil, t))),
           ),
         ),
