@@ -9,9 +9,11 @@ import { seedDemoData } from "../src/db/seed";
 import { createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../src/platform/node";
 
 const dbPath = "data/edge.db";
+// Dev only: the same throwaway key is handed to the Worker below.
+const dataKey = process.env.DATA_ENCRYPTION_KEY ?? "ZGV2LWVkZ2Utb25seS1rZXktMDEyMzQ1Njc4OWFiY2Q=";
 const { db, client } = await createNodeDb(`file:${dbPath}`);
 await migrateNodeDb(db);
-await seedDemoData(db, webCryptoPbkdf2, new Date());
+await seedDemoData(db, webCryptoPbkdf2, new Date(), dataKey);
 client.close();
 
 const harness = await startHranaHarness({ dbPath, port: 0, host: "127.0.0.1" });
@@ -21,6 +23,7 @@ const vars = {
   APP_URL: `http://localhost:${port}`,
   APP_ENV: "development",
   SESSION_SECRET: process.env.SESSION_SECRET ?? "dev-edge-only-secret-0123456789abcdef",
+  DATA_ENCRYPTION_KEY: dataKey,
 };
 const args = ["wrangler", "dev", "--port", port, ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`])];
 const wrangler = spawn("npx", args, { stdio: "inherit" });

@@ -83,7 +83,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
     },
   };
 
-  if (!production && (await seedDemoData(db, deps.pbkdf2, clock.now()))) log("seeded demo data");
+  if (!production && (await seedDemoData(db, deps.pbkdf2, clock.now(), config.dataKey))) log("seeded demo data");
   const scheduler =
     options.scheduler === false ? null : startScheduler({ db, clock, mail: smtp, mailFrom: config.mailFrom });
 

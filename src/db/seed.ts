@@ -10,24 +10,31 @@ import type { Role } from "../domain/roles";
 import type { Pbkdf2 } from "../platform/ports";
 import { newId } from "../services/crypto";
 import { hashPassword } from "../services/password";
+import { pidKeys } from "../services/pid-crypto";
+import { seedAcademicDemo } from "./seed-academic";
 
 export interface DemoAccount {
   username: string;
   password: string;
   role: Role;
   displayName: string;
+  /** The university or agency the account works for. */
+  orgId?: string;
 }
 
 /** Printed by `npm start` and listed in README; the e2e suite signs in with them. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: "officer", password: "Officer#2567", role: "officer", displayName: "สมศรี ตรวจการ (เจ้าหน้าที่)" },
   { username: "admin", password: "Admin#2567", role: "admin", displayName: "ผู้ดูแลระบบ" },
-  { username: "chula.staff", password: "Univ#2567", role: "university", displayName: "เจน ประสานงาน (จุฬาฯ)" },
+  { username: "chula.staff", password: "Univ#2567", role: "university", displayName: "เจน ประสานงาน (จุฬาฯ)", orgId: "uni-chula" },
   { username: "dga.agency", password: "Agency#2567", role: "agency", displayName: "วิไล ดิจิทัล (หน่วยงาน)" },
 ];
 
-/** Seeds the demo accounts if the users table is empty; returns whether it wrote anything. */
-export async function seedDemoData(db: Db, pbkdf2: Pbkdf2, now: Date): Promise<boolean> {
+/**
+ * Seeds the demo accounts, universities and academic requests if the users
+ * table is empty; returns whether it wrote anything.
+ */
+export async function seedDemoData(db: Db, pbkdf2: Pbkdf2, now: Date, dataKey: string): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(users);
   if ((row?.n ?? 0) > 0) return false;
   const rows = await Promise.all(
@@ -38,9 +45,11 @@ export async function seedDemoData(db: Db, pbkdf2: Pbkdf2, now: Date): Promise<b
       usernameLower: a.username.toLowerCase(),
       passwordHash: await hashPassword(pbkdf2, a.password),
       displayName: a.displayName,
+      orgId: a.orgId ?? null,
       createdAt: now,
     })),
   );
   await db.insert(users).values(rows);
+  await seedAcademicDemo(db, await pidKeys(dataKey), now);
   return true;
 }
