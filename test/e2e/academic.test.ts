@@ -122,8 +122,10 @@ describe("the academic-position tracker in Chromium", () => {
 
     // htmx polls every 2 s; the desktop moves on by itself.
     await page.waitForURL(`${baseUrl}/me`, { timeout: 10_000 });
-    const tickets = await page.locator(".ticket-link").allTextContents();
-    expect(tickets.map((t) => t.replace("ดูรายละเอียด", "").trim())).toContain(ticketNo);
+    // Exactly theirs: the one demo request filed under this citizen, and the one just submitted.
+    const tickets = (await page.locator(".ticket-link").allTextContents()).map((t) => t.replace("ดูรายละเอียด", "").trim());
+    expect(tickets).toHaveLength(2);
+    expect(tickets).toContain(ticketNo);
     await page.locator(".ticket-link", { hasText: ticketNo }).click();
     const timeline = await page.locator(".timeline li").allTextContents();
     expect(timeline.length).toBe(8);

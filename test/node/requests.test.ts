@@ -355,3 +355,47 @@ describe("supporting documents", () => {
     expect((await y.upload(`/requests/${id}/documents`, { file: pdf("a.pdf") })).status).toBe(404);
   });
 });
+
+describe("the officer's work queue", () => {
+  it("filters by status, university and position, searches by ticket, name and national ID, and exports the same list to XLSX", async () => {
+    const x = new Browser(t);
+    await x.login("uni.x", "Univ#2567");
+    const a = await submit(x, A.pid);
+    const y = new Browser(t);
+    await y.login("uni.y", "Univ#2567");
+    const b = await submit(y, B.pid);
+    const officer = new Browser(t);
+    await officer.login("officer", "Officer#2567");
+    await act(officer, a.id, { action: "receive", receiptNo: "77" });
+
+    const byStatus = await officer.get("/officer?status=received");
+    expect(byStatus.text).toContain(a.ticketNo);
+    expect(byStatus.text).not.toContain(b.ticketNo);
+    const byUni = await officer.get("/officer?university=uni-y");
+    expect(byUni.text).toContain(b.ticketNo);
+    expect(byUni.text).not.toContain(a.ticketNo);
+    expect((await officer.get(`/officer?q=${b.ticketNo}`)).text).toContain("พบ 1 คำขอ");
+    expect((await officer.get(`/officer?q=${encodeURIComponent("พลพิจิตร")}`)).text).toContain("พบ 2 คำขอ");
+    const byPid = await officer.get(`/officer?q=${encodeURIComponent("3-1006-00456-78-5")}`);
+    expect(byPid.text).toContain(b.ticketNo);
+    expect(byPid.text).not.toContain(a.ticketNo);
+    expect((await officer.get("/officer?position=professor")).text).toContain("พบ 0 คำขอ");
+    // Unknown filter values are ignored, not errors.
+    expect((await officer.get("/officer?status=nonsense&age=-4")).status).toBe(200);
+
+    const xlsx = await officer.request("/officer/export.xlsx?university=uni-y");
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.res.headers.get("content-type")).toContain("spreadsheetml");
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const bytes = await t.app.request("http://localhost:3000/officer/export.xlsx?university=uni-y", {
+      headers: { cookie: [...officer.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+    });
+    await wb.xlsx.load(await bytes.arrayBuffer());
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe("Ticket No.");
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(1).value).toBe(b.ticketNo);
+    expect(sheet.getRow(2).getCell(8).value).toBe("รอรับเรื่อง");
+  });
+});
