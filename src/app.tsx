@@ -9,8 +9,13 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppContext, AppDeps, AppEnv } from "./app-env";
 import { csrfToken, originCheck } from "./middleware/csrf";
 import { CsrfError } from "./middleware/errors";
+import { forceFirstLoginSetup } from "./middleware/first-login";
 import { sessionMiddleware } from "./middleware/session";
+import { accountRoutes } from "./routes/account";
 import { adminRoutes } from "./routes/admin";
+import { officerAgencyRoutes } from "./routes/agencies";
+import { agencyRoutes } from "./routes/agency";
+import { eserviceRoutes } from "./routes/eservices";
 import { authRoutes } from "./routes/auth";
 import { devRoutes } from "./routes/dev";
 import { healthRoutes } from "./routes/health";
@@ -69,14 +74,19 @@ export function createApp(deps: AppDeps) {
   app.use("*", originCheck(deps.config));
   app.use("*", sessionMiddleware);
   app.use("*", csrfToken);
+  app.use("*", forceFirstLoginSetup);
 
   app.route("/", homeRoutes);
   app.route("/", authRoutes);
   app.route("/", thaidRoutes);
   app.route("/", requestRoutes);
   app.route("/university", universityRoutes);
+  app.route("/officer/agencies", officerAgencyRoutes);
   app.route("/officer", officerRoutes);
   app.route("/admin", adminRoutes);
+  app.route("/account", accountRoutes);
+  app.route("/agency", agencyRoutes);
+  app.route("/eservices", eserviceRoutes);
   app.route("/dev", devRoutes);
 
   app.notFound((c) => renderPage(c, { title: errorTitle(404), status: 404 }, <ErrorPage kind={404} />));

@@ -89,7 +89,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
 
   const root = new Hono();
   const staticRoot = relative(process.cwd(), STATIC_DIR) || ".";
-  for (const prefix of ["/css/*", "/vendor/*", "/fonts/*", "/img/*"]) {
+  for (const prefix of ["/css/*", "/js/*", "/vendor/*", "/fonts/*", "/img/*"]) {
     root.use(prefix, async (c, next) => {
       await next();
       if (c.res.ok) {

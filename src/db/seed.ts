@@ -12,6 +12,7 @@ import { newId } from "../services/crypto";
 import { hashPassword } from "../services/password";
 import { pidKeys } from "../services/pid-crypto";
 import { seedAcademicDemo } from "./seed-academic";
+import { DEMO_AGENCY_ID, seedOnboardingDemo } from "./seed-onboarding";
 
 export interface DemoAccount {
   username: string;
@@ -27,7 +28,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: "officer", password: "Officer#2567", role: "officer", displayName: "สมศรี ตรวจการ (เจ้าหน้าที่)" },
   { username: "admin", password: "Admin#2567", role: "admin", displayName: "ผู้ดูแลระบบ" },
   { username: "chula.staff", password: "Univ#2567", role: "university", displayName: "เจน ประสานงาน (จุฬาฯ)", orgId: "uni-chula" },
-  { username: "dga.agency", password: "Agency#2567", role: "agency", displayName: "วิไล ดิจิทัล (หน่วยงาน)" },
+  { username: "dga.agency", password: "Agency#2567", role: "agency", displayName: "วิไล ดิจิทัล (หน่วยงาน)", orgId: DEMO_AGENCY_ID },
 ];
 
 /**
@@ -51,5 +52,6 @@ export async function seedDemoData(db: Db, pbkdf2: Pbkdf2, now: Date, dataKey: s
   );
   await db.insert(users).values(rows);
   await seedAcademicDemo(db, await pidKeys(dataKey), now);
+  await seedOnboardingDemo(db, now);
   return true;
 }

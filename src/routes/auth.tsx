@@ -40,10 +40,13 @@ export const authRoutes = new Hono<AppEnv>()
     );
     if (!result.ok) {
       const limited = result.reason === "rate_limited";
-      if (limited) c.header("Retry-After", String(Math.ceil(result.retryAfterMs / 1000)));
-      const message = limited
-        ? MESSAGES.loginRateLimited(Math.max(1, Math.ceil(result.retryAfterMs / 60_000)))
-        : MESSAGES.loginInvalid;
+      if (result.reason === "rate_limited") c.header("Retry-After", String(Math.ceil(result.retryAfterMs / 1000)));
+      const message =
+        result.reason === "rate_limited"
+          ? MESSAGES.loginRateLimited(Math.max(1, Math.ceil(result.retryAfterMs / 60_000)))
+          : result.reason === "expired_temporary"
+            ? MESSAGES.temporaryPasswordExpired
+            : MESSAGES.loginInvalid;
       return renderPage(
         c,
         { title: "เข้าสู่ระบบ", status: limited ? 429 : 401, hasErrors: true },
@@ -57,6 +60,7 @@ export const authRoutes = new Hono<AppEnv>()
       );
     }
     setSessionCookie(c, result.token);
+    if (result.user.mustChangePassword) return seeOther(c, "/account/setup");
     return seeOther(c, next ?? ROLE_HOME[result.user.role]);
   })
   .post("/logout", async (c) => {

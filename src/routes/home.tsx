@@ -24,7 +24,7 @@ export const homeRoutes = new Hono<AppEnv>()
   );
 
 // Roles whose home is still this landing page; the others are mounted by their own routes.
-for (const role of ["agency", "admin"] as Role[]) {
+for (const role of ["admin"] as Role[]) {
   homeRoutes.get(ROLE_HOME[role], requireRole(role), (c) => {
     const user = c.var.user!;
     return renderPage(

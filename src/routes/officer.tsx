@@ -6,7 +6,9 @@ import { requireRole } from "../middleware/roles";
 import { requestsWorkbook } from "../services/export";
 import { pidKeys } from "../services/pid-crypto";
 import { listUniversities, PAGE_SIZE, searchRequests } from "../services/requests";
+import { reviewQueue } from "../services/onboarding";
 import { RequestListPage } from "../views/pages/request-list";
+import { ReviewQueuePage } from "../views/pages/review-queue";
 import { renderPage } from "./render";
 
 /** Export at most this many rows; a bigger list should be filtered first. */
@@ -57,6 +59,9 @@ export const officerRoutes = new Hono<AppEnv>()
       />,
     );
   })
+  .get("/reviews", async (c) =>
+    renderPage(c, { title: "รอตรวจสอบ" }, <ReviewQueuePage rows={await reviewQueue(c.var.deps.db)} now={c.var.deps.clock.now()} />),
+  )
   .get("/export.xlsx", async (c) => {
     const rows = [];
     for (let page = 1; page <= EXPORT_LIMIT_PAGES; page++) {

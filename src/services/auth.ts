@@ -19,6 +19,7 @@ export const LOGIN_LIMIT_PER_IP: RateLimitRule = { limit: 30, windowMs: 15 * 60_
 export type LoginResult =
   | { ok: true; token: string; expiresAt: Date; user: { id: string; role: Role; mustChangePassword: boolean } }
   | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "expired_temporary" }
   | { ok: false; reason: "rate_limited"; retryAfterMs: number };
 
 export interface LoginInput {
@@ -46,9 +47,9 @@ export async function loginWithPassword(
   const passwordOk = await verifyPassword(deps.pbkdf2, input.password, user?.passwordHash ?? DUMMY_HASH);
   const expiredTemporary =
     user?.mustChangePassword && user.passwordExpiresAt !== null && user.passwordExpiresAt.getTime() <= now.getTime();
-  if (!user || !passwordOk || user.disabledAt || !user.passwordHash || expiredTemporary) {
-    return { ok: false, reason: "invalid" };
-  }
+  if (!user || !passwordOk || user.disabledAt || !user.passwordHash) return { ok: false, reason: "invalid" };
+  // Said only to someone who knows the password, so it reveals nothing to a guesser.
+  if (expiredTemporary) return { ok: false, reason: "expired_temporary" };
 
   const session = await startSession(db, now, { ...input, userId: user.id, method: "password" });
   await clearRateLimit(db, `login:user:${usernameLower}`);

@@ -19,7 +19,11 @@ export interface NewMail {
   subject: string;
   text: string;
   html?: string;
+  /** The body holds a secret: keep it only until it is sent. */
+  redactAfterSend?: boolean;
 }
+
+export const REDACTED_BODY = "[เนื้อหาถูกลบหลังส่งแล้ว เพราะมีรหัสผ่านชั่วคราว]";
 
 export async function enqueueMail(tx: DbOrTx, now: Date, mail: NewMail): Promise<string> {
   const id = newId();
@@ -32,6 +36,7 @@ export async function enqueueMail(tx: DbOrTx, now: Date, mail: NewMail): Promise
     html: mail.html ?? null,
     status: "pending",
     nextAttemptAt: now,
+    redactAfterSend: mail.redactAfterSend ?? false,
   });
   return id;
 }
@@ -87,7 +92,13 @@ export async function deliverDueMail(
       await deps.mail.send({ from: deps.mailFrom, to: row.to, subject: row.subject, text: row.text, html: row.html, messageId: row.id });
       await deps.db
         .update(outboxMail)
-        .set({ status: "sent", sentAt: t, leaseUntil: null, lastError: null })
+        .set({
+          status: "sent",
+          sentAt: t,
+          leaseUntil: null,
+          lastError: null,
+          ...(row.redactAfterSend ? { text: REDACTED_BODY, html: null } : {}),
+        })
         .where(eq(outboxMail.id, id));
       report.sent++;
     } catch (error) {

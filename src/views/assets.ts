@@ -8,4 +8,5 @@ export const ASSETS = {
   htmx: `/vendor/htmx-${HTMX_VERSION}.min.js`,
   css: "/css/app.css?v=1",
   fontThai: "/fonts/sarabun-thai-400-normal.woff2",
+  counter: "/js/grapheme-counter.js?v=1",
 } as const;

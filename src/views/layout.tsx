@@ -28,6 +28,7 @@ export function Layout(props: LayoutProps) {
         <link rel="preload" href={ASSETS.fontThai} as="font" type="font/woff2" crossorigin="anonymous" />
         <link rel="stylesheet" href={ASSETS.css} />
         <script src={ASSETS.htmx} defer></script>
+        <script src={ASSETS.counter} defer></script>
       </head>
       <body hx-headers:inherited={JSON.stringify({ "X-CSRF-Token": props.csrfToken })}>
         <a class="skip-link" href="#main">

@@ -26,3 +26,38 @@ export function requestStatusMail(input: {
     ].join("\n"),
   };
 }
+
+export function accountCreatedMail(input: {
+  name: string;
+  agency: string;
+  username: string;
+  password: string;
+  expiresAt: Date;
+  loginUrl: string;
+}) {
+  const until = new Intl.DateTimeFormat("th-TH-u-ca-buddhist", { dateStyle: "medium", timeZone: "Asia/Bangkok" }).format(input.expiresAt);
+  return {
+    subject: "[tidtam] บัญชีผู้ใช้สำหรับติดตามสถานะการเชื่อมต่อ e-Service",
+    text: [
+      `เรียน ${input.name}`,
+      ``,
+      `สำนักงานพัฒนารัฐบาลดิจิทัลได้สร้างบัญชีผู้ใช้ให้ท่านในนามของ ${input.agency}`,
+      ``,
+      `ชื่อผู้ใช้ชั่วคราว: ${input.username}`,
+      `รหัสผ่านชั่วคราว: ${input.password}`,
+      `ใช้ได้ถึง: ${until}`,
+      ``,
+      `เข้าสู่ระบบที่ ${input.loginUrl}`,
+      `เมื่อเข้าสู่ระบบครั้งแรก ระบบจะให้ท่านตั้งชื่อผู้ใช้และรหัสผ่านใหม่ของท่านเอง`,
+      ``,
+      `หากท่านไม่ได้คาดว่าจะได้รับอีเมลนี้ กรุณาเพิกเฉย`,
+    ].join("\n"),
+  };
+}
+
+export function stepReviewMail(input: { service: string; step: string; text: string; url: string }) {
+  return {
+    subject: `[tidtam] ${input.service}: ${input.step}`,
+    text: [`เรียน ผู้ดูแล e-Service ${input.service}`, ``, input.text, ``, `ดูรายละเอียดได้ที่ ${input.url}`, ``, `อีเมลนี้ส่งโดยอัตโนมัติจากระบบติดตาม tidtam กรุณาอย่าตอบกลับ`].join("\n"),
+  };
+}

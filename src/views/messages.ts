@@ -3,6 +3,7 @@ export const FLASH = {
   logged_out: "ออกจากระบบเรียบร้อยแล้ว",
   logged_in: "เข้าสู่ระบบเรียบร้อยแล้ว",
   session_expired: "หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง",
+  account_ready: "ตั้งค่าบัญชีเรียบร้อยแล้ว ยินดีต้อนรับ",
 } as const;
 export type FlashKey = keyof typeof FLASH;
 
@@ -12,6 +13,7 @@ export function isFlashKey(value: string): value is FlashKey {
 
 export const MESSAGES = {
   loginInvalid: "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
+  temporaryPasswordExpired: "รหัสผ่านชั่วคราวหมดอายุแล้ว (ใช้ได้ 7 วัน) กรุณาติดต่อเจ้าหน้าที่เพื่อขอรหัสผ่านใหม่",
   loginRateLimited: (minutes: number) =>
     `พยายามเข้าสู่ระบบหลายครั้งเกินไป กรุณารอ ${minutes} นาทีแล้วลองใหม่อีกครั้ง`,
   csrf: "ไม่สามารถยืนยันแหล่งที่มาของคำขอได้ กรุณาโหลดหน้าเดิมใหม่แล้วลองอีกครั้ง",

@@ -3,3 +3,4 @@ export * from "./audit";
 export * from "./mail";
 export * from "./academic";
 export * from "./qr";
+export * from "./onboarding";

@@ -23,6 +23,8 @@ export const outboxMail = sqliteTable(
     leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
     lastError: text("last_error"),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    /** Mail carrying a secret (a temporary password): its body is wiped once sent. */
+    redactAfterSend: integer("redact_after_send", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
 );

@@ -12,8 +12,15 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { href: "/contact", label: "ติดต่อเรา" },
   ],
   university: [{ href: "/university", label: "คำขอของมหาวิทยาลัย" }],
-  agency: [{ href: "/agency", label: "แดชบอร์ด" }],
-  officer: [{ href: "/officer", label: "งานของเจ้าหน้าที่" }],
+  agency: [
+    { href: "/agency", label: "แดชบอร์ด" },
+    { href: "/agency/eservices", label: "จัดการ e-Service" },
+  ],
+  officer: [
+    { href: "/officer", label: "คำขอตำแหน่งทางวิชาการ" },
+    { href: "/officer/reviews", label: "ตรวจสอบ e-Service" },
+    { href: "/officer/agencies", label: "หน่วยงาน" },
+  ],
   admin: [
     { href: "/admin", label: "ผู้ดูแลระบบ" },
     { href: "/officer", label: "คำขอตำแหน่งทางวิชาการ" },

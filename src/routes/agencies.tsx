@@ -1,0 +1,70 @@
+import { asc, eq } from "drizzle-orm";
+import { Hono } from "hono";
+import type { AppContext, AppEnv } from "../app-env";
+import { eservices } from "../db/schema";
+import { agencyForm, agencyUserForm } from "../domain/account-forms";
+import { eserviceNameForm } from "../domain/eservice-forms";
+import { validateForm } from "../domain/forms";
+import { NotFoundError } from "../middleware/errors";
+import { requireRole } from "../middleware/roles";
+import { agencyUsers, createAgency, createAgencyUser, createEservice, getAgency, listAgencies } from "../services/agencies";
+import { AgencyDetailPage, AgencyListPage, type AgencyDetailProps } from "../views/pages/agencies";
+import { renderPage, seeOther } from "./render";
+
+async function detail(c: AppContext, id: string, extra: Partial<AgencyDetailProps> = {}, status: 200 | 422 = 200) {
+  const { db } = c.var.deps;
+  const agency = await getAgency(db, id);
+  if (!agency) throw new NotFoundError();
+  const [users, services] = await Promise.all([
+    agencyUsers(db, id),
+    db.select({ id: eservices.id, name: eservices.name }).from(eservices).where(eq(eservices.agencyId, id)).orderBy(asc(eservices.name)),
+  ]);
+  return renderPage(
+    c,
+    { title: agency.nameTh, status, hasErrors: status === 422 },
+    <AgencyDetailPage agency={agency} users={users} services={services} csrfToken={c.var.csrfToken} {...extra} />,
+  );
+}
+
+function actor(c: AppContext) {
+  return { id: c.var.user!.id, ip: c.var.deps.clientIp(c) };
+}
+
+/** Officers (สพร.) set up agencies, their users and e-services. */
+export const officerAgencyRoutes = new Hono<AppEnv>()
+  .use("*", requireRole("officer", "admin"))
+  .get("/", async (c) =>
+    renderPage(c, { title: "หน่วยงาน" }, <AgencyListPage rows={await listAgencies(c.var.deps.db)} csrfToken={c.var.csrfToken} />),
+  )
+  .post("/", async (c) => {
+    const { deps } = c.var;
+    const form = validateForm(agencyForm, await c.req.parseBody());
+    if (!form.ok) {
+      return renderPage(
+        c,
+        { title: "หน่วยงาน", status: 422, hasErrors: true },
+        <AgencyListPage rows={await listAgencies(deps.db)} csrfToken={c.var.csrfToken} values={form.values} errors={form.errors} />,
+      );
+    }
+    const id = await createAgency(deps.db, deps.clock.now(), actor(c), form.data);
+    return seeOther(c, `/officer/agencies/${id}`);
+  })
+  .get("/:id", (c) => detail(c, c.req.param("id"), { createdUsername: c.req.query("created") ?? null }))
+  .post("/:id/users", async (c) => {
+    const { deps } = c.var;
+    const id = c.req.param("id");
+    const form = validateForm(agencyUserForm, await c.req.parseBody());
+    if (!form.ok) return detail(c, id, { userValues: form.values, userErrors: form.errors }, 422);
+    const created = await createAgencyUser(deps.db, { pbkdf2: deps.pbkdf2, now: deps.clock.now(), appUrl: deps.config.appUrl }, actor(c), id, form.data);
+    if (!created) throw new NotFoundError();
+    return seeOther(c, `/officer/agencies/${id}?created=${encodeURIComponent(created.username)}`);
+  })
+  .post("/:id/eservices", async (c) => {
+    const { deps } = c.var;
+    const id = c.req.param("id");
+    const form = validateForm(eserviceNameForm, await c.req.parseBody());
+    if (!form.ok) return detail(c, id, { serviceValues: form.values, serviceErrors: form.errors }, 422);
+    const created = await createEservice(deps.db, deps.clock.now(), actor(c), id, form.data.name);
+    if (!created) throw new NotFoundError();
+    return seeOther(c, `/officer/agencies/${id}`);
+  });

@@ -1,0 +1,146 @@
+/**
+ * @module
+ * Agencies, their users and their e-services, as officers set them up: a new
+ * agency user gets a temporary username and password by e-mail (outbox) and must
+ * choose their own on first sign-in; the temporary password lapses after 7 days.
+ */
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db/client";
+import { agencies, eservices, eserviceSteps, users } from "../db/schema";
+import { TEMP_PASSWORD_DAYS } from "../domain/account-forms";
+import { initialStates } from "../domain/onboarding";
+import type { Pbkdf2 } from "../platform/ports";
+import { accountCreatedMail } from "../views/mail-templates";
+import { recordAudit } from "./audit";
+import { newId } from "./crypto";
+import { enqueueMail } from "./mail";
+import { hashPassword } from "./password";
+
+export interface StaffActor {
+  id: string;
+  ip: string;
+}
+
+export async function listAgencies(db: DbOrTx) {
+  return db
+    .select({
+      id: agencies.id,
+      nameTh: agencies.nameTh,
+      nameEn: agencies.nameEn,
+      ministry: agencies.ministry,
+      services: sql<number>`(SELECT count(*) FROM eservices e WHERE e.agency_id = ${agencies.id})`,
+    })
+    .from(agencies)
+    .orderBy(asc(agencies.nameTh));
+}
+
+export async function getAgency(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(agencies).where(eq(agencies.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function agencyUsers(db: DbOrTx, agencyId: string) {
+  return db
+    .select({ id: users.id, displayName: users.displayName, email: users.email, username: users.username, mustChangePassword: users.mustChangePassword })
+    .from(users)
+    .where(and(eq(users.orgId, agencyId), eq(users.role, "agency")))
+    .orderBy(asc(users.displayName));
+}
+
+export async function createAgency(db: Db, now: Date, actor: StaffActor, form: { nameTh: string; nameEn: string; ministry: string }) {
+  const id = newId();
+  await db.transaction(async (tx) => {
+    await tx.insert(agencies).values({ id, ...form, createdAt: now });
+    await recordAudit(tx, now, { actorId: actor.id, action: "agency.created", subjectType: "agency", subjectId: id, data: form, ip: actor.ip });
+  });
+  return id;
+}
+
+/** A readable temporary password that already meets the password rules. */
+function temporaryPassword(): string {
+  const pick = (set: string, n: number) =>
+    Array.from(crypto.getRandomValues(new Uint32Array(n)), (x) => set[x % set.length]).join("");
+  const chars = pick("ABCDEFGHJKLMNPQRSTUVWXYZ", 3) + pick("abcdefghijkmnpqrstuvwxyz", 5) + pick("23456789", 4);
+  return chars;
+}
+
+export async function createAgencyUser(
+  db: Db,
+  deps: { pbkdf2: Pbkdf2; now: Date; appUrl: URL },
+  actor: StaffActor,
+  agencyId: string,
+  form: { displayName: string; email: string },
+): Promise<{ id: string; username: string } | null> {
+  const agency = await getAgency(db, agencyId);
+  if (!agency) return null;
+  const username = `tmp.${newId().slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(deps.pbkdf2, password);
+  const id = newId();
+  const expiresAt = new Date(deps.now.getTime() + TEMP_PASSWORD_DAYS * 86_400_000);
+  await db.transaction(async (tx) => {
+    await tx.insert(users).values({
+      id,
+      role: "agency",
+      username,
+      usernameLower: username,
+      passwordHash,
+      displayName: form.displayName,
+      email: form.email,
+      orgId: agencyId,
+      mustChangePassword: true,
+      passwordExpiresAt: expiresAt,
+      createdAt: deps.now,
+    });
+    await recordAudit(tx, deps.now, { actorId: actor.id, action: "agency_user.created", subjectType: "user", subjectId: id, data: { agencyId }, ip: actor.ip });
+    await enqueueMail(tx, deps.now, {
+      to: form.email,
+      ...accountCreatedMail({ name: form.displayName, agency: agency.nameTh, username, password, expiresAt, loginUrl: new URL("/login", deps.appUrl).toString() }),
+      redactAfterSend: true,
+    });
+  });
+  return { id, username };
+}
+
+export type FirstLoginResult = { ok: true } | { ok: false; field: "username"; message: string };
+
+/** Replaces the temporary credentials with the user's own, ending every other session. */
+export async function completeFirstLogin(
+  db: Db,
+  deps: { pbkdf2: Pbkdf2; now: Date },
+  actor: StaffActor,
+  input: { username: string; password: string },
+): Promise<FirstLoginResult> {
+  const lower = input.username.toLowerCase();
+  const passwordHash = await hashPassword(deps.pbkdf2, input.password);
+  return db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.usernameLower, lower), ne(users.id, actor.id)))
+      .limit(1);
+    if (taken) return { ok: false, field: "username", message: "ชื่อผู้ใช้นี้มีผู้ใช้แล้ว กรุณาเลือกชื่ออื่น" } as const;
+    await tx
+      .update(users)
+      .set({ username: input.username, usernameLower: lower, passwordHash, mustChangePassword: false, passwordExpiresAt: null })
+      .where(eq(users.id, actor.id));
+    await recordAudit(tx, deps.now, { actorId: actor.id, action: "user.first_login_completed", subjectType: "user", subjectId: actor.id, ip: actor.ip });
+    return { ok: true } as const;
+  });
+}
+
+
+/** Creates an e-service with step 1 open and the rest locked. */
+export async function createEservice(db: Db, now: Date, actor: StaffActor, agencyId: string, name: string): Promise<string | null> {
+  const agency = await getAgency(db, agencyId);
+  if (!agency) return null;
+  const id = newId();
+  await db.transaction(async (tx) => {
+    await tx.insert(eservices).values({ id, agencyId, name, createdAt: now, updatedAt: now });
+    await tx.insert(eserviceSteps).values(
+      initialStates().map((state, i) => ({ eserviceId: id, stepNo: i + 1, state, updatedAt: now })),
+    );
+    await recordAudit(tx, now, { actorId: actor.id, action: "eservice.created", subjectType: "eservice", subjectId: id, data: { agencyId, name }, ip: actor.ip });
+  });
+  return id;
+}

@@ -1,0 +1,29 @@
+import { STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding";
+
+/**
+ * The 7-step progress bar, one component everywhere progress shows. A list in
+ * order (so it reads correctly aloud); CSS lays it out across on wide screens
+ * and stacks it on a phone.
+ */
+export function ProgressBar(props: { states: readonly StepState[]; serviceId?: string; current?: number | null; label?: string }) {
+  return (
+    <ol class="progress" aria-label={props.label ?? "ความคืบหน้า 7 ขั้นตอน"}>
+      {STEPS.map((step, i) => {
+        const state = props.states[i] ?? "locked";
+        const isCurrent = props.current === step.no;
+        const linkable = props.serviceId && state !== "locked";
+        return (
+          <li class={`step step-${state}${isCurrent ? " step-current" : ""}`} aria-current={isCurrent ? "step" : undefined}>
+            <span class="step-no" aria-hidden="true">
+              {state === "done" ? "✓" : step.no}
+            </span>
+            <span class="step-text">
+              {linkable ? <a href={`/eservices/${props.serviceId}/steps/${step.no}`}>{step.th}</a> : step.th}
+              <span class="step-state">{STEP_STATE_LABEL[state]}</span>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
