@@ -1,19 +1,35 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../app-env";
+import { validateForm, type FieldErrors } from "../domain/forms";
 import { currentStep, stepByNo } from "../domain/onboarding";
-import { fiscalYearEnd, step1Form, STEP1_LABELS } from "../domain/onboarding-forms";
-import { validateForm } from "../domain/forms";
+import { fiscalYearEnd, MIN_TESTERS, step1Form, STEP1_LABELS, step2Form, STEP2_LABELS, testerForm, TESTERS_REQUIRED } from "../domain/onboarding-forms";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { getServiceFile, serviceIcon, setServiceIcon } from "../services/eservice-files";
 import { loadService, transitionStep, type ServiceView } from "../services/onboarding";
+import { pidKeys } from "../services/pid-crypto";
+import { addAttempt, deleteAttempt, getAttempt, listAttempts, updateAttemptDetails } from "../services/test-results";
+import { countTesters, listTesters, removeTester, saveTester } from "../services/testers";
 import { storeUpload, type UploadRule } from "../services/uploads";
-import { EserviceStepPage, Step1CheckPage, type RawAnswers, type StepPageProps } from "../views/pages/eservice-step";
-import { renderPage, seeOther } from "./render";
+import { summarizeTestWorkbook } from "../services/xlsx-summary";
+import { AttemptEditPage, TesterDialog, TesterForm } from "../views/pages/eservice-step-2-3";
+import { EserviceStepPage, StepCheckPage, type RawAnswers, type StepPageProps } from "../views/pages/eservice-step";
+import { isFragmentRequest, renderPage, seeOther } from "./render";
 
 const ICON_RULE: UploadRule = { maxBytes: 5 * 1024 * 1024, types: ["image/png", "image/jpeg"], label: "JPG หรือ PNG" };
-const STEP1_FIELDS = [...Object.keys(STEP1_LABELS), "hasIcon"];
+const XLSX_RULE: UploadRule = {
+  maxBytes: 10 * 1024 * 1024,
+  types: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+  label: "Excel (.xlsx)",
+};
+/** The fields each form step posts; anything else in the body is ignored. */
+const STEP_FIELDS: Record<number, string[]> = {
+  1: [...Object.keys(STEP1_LABELS), "hasIcon"],
+  2: Object.keys(STEP2_LABELS),
+};
+const TESTER_STEPS = new Set([2, 5]);
+const TEST_STEPS = new Set([3, 6]);
 const ACTION_ERRORS: Record<string, string> = {
   locked: "ขั้นตอนนี้ยังไม่เปิด",
   not_allowed: "ไม่สามารถดำเนินการนี้ในสถานะปัจจุบันของขั้นตอนได้",
@@ -27,10 +43,15 @@ async function serviceOr404(c: AppContext): Promise<ServiceView> {
   return svc;
 }
 
-function stepNoOr404(c: AppContext): number {
+function stepNoOr404(c: AppContext, allowed?: Set<number>): number {
   const no = Number(c.req.param("no"));
-  if (!stepByNo(no)) throw new NotFoundError();
+  if (!stepByNo(no) || (allowed && !allowed.has(no))) throw new NotFoundError();
   return no;
+}
+
+function isEditable(svc: ServiceView, stepNo: number): boolean {
+  const state = svc.steps[stepNo - 1]!.state;
+  return state === "in_progress" || state === "returned";
 }
 
 /** Only the posted fields a step knows, as strings or string lists. */
@@ -44,13 +65,40 @@ function rawAnswers(body: Record<string, string | File | (string | File)[]>, fie
   return out;
 }
 
-function latestLaunchDate(c: AppContext) {
-  return fiscalYearEnd(c.var.deps.clock.now());
+function answersOf(svc: ServiceView, stepNo: number): RawAnswers {
+  return (svc.steps[stepNo - 1]!.answers as RawAnswers | null) ?? {};
+}
+
+/** Everything wrong with a step's saved answers; empty when it can be submitted. */
+async function stepErrors(c: AppContext, svc: ServiceView, stepNo: number): Promise<FieldErrors> {
+  const answers = answersOf(svc, stepNo);
+  const { db } = c.var.deps;
+  if (stepNo === 1) {
+    const form = validateForm(step1Form({ latestLaunchDate: fiscalYearEnd(c.var.deps.clock.now()) }), answers);
+    return form.ok ? {} : form.errors;
+  }
+  if (stepNo === 2) {
+    const form = validateForm(step2Form, answers);
+    const errors: FieldErrors = form.ok ? {} : form.errors;
+    if ((await countTesters(db, svc.id, 2)) < MIN_TESTERS) errors.testers = TESTERS_REQUIRED;
+    return errors;
+  }
+  if (stepNo === 3) {
+    const pending = (await listAttempts(db, svc.id, 3)).filter((a) => a.status === "pending");
+    return pending.length ? {} : { attempts: "กรุณาเพิ่มผลการทดสอบอย่างน้อย 1 ครั้งก่อนส่ง" };
+  }
+  return { _form: "แบบฟอร์มของขั้นตอนนี้ยังไม่เปิดให้กรอกผ่านระบบ" };
 }
 
 async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, extra: Partial<StepPageProps> = {}, status: 200 | 409 | 413 | 422 = 200) {
   const step = svc.steps[stepNo - 1]!;
+  const { deps } = c.var;
   const viewer = c.var.user!.role === "agency" ? "agency" : "officer";
+  const [icon, testers, attempts] = await Promise.all([
+    stepNo === 1 ? serviceIcon(deps.db, svc.id) : Promise.resolve(null),
+    TESTER_STEPS.has(stepNo) ? listTesters(deps.db, await pidKeys(deps.config.dataKey), svc.id, stepNo) : Promise.resolve([]),
+    TEST_STEPS.has(stepNo) ? listAttempts(deps.db, svc.id, stepNo) : Promise.resolve([]),
+  ]);
   return renderPage(
     c,
     { title: `${svc.name}: ${stepByNo(stepNo)!.th}`, status, hasErrors: status !== 200 },
@@ -59,12 +107,14 @@ async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, extra: 
       states={svc.states}
       stepNo={stepNo}
       state={step.state}
-      answers={(step.answers as RawAnswers | null) ?? {}}
+      answers={answersOf(svc, stepNo)}
       comments={step.comments}
       csrfToken={c.var.csrfToken}
       viewer={viewer}
-      latestLaunchDate={latestLaunchDate(c)}
-      icon={await serviceIcon(c.var.deps.db, svc.id)}
+      latestLaunchDate={fiscalYearEnd(deps.clock.now())}
+      icon={icon}
+      testers={testers}
+      attempts={attempts}
       submittedAt={step.submittedAt}
       savedNotice={c.req.query("saved") === "1"}
       {...extra}
@@ -76,8 +126,16 @@ function actor(c: AppContext) {
   return { user: c.var.user!, ip: c.var.deps.clientIp(c) };
 }
 
+function staffActor(c: AppContext) {
+  return { id: c.var.user!.id, ip: c.var.deps.clientIp(c) };
+}
+
 function ctx(c: AppContext) {
   return { now: c.var.deps.clock.now(), appUrl: c.var.deps.config.appUrl };
+}
+
+async function reload(c: AppContext, svc: ServiceView) {
+  return (await loadService(c.var.deps.db, c.var.user!, svc.id))!;
 }
 
 const agencyOnly = requireRole("agency");
@@ -90,38 +148,49 @@ export const eserviceRoutes = new Hono<AppEnv>()
     return c.redirect(`/eservices/${svc.id}/steps/${currentStep(svc.states)?.no ?? 7}`, 303);
   })
   .get("/:id/steps/:no", async (c) => stepPage(c, await serviceOr404(c), stepNoOr404(c)))
-  .post("/:id/steps/1", agencyOnly, async (c) => {
+  // Save (draft, add a row, or go to check) for the steps with a form.
+  .post("/:id/steps/:no", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, new Set([1, 2]));
     const svc = await serviceOr404(c);
     const body = await c.req.parseBody({ all: true });
-    const answers = rawAnswers(body, STEP1_FIELDS);
+    const answers = rawAnswers(body, STEP_FIELDS[stepNo]!);
     // The draft is kept whatever else happens: nothing typed is lost.
-    const saved = await transitionStep(c.var.deps.db, ctx(c), actor(c), svc.id, 1, { action: "save_draft", answers });
-    if (!saved.ok) return stepPage(c, svc, 1, { errors: { _form: ACTION_ERRORS[saved.reason] ?? ACTION_ERRORS.not_allowed! } }, 409);
+    const saved = await transitionStep(c.var.deps.db, ctx(c), actor(c), svc.id, stepNo, { action: "save_draft", answers });
+    if (!saved.ok) return stepPage(c, svc, stepNo, { errors: { _form: ACTION_ERRORS[saved.reason] ?? ACTION_ERRORS.not_allowed! } }, 409);
     if (body.intent === "check") {
-      const form = validateForm(step1Form({ latestLaunchDate: latestLaunchDate(c) }), answers);
-      if (!form.ok) return stepPage(c, (await loadService(c.var.deps.db, c.var.user!, svc.id))!, 1, { errors: form.errors }, 422);
-      return seeOther(c, `/eservices/${svc.id}/steps/1/check`);
+      const fresh = await reload(c, svc);
+      const errors = await stepErrors(c, fresh, stepNo);
+      if (Object.keys(errors).length) return stepPage(c, fresh, stepNo, { errors }, 422);
+      return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}/check`);
     }
-    return seeOther(c, `/eservices/${svc.id}/steps/1${body.intent === "add_task" ? "#f-tasks" : "?saved=1"}`);
+    return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}${body.intent === "add_task" ? "#f-tasks" : "?saved=1"}`);
   })
-  .get("/:id/steps/1/check", agencyOnly, async (c) => {
+  .get("/:id/steps/:no/check", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, new Set([1, 2]));
     const svc = await serviceOr404(c);
-    const step = svc.steps[0]!;
-    if (step.state !== "in_progress" && step.state !== "returned") return seeOther(c, `/eservices/${svc.id}/steps/1`);
+    if (!isEditable(svc, stepNo)) return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}`);
+    const { deps } = c.var;
     return renderPage(
       c,
       { title: "ตรวจสอบข้อมูล" },
-      <Step1CheckPage service={svc} answers={(step.answers as RawAnswers | null) ?? {}} icon={await serviceIcon(c.var.deps.db, svc.id)} csrfToken={c.var.csrfToken} />,
+      <StepCheckPage
+        service={svc}
+        stepNo={stepNo}
+        answers={answersOf(svc, stepNo)}
+        icon={stepNo === 1 ? await serviceIcon(deps.db, svc.id) : null}
+        testers={stepNo === 2 ? await listTesters(deps.db, await pidKeys(deps.config.dataKey), svc.id, 2) : []}
+        csrfToken={c.var.csrfToken}
+      />,
     );
   })
-  .post("/:id/steps/1/submit", agencyOnly, async (c) => {
+  .post("/:id/steps/:no/submit", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, new Set([1, 2, 3]));
     const svc = await serviceOr404(c);
-    const answers = (svc.steps[0]!.answers as RawAnswers | null) ?? {};
-    const form = validateForm(step1Form({ latestLaunchDate: latestLaunchDate(c) }), answers);
-    if (!form.ok) return stepPage(c, svc, 1, { errors: form.errors }, 422);
-    const result = await transitionStep(c.var.deps.db, ctx(c), actor(c), svc.id, 1, { action: "submit", answers });
-    if (!result.ok) return stepPage(c, svc, 1, { errors: { _form: ACTION_ERRORS[result.reason] ?? ACTION_ERRORS.not_allowed! } }, 409);
-    return seeOther(c, `/eservices/${svc.id}/steps/1`);
+    const errors = await stepErrors(c, svc, stepNo);
+    if (Object.keys(errors).length) return stepPage(c, svc, stepNo, { errors }, 422);
+    const result = await transitionStep(c.var.deps.db, ctx(c), actor(c), svc.id, stepNo, { action: "submit", answers: answersOf(svc, stepNo) });
+    if (!result.ok) return stepPage(c, svc, stepNo, { errors: { _form: ACTION_ERRORS[result.reason] ?? ACTION_ERRORS.not_allowed! } }, 409);
+    return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}`);
   })
   .post("/:id/steps/:no/review", requireRole("officer", "admin"), async (c) => {
     const svc = await serviceOr404(c);
@@ -140,6 +209,7 @@ export const eserviceRoutes = new Hono<AppEnv>()
     if (!result.ok) return stepPage(c, svc, stepNo, { errors: { _form: ACTION_ERRORS[result.reason] ?? ACTION_ERRORS.not_allowed! } }, 409);
     return seeOther(c, "/officer/reviews");
   })
+  // Step 1's icon.
   .post(
     "/:id/icon",
     agencyOnly,
@@ -147,12 +217,10 @@ export const eserviceRoutes = new Hono<AppEnv>()
     async (c) => {
       const { deps } = c.var;
       const svc = await serviceOr404(c);
-      const step = svc.steps[0]!;
-      if (step.state !== "in_progress" && step.state !== "returned") return stepPage(c, svc, 1, { iconError: ACTION_ERRORS.not_allowed }, 409);
-      const body = await c.req.parseBody();
-      const stored = await storeUpload(deps.files, body.file, ICON_RULE);
+      if (!isEditable(svc, 1)) return stepPage(c, svc, 1, { iconError: ACTION_ERRORS.not_allowed }, 409);
+      const stored = await storeUpload(deps.files, (await c.req.parseBody()).file, ICON_RULE);
       if (!stored.ok) return stepPage(c, svc, 1, { iconError: stored.message }, 422);
-      const replaced = await setServiceIcon(deps.db, deps.clock.now(), { id: c.var.user!.id, ip: deps.clientIp(c) }, svc.id, stored);
+      const replaced = await setServiceIcon(deps.db, deps.clock.now(), staffActor(c), svc.id, stored);
       for (const key of replaced) await deps.files.delete(key);
       return seeOther(c, `/eservices/${svc.id}/steps/1`);
     },
@@ -163,11 +231,141 @@ export const eserviceRoutes = new Hono<AppEnv>()
     const file = await getServiceFile(deps.db, svc.id, c.req.param("fileId"));
     const stored = file ? await deps.files.get(file.fileKey) : null;
     if (!file || !stored) throw new NotFoundError();
-    return c.body(stored.body, 200, {
-      "Content-Type": file.contentType,
-      "Content-Length": String(stored.size),
-      "Content-Disposition": `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "Cache-Control": "private, no-store",
-    });
+    return download(c, stored, file.contentType, file.fileName);
+  })
+  // Testers (steps 2 and 5): a dialog with htmx, a page without.
+  .get("/:id/steps/:no/testers/new", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, TESTER_STEPS);
+    const svc = await serviceOr404(c);
+    if (!isEditable(svc, stepNo)) throw new NotFoundError();
+    return testerForm$(c, svc, stepNo, null, {}, undefined, 200);
+  })
+  .post("/:id/steps/:no/testers", agencyOnly, async (c) => saveTesterRoute(c, null))
+  .get("/:id/steps/:no/testers/:tid/edit", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, TESTER_STEPS);
+    const svc = await serviceOr404(c);
+    if (!isEditable(svc, stepNo)) throw new NotFoundError();
+    const tester = (await listTesters(c.var.deps.db, await pidKeys(c.var.deps.config.dataKey), svc.id, stepNo)).find((t) => t.id === c.req.param("tid"));
+    if (!tester) throw new NotFoundError();
+    const { fullName, organisation, email, phone, nationalId, os } = tester;
+    return testerForm$(c, svc, stepNo, tester.id, { fullName, organisation, email, phone, nationalId, os }, undefined, 200);
+  })
+  .post("/:id/steps/:no/testers/:tid", agencyOnly, async (c) => saveTesterRoute(c, c.req.param("tid")))
+  .post("/:id/steps/:no/testers/:tid/delete", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, TESTER_STEPS);
+    const svc = await serviceOr404(c);
+    if (!isEditable(svc, stepNo)) return stepPage(c, svc, stepNo, { errors: { testers: ACTION_ERRORS.not_allowed! } }, 409);
+    if (!(await removeTester(c.var.deps.db, c.var.deps.clock.now(), staffActor(c), svc.id, stepNo, c.req.param("tid")))) throw new NotFoundError();
+    return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}#testers-heading`);
+  })
+  // Test attempts (steps 3 and 6).
+  .post(
+    "/:id/steps/:no/attempts",
+    agencyOnly,
+    bodyLimit({
+      maxSize: XLSX_RULE.maxBytes + 64 * 1024,
+      onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), stepNoOr404(c as AppContext, TEST_STEPS), { uploadError: "ไฟล์มีขนาดเกิน 10 MB" }, 413),
+    }),
+    async (c) => {
+      const { deps } = c.var;
+      const stepNo = stepNoOr404(c, TEST_STEPS);
+      const svc = await serviceOr404(c);
+      if (!isEditable(svc, stepNo)) return stepPage(c, svc, stepNo, { uploadError: ACTION_ERRORS.not_allowed }, 409);
+      const body = await c.req.parseBody();
+      const details = typeof body.details === "string" ? body.details.trim().slice(0, 5000) : "";
+      if (!details) return stepPage(c, svc, stepNo, { uploadError: "กรุณากรอกรายละเอียดผลการพัฒนาและติดตั้ง" }, 422);
+      const stored = await storeUpload(deps.files, body.file, XLSX_RULE);
+      if (!stored.ok) return stepPage(c, svc, stepNo, { uploadError: stored.message }, 422);
+      const summary = await summarizeTestWorkbook(stored.bytes);
+      await addAttempt(deps.db, deps.clock.now(), staffActor(c), svc.id, stepNo, { details, file: stored, summary });
+      return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}#attempts-heading`);
+    },
+  )
+  .get("/:id/steps/:no/attempts/:aid/file", async (c) => {
+    const { deps } = c.var;
+    const stepNo = stepNoOr404(c, TEST_STEPS);
+    const svc = await serviceOr404(c);
+    const attempt = await getAttempt(deps.db, svc.id, stepNo, c.req.param("aid"));
+    const stored = attempt ? await deps.files.get(attempt.fileKey) : null;
+    if (!attempt || !stored) throw new NotFoundError();
+    return download(c, stored, XLSX_RULE.types[0]!, attempt.fileName);
+  })
+  .get("/:id/steps/:no/attempts/:aid/edit", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, TEST_STEPS);
+    const svc = await serviceOr404(c);
+    const attempt = await getAttempt(c.var.deps.db, svc.id, stepNo, c.req.param("aid"));
+    if (!attempt || attempt.status !== "pending" || !isEditable(svc, stepNo)) throw new NotFoundError();
+    const base = `/eservices/${svc.id}/steps/${stepNo}`;
+    return renderPage(
+      c,
+      { title: "แก้ไขผลการทดสอบ" },
+      <AttemptEditPage action={`${base}/attempts/${attempt.id}`} backHref={base} details={attempt.details} csrfToken={c.var.csrfToken} attemptNo={attempt.attemptNo} at={attempt.createdAt} />,
+    );
+  })
+  .post("/:id/steps/:no/attempts/:aid", agencyOnly, async (c) => {
+    const { deps } = c.var;
+    const stepNo = stepNoOr404(c, TEST_STEPS);
+    const svc = await serviceOr404(c);
+    const attempt = await getAttempt(deps.db, svc.id, stepNo, c.req.param("aid"));
+    if (!attempt || !isEditable(svc, stepNo)) throw new NotFoundError();
+    const body = await c.req.parseBody();
+    const details = typeof body.details === "string" ? body.details.trim().slice(0, 5000) : "";
+    const base = `/eservices/${svc.id}/steps/${stepNo}`;
+    if (!details) {
+      return renderPage(
+        c,
+        { title: "แก้ไขผลการทดสอบ", status: 422, hasErrors: true },
+        <AttemptEditPage action={`${base}/attempts/${attempt.id}`} backHref={base} details="" csrfToken={c.var.csrfToken} attemptNo={attempt.attemptNo} at={attempt.createdAt} error="กรุณากรอกรายละเอียด" />,
+      );
+    }
+    if (!(await updateAttemptDetails(deps.db, deps.clock.now(), staffActor(c), svc.id, stepNo, attempt.id, details))) {
+      return stepPage(c, svc, stepNo, { uploadError: "แก้ไขไม่ได้ เพราะเจ้าหน้าที่ตรวจสอบแล้ว" }, 409);
+    }
+    return seeOther(c, `${base}#attempts-heading`);
+  })
+  .post("/:id/steps/:no/attempts/:aid/delete", agencyOnly, async (c) => {
+    const { deps } = c.var;
+    const stepNo = stepNoOr404(c, TEST_STEPS);
+    const svc = await serviceOr404(c);
+    if (!isEditable(svc, stepNo)) return stepPage(c, svc, stepNo, { uploadError: ACTION_ERRORS.not_allowed }, 409);
+    const key = await deleteAttempt(deps.db, deps.clock.now(), staffActor(c), svc.id, stepNo, c.req.param("aid"));
+    if (!key) return stepPage(c, svc, stepNo, { uploadError: "ลบไม่ได้ เพราะเจ้าหน้าที่ตรวจสอบแล้ว" }, 409);
+    await deps.files.delete(key);
+    return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}#attempts-heading`);
   });
 
+function download(c: AppContext, stored: { body: ReadableStream<Uint8Array>; size: number }, contentType: string, fileName: string) {
+  return c.body(stored.body, 200, {
+    "Content-Type": contentType,
+    "Content-Length": String(stored.size),
+    "Content-Disposition": `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    "Cache-Control": "private, no-store",
+  });
+}
+
+/** The tester form as a dialog fragment (htmx) or a whole page. */
+function testerForm$(c: AppContext, svc: ServiceView, stepNo: number, testerId: string | null, values: Record<string, string>, errors: FieldErrors | undefined, status: 200 | 422) {
+  const base = `/eservices/${svc.id}/steps/${stepNo}`;
+  const props = {
+    action: testerId ? `${base}/testers/${testerId}` : `${base}/testers`,
+    backHref: base,
+    values,
+    errors,
+    csrfToken: c.var.csrfToken,
+    title: testerId ? "แก้ไขผู้ทดสอบ" : "เพิ่มผู้ทดสอบ",
+  };
+  if (isFragmentRequest(c)) return renderPage(c, { title: props.title, status, hasErrors: status === 422 }, <TesterDialog {...props} />);
+  return renderPage(c, { title: props.title, status, hasErrors: status === 422 }, <section class="narrow"><TesterForm {...props} /></section>);
+}
+
+async function saveTesterRoute(c: AppContext, testerId: string | null) {
+  const { deps } = c.var;
+  const stepNo = stepNoOr404(c, TESTER_STEPS);
+  const svc = await serviceOr404(c);
+  if (!isEditable(svc, stepNo)) return stepPage(c, svc, stepNo, { errors: { testers: ACTION_ERRORS.not_allowed! } }, 409);
+  const form = validateForm(testerForm, await c.req.parseBody());
+  if (!form.ok) return testerForm$(c, svc, stepNo, testerId, form.values, form.errors, 422);
+  const ok = await saveTester(deps.db, { keys: await pidKeys(deps.config.dataKey), now: deps.clock.now() }, staffActor(c), svc.id, stepNo, testerId, form.data);
+  if (!ok) throw new NotFoundError();
+  return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}#testers-heading`);
+}

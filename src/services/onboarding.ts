@@ -14,6 +14,7 @@ import { stepReviewMail } from "../views/mail-templates";
 import { recordAudit } from "./audit";
 import { newId } from "./crypto";
 import { enqueueMail } from "./mail";
+import { markAttemptsReviewed } from "./test-results";
 import type { SessionUser } from "./session";
 
 export interface StepRow {
@@ -147,6 +148,9 @@ export async function transitionStep(
       .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo), eq(eserviceSteps.state, before)))
       .returning({ stepNo: eserviceSteps.stepNo });
     if (!updated[0]) return { ok: false, reason: "conflict" } as const;
+    if ((input.action === "approve" || input.action === "return") && (stepNo === 3 || stepNo === 6)) {
+      await markAttemptsReviewed(tx, serviceId, stepNo, input.action === "approve" ? "approved" : "returned");
+    }
     if (result.opened) {
       await tx
         .update(eserviceSteps)

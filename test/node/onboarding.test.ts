@@ -193,3 +193,121 @@ async function signInAgain() {
   expect((await again.login("wilai.d", "Secure2026pw")).location).toBe("/agency");
   return again;
 }
+
+/** Walks a fresh service through step 1 (submitted and approved); returns the agency browser and ids. */
+async function serviceAtStep2() {
+  const officer = new Browser(t);
+  await officer.login("officer", "Officer#2567");
+  const { username, password, serviceId } = await setUpAgency(officer);
+  const agency = await firstLogin(username, password, "wilai.d");
+  const s1 = `/eservices/${serviceId}/steps/1`;
+  await agency.get(s1);
+  await agency.post(s1, { ...validStep1, intent: "check" });
+  await agency.post(`${s1}/submit`, {});
+  await officer.get(s1);
+  await officer.post(`${s1}/review`, { decision: "approve" });
+  return { officer, agency, serviceId };
+}
+
+const tester = {
+  fullName: "สมชาย ทดสอบ",
+  organisation: "กรมทดสอบ",
+  email: "somchai@dept.go.th",
+  phone: "081-234-5678",
+  nationalId: "1-1017-00230-36-8",
+  os: "android",
+};
+
+async function workbook(rows: [string, string][]): Promise<File> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Minimum Testcase");
+  ws.addRow(["กรณีทดสอบ", "ผลการทดสอบ"]);
+  for (const r of rows) ws.addRow(r);
+  const buf = await wb.xlsx.writeBuffer();
+  return new File([buf as ArrayBuffer], "AF6-1 Minimum testcase (uat).xlsx", {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+}
+
+describe("step 2: profile access and testers", () => {
+  it("checks OIDC callbacks against the domain, requires a tester, and submits with one", async () => {
+    const { agency, serviceId } = await serviceAtStep2();
+    const s2 = `/eservices/${serviceId}/steps/2`;
+    await agency.get(s2);
+    const bad = await agency.post(s2, {
+      profileAccess: "oidc",
+      domain: "service.go.th",
+      landingUrl: "https://service.go.th/",
+      loginCallbacks: "https://service.go.th/cb\nhttps://evil.com/cb",
+      logoutCallbacks: "https://app.service.go.th/out",
+      intent: "check",
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain("https://evil.com/cb ไม่อยู่ในโดเมน service.go.th");
+    expect(bad.text).toContain("กรุณาเพิ่มผู้ทดสอบอย่างน้อย 1 คน");
+    expect(bad.text).toContain("https://evil.com/cb"); // the typed URLs are kept
+
+    const badTester = await agency.post(`${s2}/testers`, { ...tester, nationalId: "1-1017-00230-36-6" });
+    expect(badTester.status).toBe(422);
+    expect(badTester.text).toContain("เลขประจำตัวประชาชนไม่ถูกต้อง");
+    const dialog = await agency.get(`${s2}/testers/new`, { "hx-request": "true" });
+    expect(dialog.text.startsWith("<dialog open")).toBe(true);
+    expect((await agency.post(`${s2}/testers`, tester)).status).toBe(303);
+    const page = await agency.get(s2);
+    expect(page.text).toContain("ข้อมูลผู้ทดสอบ (1 คน)");
+    expect(page.text).toContain("1-1017-xxxxx-36-8");
+
+    await agency.post(s2, { profileAccess: "mtoken", landingUrl: "https://service.go.th/", intent: "check" });
+    const check = await agency.get(`${s2}/check`);
+    expect(check.text).toContain("สมชาย ทดสอบ");
+    expect((await agency.post(`${s2}/submit`, {})).status).toBe(303);
+    expect((await agency.get(s2)).text).toContain("อยู่ระหว่างการตรวจสอบ");
+    // Testers are locked with the step.
+    expect((await agency.post(`${s2}/testers`, tester)).status).toBe(409);
+  });
+});
+
+describe("step 3: UAT test results", () => {
+  it("takes an xlsx, refuses a renamed .exe in Thai, allows edit and delete until reviewed, and summarises results for the officer", async () => {
+    const { officer, agency, serviceId } = await serviceAtStep2();
+    const s2 = `/eservices/${serviceId}/steps/2`;
+    await agency.get(s2);
+    await agency.post(`${s2}/testers`, tester);
+    await agency.post(s2, { profileAccess: "mtoken", landingUrl: "https://service.go.th/", intent: "check" });
+    await agency.post(`${s2}/submit`, {});
+    await officer.get(s2);
+    await officer.post(`${s2}/review`, { decision: "approve" });
+
+    const s3 = `/eservices/${serviceId}/steps/3`;
+    await agency.get(s3);
+    expect((await agency.post(`${s3}/submit`, {})).status).toBe(422);
+    const exe = new File([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff])], "ผลทดสอบ.xlsx");
+    const rejected = await agency.upload(`${s3}/attempts`, { file: exe, details: "ทดสอบครั้งแรก" });
+    expect(rejected.status).toBe(422);
+    expect(rejected.text).toContain("ไฟล์นี้ไม่ใช่ Excel (.xlsx)");
+
+    const ok = await agency.upload(`${s3}/attempts`, {
+      file: await workbook([["เข้าสู่ระบบ", "ผ่าน"], ["ยื่นคำขอ", "ผ่าน"], ["ชำระเงิน", "ไม่ผ่าน"]]),
+      details: "ทดสอบครบตาม Minimum Testcase",
+    });
+    expect(ok.status).toBe(303);
+    await agency.upload(`${s3}/attempts`, { file: await workbook([["เข้าสู่ระบบ", "ผ่าน"]]), details: "ครั้งที่สอง" });
+    const page = await agency.get(s3);
+    const [first, second] = [...page.text.matchAll(/attempts\/([\w-]+)\/delete/g)].map((m) => m[1]!);
+    expect((await agency.post(`${s3}/attempts/${second}/delete`, {})).status).toBe(303);
+    expect((await agency.post(`${s3}/attempts/${first}`, { details: "แก้รายละเอียดแล้ว" })).status).toBe(303);
+    expect((await agency.post(`${s3}/submit`, {})).status).toBe(303);
+
+    const review = await officer.get(s3);
+    expect(review.text).toContain("แก้รายละเอียดแล้ว");
+    expect(review.text).toContain("ผ่าน 2 · ไม่ผ่าน 1 · ทั้งหมด 3");
+    const file = await officer.request(`${s3}/attempts/${first}/file`);
+    expect(file.status).toBe(200);
+    await officer.post(`${s3}/review`, { decision: "approve" });
+    // Reviewed attempts are final.
+    expect((await agency.post(`${s3}/attempts/${first}/delete`, {})).status).toBe(409);
+    const steps = await t.db.select().from(eserviceSteps).where(eq(eserviceSteps.eserviceId, serviceId));
+    expect(steps.find((s) => s.stepNo === 4)!.state).toBe("in_progress");
+  });
+});

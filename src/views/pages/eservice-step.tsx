@@ -5,6 +5,7 @@ import {
   PERSONAL_DATA_FIELDS,
   SHORT_DESCRIPTION_MAX,
   STEP1_LABELS,
+  STEP2_LABELS,
 } from "../../domain/onboarding-forms";
 import { STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding";
 import type { FieldErrors } from "../../domain/forms";
@@ -12,11 +13,15 @@ import { ErrorSummary } from "../components/error-summary";
 import { fieldId } from "../components/field";
 import { ProgressBar } from "../components/progress-bar";
 import { formatThaiDateTime } from "../format";
+import { Step2Section, Step2Summary, TestAttemptsSection, TesterList, type AttemptView, type TesterView } from "./eservice-step-2-3";
 
 /** Raw answers as the form posts them: strings, and string lists for checkboxes and tasks. */
 export type RawAnswers = Record<string, string | string[]>;
 
 export interface StepPageProps {
+  testers?: TesterView[];
+  attempts?: AttemptView[];
+  uploadError?: string | null;
   service: { id: string; name: string; agencyName: string };
   states: StepState[];
   stepNo: number;
@@ -91,7 +96,30 @@ export function EserviceStepPage(props: StepPageProps) {
       {props.state === "locked" ? <p>ขั้นตอนนี้จะเปิดเมื่อขั้นตอนก่อนหน้าผ่านการตรวจสอบ</p> : null}
       {props.stepNo === 1 && editable ? <Step1Form {...props} /> : null}
       {props.stepNo === 1 && !editable && props.state !== "locked" ? <Step1Summary answers={props.answers} icon={props.icon} serviceId={props.service.id} /> : null}
-      {props.stepNo !== 1 && props.state !== "locked" ? (
+      {props.stepNo === 2 && props.state !== "locked" ? (
+        <Step2Section
+          serviceId={props.service.id}
+          answers={props.answers}
+          comments={props.comments}
+          errors={props.errors}
+          csrfToken={props.csrfToken}
+          testers={props.testers ?? []}
+          editable={editable}
+        />
+      ) : null}
+      {props.stepNo === 3 && props.state !== "locked" ? (
+        <TestAttemptsSection
+          serviceId={props.service.id}
+          stepNo={3}
+          attempts={props.attempts ?? []}
+          editable={editable}
+          officer={props.viewer === "officer"}
+          csrfToken={props.csrfToken}
+          uploadError={props.uploadError ?? props.errors?.attempts ?? null}
+          comments={props.comments}
+        />
+      ) : null}
+      {props.stepNo > 3 && props.state !== "locked" ? (
         <p class="secondary">แบบฟอร์มของขั้นตอนนี้ยังไม่เปิดให้กรอกผ่านระบบ กรุณาติดต่อเจ้าหน้าที่ สพร.</p>
       ) : null}
       {props.viewer === "officer" && props.state === "in_review" ? <ReviewForm {...props} /> : null}
@@ -303,20 +331,33 @@ export function Step1Summary(props: { answers: RawAnswers; icon: { id: string; f
 }
 
 /** The agency's check-your-answers page: everything once more, then "ยืนยัน". */
-export function Step1CheckPage(props: { service: { id: string; name: string }; answers: RawAnswers; icon: { id: string; fileName: string } | null; csrfToken: string }) {
+export function StepCheckPage(props: {
+  service: { id: string; name: string };
+  stepNo: number;
+  answers: RawAnswers;
+  icon: { id: string; fileName: string } | null;
+  testers: TesterView[];
+  csrfToken: string;
+}) {
   return (
     <section class="eservice-step">
       <h1>e-Service: {props.service.name}</h1>
-      <h2>ตรวจสอบข้อมูลก่อนส่งคำขอ Credential</h2>
-      <Step1Summary answers={props.answers} icon={props.icon} serviceId={props.service.id} />
+      <h2>ตรวจสอบข้อมูลก่อนส่ง: {STEPS[props.stepNo - 1]!.th}</h2>
+      {props.stepNo === 1 ? <Step1Summary answers={props.answers} icon={props.icon} serviceId={props.service.id} /> : null}
+      {props.stepNo === 2 ? (
+        <>
+          <Step2Summary answers={props.answers} />
+          <TesterList serviceId={props.service.id} stepNo={2} testers={props.testers} editable={false} csrfToken={props.csrfToken} comments={null} />
+        </>
+      ) : null}
       <div class="button-row">
-        <form method="post" action={`/eservices/${props.service.id}/steps/1/submit`}>
+        <form method="post" action={`/eservices/${props.service.id}/steps/${props.stepNo}/submit`}>
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <button type="submit" class="button">
             ยืนยัน
           </button>
         </form>
-        <a class="button button-secondary" href={`/eservices/${props.service.id}/steps/1`}>
+        <a class="button button-secondary" href={`/eservices/${props.service.id}/steps/${props.stepNo}`}>
           แก้ไข
         </a>
       </div>
@@ -326,7 +367,8 @@ export function Step1CheckPage(props: { service: { id: string; name: string }; a
 
 /** The officer's decision: approve, or return with a comment on any field. */
 function ReviewForm(props: StepPageProps) {
-  const labels: Record<string, string> = props.stepNo === 1 ? STEP1_LABELS : {};
+  const labels: Record<string, string> =
+    props.stepNo === 1 ? STEP1_LABELS : props.stepNo === 2 ? { ...STEP2_LABELS, testers: "ผู้ทดสอบ" } : props.stepNo === 3 ? { attempts: "ผลการทดสอบ" } : {};
   return (
     <section class="card review-form" aria-labelledby="review-heading">
       <h3 id="review-heading">ผลการตรวจสอบ</h3>
