@@ -311,3 +311,27 @@ describe("step 3: UAT test results", () => {
     expect(steps.find((s) => s.stepNo === 4)!.state).toBe("in_progress");
   });
 });
+
+describe("agency isolation for files, testers and test results", () => {
+  it("gives agency B a 404 for every file, tester and attempt URL of agency A", async () => {
+    const { officer, agency, serviceId } = await serviceAtStep2();
+    const s2 = `/eservices/${serviceId}/steps/2`;
+    await agency.get(s2);
+    await agency.post(`${s2}/testers`, tester);
+    const testerId = /testers\/([\w-]+)\/edit/.exec((await agency.get(s2)).text)![1]!;
+    const iconPng = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+
+    const b = await setUpAgency(officer, "กรมบี", "b@b.go.th");
+    const agencyB = await firstLogin(b.username, b.password, "bee.user");
+    await agencyB.get("/agency");
+    expect((await agencyB.get(`${s2}/testers/${testerId}/edit`)).status).toBe(404);
+    expect((await agencyB.post(`${s2}/testers/${testerId}`, { ...tester, fullName: "แก้โดย B" })).status).toBe(404);
+    expect((await agencyB.post(`${s2}/testers/${testerId}/delete`, {})).status).toBe(404);
+    expect((await agencyB.upload(`/eservices/${serviceId}/icon`, { file: new File([iconPng], "i.png") })).status).toBe(404);
+    expect((await agencyB.get(`/eservices/${serviceId}/files/anything`)).status).toBe(404);
+    expect((await agencyB.get(`/eservices/${serviceId}/steps/3/attempts/anything/file`)).status).toBe(404);
+    const page = await agency.get(s2);
+    expect(page.text).toContain("สมชาย ทดสอบ");
+    expect(page.text).not.toContain("แก้โดย B");
+  });
+});
