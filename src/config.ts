@@ -20,6 +20,8 @@ export interface AppConfig {
   dataKey: string;
   /** How long a cross-device QR sign-in stays open. */
   qrTtlSeconds: number;
+  /** Links to the icon and screenshot guideline documents shown in step 5. */
+  templates: { icon: string | null; screenshots: string | null };
   /** ThaiD (DOPA) OpenID Connect; null when not configured (sign-in with ThaiD is then hidden). */
   thaid: ThaidConfig | null;
 }
@@ -50,6 +52,8 @@ const envSchema = z.object({
     .string()
     .refine((v) => base64Length(v) === 32, "DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
   QR_TTL_SECONDS: z.coerce.number().int().min(5).max(900).default(120),
+  ICON_TEMPLATE_URL: z.url().optional(),
+  SCREENSHOT_TEMPLATE_URL: z.url().optional(),
   THAID_ISSUER: z.url().optional(),
   THAID_AUTHORIZE_URL: z.url().optional(),
   THAID_TOKEN_URL: z.url().optional(),
@@ -87,6 +91,7 @@ export function loadConfig(env: EnvRecord): AppConfig {
     devTools: !production,
     dataKey: e.DATA_ENCRYPTION_KEY,
     qrTtlSeconds: e.QR_TTL_SECONDS,
+    templates: { icon: e.ICON_TEMPLATE_URL ?? null, screenshots: e.SCREENSHOT_TEMPLATE_URL ?? null },
     thaid: thaidConfig(e, appUrl),
   };
 }

@@ -6,7 +6,9 @@ import { currentStep, stepByNo } from "../domain/onboarding";
 import { fiscalYearEnd, MIN_TESTERS, step1Form, STEP1_LABELS, step2Form, STEP2_LABELS, testerForm, TESTERS_REQUIRED } from "../domain/onboarding-forms";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
-import { getServiceFile, serviceIcon, setServiceIcon } from "../services/eservice-files";
+import { getCredentials, resetConsumerKey, revealCredentials } from "../services/credentials";
+import { addScreenshot, getServiceFile, listScreenshots, moveScreenshot, removeScreenshot, serviceIcon, setServiceIcon } from "../services/eservice-files";
+import { iconSizeProblem, imageSize } from "../domain/image-size";
 import { loadService, transitionStep, type ServiceView } from "../services/onboarding";
 import { pidKeys } from "../services/pid-crypto";
 import { addAttempt, deleteAttempt, getAttempt, listAttempts, updateAttemptDetails } from "../services/test-results";
@@ -27,8 +29,11 @@ const XLSX_RULE: UploadRule = {
 const STEP_FIELDS: Record<number, string[]> = {
   1: [...Object.keys(STEP1_LABELS), "hasIcon"],
   2: Object.keys(STEP2_LABELS),
+  5: Object.keys(STEP2_LABELS),
 };
+const FORM_STEPS = new Set([1, 2, 5]);
 const TESTER_STEPS = new Set([2, 5]);
+const IMAGE_RULE: UploadRule = { maxBytes: 5 * 1024 * 1024, types: ["image/png", "image/jpeg"], label: "JPG หรือ PNG" };
 const TEST_STEPS = new Set([3, 6]);
 const ACTION_ERRORS: Record<string, string> = {
   locked: "ขั้นตอนนี้ยังไม่เปิด",
@@ -77,14 +82,18 @@ async function stepErrors(c: AppContext, svc: ServiceView, stepNo: number): Prom
     const form = validateForm(step1Form({ latestLaunchDate: fiscalYearEnd(c.var.deps.clock.now()) }), answers);
     return form.ok ? {} : form.errors;
   }
-  if (stepNo === 2) {
+  if (stepNo === 2 || stepNo === 5) {
     const form = validateForm(step2Form, answers);
     const errors: FieldErrors = form.ok ? {} : form.errors;
-    if ((await countTesters(db, svc.id, 2)) < MIN_TESTERS) errors.testers = TESTERS_REQUIRED;
+    if ((await countTesters(db, svc.id, stepNo)) < MIN_TESTERS) errors.testers = TESTERS_REQUIRED;
+    if (stepNo === 5) {
+      if (!(await serviceIcon(db, svc.id, 5))) errors.icon = "กรุณาอัปโหลดไอคอนบริการ";
+      if ((await listScreenshots(db, svc.id)).length === 0) errors.screenshots = "กรุณาเพิ่มภาพหน้าจออย่างน้อย 1 ภาพ";
+    }
     return errors;
   }
-  if (stepNo === 3) {
-    const pending = (await listAttempts(db, svc.id, 3)).filter((a) => a.status === "pending");
+  if (TEST_STEPS.has(stepNo)) {
+    const pending = (await listAttempts(db, svc.id, stepNo)).filter((a) => a.status === "pending");
     return pending.length ? {} : { attempts: "กรุณาเพิ่มผลการทดสอบอย่างน้อย 1 ครั้งก่อนส่ง" };
   }
   return { _form: "แบบฟอร์มของขั้นตอนนี้ยังไม่เปิดให้กรอกผ่านระบบ" };
@@ -94,10 +103,15 @@ async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, extra: 
   const step = svc.steps[stepNo - 1]!;
   const { deps } = c.var;
   const viewer = c.var.user!.role === "agency" ? "agency" : "officer";
-  const [icon, testers, attempts] = await Promise.all([
+  const [icon, testers, attempts, step5] = await Promise.all([
     stepNo === 1 ? serviceIcon(deps.db, svc.id) : Promise.resolve(null),
     TESTER_STEPS.has(stepNo) ? listTesters(deps.db, await pidKeys(deps.config.dataKey), svc.id, stepNo) : Promise.resolve([]),
     TEST_STEPS.has(stepNo) ? listAttempts(deps.db, svc.id, stepNo) : Promise.resolve([]),
+    stepNo === 5
+      ? Promise.all([getCredentials(deps.db, svc.id), serviceIcon(deps.db, svc.id, 5), listScreenshots(deps.db, svc.id)]).then(
+          ([credentials, icon5, screenshots]) => ({ credentials, icon: icon5, screenshots, templates: deps.config.templates }),
+        )
+      : Promise.resolve(undefined),
   ]);
   return renderPage(
     c,
@@ -115,6 +129,7 @@ async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, extra: 
       icon={icon}
       testers={testers}
       attempts={attempts}
+      step5={step5}
       submittedAt={step.submittedAt}
       savedNotice={c.req.query("saved") === "1"}
       {...extra}
@@ -150,7 +165,7 @@ export const eserviceRoutes = new Hono<AppEnv>()
   .get("/:id/steps/:no", async (c) => stepPage(c, await serviceOr404(c), stepNoOr404(c)))
   // Save (draft, add a row, or go to check) for the steps with a form.
   .post("/:id/steps/:no", agencyOnly, async (c) => {
-    const stepNo = stepNoOr404(c, new Set([1, 2]));
+    const stepNo = stepNoOr404(c, FORM_STEPS);
     const svc = await serviceOr404(c);
     const body = await c.req.parseBody({ all: true });
     const answers = rawAnswers(body, STEP_FIELDS[stepNo]!);
@@ -166,7 +181,7 @@ export const eserviceRoutes = new Hono<AppEnv>()
     return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}${body.intent === "add_task" ? "#f-tasks" : "?saved=1"}`);
   })
   .get("/:id/steps/:no/check", agencyOnly, async (c) => {
-    const stepNo = stepNoOr404(c, new Set([1, 2]));
+    const stepNo = stepNoOr404(c, FORM_STEPS);
     const svc = await serviceOr404(c);
     if (!isEditable(svc, stepNo)) return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}`);
     const { deps } = c.var;
@@ -178,13 +193,13 @@ export const eserviceRoutes = new Hono<AppEnv>()
         stepNo={stepNo}
         answers={answersOf(svc, stepNo)}
         icon={stepNo === 1 ? await serviceIcon(deps.db, svc.id) : null}
-        testers={stepNo === 2 ? await listTesters(deps.db, await pidKeys(deps.config.dataKey), svc.id, 2) : []}
+        testers={TESTER_STEPS.has(stepNo) ? await listTesters(deps.db, await pidKeys(deps.config.dataKey), svc.id, stepNo) : []}
         csrfToken={c.var.csrfToken}
       />,
     );
   })
   .post("/:id/steps/:no/submit", agencyOnly, async (c) => {
-    const stepNo = stepNoOr404(c, new Set([1, 2, 3]));
+    const stepNo = stepNoOr404(c, new Set([1, 2, 3, 5, 6]));
     const svc = await serviceOr404(c);
     const errors = await stepErrors(c, svc, stepNo);
     if (Object.keys(errors).length) return stepPage(c, svc, stepNo, { errors }, 422);
@@ -232,6 +247,70 @@ export const eserviceRoutes = new Hono<AppEnv>()
     const stored = file ? await deps.files.get(file.fileKey) : null;
     if (!file || !stored) throw new NotFoundError();
     return download(c, stored, file.contentType, file.fileName);
+  })
+  // Step 5: credentials shown once, the 120×120 icon, ordered screenshots.
+  .post("/:id/credentials", agencyOnly, async (c) => {
+    const { deps } = c.var;
+    const svc = await serviceOr404(c);
+    if (svc.steps[4]!.state === "locked") throw new NotFoundError();
+    const revealed = await revealCredentials(deps.db, deps.clock.now(), staffActor(c), svc.id);
+    if (!revealed) return seeOther(c, `/eservices/${svc.id}/steps/5`);
+    c.header("Cache-Control", "no-store");
+    return stepPage(c, svc, 5, { step5: { credentials: await getCredentials(deps.db, svc.id), icon: await serviceIcon(deps.db, svc.id, 5), screenshots: await listScreenshots(deps.db, svc.id), templates: deps.config.templates, revealedKey: revealed } });
+  })
+  .post("/:id/credentials/reset", requireRole("officer", "admin"), async (c) => {
+    const svc = await serviceOr404(c);
+    await resetConsumerKey(c.var.deps.db, c.var.deps.clock.now(), staffActor(c), svc.id);
+    return seeOther(c, `/eservices/${svc.id}/steps/5`);
+  })
+  .post(
+    "/:id/steps/5/icon",
+    agencyOnly,
+    bodyLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), 5, { errors: { icon: "ไฟล์มีขนาดเกิน 5 MB" } }, 413) }),
+    async (c) => {
+      const { deps } = c.var;
+      const svc = await serviceOr404(c);
+      if (!isEditable(svc, 5)) return stepPage(c, svc, 5, { errors: { icon: ACTION_ERRORS.not_allowed! } }, 409);
+      const file = (await c.req.parseBody()).file;
+      // Check the pixels before storing anything.
+      if (file instanceof File) {
+        const problem = iconSizeProblem(imageSize(new Uint8Array(await file.slice(0, 65536).arrayBuffer())));
+        if (problem) return stepPage(c, svc, 5, { errors: { icon: problem } }, 422);
+      }
+      const stored = await storeUpload(deps.files, file, IMAGE_RULE);
+      if (!stored.ok) return stepPage(c, svc, 5, { errors: { icon: stored.message } }, 422);
+      const replaced = await setServiceIcon(deps.db, deps.clock.now(), staffActor(c), svc.id, stored, 5);
+      for (const key of replaced) await deps.files.delete(key);
+      return seeOther(c, `/eservices/${svc.id}/steps/5#icon5-heading`);
+    },
+  )
+  .post(
+    "/:id/steps/5/screenshots",
+    agencyOnly,
+    bodyLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), 5, { errors: { screenshots: "ไฟล์มีขนาดเกิน 5 MB" } }, 413) }),
+    async (c) => {
+      const { deps } = c.var;
+      const svc = await serviceOr404(c);
+      if (!isEditable(svc, 5)) return stepPage(c, svc, 5, { errors: { screenshots: ACTION_ERRORS.not_allowed! } }, 409);
+      const stored = await storeUpload(deps.files, (await c.req.parseBody()).file, IMAGE_RULE);
+      if (!stored.ok) return stepPage(c, svc, 5, { errors: { screenshots: stored.message } }, 422);
+      await addScreenshot(deps.db, deps.clock.now(), staffActor(c), svc.id, stored);
+      return seeOther(c, `/eservices/${svc.id}/steps/5#shots-heading`);
+    },
+  )
+  .post("/:id/steps/5/screenshots/:fid/:op{up|down|delete}", agencyOnly, async (c) => {
+    const { deps } = c.var;
+    const svc = await serviceOr404(c);
+    if (!isEditable(svc, 5)) return stepPage(c, svc, 5, { errors: { screenshots: ACTION_ERRORS.not_allowed! } }, 409);
+    const op = c.req.param("op");
+    if (op === "delete") {
+      const key = await removeScreenshot(deps.db, deps.clock.now(), staffActor(c), svc.id, c.req.param("fid"));
+      if (!key) throw new NotFoundError();
+      await deps.files.delete(key);
+    } else {
+      await moveScreenshot(deps.db, deps.clock.now(), staffActor(c), svc.id, c.req.param("fid"), op === "up" ? "up" : "down");
+    }
+    return seeOther(c, `/eservices/${svc.id}/steps/5#shots-heading`);
   })
   // Testers (steps 2 and 5): a dialog with htmx, a page without.
   .get("/:id/steps/:no/testers/new", agencyOnly, async (c) => {

@@ -124,3 +124,19 @@ export const notifications = sqliteTable(
   },
   (t) => [index("notifications_agency_idx").on(t.agencyId, t.createdAt)],
 );
+
+/**
+ * Pre-production credentials issued once step 4 is approved. The Consumer Key is
+ * shown to the agency once, when it asks to see it; only its hash and last four
+ * characters are kept. An officer can reset it so a new key is issued.
+ */
+export const appCredentials = sqliteTable("app_credentials", {
+  eserviceId: text("eservice_id")
+    .primaryKey()
+    .references(() => eservices.id),
+  appId: text("app_id").notNull(),
+  keyHash: text("key_hash"),
+  keyHint: text("key_hint"),
+  issuedAt: integer("issued_at", { mode: "timestamp_ms" }),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});

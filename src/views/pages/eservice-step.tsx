@@ -13,12 +13,22 @@ import { ErrorSummary } from "../components/error-summary";
 import { fieldId } from "../components/field";
 import { ProgressBar } from "../components/progress-bar";
 import { formatThaiDateTime } from "../format";
-import { Step2Section, Step2Summary, TestAttemptsSection, TesterList, type AttemptView, type TesterView } from "./eservice-step-2-3";
+import {
+  Step2Section,
+  Step2Summary,
+  Step5Assets,
+  TestAttemptsSection,
+  TesterList,
+  type AttemptView,
+  type Step5Props,
+  type TesterView,
+} from "./eservice-step-2-3";
 
 /** Raw answers as the form posts them: strings, and string lists for checkboxes and tasks. */
 export type RawAnswers = Record<string, string | string[]>;
 
 export interface StepPageProps {
+  step5?: Omit<Step5Props, "serviceId" | "editable" | "officer" | "csrfToken" | "errors">;
   testers?: TesterView[];
   attempts?: AttemptView[];
   uploadError?: string | null;
@@ -96,8 +106,19 @@ export function EserviceStepPage(props: StepPageProps) {
       {props.state === "locked" ? <p>ขั้นตอนนี้จะเปิดเมื่อขั้นตอนก่อนหน้าผ่านการตรวจสอบ</p> : null}
       {props.stepNo === 1 && editable ? <Step1Form {...props} /> : null}
       {props.stepNo === 1 && !editable && props.state !== "locked" ? <Step1Summary answers={props.answers} icon={props.icon} serviceId={props.service.id} /> : null}
-      {props.stepNo === 2 && props.state !== "locked" ? (
+      {props.stepNo === 5 && props.state !== "locked" && props.step5 ? (
+        <Step5Assets
+          serviceId={props.service.id}
+          editable={editable}
+          officer={props.viewer === "officer"}
+          csrfToken={props.csrfToken}
+          errors={props.errors}
+          {...props.step5}
+        />
+      ) : null}
+      {(props.stepNo === 2 || props.stepNo === 5) && props.state !== "locked" ? (
         <Step2Section
+          stepNo={props.stepNo}
           serviceId={props.service.id}
           answers={props.answers}
           comments={props.comments}
@@ -107,10 +128,10 @@ export function EserviceStepPage(props: StepPageProps) {
           editable={editable}
         />
       ) : null}
-      {props.stepNo === 3 && props.state !== "locked" ? (
+      {(props.stepNo === 3 || props.stepNo === 6) && props.state !== "locked" ? (
         <TestAttemptsSection
           serviceId={props.service.id}
-          stepNo={3}
+          stepNo={props.stepNo}
           attempts={props.attempts ?? []}
           editable={editable}
           officer={props.viewer === "officer"}
@@ -119,7 +140,7 @@ export function EserviceStepPage(props: StepPageProps) {
           comments={props.comments}
         />
       ) : null}
-      {props.stepNo > 3 && props.state !== "locked" ? (
+      {(props.stepNo === 4 || props.stepNo === 7) && props.state !== "locked" ? (
         <p class="secondary">แบบฟอร์มของขั้นตอนนี้ยังไม่เปิดให้กรอกผ่านระบบ กรุณาติดต่อเจ้าหน้าที่ สพร.</p>
       ) : null}
       {props.viewer === "officer" && props.state === "in_review" ? <ReviewForm {...props} /> : null}
@@ -344,10 +365,10 @@ export function StepCheckPage(props: {
       <h1>e-Service: {props.service.name}</h1>
       <h2>ตรวจสอบข้อมูลก่อนส่ง: {STEPS[props.stepNo - 1]!.th}</h2>
       {props.stepNo === 1 ? <Step1Summary answers={props.answers} icon={props.icon} serviceId={props.service.id} /> : null}
-      {props.stepNo === 2 ? (
+      {props.stepNo === 2 || props.stepNo === 5 ? (
         <>
           <Step2Summary answers={props.answers} />
-          <TesterList serviceId={props.service.id} stepNo={2} testers={props.testers} editable={false} csrfToken={props.csrfToken} comments={null} />
+          <TesterList serviceId={props.service.id} stepNo={props.stepNo} testers={props.testers} editable={false} csrfToken={props.csrfToken} comments={null} />
         </>
       ) : null}
       <div class="button-row">
@@ -368,7 +389,7 @@ export function StepCheckPage(props: {
 /** The officer's decision: approve, or return with a comment on any field. */
 function ReviewForm(props: StepPageProps) {
   const labels: Record<string, string> =
-    props.stepNo === 1 ? STEP1_LABELS : props.stepNo === 2 ? { ...STEP2_LABELS, testers: "ผู้ทดสอบ" } : props.stepNo === 3 ? { attempts: "ผลการทดสอบ" } : {};
+    props.stepNo === 1 ? STEP1_LABELS : props.stepNo === 2 ? { ...STEP2_LABELS, testers: "ผู้ทดสอบ" } : props.stepNo === 5 ? { ...STEP2_LABELS, testers: "ผู้ทดสอบ", icon: "ไอคอน", screenshots: "ภาพหน้าจอ" } : props.stepNo === 3 || props.stepNo === 6 ? { attempts: "ผลการทดสอบ" } : {};
   return (
     <section class="card review-form" aria-labelledby="review-heading">
       <h3 id="review-heading">ผลการตรวจสอบ</h3>

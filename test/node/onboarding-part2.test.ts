@@ -1,0 +1,123 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { appCredentials, eservices, eserviceSteps } from "../../src/db/schema";
+import type { StepState } from "../../src/domain/onboarding";
+import { sha256Hex } from "../../src/services/crypto";
+import { Browser, createTestApp, createUser, type TestApp } from "./helpers";
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+  await createUser(t, { role: "officer", username: "officer", password: "Officer#2567" });
+});
+afterEach(() => t.close());
+
+/** An agency, its signed-in user and a service whose steps are already at `states`. */
+async function serviceAt(states: StepState[]) {
+  const { agencies } = await import("../../src/db/schema");
+  await t.db.insert(agencies).values({ id: "ag-1", nameTh: "กรมทดสอบ", nameEn: "Test Dept", ministry: "กระทรวงทดสอบ", createdAt: t.clock.now() });
+  await createUser(t, { role: "agency", username: "agency.user", password: "Agency#2567", orgId: "ag-1" });
+  await t.db.insert(eservices).values({ id: "svc-1", agencyId: "ag-1", name: "บริการทดสอบ", createdAt: t.clock.now(), updatedAt: t.clock.now() });
+  await t.db.insert(eserviceSteps).values(states.map((state, i) => ({ eserviceId: "svc-1", stepNo: i + 1, state, updatedAt: t.clock.now() })));
+  const agency = new Browser(t);
+  await agency.login("agency.user", "Agency#2567");
+  const officer = new Browser(t);
+  await officer.login("officer", "Officer#2567");
+  return { agency, officer };
+}
+
+function png(width: number, height: number): File {
+  const b = new Uint8Array(64);
+  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  new DataView(b.buffer).setUint32(16, width);
+  new DataView(b.buffer).setUint32(20, height);
+  b.set([8, 6, 0, 0, 0], 24);
+  return new File([b], `icon-${width}x${height}.png`, { type: "image/png" });
+}
+
+const D = "done" as const;
+const L = "locked" as const;
+
+describe("step 5: pre-production", () => {
+  it("shows the Consumer Key once, keeps only its hash, and lets an officer reset it", async () => {
+    const { agency, officer } = await serviceAt([D, D, D, D, "in_progress", L, L]);
+    await agency.get("/eservices/svc-1/steps/5");
+    const first = await agency.post("/eservices/svc-1/credentials", {});
+    expect(first.status).toBe(200);
+    expect(first.res.headers.get("cache-control")).toBe("no-store");
+    const key = /id="consumer-key" readonly="" value="(ck_[\w-]+)"/.exec(first.text)![1]!;
+    const [row] = await t.db.select().from(appCredentials).where(eq(appCredentials.eserviceId, "svc-1"));
+    expect(row!.keyHash).toBe(await sha256Hex(key));
+    expect(JSON.stringify(row)).not.toContain(key);
+
+    const again = await agency.post("/eservices/svc-1/credentials", {});
+    expect(again.status).toBe(303);
+    const page = await agency.get("/eservices/svc-1/steps/5");
+    expect(page.text).not.toContain(key);
+    expect(page.text).toContain(`••••••••${key.slice(-4)}`);
+
+    await officer.get("/eservices/svc-1/steps/5");
+    await officer.post("/eservices/svc-1/credentials/reset", {});
+    await agency.get("/eservices/svc-1/steps/5");
+    const renewed = await agency.post("/eservices/svc-1/credentials", {});
+    const newKey = /value="(ck_[\w-]+)"/.exec(renewed.text)![1]!;
+    expect(newKey).not.toBe(key);
+  });
+
+  it("refuses an icon that is too small or not square, by its real pixels, and accepts 120×120", async () => {
+    const { agency } = await serviceAt([D, D, D, D, "in_progress", L, L]);
+    await agency.get("/eservices/svc-1/steps/5");
+    const small = await agency.upload("/eservices/svc-1/steps/5/icon", { file: png(100, 100) });
+    expect(small.status).toBe(422);
+    expect(small.text).toContain("ไอคอนต้องมีขนาดอย่างน้อย 120×120 พิกเซล (ไฟล์นี้ 100×100 พิกเซล)");
+    const wide = await agency.upload("/eservices/svc-1/steps/5/icon", { file: png(240, 120) });
+    expect(wide.text).toContain("ไอคอนต้องเป็นสี่เหลี่ยมจัตุรัส");
+    expect((await agency.upload("/eservices/svc-1/steps/5/icon", { file: png(120, 120) })).status).toBe(303);
+    expect((await agency.get("/eservices/svc-1/steps/5")).text).toContain("icon-120x120.png");
+  });
+
+  it("keeps screenshots in the agency's order and requires icon, screenshots, profile access and a tester before submitting", async () => {
+    const { agency } = await serviceAt([D, D, D, D, "in_progress", L, L]);
+    await agency.get("/eservices/svc-1/steps/5");
+    const submit = await agency.post("/eservices/svc-1/steps/5/submit", {});
+    expect(submit.status).toBe(422);
+    expect(submit.text).toContain("กรุณาอัปโหลดไอคอนบริการ");
+    expect(submit.text).toContain("กรุณาเพิ่มภาพหน้าจออย่างน้อย 1 ภาพ");
+    expect(submit.text).toContain("กรุณาเพิ่มผู้ทดสอบอย่างน้อย 1 คน");
+
+    for (const n of [1, 2, 3]) await agency.upload("/eservices/svc-1/steps/5/screenshots", { file: new File([png(300, 600)], `screen-${n}.png`) });
+    let page = await agency.get("/eservices/svc-1/steps/5");
+    const ids = [...page.text.matchAll(/screenshots\/([\w-]+)\/delete/g)].map((m) => m[1]!);
+    await agency.post(`/eservices/svc-1/steps/5/screenshots/${ids[2]}/up`, {});
+    await agency.post(`/eservices/svc-1/steps/5/screenshots/${ids[0]}/delete`, {});
+    page = await agency.get("/eservices/svc-1/steps/5");
+    const order = [...page.text.matchAll(/>(screen-\d\.png)</g)].map((m) => m[1]);
+    expect(order).toEqual(["screen-3.png", "screen-2.png"]);
+
+    await agency.upload("/eservices/svc-1/steps/5/icon", { file: png(512, 512) });
+    await agency.post("/eservices/svc-1/steps/5/testers", {
+      fullName: "สมชาย ทดสอบ",
+      organisation: "กรมทดสอบ",
+      email: "somchai@dept.go.th",
+      phone: "0812345678",
+      nationalId: "1101700230368",
+      os: "ios",
+    });
+    await agency.post("/eservices/svc-1/steps/5", { profileAccess: "mtoken", landingUrl: "https://preprod.dept.go.th/", intent: "check" });
+    expect((await agency.post("/eservices/svc-1/steps/5/submit", {})).status).toBe(303);
+    const [step] = await t.db.select().from(eserviceSteps).where(eq(eserviceSteps.stepNo, 5));
+    expect(step!.state).toBe("in_review");
+  });
+});
+
+describe("step 6: pre-production tests", () => {
+  it("works like step 3: needs an attempt before it can be submitted", async () => {
+    const { agency } = await serviceAt([D, D, D, D, D, "in_progress", L]);
+    await agency.get("/eservices/svc-1/steps/6");
+    const res = await agency.post("/eservices/svc-1/steps/6/submit", {});
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("กรุณาเพิ่มผลการทดสอบอย่างน้อย 1 ครั้งก่อนส่ง");
+    expect(res.text).toContain("ผลการทดสอบผ่าน Pre-Production");
+  });
+});
+
