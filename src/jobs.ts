@@ -6,6 +6,7 @@
  */
 import type { Db } from "./db/client";
 import type { Clock, MailTransport } from "./platform/ports";
+import { launchDueServices } from "./services/golive";
 import { deliverDueMail } from "./services/mail";
 import { sweepQrSessions } from "./services/qr-login";
 import { sweepRateLimits } from "./services/rate-limit";
@@ -16,6 +17,7 @@ export interface JobDeps {
   clock: Clock;
   mail: MailTransport | null;
   mailFrom: string;
+  appUrl: URL;
 }
 
 export interface ScheduledJob {
@@ -34,6 +36,14 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
       await sweepSessions(deps.db, now);
       await sweepRateLimits(deps.db, now);
       await sweepQrSessions(deps.db, now);
+    },
+  },
+  {
+    // Monday 17:05 UTC = Tuesday 00:05 in Bangkok: launch this Tuesday's batch (and any missed one).
+    cron: "5 17 * * 1",
+    name: "golive-batch",
+    async run(deps) {
+      await launchDueServices(deps.db, deps.clock.now(), deps.appUrl);
     },
   },
 ];

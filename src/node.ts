@@ -85,7 +85,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
 
   if (!production && (await seedDemoData(db, deps.pbkdf2, clock.now(), config.dataKey))) log("seeded demo data");
   const scheduler =
-    options.scheduler === false ? null : startScheduler({ db, clock, mail: smtp, mailFrom: config.mailFrom });
+    options.scheduler === false ? null : startScheduler({ db, clock, mail: smtp, mailFrom: config.mailFrom, appUrl: config.appUrl });
 
   const root = new Hono();
   const staticRoot = relative(process.cwd(), STATIC_DIR) || ".";

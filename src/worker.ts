@@ -56,7 +56,7 @@ function buildDeps(env: Env): AppDeps {
 
 function jobDeps(env: Env): JobDeps {
   const deps = buildDeps(env);
-  return { db: deps.db, clock: deps.clock, mail: deps.mail, mailFrom: deps.config.mailFrom };
+  return { db: deps.db, clock: deps.clock, mail: deps.mail, mailFrom: deps.config.mailFrom, appUrl: deps.config.appUrl };
 }
 
 // Keyed by the env object so an isolate builds the app once, never from module globals alone.

@@ -5,6 +5,10 @@ import { requireRole } from "../middleware/roles";
 import { latestNotifications, listServices, markNotificationRead } from "../services/onboarding";
 import { AgencyDashboardPage } from "../views/pages/agency-dashboard";
 import { EserviceListPage } from "../views/pages/eservice-list";
+import { groupBatches } from "../domain/batches";
+import { nextCutoff } from "../domain/golive";
+import { launchedServices, scheduledServices } from "../services/golive";
+import { BatchCalendarPage, LaunchedPage } from "../views/pages/golive";
 import { renderPage, seeOther } from "./render";
 
 const PAGE_SIZE = 20;
@@ -46,6 +50,14 @@ export const agencyRoutes = new Hono<AppEnv>()
         basePath="/agency/eservices"
       />,
     );
+  })
+  .get("/launched", async (c) =>
+    renderPage(c, { title: "เปิดให้บริการแล้ว" }, <LaunchedPage rows={await launchedServices(c.var.deps.db, c.var.user!.orgId!)} />),
+  )
+  .get("/batches", async (c) => {
+    const now = c.var.deps.clock.now();
+    const rows = await scheduledServices(c.var.deps.db, c.var.user!.orgId!);
+    return renderPage(c, { title: "รอบเปิดให้บริการ" }, <BatchCalendarPage title="รอบเปิดให้บริการ" now={now} nextCutoff={nextCutoff(now)} batches={groupBatches(rows, now)} />);
   })
   .post("/notifications/:id/read", async (c) => {
     const { deps } = c.var;

@@ -3,12 +3,17 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../app-env";
 import { validateForm, type FieldErrors } from "../domain/forms";
 import { currentStep, stepByNo } from "../domain/onboarding";
-import { fiscalYearEnd, MIN_TESTERS, step1Form, STEP1_LABELS, step2Form, STEP2_LABELS, testerForm, TESTERS_REQUIRED } from "../domain/onboarding-forms";
+import { bangkokIsoDate, fiscalYearEnd, isIsoDate, MIN_TESTERS, step1Form, STEP1_LABELS, step2Form, STEP2_LABELS, testerForm, TESTERS_REQUIRED } from "../domain/onboarding-forms";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { getCredentials, resetConsumerKey, revealCredentials } from "../services/credentials";
 import { addScreenshot, getServiceFile, listScreenshots, moveScreenshot, removeScreenshot, serviceIcon, setServiceIcon } from "../services/eservice-files";
 import { iconSizeProblem, imageSize } from "../domain/image-size";
+import { goLiveBatch, nextCutoff } from "../domain/golive";
+import { goliveForm, moveBatchForm } from "../domain/golive-forms";
+import { confirmGoLive, goliveOf, moveBatch } from "../services/golive";
+import { goLiveIcs } from "../views/ics";
+import { BatchPreview } from "../views/pages/golive";
 import { loadService, transitionStep, type ServiceView } from "../services/onboarding";
 import { pidKeys } from "../services/pid-crypto";
 import { addAttempt, deleteAttempt, getAttempt, listAttempts, updateAttemptDetails } from "../services/test-results";
@@ -113,6 +118,21 @@ async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, extra: 
         )
       : Promise.resolve(undefined),
   ]);
+  const now = deps.clock.now();
+  const draft = answersOf(svc, stepNo);
+  const golive =
+    stepNo === 7
+      ? {
+          now,
+          nextCutoff: nextCutoff(now),
+          values: { requestedDate: typeof draft.requestedDate === "string" ? draft.requestedDate : "", note: typeof draft.note === "string" ? draft.note : "" },
+          previewBatch: null,
+          confirming: false,
+          confirmed: await goliveOf(deps.db, svc.id),
+          justConfirmed: c.req.query("confirmed") === "1",
+          ...extra.golive,
+        }
+      : undefined;
   return renderPage(
     c,
     { title: `${svc.name}: ${stepByNo(stepNo)!.th}`, status, hasErrors: status !== 200 },
@@ -133,6 +153,7 @@ async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, extra: 
       submittedAt={step.submittedAt}
       savedNotice={c.req.query("saved") === "1"}
       {...extra}
+      golive={golive}
     />,
   );
 }
@@ -163,6 +184,49 @@ export const eserviceRoutes = new Hono<AppEnv>()
     return c.redirect(`/eservices/${svc.id}/steps/${currentStep(svc.states)?.no ?? 7}`, 303);
   })
   .get("/:id/steps/:no", async (c) => stepPage(c, await serviceOr404(c), stepNoOr404(c)))
+  // Step 7: the wanted date, its batch shown live, confirmed once.
+  .post("/:id/steps/7/preview", agencyOnly, async (c) => {
+    const body = await c.req.parseBody();
+    const date = typeof body.requestedDate === "string" ? body.requestedDate : "";
+    const now = c.var.deps.clock.now();
+    const batch = isIsoDate(date) && date >= bangkokIsoDate(now) ? goLiveBatch(now, date) : null;
+    return c.html(await String(<BatchPreview batch={batch} />));
+  })
+  .post("/:id/steps/7", agencyOnly, async (c) => {
+    const { deps } = c.var;
+    const svc = await serviceOr404(c);
+    if (!isEditable(svc, 7)) return stepPage(c, svc, 7, { errors: { _form: ACTION_ERRORS.not_allowed! } }, 409);
+    const body = await c.req.parseBody();
+    const now = deps.clock.now();
+    const form = validateForm(goliveForm(now), body);
+    const values = { requestedDate: typeof body.requestedDate === "string" ? body.requestedDate : "", note: typeof body.note === "string" ? body.note : "" };
+    if (!form.ok) return stepPage(c, svc, 7, { errors: form.errors, golive: goliveExtra(now, values, null, false) }, 422);
+    if (body.intent !== "confirm") {
+      return stepPage(c, svc, 7, { golive: goliveExtra(now, values, goLiveBatch(now, form.data.requestedDate), true) });
+    }
+    const result = await confirmGoLive(deps.db, ctx(c), actor(c), svc, form.data);
+    if (!result.ok) return stepPage(c, svc, 7, { errors: { _form: ACTION_ERRORS[result.reason] ?? ACTION_ERRORS.not_allowed! } }, 409);
+    return seeOther(c, `/eservices/${svc.id}/steps/7?confirmed=1`);
+  })
+  .post("/:id/golive/move", requireRole("officer", "admin"), async (c) => {
+    const { deps } = c.var;
+    const svc = await serviceOr404(c);
+    const form = validateForm(moveBatchForm(deps.clock.now()), await c.req.parseBody());
+    if (!form.ok) return stepPage(c, svc, 7, { errors: form.errors }, 422);
+    if (!(await moveBatch(deps.db, deps.clock.now(), staffActor(c), svc.id, form.data.batchDate))) {
+      return stepPage(c, svc, 7, { errors: { batchDate: "ย้ายรอบไม่ได้ (ยังไม่ยืนยันวัน หรือเปิดให้บริการแล้ว)" } }, 409);
+    }
+    return seeOther(c, `/eservices/${svc.id}/steps/7`);
+  })
+  .get("/:id/golive.ics", async (c) => {
+    const svc = await serviceOr404(c);
+    const golive = await goliveOf(c.var.deps.db, svc.id);
+    if (!golive?.batchDate) throw new NotFoundError();
+    return c.body(goLiveIcs({ uid: `${svc.id}@tidtam`, date: golive.batchDate, summary: `เปิดให้บริการ ${svc.name}`, stamp: c.var.deps.clock.now() }), 200, {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="golive.ics"`,
+    });
+  })
   // Save (draft, add a row, or go to check) for the steps with a form.
   .post("/:id/steps/:no", agencyOnly, async (c) => {
     const stepNo = stepNoOr404(c, FORM_STEPS);
@@ -412,6 +476,10 @@ export const eserviceRoutes = new Hono<AppEnv>()
     await deps.files.delete(key);
     return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}#attempts-heading`);
   });
+
+function goliveExtra(now: Date, values: { requestedDate: string; note: string }, previewBatch: string | null, confirming: boolean) {
+  return { now, nextCutoff: nextCutoff(now), values, previewBatch, confirming, confirmed: null };
+}
 
 function download(c: AppContext, stored: { body: ReadableStream<Uint8Array>; size: number }, contentType: string, fileName: string) {
   return c.body(stored.body, 200, {

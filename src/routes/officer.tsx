@@ -6,7 +6,11 @@ import { requireRole } from "../middleware/roles";
 import { requestsWorkbook } from "../services/export";
 import { pidKeys } from "../services/pid-crypto";
 import { listUniversities, PAGE_SIZE, searchRequests } from "../services/requests";
+import { batchesCsv, groupBatches } from "../domain/batches";
+import { nextCutoff } from "../domain/golive";
+import { scheduledServices } from "../services/golive";
 import { reviewQueue } from "../services/onboarding";
+import { BatchCalendarPage } from "../views/pages/golive";
 import { RequestListPage } from "../views/pages/request-list";
 import { ReviewQueuePage } from "../views/pages/review-queue";
 import { renderPage } from "./render";
@@ -62,6 +66,24 @@ export const officerRoutes = new Hono<AppEnv>()
   .get("/reviews", async (c) =>
     renderPage(c, { title: "รอตรวจสอบ" }, <ReviewQueuePage rows={await reviewQueue(c.var.deps.db)} now={c.var.deps.clock.now()} />),
   )
+  .get("/batches", async (c) => {
+    const now = c.var.deps.clock.now();
+    const rows = await scheduledServices(c.var.deps.db);
+    return renderPage(
+      c,
+      { title: "รอบเปิดให้บริการ" },
+      <BatchCalendarPage title="รอบเปิดให้บริการ (ทุกหน่วยงาน)" now={now} nextCutoff={nextCutoff(now)} batches={groupBatches(rows, now)} exportHref="/officer/batches.csv" />,
+    );
+  })
+  .get("/batches.csv", async (c) => {
+    const now = c.var.deps.clock.now();
+    const batches = groupBatches(await scheduledServices(c.var.deps.db), now);
+    return c.body(batchesCsv(batches), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="golive-batches.csv"`,
+      "Cache-Control": "no-store",
+    });
+  })
   .get("/export.xlsx", async (c) => {
     const rows = [];
     for (let page = 1; page <= EXPORT_LIMIT_PAGES; page++) {

@@ -9,4 +9,5 @@ export const ASSETS = {
   css: "/css/app.css?v=1",
   fontThai: "/fonts/sarabun-thai-400-normal.woff2",
   counter: "/js/grapheme-counter.js?v=1",
+  countdown: "/js/countdown.js?v=1",
 } as const;

@@ -29,6 +29,7 @@ export function Layout(props: LayoutProps) {
         <link rel="stylesheet" href={ASSETS.css} />
         <script src={ASSETS.htmx} defer></script>
         <script src={ASSETS.counter} defer></script>
+        <script src={ASSETS.countdown} defer></script>
       </head>
       <body hx-headers:inherited={JSON.stringify({ "X-CSRF-Token": props.csrfToken })}>
         <a class="skip-link" href="#main">

@@ -61,3 +61,10 @@ export function stepReviewMail(input: { service: string; step: string; text: str
     text: [`เรียน ผู้ดูแล e-Service ${input.service}`, ``, input.text, ``, `ดูรายละเอียดได้ที่ ${input.url}`, ``, `อีเมลนี้ส่งโดยอัตโนมัติจากระบบติดตาม tidtam กรุณาอย่าตอบกลับ`].join("\n"),
   };
 }
+
+export function launchedMail(input: { service: string; batchDate: string; url: string }) {
+  return {
+    subject: `[tidtam] ${input.service}: เปิดให้บริการแล้ว`,
+    text: [`เรียน ผู้ดูแล e-Service ${input.service}`, ``, `e-Service ของท่านเปิดให้บริการแล้วตามรอบวันที่ ${input.batchDate}`, `ขอแสดงความยินดี และขอบคุณที่ดำเนินการผ่านระบบกลางภาครัฐ`, ``, `ดูรายละเอียดได้ที่ ${input.url}`].join("\n"),
+  };
+}

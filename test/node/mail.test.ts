@@ -137,7 +137,7 @@ describe("the mail outbox over real SMTP", () => {
 
   it("is delivered by the every-minute scheduled job, as in production", async () => {
     const id = await enqueue();
-    const result = await runScheduled("* * * * *", { db: t.db, clock: t.clock, mail: smtp.transport, mailFrom: t.deps.config.mailFrom });
+    const result = await runScheduled("* * * * *", { db: t.db, clock: t.clock, mail: smtp.transport, mailFrom: t.deps.config.mailFrom, appUrl: t.deps.config.appUrl });
     expect(result).toEqual({ ran: ["deliver-mail-and-sweep"], failed: [] });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]!.from).toBe(t.deps.config.mailFrom.replace(/^.*<([^>]+)>.*$/, "$1"));

@@ -121,3 +121,94 @@ describe("step 6: pre-production tests", () => {
   });
 });
 
+
+describe("step 7 and the Tuesday batch job", () => {
+  // Monday 23 Nov 2026, 10:00 in Bangkok: before the 12:00 cutoff, so this week's Tuesday (24 Nov) is open.
+  const mondayMorning = new Date("2026-11-23T03:00:00Z");
+
+  it("shows the batch a date gets, asks once more, confirms for good, and offers an .ics", async () => {
+    t.clock.set(mondayMorning);
+    const { agency } = await serviceAt([D, D, D, D, D, D, "in_progress"]);
+    const page = await agency.get("/eservices/svc-1/steps/7");
+    expect(page.text).toContain("เปิดให้บริการตามรอบทุกวันอังคาร");
+    expect(page.text).toContain('data-deadline="2026-11-23T05:00:00.000Z"');
+
+    const preview = await agency.post("/eservices/svc-1/steps/7/preview", { requestedDate: "2026-11-25" }, { headers: { "hx-request": "true" } });
+    expect(preview.text).toContain("วันอังคารที่ 1 ธ.ค. 2569");
+
+    const past = await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-11-01", intent: "review" });
+    expect(past.status).toBe(422);
+    expect(past.text).toContain("วันที่ต้องการเปิดใช้งานต้องไม่เป็นวันที่ผ่านมาแล้ว");
+
+    const review = await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-11-24", note: "พร้อมแล้ว", intent: "review" });
+    expect(review.status).toBe(200);
+    expect(review.text).toContain("เมื่อยืนยันแล้วจะไม่สามารถแก้ไขได้");
+    expect(review.text).toContain("วันอังคารที่ 24 พ.ย. 2569");
+    const confirmed = await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-11-24", note: "พร้อมแล้ว", intent: "confirm" });
+    expect(confirmed.location).toBe("/eservices/svc-1/steps/7?confirmed=1");
+    const done = await agency.get(confirmed.location!);
+    expect(done.text).toContain("เปิดให้บริการ e-Service สำเร็จ");
+    expect(done.text).toContain("รอเปิดให้บริการตามรอบ");
+    expect((await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-12-08", intent: "confirm" })).status).toBe(409);
+
+    const ics = await agency.request("/eservices/svc-1/golive.ics");
+    expect(ics.res.headers.get("content-type")).toContain("text/calendar");
+    expect(ics.text).toContain("DTSTART;VALUE=DATE:20261124");
+  });
+
+  it("launches a due service exactly once, catches up missed weeks, and lists it as launched", async () => {
+    t.clock.set(mondayMorning);
+    const { agency } = await serviceAt([D, D, D, D, D, D, "in_progress"]);
+    await agency.get("/eservices/svc-1/steps/7");
+    await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-11-24", intent: "confirm" });
+    // An older service whose batch passed while the host was down.
+    await t.db.insert(eservices).values({ id: "svc-old", agencyId: "ag-1", name: "บริการรอบที่พลาด", createdAt: t.clock.now(), updatedAt: t.clock.now(), goliveConfirmedAt: new Date("2026-11-01T00:00:00Z"), goliveBatchDate: "2026-11-10" });
+    await t.db.insert(eserviceSteps).values([1, 2, 3, 4, 5, 6, 7].map((n) => ({ eserviceId: "svc-old", stepNo: n, state: n === 7 ? ("in_review" as const) : D, updatedAt: t.clock.now() })));
+
+    const { runScheduled } = await import("../../src/jobs");
+    const deps = { db: t.db, clock: t.clock, mail: null, mailFrom: "x@y", appUrl: t.deps.config.appUrl };
+    // Before Tuesday in Bangkok only the missed one is due.
+    expect((await runScheduled("5 17 * * 1", deps)).ran).toEqual(["golive-batch"]);
+    let rows = await t.db.select().from(eservices);
+    expect(rows.find((r) => r.id === "svc-old")!.launchedAt).not.toBeNull();
+    expect(rows.find((r) => r.id === "svc-1")!.launchedAt).toBeNull();
+
+    t.clock.set(new Date("2026-11-23T17:05:00Z")); // Tuesday 00:05 in Bangkok
+    await runScheduled("5 17 * * 1", deps);
+    const launchedAt = (await t.db.select().from(eservices).where(eq(eservices.id, "svc-1")))[0]!.launchedAt;
+    expect(launchedAt?.toISOString()).toBe("2026-11-23T17:05:00.000Z");
+    t.clock.advance(60_000);
+    await runScheduled("5 17 * * 1", deps);
+    rows = await t.db.select().from(eservices).where(eq(eservices.id, "svc-1"));
+    expect(rows[0]!.launchedAt).toEqual(launchedAt);
+    const { auditEvents } = await import("../../src/db/schema");
+    const launches = (await t.db.select().from(auditEvents)).filter((e) => e.action === "eservice.launched" && e.subjectId === "svc-1");
+    expect(launches).toHaveLength(1);
+    const steps = await t.db.select().from(eserviceSteps).where(eq(eserviceSteps.eserviceId, "svc-1"));
+    expect(steps.find((s) => s.stepNo === 7)!.state).toBe("done");
+
+    // Fourteen hours on, both must sign in again.
+    const agencyAgain = new Browser(t);
+    await agencyAgain.login("agency.user", "Agency#2567");
+    expect((await agencyAgain.get("/agency/launched")).text).toContain("บริการทดสอบ");
+    const officerAgain = new Browser(t);
+    await officerAgain.login("officer", "Officer#2567");
+    const csv = await officerAgain.request("/officer/batches.csv");
+    expect(csv.text).toContain("2026-11-24,บริการทดสอบ,กรมทดสอบ,เปิดให้บริการแล้ว");
+  });
+
+  it("lets an officer move a confirmed service to another Tuesday, and refuses other days in Thai", async () => {
+    t.clock.set(mondayMorning);
+    const { agency, officer } = await serviceAt([D, D, D, D, D, D, "in_progress"]);
+    await agency.get("/eservices/svc-1/steps/7");
+    await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-11-24", intent: "confirm" });
+    await officer.get("/eservices/svc-1/steps/7");
+    const wrong = await officer.post("/eservices/svc-1/golive/move", { batchDate: "2026-12-02" });
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain("รอบเปิดให้บริการต้องเป็นวันอังคาร");
+    expect((await officer.post("/eservices/svc-1/golive/move", { batchDate: "2026-12-01" })).status).toBe(303);
+    const [row] = await t.db.select().from(eservices).where(eq(eservices.id, "svc-1"));
+    expect(row!.goliveBatchDate).toBe("2026-12-01");
+    expect((await officer.get("/officer/batches")).text).toContain("บริการทดสอบ");
+  });
+});

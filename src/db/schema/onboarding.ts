@@ -21,10 +21,15 @@ export const eservices = sqliteTable(
     name: text("name").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    /** Step 7: the date the agency asked for, its note, and the Tuesday batch it got. */
+    goliveRequestedDate: text("golive_requested_date"),
+    goliveNote: text("golive_note"),
+    goliveBatchDate: text("golive_batch_date"),
+    goliveConfirmedAt: integer("golive_confirmed_at", { mode: "timestamp_ms" }),
     /** Set by the go-live batch. */
     launchedAt: integer("launched_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("eservices_agency_idx").on(t.agencyId, t.name)],
+  (t) => [index("eservices_agency_idx").on(t.agencyId, t.name), index("eservices_batch_idx").on(t.goliveBatchDate)],
 );
 
 /**

@@ -15,10 +15,13 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   agency: [
     { href: "/agency", label: "แดชบอร์ด" },
     { href: "/agency/eservices", label: "จัดการ e-Service" },
+    { href: "/agency/launched", label: "เปิดให้บริการแล้ว" },
+    { href: "/agency/batches", label: "รอบเปิดให้บริการ" },
   ],
   officer: [
     { href: "/officer", label: "คำขอตำแหน่งทางวิชาการ" },
     { href: "/officer/reviews", label: "ตรวจสอบ e-Service" },
+    { href: "/officer/batches", label: "รอบเปิดให้บริการ" },
     { href: "/officer/agencies", label: "หน่วยงาน" },
   ],
   admin: [

@@ -13,6 +13,7 @@ import { ErrorSummary } from "../components/error-summary";
 import { fieldId } from "../components/field";
 import { ProgressBar } from "../components/progress-bar";
 import { formatThaiDateTime } from "../format";
+import { GoLiveSection, type GoLiveProps } from "./golive";
 import {
   Step2Section,
   Step2Summary,
@@ -28,6 +29,7 @@ import {
 export type RawAnswers = Record<string, string | string[]>;
 
 export interface StepPageProps {
+  golive?: Omit<GoLiveProps, "serviceId" | "editable" | "officer" | "csrfToken" | "errors">;
   step5?: Omit<Step5Props, "serviceId" | "editable" | "officer" | "csrfToken" | "errors">;
   testers?: TesterView[];
   attempts?: AttemptView[];
@@ -102,7 +104,7 @@ export function EserviceStepPage(props: StepPageProps) {
           เจ้าหน้าที่ส่งกลับให้แก้ไข กรุณาดูความเห็นข้างช่องที่เกี่ยวข้อง แก้ไข แล้วส่งใหม่
         </p>
       ) : null}
-      {props.state === "in_review" && props.viewer === "agency" ? <InReviewNotice submittedAt={props.submittedAt} /> : null}
+      {props.state === "in_review" && props.viewer === "agency" && props.stepNo !== 7 ? <InReviewNotice submittedAt={props.submittedAt} /> : null}
       {props.state === "locked" ? <p>ขั้นตอนนี้จะเปิดเมื่อขั้นตอนก่อนหน้าผ่านการตรวจสอบ</p> : null}
       {props.stepNo === 1 && editable ? <Step1Form {...props} /> : null}
       {props.stepNo === 1 && !editable && props.state !== "locked" ? <Step1Summary answers={props.answers} icon={props.icon} serviceId={props.service.id} /> : null}
@@ -140,7 +142,17 @@ export function EserviceStepPage(props: StepPageProps) {
           comments={props.comments}
         />
       ) : null}
-      {(props.stepNo === 4 || props.stepNo === 7) && props.state !== "locked" ? (
+      {props.stepNo === 7 && props.state !== "locked" && props.golive ? (
+        <GoLiveSection
+          serviceId={props.service.id}
+          editable={editable}
+          officer={props.viewer === "officer"}
+          csrfToken={props.csrfToken}
+          errors={props.errors}
+          {...props.golive}
+        />
+      ) : null}
+      {props.stepNo === 4 && props.state !== "locked" ? (
         <p class="secondary">แบบฟอร์มของขั้นตอนนี้ยังไม่เปิดให้กรอกผ่านระบบ กรุณาติดต่อเจ้าหน้าที่ สพร.</p>
       ) : null}
       {props.viewer === "officer" && props.state === "in_review" ? <ReviewForm {...props} /> : null}

@@ -1,0 +1,37 @@
+/**
+ * @module
+ * Grouping confirmed services into the coming Tuesday batches, and the CSV officers export.
+ */
+import { upcomingTuesdays } from "./golive";
+import { bangkokIsoDate } from "./onboarding-forms";
+
+export interface ScheduledService {
+  id: string;
+  name: string;
+  agencyName: string;
+  batchDate: string;
+  launchedAt: Date | null;
+}
+
+/**
+ * The next eight Tuesdays (from the batch confirmed-now would get), plus every
+ * date from today on that has services (today's batch included, launched or not).
+ */
+export function groupBatches(rows: readonly ScheduledService[], now: Date, weeks = 8) {
+  const dates = new Set(upcomingTuesdays(now, weeks));
+  const today = bangkokIsoDate(now);
+  for (const r of rows) if (r.batchDate >= today) dates.add(r.batchDate);
+  return [...dates].sort().map((date) => ({
+    date,
+    services: rows.filter((r) => r.batchDate === date).map((r) => ({ id: r.id, name: r.name, agencyName: r.agencyName, launched: !!r.launchedAt })),
+  }));
+}
+
+const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** UTF-8 with a BOM, so Excel opens the Thai text correctly. */
+export function batchesCsv(batches: ReturnType<typeof groupBatches>): string {
+  const lines = [["รอบวันที่", "e-Service", "หน่วยงาน", "สถานะ"].join(",")];
+  for (const b of batches) for (const s of b.services) lines.push([b.date, s.name, s.agencyName, s.launched ? "เปิดให้บริการแล้ว" : "รอเปิดให้บริการ"].map(cell).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
