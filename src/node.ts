@@ -17,6 +17,7 @@ import { createApp } from "./app";
 import type { AppDeps } from "./app-env";
 import { loadConfig, type EnvRecord } from "./config";
 import { DEMO_ACCOUNTS, seedDemoData } from "./db/seed";
+import { runScheduled } from "./jobs";
 import {
   createDbQrStore,
   createFsFileStore,
@@ -41,6 +42,8 @@ export interface NodeHostOptions {
 export interface NodeHost {
   url: string;
   deps: AppDeps;
+  /** What the in-process scheduler runs on `cron`'s beat, callable now (tests drive a controlled clock). */
+  runScheduled(cron: string): Promise<{ ran: string[]; failed: string[] }>;
   close(): Promise<void>;
 }
 
@@ -84,8 +87,8 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
   };
 
   if (!production && (await seedDemoData(db, deps.pbkdf2, clock.now(), config.dataKey))) log("seeded demo data");
-  const scheduler =
-    options.scheduler === false ? null : startScheduler({ db, clock, mail: smtp, mailFrom: config.mailFrom, appUrl: config.appUrl });
+  const jobDeps = { db, clock, mail: smtp, mailFrom: config.mailFrom, appUrl: config.appUrl };
+  const scheduler = options.scheduler === false ? null : startScheduler(jobDeps);
 
   const root = new Hono();
   const staticRoot = relative(process.cwd(), STATIC_DIR) || ".";
@@ -105,6 +108,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
   return {
     url: config.appUrl.origin,
     deps,
+    runScheduled: (cron) => runScheduled(cron, jobDeps),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -147,3 +147,34 @@ describe("the R2 file store", () => {
     expect(await store.get("r2key_01234567")).toBeNull();
   });
 });
+
+describe("the go-live batch in workerd", () => {
+  it("launches a due confirmed service from the Monday 17:05 UTC cron, exactly once", async () => {
+    const db = createClient({ url: testEnv.TURSO_DATABASE_URL });
+    const now = Date.now();
+    await db.execute({ sql: "INSERT OR IGNORE INTO agencies (id, name_th, name_en, ministry, created_at) VALUES ('wk-agency', 'กรมทดสอบ', 'Test', 'กระทรวง', ?)", args: [now] });
+    await db.execute({
+      sql: `INSERT INTO eservices (id, agency_id, name, created_at, updated_at, golive_requested_date, golive_batch_date, golive_confirmed_at)
+            VALUES ('wk-svc', 'wk-agency', 'บริการ workers', ?, ?, '2026-01-06', '2026-01-06', ?)`,
+      args: [now, now, now],
+    });
+    for (let n = 1; n <= 7; n++) {
+      await db.execute({ sql: "INSERT INTO eservice_steps (eservice_id, step_no, state, updated_at) VALUES ('wk-svc', ?, ?, ?)", args: [n, n === 7 ? "in_review" : "done", now] });
+    }
+    const run = async () => {
+      const ctx = createExecutionContext();
+      await worker.scheduled(createScheduledController({ cron: "5 17 * * 1", scheduledTime: new Date() }), testEnv, ctx);
+      await waitOnExecutionContext(ctx);
+    };
+    await run();
+    const first = await db.execute("SELECT launched_at FROM eservices WHERE id = 'wk-svc'");
+    expect(first.rows[0]!.launched_at).not.toBeNull();
+    await run();
+    const second = await db.execute("SELECT launched_at FROM eservices WHERE id = 'wk-svc'");
+    expect(second.rows[0]!.launched_at).toEqual(first.rows[0]!.launched_at);
+    const launches = await db.execute("SELECT count(*) AS n FROM audit_events WHERE action = 'eservice.launched' AND subject_id = 'wk-svc'");
+    expect(Number(launches.rows[0]!.n)).toBe(1);
+    const step7 = await db.execute("SELECT state FROM eservice_steps WHERE eservice_id = 'wk-svc' AND step_no = 7");
+    expect(step7.rows[0]!.state).toBe("done");
+  });
+});
