@@ -16,6 +16,7 @@ import { adminRoutes } from "./routes/admin";
 import { officerAgencyRoutes } from "./routes/agencies";
 import { agencyRoutes } from "./routes/agency";
 import { eserviceRoutes } from "./routes/eservices";
+import { platformApplicationRoutes } from "./routes/platform-application";
 import { authRoutes } from "./routes/auth";
 import { devRoutes } from "./routes/dev";
 import { healthRoutes } from "./routes/health";
@@ -86,6 +87,8 @@ export function createApp(deps: AppDeps) {
   app.route("/admin", adminRoutes);
   app.route("/account", accountRoutes);
   app.route("/agency", agencyRoutes);
+  // Step 4's own pages first: the generic step routes would otherwise answer 404 for them.
+  app.route("/eservices", platformApplicationRoutes);
   app.route("/eservices", eserviceRoutes);
   app.route("/dev", devRoutes);
 

@@ -12,6 +12,7 @@ import { iconSizeProblem, imageSize } from "../domain/image-size";
 import { goLiveBatch, nextCutoff } from "../domain/golive";
 import { goliveForm, moveBatchForm } from "../domain/golive-forms";
 import { confirmGoLive, goliveOf, moveBatch } from "../services/golive";
+import { allPartErrors, authLetterOf, groupsByPart, step4Values } from "../services/step4";
 import { goLiveIcs } from "../views/ics";
 import { BatchPreview } from "../views/pages/golive";
 import { loadService, transitionStep, type ServiceView } from "../services/onboarding";
@@ -97,6 +98,7 @@ async function stepErrors(c: AppContext, svc: ServiceView, stepNo: number): Prom
     }
     return errors;
   }
+  if (stepNo === 4) return allPartErrors(answers, !!(await authLetterOf(db, svc.id)));
   if (TEST_STEPS.has(stepNo)) {
     const pending = (await listAttempts(db, svc.id, stepNo)).filter((a) => a.status === "pending");
     return pending.length ? {} : { attempts: "กรุณาเพิ่มผลการทดสอบอย่างน้อย 1 ครั้งก่อนส่ง" };
@@ -120,6 +122,10 @@ async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, extra: 
   ]);
   const now = deps.clock.now();
   const draft = answersOf(svc, stepNo);
+  const step4 =
+    stepNo === 4
+      ? { values: step4Values(svc), groupsByPart: groupsByPart(step4Values(svc)), authLetter: await authLetterOf(deps.db, svc.id) }
+      : undefined;
   const golive =
     stepNo === 7
       ? {
@@ -154,6 +160,7 @@ async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, extra: 
       savedNotice={c.req.query("saved") === "1"}
       {...extra}
       golive={golive}
+      step4={step4}
     />,
   );
 }
@@ -263,7 +270,7 @@ export const eserviceRoutes = new Hono<AppEnv>()
     );
   })
   .post("/:id/steps/:no/submit", agencyOnly, async (c) => {
-    const stepNo = stepNoOr404(c, new Set([1, 2, 3, 5, 6]));
+    const stepNo = stepNoOr404(c, new Set([1, 2, 3, 4, 5, 6]));
     const svc = await serviceOr404(c);
     const errors = await stepErrors(c, svc, stepNo);
     if (Object.keys(errors).length) return stepPage(c, svc, stepNo, { errors }, 422);

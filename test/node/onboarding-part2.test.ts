@@ -212,3 +212,106 @@ describe("step 7 and the Tuesday batch job", () => {
     expect((await officer.get("/officer/batches")).text).toContain("บริการทดสอบ");
   });
 });
+
+describe("step 4: the long form in three parts", () => {
+  const part1 = {
+    agencyNameTh: "กองทัพเรือ",
+    agencyNameEn: "Royal Thai Navy",
+    agencyAbbrTh: "ทร.",
+    agencyAbbrEn: "RTN",
+    parentTh: "กระทรวงกลาโหม",
+    parentEn: "Ministry of Defence",
+    addrNo: "2",
+    addrRoad: "อรุณอมรินทร์",
+    subdistrict: "ศิริราช",
+    district: "บางกอกน้อย",
+    province: "กรุงเทพมหานคร",
+    postcode: "10700",
+    agencyType: "central",
+    assigneeName: "สมชาย ใจดี",
+    assigneePid: "1101700230368",
+    assigneeDivision: "กองเทคโนโลยีสารสนเทศ",
+    assigneePosition: "นักวิชาการคอมพิวเตอร์",
+    assigneeOfficePhone: "02-123-4567",
+    assigneeMobile: "081-234-5678",
+    assigneeEmail: "somchai@gmail.com",
+    adminSame: "yes",
+    contactChannel: "callcenter",
+    callcenterPhone: "1111",
+    callcenterEmail: "callcenter@navy.mi.th",
+  };
+  const part2 = {
+    targetUsers: "juristic",
+    launchDate: "2027-09-01",
+    serviceName: "ขอรับเงินสงเคราะห์",
+    description: "ยื่นคำขอรับเงินสงเคราะห์ผ่านแอปพลิเคชันทางรัฐ",
+    accessUrl: "https://service.navy.mi.th/welfare",
+    wantsPersonalData: "no",
+    juristicData: "juristic_id",
+    identityLevel: "none",
+    canDownload: "no",
+    wantsNotification: "yes",
+    smartTracking: "no",
+    profileAccess: "mtoken",
+    landingUrl: "https://service.navy.mi.th/mtoken",
+  };
+  const part3 = { consentDataAccess: "agree", consentAccuracy: "agree", consentTerms: "agree" };
+  const pdf = new File([new TextEncoder().encode("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF")], "หนังสือมอบหมาย.pdf");
+
+  it("walks three pages with an error on each, keeps drafts across back/next, checks, submits, and is approved", async () => {
+    const { agency, officer } = await serviceAt([D, D, D, "in_progress", L, L, L]);
+    const base = "/eservices/svc-1/steps/4";
+    // Part 1: a bad postcode and no letter yet → 422 with both, values kept, free-mail warned.
+    await agency.get(`${base}/parts/1`);
+    const bad1 = await agency.post(`${base}/parts/1`, { ...part1, postcode: "107", intent: "next" });
+    expect(bad1.status).toBe(422);
+    expect(bad1.text).toContain("กรุณาอัปโหลดหนังสือมอบหมาย (PDF) ที่ลงนามแล้ว");
+    expect(bad1.text).toContain('value="107"');
+    expect(bad1.text).toContain("class=\"warning\"");
+    expect((await agency.upload(`${base}/auth-letter`, { file: pdf })).status).toBe(303);
+    const ok1 = await agency.post(`${base}/parts/1`, { ...part1, intent: "next" });
+    expect(ok1.location).toBe(`${base}/parts/2`);
+
+    // Part 2: juristic users but no juristic data chosen → error; htmx refresh shows the group.
+    await agency.get(`${base}/parts/2`);
+    const refresh = await agency.post(`${base}/parts/2/refresh`, { ...part2, juristicData: "" }, { headers: { "hx-request": "true" } });
+    expect(refresh.text).toContain('name="juristicData"');
+    const bad2 = await agency.post(`${base}/parts/2`, { ...part2, juristicData: "", intent: "next" });
+    expect(bad2.status).toBe(422);
+    expect(bad2.text).toContain("ข้อมูลนิติบุคคล");
+    // Back keeps what was typed on part 2.
+    expect((await agency.post(`${base}/parts/2`, { ...part2, intent: "back" })).location).toBe(`${base}/parts/1`);
+    const again2 = await agency.get(`${base}/parts/2`);
+    expect(again2.text).toContain("https://service.navy.mi.th/welfare");
+    expect((await agency.post(`${base}/parts/2`, { ...part2, intent: "next" })).location).toBe(`${base}/parts/3`);
+
+    // Part 3: a consent missing → its message.
+    await agency.get(`${base}/parts/3`);
+    const bad3 = await agency.post(`${base}/parts/3`, { consentDataAccess: "agree", consentAccuracy: "agree", intent: "next" });
+    expect(bad3.status).toBe(422);
+    expect(bad3.text).toContain("กรุณากด ตกลง เพื่อยอมรับข้อกำหนดและเงื่อนไข");
+    expect((await agency.post(`${base}/parts/3`, { ...part3, intent: "next" })).location).toBe(`${base}/check`);
+
+    const check = await agency.get(`${base}/check`);
+    expect(check.status).toBe(200);
+    expect(check.text).toContain("หนังสือมอบหมาย.pdf");
+    expect(check.text).toContain("กองทัพเรือ");
+    expect((await agency.post(`${base}/submit`, {})).status).toBe(303);
+    expect((await agency.get(base)).text).toContain("อยู่ระหว่างการตรวจสอบ");
+
+    await officer.get(base);
+    await officer.post(`${base}/review`, { decision: "approve" });
+    const [step5] = await t.db.select().from(eserviceSteps).where(eq(eserviceSteps.stepNo, 5));
+    expect(step5!.state).toBe("in_progress");
+  });
+
+  it("prefills part 2 from steps 1 and 2", async () => {
+    const { agency } = await serviceAt([D, D, D, "in_progress", L, L, L]);
+    await t.db.update(eserviceSteps).set({ answers: { launchDate: "2027-05-01", fullDescription: "บริการจากขั้นตอนที่ 1", wantsNotification: "yes" } }).where(eq(eserviceSteps.stepNo, 1));
+    await t.db.update(eserviceSteps).set({ answers: { profileAccess: "mtoken", landingUrl: "https://from-step-2.go.th/" } }).where(eq(eserviceSteps.stepNo, 2));
+    const page = await agency.get("/eservices/svc-1/steps/4/parts/2");
+    expect(page.text).toContain("บริการจากขั้นตอนที่ 1");
+    expect(page.text).toContain("https://from-step-2.go.th/");
+    expect(page.text).toContain('value="2027-05-01"');
+  });
+});

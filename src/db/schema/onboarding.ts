@@ -105,7 +105,7 @@ export const eserviceFiles = sqliteTable(
       .notNull()
       .references(() => eservices.id),
     stepNo: integer("step_no").notNull(),
-    kind: text("kind").$type<"icon" | "screenshot">().notNull(),
+    kind: text("kind").$type<"icon" | "screenshot" | "auth_letter">().notNull(),
     fileKey: text("file_key").notNull(),
     fileName: text("file_name").notNull(),
     contentType: text("content_type").notNull(),

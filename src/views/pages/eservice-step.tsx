@@ -14,6 +14,7 @@ import { fieldId } from "../components/field";
 import { ProgressBar } from "../components/progress-bar";
 import { formatThaiDateTime } from "../format";
 import { GoLiveSection, type GoLiveProps } from "./golive";
+import { PlatformApplicationSummary } from "./platform-application";
 import {
   Step2Section,
   Step2Summary,
@@ -29,6 +30,7 @@ import {
 export type RawAnswers = Record<string, string | string[]>;
 
 export interface StepPageProps {
+  step4?: { values: RawAnswers; groupsByPart: Parameters<typeof PlatformApplicationSummary>[0]["groupsByPart"]; authLetter: { id: string; fileName: string } | null };
   golive?: Omit<GoLiveProps, "serviceId" | "editable" | "officer" | "csrfToken" | "errors">;
   step5?: Omit<Step5Props, "serviceId" | "editable" | "officer" | "csrfToken" | "errors">;
   testers?: TesterView[];
@@ -152,8 +154,20 @@ export function EserviceStepPage(props: StepPageProps) {
           {...props.golive}
         />
       ) : null}
-      {props.stepNo === 4 && props.state !== "locked" ? (
-        <p class="secondary">แบบฟอร์มของขั้นตอนนี้ยังไม่เปิดให้กรอกผ่านระบบ กรุณาติดต่อเจ้าหน้าที่ สพร.</p>
+      {props.stepNo === 4 && props.state !== "locked" && props.step4 ? (
+        <>
+          {editable ? (
+            <p class="button-row">
+              <a class="button" href={`/eservices/${props.service.id}/steps/4/parts/1`}>
+                กรอกแบบฟอร์ม (3 ส่วน)
+              </a>
+              <a class="button button-secondary" href={`/eservices/${props.service.id}/steps/4/check`}>
+                ตรวจสอบข้อมูลและส่ง
+              </a>
+            </p>
+          ) : null}
+          <PlatformApplicationSummary serviceId={props.service.id} values={props.step4.values} groupsByPart={props.step4.groupsByPart} authLetter={props.step4.authLetter} editable={editable} />
+        </>
       ) : null}
       {props.viewer === "officer" && props.state === "in_review" ? <ReviewForm {...props} /> : null}
     </section>
@@ -398,10 +412,24 @@ export function StepCheckPage(props: {
   );
 }
 
+/** Step 4 is long: the officer comments per group of the form rather than per input. */
+const STEP4_REVIEW_LABELS: Record<string, string> = {
+  agencyNameTh: "ข้อมูลหน่วยงาน",
+  addrNo: "ที่อยู่หน่วยงาน",
+  assigneeName: "ผู้ได้รับมอบหมาย",
+  adminSame: "ผู้ติดต่อประสานงาน (Administrator)",
+  authLetter: "หนังสือมอบหมาย",
+  contactChannel: "ช่องทางติดต่อกรณีมีปัญหา",
+  serviceName: "ชื่อและรายละเอียดบริการ",
+  targetUsers: "กลุ่มเป้าหมายและข้อมูลที่เข้าถึง",
+  identityLevel: "ระดับการยืนยันตัวตน",
+  profileAccess: "การเชื่อมโยงบริการ (Profile access)",
+};
+
 /** The officer's decision: approve, or return with a comment on any field. */
 function ReviewForm(props: StepPageProps) {
   const labels: Record<string, string> =
-    props.stepNo === 1 ? STEP1_LABELS : props.stepNo === 2 ? { ...STEP2_LABELS, testers: "ผู้ทดสอบ" } : props.stepNo === 5 ? { ...STEP2_LABELS, testers: "ผู้ทดสอบ", icon: "ไอคอน", screenshots: "ภาพหน้าจอ" } : props.stepNo === 3 || props.stepNo === 6 ? { attempts: "ผลการทดสอบ" } : {};
+    props.stepNo === 1 ? STEP1_LABELS : props.stepNo === 2 ? { ...STEP2_LABELS, testers: "ผู้ทดสอบ" } : props.stepNo === 5 ? { ...STEP2_LABELS, testers: "ผู้ทดสอบ", icon: "ไอคอน", screenshots: "ภาพหน้าจอ" } : props.stepNo === 3 || props.stepNo === 6 ? { attempts: "ผลการทดสอบ" } : props.stepNo === 4 ? STEP4_REVIEW_LABELS : {};
   return (
     <section class="card review-form" aria-labelledby="review-heading">
       <h3 id="review-heading">ผลการตรวจสอบ</h3>

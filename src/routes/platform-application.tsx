@@ -1,0 +1,174 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppContext, AppEnv } from "../app-env";
+import { freeMailWarnings, LIST_FIELDS, PART_FIELDS, type PartNo } from "../domain/platform-application";
+import type { FieldErrors } from "../domain/forms";
+import { NotFoundError } from "../middleware/errors";
+import { requireRole } from "../middleware/roles";
+import { loadService, transitionStep, type ServiceView } from "../services/onboarding";
+import { allPartErrors, authLetterOf, groupsByPart, partErrors, setAuthLetter, step4Values, type Raw } from "../services/step4";
+import { storeUpload, type UploadRule } from "../services/uploads";
+import { PartForm, PartPage, PartsIndicator, PlatformApplicationSummary } from "../views/pages/platform-application";
+import { renderPage, seeOther } from "./render";
+
+const PDF_10MB: UploadRule = { maxBytes: 10 * 1024 * 1024, types: ["application/pdf"], label: "PDF" };
+
+async function serviceOr404(c: AppContext): Promise<ServiceView> {
+  const svc = await loadService(c.var.deps.db, c.var.user!, c.req.param("id")!);
+  if (!svc) throw new NotFoundError();
+  return svc;
+}
+
+function partOr404(c: AppContext): PartNo {
+  const part = Number(c.req.param("part"));
+  if (part !== 1 && part !== 2 && part !== 3) throw new NotFoundError();
+  return part;
+}
+
+function editableOr409(svc: ServiceView): boolean {
+  const state = svc.steps[3]!.state;
+  return state === "in_progress" || state === "returned";
+}
+
+/** This part's posted fields, lists kept as lists; other parts' answers are untouched. */
+function postedPart(body: Record<string, string | File | (string | File)[]>, part: PartNo): Raw {
+  const out: Raw = {};
+  for (const name of PART_FIELDS[part] as readonly string[]) {
+    const v = body[name];
+    const strings = (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string").map((x) => x.slice(0, 5000));
+    if (LIST_FIELDS.has(name)) out[name] = strings.flatMap((s) => s.split(/\r?\n/)).map((s) => s.trim()).filter(Boolean);
+    else out[name] = strings[0] ?? "";
+  }
+  return out;
+}
+
+async function partPage(c: AppContext, svc: ServiceView, part: PartNo, values: Raw, errors?: FieldErrors, status: 200 | 409 | 413 | 422 = 200, uploadError?: string) {
+  const authLetter = await authLetterOf(c.var.deps.db, svc.id);
+  return renderPage(
+    c,
+    { title: `ขอใช้บริการขึ้นแพลตฟอร์มกลาง ส่วนที่ ${part}`, status, hasErrors: status !== 200 },
+    <PartPage
+      serviceId={svc.id}
+      serviceName={svc.name}
+      part={part}
+      values={values}
+      errors={errors}
+      warnings={freeMailWarnings(values)}
+      groups={groupsByPart(values)[part]}
+      comments={svc.steps[3]!.comments}
+      csrfToken={c.var.csrfToken}
+      authLetter={authLetter}
+      uploadError={uploadError}
+      savedNotice={c.req.query("saved") === "1"}
+    />,
+  );
+}
+
+function ctx(c: AppContext) {
+  return { now: c.var.deps.clock.now(), appUrl: c.var.deps.config.appUrl };
+}
+
+const agencyOnly = requireRole("agency");
+
+/**
+ * Step 4 (seed section 6), the long form: three parts, each its own page with
+ * save-as-draft, back and next, then one check-your-answers page.
+ */
+export const platformApplicationRoutes = new Hono<AppEnv>()
+  .use("*", requireRole("agency", "officer", "admin"))
+  .get("/:id/steps/4/parts/:part", agencyOnly, async (c) => {
+    const svc = await serviceOr404(c);
+    const part = partOr404(c);
+    if (!editableOr409(svc)) return seeOther(c, `/eservices/${svc.id}/steps/4`);
+    return partPage(c, svc, part, step4Values(svc));
+  })
+  // htmx: a changed either/or answer re-renders the part with its groups shown or hidden (nothing saved).
+  .post("/:id/steps/4/parts/:part/refresh", agencyOnly, async (c) => {
+    const svc = await serviceOr404(c);
+    const part = partOr404(c);
+    const values = { ...step4Values(svc), ...postedPart(await c.req.parseBody({ all: true }), part) };
+    const authLetter = await authLetterOf(c.var.deps.db, svc.id);
+    return c.html(
+      await String(
+        <PartForm
+          serviceId={svc.id}
+          part={part}
+          values={values}
+          warnings={freeMailWarnings(values)}
+          groups={groupsByPart(values)[part]}
+          comments={svc.steps[3]!.comments}
+          csrfToken={c.var.csrfToken}
+          authLetter={authLetter}
+        />,
+      ),
+    );
+  })
+  .post("/:id/steps/4/parts/:part", agencyOnly, async (c) => {
+    const { deps } = c.var;
+    const svc = await serviceOr404(c);
+    const part = partOr404(c);
+    const body = await c.req.parseBody({ all: true });
+    const values = { ...step4Values(svc), ...postedPart(body, part) };
+    if (!editableOr409(svc)) return partPage(c, svc, part, values, { _form: "ไม่สามารถแก้ไขได้ เพราะส่งข้อมูลแล้ว" }, 409);
+    // Saved before anything else: back, next or draft, nothing typed is lost.
+    const saved = await transitionStep(deps.db, ctx(c), { user: c.var.user!, ip: deps.clientIp(c) }, svc.id, 4, { action: "save_draft", answers: values });
+    if (!saved.ok) return partPage(c, svc, part, values, { _form: "ไม่สามารถบันทึกได้ในสถานะนี้" }, 409);
+    const base = `/eservices/${svc.id}/steps/4`;
+    if (body.intent === "back") return seeOther(c, `${base}/parts/${Math.max(1, part - 1)}`);
+    if (body.intent === "next") {
+      const errors = partErrors(part, values, !!(await authLetterOf(deps.db, svc.id)));
+      if (Object.keys(errors).length) return partPage(c, svc, part, values, errors, 422);
+      return seeOther(c, part === 3 ? `${base}/check` : `${base}/parts/${part + 1}`);
+    }
+    return seeOther(c, `${base}/parts/${part}?saved=1`);
+  })
+  .post(
+    "/:id/steps/4/auth-letter",
+    agencyOnly,
+    bodyLimit({ maxSize: PDF_10MB.maxBytes + 64 * 1024, onError: async (c) => partPage(c as AppContext, await serviceOr404(c as AppContext), 1, step4Values(await serviceOr404(c as AppContext)), undefined, 413, "ไฟล์มีขนาดเกิน 10 MB") }),
+    async (c) => {
+      const { deps } = c.var;
+      const svc = await serviceOr404(c);
+      if (!editableOr409(svc)) return partPage(c, svc, 1, step4Values(svc), undefined, 409, "ไม่สามารถแก้ไขได้ เพราะส่งข้อมูลแล้ว");
+      const stored = await storeUpload(deps.files, (await c.req.parseBody()).file, PDF_10MB);
+      if (!stored.ok) return partPage(c, svc, 1, step4Values(svc), undefined, 422, stored.message);
+      const replaced = await setAuthLetter(deps.db, deps.clock.now(), { id: c.var.user!.id, ip: deps.clientIp(c) }, svc.id, stored);
+      for (const key of replaced) await deps.files.delete(key);
+      return seeOther(c, `/eservices/${svc.id}/steps/4/parts/1`);
+    },
+  )
+  .get("/:id/steps/4/check", agencyOnly, async (c) => {
+    const svc = await serviceOr404(c);
+    if (!editableOr409(svc)) return seeOther(c, `/eservices/${svc.id}/steps/4`);
+    const values = step4Values(svc);
+    const authLetter = await authLetterOf(c.var.deps.db, svc.id);
+    const errors = allPartErrors(values, !!authLetter);
+    return renderPage(
+      c,
+      { title: "ตรวจสอบข้อมูลก่อนส่ง", status: Object.keys(errors).length ? 422 : 200, hasErrors: Object.keys(errors).length > 0 },
+      <section class="eservice-step">
+        <h1>ตรวจสอบข้อมูลก่อนส่ง: ขอใช้บริการขึ้นแพลตฟอร์มกลาง</h1>
+        <PartsIndicator serviceId={svc.id} current="check" />
+        {Object.keys(errors).length ? (
+          <div class="error-summary" role="alert">
+            <h2 class="error-summary-title">ยังมีข้อมูลที่ต้องแก้ไข {Object.keys(errors).length} รายการ</h2>
+            <ul>
+              {Object.values(errors).map((m) => (
+                <li>{m}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <PlatformApplicationSummary serviceId={svc.id} values={values} groupsByPart={groupsByPart(values)} authLetter={authLetter} editable />
+        {Object.keys(errors).length === 0 ? (
+          <form method="post" action={`/eservices/${svc.id}/steps/4/submit`}>
+            <input type="hidden" name="_csrf" value={c.var.csrfToken} />
+            <button type="submit" class="button">
+              ยืนยันการส่งข้อมูล
+            </button>
+          </form>
+        ) : null}
+      </section>,
+    );
+  });
+
