@@ -443,7 +443,7 @@ export function Step5Assets(props: Step5Props) {
         ) : null}
         {props.editable ? (
           <form method="post" enctype="multipart/form-data" action={`${base}/steps/5/icon${q}`} class="field">
-            <label for="f-icon5">อัปโหลดไอคอน</label>
+            <label for="f-icon5">เลือกไฟล์ไอคอน</label>
             <input id="f-icon5" name="file" type="file" accept="image/png,image/jpeg" />
             <button type="submit" class="button button-secondary">
               อัปโหลดไอคอน
@@ -494,7 +494,7 @@ export function Step5Assets(props: Step5Props) {
         </ol>
         {props.editable ? (
           <form method="post" enctype="multipart/form-data" action={`${base}/steps/5/screenshots${q}`} class="field">
-            <label for="f-shot">เพิ่มภาพหน้าจอ (JPG หรือ PNG)</label>
+            <label for="f-shot">เลือกไฟล์ภาพหน้าจอ (JPG หรือ PNG)</label>
             <input id="f-shot" name="file" type="file" accept="image/png,image/jpeg" />
             <button type="submit" class="button button-secondary">
               เพิ่มภาพหน้าจอ
