@@ -7,7 +7,7 @@ import { bangkokIsoDate, fiscalYearEnd, isIsoDate, MIN_TESTERS, step1Form, STEP1
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { getCredentials, resetConsumerKey, revealCredentials } from "../services/credentials";
-import { addScreenshot, getServiceFile, listScreenshots, moveScreenshot, removeScreenshot, serviceIcon, setServiceIcon } from "../services/eservice-files";
+import { addScreenshot, getServiceFile, listScreenshots, moveScreenshot, removeScreenshot, replaceServiceFile, serviceIcon } from "../services/eservice-files";
 import { iconSizeProblem, imageSize } from "../domain/image-size";
 import { goLiveBatch, nextCutoff } from "../domain/golive";
 import { goliveForm, moveBatchForm } from "../domain/golive-forms";
@@ -306,7 +306,7 @@ export const eserviceRoutes = new Hono<AppEnv>()
       if (!isEditable(svc, 1)) return stepPage(c, svc, 1, { iconError: ACTION_ERRORS.not_allowed }, 409);
       const stored = await storeUpload(deps.files, (await c.req.parseBody()).file, ICON_RULE);
       if (!stored.ok) return stepPage(c, svc, 1, { iconError: stored.message }, 422);
-      const replaced = await setServiceIcon(deps.db, deps.clock.now(), staffActor(c), svc.id, stored);
+      const replaced = await replaceServiceFile(deps.db, deps.clock.now(), staffActor(c), svc.id, { kind: "icon", stepNo: 1 }, stored);
       for (const key of replaced) await deps.files.delete(key);
       return seeOther(c, `/eservices/${svc.id}/steps/1`);
     },
@@ -350,7 +350,7 @@ export const eserviceRoutes = new Hono<AppEnv>()
       }
       const stored = await storeUpload(deps.files, file, IMAGE_RULE);
       if (!stored.ok) return stepPage(c, svc, 5, { errors: { icon: stored.message } }, 422);
-      const replaced = await setServiceIcon(deps.db, deps.clock.now(), staffActor(c), svc.id, stored, 5);
+      const replaced = await replaceServiceFile(deps.db, deps.clock.now(), staffActor(c), svc.id, { kind: "icon", stepNo: 5 }, stored);
       for (const key of replaced) await deps.files.delete(key);
       return seeOther(c, `/eservices/${svc.id}/steps/5#icon5-heading`);
     },

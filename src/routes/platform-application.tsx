@@ -6,7 +6,8 @@ import type { FieldErrors } from "../domain/forms";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { loadService, transitionStep, type ServiceView } from "../services/onboarding";
-import { allPartErrors, authLetterOf, groupsByPart, partErrors, setAuthLetter, step4Values, type Raw } from "../services/step4";
+import { replaceServiceFile } from "../services/eservice-files";
+import { allPartErrors, authLetterOf, groupsByPart, partErrors, step4Values, type Raw } from "../services/step4";
 import { storeUpload, type UploadRule } from "../services/uploads";
 import { PartForm, PartPage, PartsIndicator, PlatformApplicationSummary } from "../views/pages/platform-application";
 import { renderPage, seeOther } from "./render";
@@ -132,7 +133,7 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
       if (!editableOr409(svc)) return partPage(c, svc, 1, step4Values(svc), undefined, 409, "ไม่สามารถแก้ไขได้ เพราะส่งข้อมูลแล้ว");
       const stored = await storeUpload(deps.files, (await c.req.parseBody()).file, PDF_10MB);
       if (!stored.ok) return partPage(c, svc, 1, step4Values(svc), undefined, 422, stored.message);
-      const replaced = await setAuthLetter(deps.db, deps.clock.now(), { id: c.var.user!.id, ip: deps.clientIp(c) }, svc.id, stored);
+      const replaced = await replaceServiceFile(deps.db, deps.clock.now(), { id: c.var.user!.id, ip: deps.clientIp(c) }, svc.id, { kind: "auth_letter", stepNo: 4 }, stored);
       for (const key of replaced) await deps.files.delete(key);
       return seeOther(c, `/eservices/${svc.id}/steps/4/parts/1`);
     },

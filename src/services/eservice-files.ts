@@ -14,32 +14,37 @@ export async function serviceIcon(db: DbOrTx, serviceId: string, stepNo = 1) {
   return row ?? null;
 }
 
-/** Stores a step's icon (1 or 5), replacing an earlier one; returns the keys of replaced files to delete. */
-export async function setServiceIcon(
+type ServiceFileKind = "icon" | "screenshot" | "auth_letter";
+
+/**
+ * Stores the one file of `kind` a step keeps (an icon, the authorisation
+ * letter), replacing an earlier one; returns the replaced files' keys to delete.
+ */
+export async function replaceServiceFile(
   db: Db,
   now: Date,
   actor: { id: string; ip: string },
   serviceId: string,
+  slot: { kind: ServiceFileKind; stepNo: number },
   file: { key: string; fileName: string; contentType: string; size: number },
-  stepNo = 1,
 ): Promise<string[]> {
   return db.transaction(async (tx) => {
     const old = await tx
       .delete(eserviceFiles)
-      .where(and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.kind, "icon"), eq(eserviceFiles.stepNo, stepNo)))
+      .where(and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.kind, slot.kind), eq(eserviceFiles.stepNo, slot.stepNo)))
       .returning({ key: eserviceFiles.fileKey });
     await tx.insert(eserviceFiles).values({
       id: newId(),
       eserviceId: serviceId,
-      stepNo,
-      kind: "icon",
+      stepNo: slot.stepNo,
+      kind: slot.kind,
       fileKey: file.key,
       fileName: file.fileName,
       contentType: file.contentType,
       size: file.size,
       createdAt: now,
     });
-    await recordAudit(tx, now, { actorId: actor.id, action: "eservice.icon_uploaded", subjectType: "eservice", subjectId: serviceId, ip: actor.ip });
+    await recordAudit(tx, now, { actorId: actor.id, action: `eservice.${slot.kind}_uploaded`, subjectType: "eservice", subjectId: serviceId, data: { stepNo: slot.stepNo }, ip: actor.ip });
     return old.map((o) => o.key);
   });
 }

@@ -5,13 +5,11 @@
  * from the form.
  */
 import { and, eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "../db/client";
+import type { DbOrTx } from "../db/client";
 import { eserviceFiles } from "../db/schema";
 import type { FieldErrors } from "../domain/forms";
 import { validateForm } from "../domain/forms";
 import { PARTS, prefillFromEarlierSteps, visibleFields, type PartNo } from "../domain/platform-application";
-import { recordAudit } from "./audit";
-import { newId } from "./crypto";
 import type { ServiceView } from "./onboarding";
 
 export type Raw = Record<string, string | string[]>;
@@ -46,21 +44,3 @@ export function groupsByPart(values: Raw) {
   return { 1: visibleFields(1, values), 2: visibleFields(2, values), 3: visibleFields(3, values) } as const;
 }
 
-/** Replaces the authorisation letter; returns replaced file keys to delete. */
-export async function setAuthLetter(
-  db: Db,
-  now: Date,
-  actor: { id: string; ip: string },
-  serviceId: string,
-  file: { key: string; fileName: string; contentType: string; size: number },
-): Promise<string[]> {
-  return db.transaction(async (tx) => {
-    const old = await tx
-      .delete(eserviceFiles)
-      .where(and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.kind, "auth_letter")))
-      .returning({ key: eserviceFiles.fileKey });
-    await tx.insert(eserviceFiles).values({ id: newId(), eserviceId: serviceId, stepNo: 4, kind: "auth_letter", fileKey: file.key, fileName: file.fileName, contentType: file.contentType, size: file.size, createdAt: now });
-    await recordAudit(tx, now, { actorId: actor.id, action: "eservice.auth_letter_uploaded", subjectType: "eservice", subjectId: serviceId, ip: actor.ip });
-    return old.map((o) => o.key);
-  });
-}

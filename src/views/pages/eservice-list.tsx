@@ -1,3 +1,4 @@
+import { Pagination } from "../components/pagination";
 import { STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding";
 import { ProgressBar } from "../components/progress-bar";
 
@@ -66,15 +67,7 @@ export function EserviceListPage(props: EserviceListProps) {
           </li>
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav aria-label="หน้า" class="pagination">
-          {props.page > 1 ? <a href={href(props.page - 1)}>ก่อนหน้า</a> : null}
-          <span>
-            หน้า {props.page} จาก {pages}
-          </span>
-          {props.page < pages ? <a href={href(props.page + 1)}>ถัดไป</a> : null}
-        </nav>
-      ) : null}
+      <Pagination page={props.page} pages={pages} href={href} />
     </section>
   );
 }

@@ -1,13 +1,13 @@
 import { PROFILE_ACCESS, STEP2_LABELS, TESTER_LABELS, TESTER_OS } from "../../domain/onboarding-forms";
 import type { FieldErrors, FormValues } from "../../domain/forms";
 import { maskThaiId } from "../../domain/thai-id";
+import { answerList, answerText, errorFor, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { ErrorSummary } from "../components/error-summary";
 import { Field, fieldId } from "../components/field";
 import { formatThaiDate, formatThaiDateTime } from "../format";
 
-type RawAnswers = Record<string, string | string[]>;
-const str = (a: RawAnswers, k: string) => (typeof a[k] === "string" ? (a[k] as string) : "");
-const lines = (a: RawAnswers, k: string) => (Array.isArray(a[k]) ? (a[k] as string[]).join("\n") : str(a, k));
+const str = answerText;
+const lines = (a: RawAnswers, k: string) => answerList(a, k).join("\n");
 
 export interface TesterView {
   id: string;
@@ -19,22 +19,13 @@ export interface TesterView {
   os: "ios" | "android";
 }
 
-function Comment(props: { comments: Record<string, string> | null; name: string }) {
-  const text = props.comments?.[props.name];
-  return text ? (
-    <p class="officer-comment">
-      <strong>ความเห็นเจ้าหน้าที่:</strong> {text}
-    </p>
-  ) : null;
-}
-
 function TextArea(props: { name: string; label: string; hint?: string; value: string; errors?: FieldErrors; comments: Record<string, string> | null }) {
-  const error = props.errors?.[props.name] ?? Object.entries(props.errors ?? {}).find(([k]) => k.startsWith(`${props.name}.`))?.[1];
+  const error = errorFor(props.errors, props.name);
   return (
     <div class={error ? "field field-invalid" : "field"}>
       <label for={fieldId(props.name)}>{props.label}</label>
       {props.hint ? <p class="hint">{props.hint}</p> : null}
-      <Comment comments={props.comments} name={props.name} />
+      <OfficerComment comments={props.comments} name={props.name} />
       {error ? (
         <p class="field-error" id={`${fieldId(props.name)}-error`}>
           <span class="visually-hidden">ข้อผิดพลาด: </span>
@@ -74,7 +65,7 @@ export function Step2Section(props: Step2Props) {
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <fieldset class={e?.profileAccess ? "field field-invalid" : "field"} id={fieldId("profileAccess")}>
             <legend>{STEP2_LABELS.profileAccess} *</legend>
-            <Comment comments={props.comments} name="profileAccess" />
+            <OfficerComment comments={props.comments} name="profileAccess" />
             {e?.profileAccess ? <p class="field-error">{e.profileAccess}</p> : null}
             {Object.entries(PROFILE_ACCESS).map(([value, label]) => (
               <label class="choice">
@@ -83,9 +74,9 @@ export function Step2Section(props: Step2Props) {
             ))}
           </fieldset>
           <Field name="landingUrl" label={`${STEP2_LABELS.landingUrl} *`} type="url" values={{ landingUrl: str(a, "landingUrl") }} errors={e} hint="ต้องขึ้นต้นด้วย https://" />
-          <Comment comments={props.comments} name="landingUrl" />
+          <OfficerComment comments={props.comments} name="landingUrl" />
           <Field name="domain" label={`${STEP2_LABELS.domain} (เฉพาะ OIDC)`} values={{ domain: str(a, "domain") }} errors={e} hint="เช่น service.go.th (ไม่ต้องใส่ https://)" />
-          <Comment comments={props.comments} name="domain" />
+          <OfficerComment comments={props.comments} name="domain" />
           <TextArea name="loginCallbacks" label={`${STEP2_LABELS.loginCallbacks} (เฉพาะ OIDC)`} hint="หนึ่ง URL ต่อบรรทัด กด Enter เพื่อเพิ่ม URL ถัดไป ทุก URL ต้องเป็น https และอยู่ในโดเมนข้างต้น" value={lines(a, "loginCallbacks")} errors={e} comments={props.comments} />
           <TextArea name="logoutCallbacks" label={`${STEP2_LABELS.logoutCallbacks} (เฉพาะ OIDC)`} hint="หนึ่ง URL ต่อบรรทัด" value={lines(a, "logoutCallbacks")} errors={e} comments={props.comments} />
           <div class="button-row">
@@ -132,7 +123,7 @@ export function TesterList(props: { serviceId: string; stepNo: number; testers: 
   return (
     <section aria-labelledby="testers-heading" id={fieldId("testers")} class={props.error ? "field-invalid" : undefined}>
       <h3 id="testers-heading">ข้อมูลผู้ทดสอบ ({props.testers.length} คน)</h3>
-      <Comment comments={props.comments} name="testers" />
+      <OfficerComment comments={props.comments} name="testers" />
       {props.error ? <p class="field-error">{props.error}</p> : null}
       <ol class="testers">
         {props.testers.map((t) => (
@@ -244,7 +235,7 @@ export function TestAttemptsSection(props: {
   return (
     <section aria-labelledby="attempts-heading">
       <h3 id="attempts-heading">ผลการทดสอบผ่าน {env}</h3>
-      <Comment comments={props.comments} name="attempts" />
+      <OfficerComment comments={props.comments} name="attempts" />
       {props.attempts.length === 0 ? <p class="secondary">ยังไม่มีผลการทดสอบ</p> : null}
       <table class="request-table">
         <caption class="visually-hidden">ผลการทดสอบ</caption>

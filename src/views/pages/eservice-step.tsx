@@ -10,6 +10,7 @@ import {
 import { STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding";
 import type { FieldErrors } from "../../domain/forms";
 import { ErrorSummary } from "../components/error-summary";
+import { answerList, answerText, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { fieldId } from "../components/field";
 import { ProgressBar } from "../components/progress-bar";
 import { formatThaiDateTime } from "../format";
@@ -26,8 +27,7 @@ import {
   type TesterView,
 } from "./eservice-step-2-3";
 
-/** Raw answers as the form posts them: strings, and string lists for checkboxes and tasks. */
-export type RawAnswers = Record<string, string | string[]>;
+export type { RawAnswers };
 
 export interface StepPageProps {
   step4?: { values: RawAnswers; groupsByPart: Parameters<typeof PlatformApplicationSummary>[0]["groupsByPart"]; authLetter: { id: string; fileName: string } | null };
@@ -52,29 +52,8 @@ export interface StepPageProps {
   savedNotice?: boolean;
 }
 
-const str = (a: RawAnswers, k: string) => (typeof a[k] === "string" ? (a[k] as string) : "");
-const list = (a: RawAnswers, k: string) => (Array.isArray(a[k]) ? (a[k] as string[]) : typeof a[k] === "string" && a[k] ? [a[k] as string] : []);
-
-/** An officer's comment beside the field it is about. */
-function Comment(props: { comments: Record<string, string> | null; name: string }) {
-  const text = props.comments?.[props.name];
-  if (!text) return null;
-  return (
-    <p class="officer-comment" id={`${fieldId(props.name)}-comment`}>
-      <strong>ความเห็นเจ้าหน้าที่:</strong> {text}
-    </p>
-  );
-}
-
-function FieldError(props: { errors?: FieldErrors; name: string }) {
-  const e = props.errors?.[props.name];
-  return e ? (
-    <p class="field-error" id={`${fieldId(props.name)}-error`}>
-      <span class="visually-hidden">ข้อผิดพลาด: </span>
-      {e}
-    </p>
-  ) : null;
-}
+const str = answerText;
+const list = answerList;
 
 function cls(errors: FieldErrors | undefined, name: string) {
   return errors?.[name] ? "field field-invalid" : "field";
@@ -190,7 +169,7 @@ function Radios(props: { name: string; legend: string; options: Record<string, s
   return (
     <fieldset class={cls(props.errors, props.name)} id={fieldId(props.name)}>
       <legend>{props.legend}</legend>
-      <Comment comments={props.comments} name={props.name} />
+      <OfficerComment comments={props.comments} name={props.name} />
       <FieldError errors={props.errors} name={props.name} />
       {Object.entries(props.options).map(([value, label]) => (
         <label class="choice">
@@ -206,7 +185,7 @@ function Checks(props: { name: string; legend: string; options: Record<string, s
     <fieldset class={cls(props.errors, props.name)} id={fieldId(props.name)}>
       <legend>{props.legend}</legend>
       {props.hint ? <p class="hint">{props.hint}</p> : null}
-      <Comment comments={props.comments} name={props.name} />
+      <OfficerComment comments={props.comments} name={props.name} />
       <FieldError errors={props.errors} name={props.name} />
       {Object.entries(props.options).map(([value, label]) => (
         <label class="choice">
@@ -256,7 +235,7 @@ function Step1Form(props: StepPageProps) {
         <div class={cls(e, "category")}>
           <label for={fieldId("category")}>{STEP1_LABELS.category} *</label>
           <p class="hint">หากไม่แน่ใจ เลือก “บริการที่อยู่ระหว่างการพัฒนา” และแก้ไขได้ภายหลังในขั้นตอน Pre-Production</p>
-          <Comment comments={c} name="category" />
+          <OfficerComment comments={c} name="category" />
           <FieldError errors={e} name="category" />
           <select id={fieldId("category")} name="category">
             <option value="">— เลือก —</option>
@@ -270,7 +249,7 @@ function Step1Form(props: StepPageProps) {
         <div class={cls(e, "shortDescription")}>
           <label for={fieldId("shortDescription")}>{STEP1_LABELS.shortDescription} *</label>
           <p class="hint">ไม่เกิน {SHORT_DESCRIPTION_MAX} ตัวอักษร สำหรับแสดงบนแอปพลิเคชัน “ทางรัฐ”</p>
-          <Comment comments={c} name="shortDescription" />
+          <OfficerComment comments={c} name="shortDescription" />
           <FieldError errors={e} name="shortDescription" />
           <textarea id={fieldId("shortDescription")} name="shortDescription" rows={3} data-max={String(SHORT_DESCRIPTION_MAX)}>
             {str(a, "shortDescription")}
@@ -281,7 +260,7 @@ function Step1Form(props: StepPageProps) {
         </div>
         <div class={cls(e, "fullDescription")}>
           <label for={fieldId("fullDescription")}>{STEP1_LABELS.fullDescription} *</label>
-          <Comment comments={c} name="fullDescription" />
+          <OfficerComment comments={c} name="fullDescription" />
           <FieldError errors={e} name="fullDescription" />
           <textarea id={fieldId("fullDescription")} name="fullDescription" rows={6}>
             {str(a, "fullDescription")}
@@ -291,7 +270,7 @@ function Step1Form(props: StepPageProps) {
           <div class={cls(e, "iconConcept")}>
             <label for={fieldId("iconConcept")}>{STEP1_LABELS.iconConcept} *</label>
             <p class="hint">ที่มาหรือความหมายของไอคอน หากไม่ประสงค์ระบุ ให้ใส่เครื่องหมาย “-”</p>
-            <Comment comments={c} name="iconConcept" />
+            <OfficerComment comments={c} name="iconConcept" />
             <FieldError errors={e} name="iconConcept" />
             <textarea id={fieldId("iconConcept")} name="iconConcept" rows={2}>
               {str(a, "iconConcept")}
@@ -301,7 +280,7 @@ function Step1Form(props: StepPageProps) {
         <div class={cls(e, "launchDate")}>
           <label for={fieldId("launchDate")}>{STEP1_LABELS.launchDate} *</label>
           <p class="hint">ต้องไม่เกินสิ้นปีงบประมาณ ({props.latestLaunchDate})</p>
-          <Comment comments={c} name="launchDate" />
+          <OfficerComment comments={c} name="launchDate" />
           <FieldError errors={e} name="launchDate" />
           <input id={fieldId("launchDate")} name="launchDate" type="date" max={props.latestLaunchDate} value={str(a, "launchDate")} />
         </div>
@@ -313,7 +292,7 @@ function Step1Form(props: StepPageProps) {
         <fieldset class={cls(e, "tasks")} id={fieldId("tasks")}>
           <legend>{STEP1_LABELS.tasks} *</legend>
           <p class="hint">e-Service หนึ่งรายการมีงานบริการได้หลายงาน เว้นช่องสุดท้ายว่างไว้ได้</p>
-          <Comment comments={c} name="tasks" />
+          <OfficerComment comments={c} name="tasks" />
           <FieldError errors={e} name="tasks" />
           {tasks.map((t, i) => (
             <div class={cls(e, `tasks.${i}`)}>

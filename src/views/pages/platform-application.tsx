@@ -22,10 +22,11 @@ import {
 } from "../../domain/platform-application";
 import { PROFILE_ACCESS } from "../../domain/onboarding-forms";
 import { THAI_PROVINCES } from "../../domain/thai-provinces";
+import { answerList, answerText, errorFor, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { ErrorSummary } from "../components/error-summary";
 import { fieldId } from "../components/field";
 
-type Raw = Record<string, string | string[]>;
+type Raw = RawAnswers;
 const YES_NO = { yes: "ต้องการ", no: "ไม่ต้องการ" };
 const HAS = { yes: "มี", no: "ไม่มี" };
 
@@ -55,8 +56,8 @@ const NOTES: Record<string, string> = { ...PART1_NOTES, ...PART2_NOTES };
 const HIDDEN = new Set(["hasAuthLetter"]);
 const CONSENT_KEYS = new Set<string>(CONSENTS.map((c) => c.key));
 
-const str = (a: Raw, k: string) => (Array.isArray(a[k]) ? ((a[k] as string[])[0] ?? "") : ((a[k] as string | undefined) ?? ""));
-const list = (a: Raw, k: string) => (Array.isArray(a[k]) ? (a[k] as string[]) : a[k] ? String(a[k]).split(/\r?\n/).filter(Boolean) : []);
+const str = answerText;
+const list = answerList;
 
 /** Whether a field sits inside a group that the current answers hide. */
 function hidden(name: string, groups: VisibleGroups): boolean {
@@ -70,27 +71,13 @@ function label(name: string): string {
   return (PART_LABELS as Record<string, string>)[name] ?? name;
 }
 
-function Error1(props: { errors?: FieldErrors; name: string }) {
-  const e = props.errors?.[props.name] ?? Object.entries(props.errors ?? {}).find(([k]) => k.startsWith(`${props.name}.`))?.[1];
-  return e ? (
-    <p class="field-error" id={`${fieldId(props.name)}-error`}>
-      <span class="visually-hidden">ข้อผิดพลาด: </span>
-      {e}
-    </p>
-  ) : null;
-}
-
 function FieldFor(props: { name: string; values: Raw; errors?: FieldErrors; warnings: Record<string, string>; comments: Record<string, string> | null; refresh: string }) {
   const { name, values, errors } = props;
   const id = fieldId(name);
-  const invalid = !!(errors?.[name] ?? Object.keys(errors ?? {}).some((k) => k.startsWith(`${name}.`)));
+  const invalid = !!errorFor(errors, name);
   const cls = invalid ? "field field-invalid" : "field";
   const note = NOTES[name] ? <p class="hint">{NOTES[name]}</p> : null;
-  const comment = props.comments?.[name] ? (
-    <p class="officer-comment">
-      <strong>ความเห็นเจ้าหน้าที่:</strong> {props.comments[name]}
-    </p>
-  ) : null;
+  const comment = <OfficerComment comments={props.comments} name={name} />;
   const warning = props.warnings[name] ? (
     <p class="warning" id={`${id}-warning`}>
       {props.warnings[name]}
@@ -103,7 +90,7 @@ function FieldFor(props: { name: string; values: Raw; errors?: FieldErrors; warn
         <legend>{label(name)}</legend>
         <p>{consent.th}</p>
         {comment}
-        <Error1 errors={errors} name={name} />
+        <FieldError errors={errors} name={name} nested />
         <label class="choice">
           <input type="checkbox" name={name} value={CONSENT_VALUE} checked={str(values, name) === CONSENT_VALUE} /> ตกลง
         </label>
@@ -125,7 +112,7 @@ function FieldFor(props: { name: string; values: Raw; errors?: FieldErrors; warn
         <legend>{label(name)}</legend>
         {note}
         {comment}
-        <Error1 errors={errors} name={name} />
+        <FieldError errors={errors} name={name} nested />
         {Object.entries(RADIOS[name]!).map(([value, text]) => (
           <label class="choice">
             <input type="radio" name={name} value={value} checked={str(values, name) === value} /> {text}
@@ -141,7 +128,7 @@ function FieldFor(props: { name: string; values: Raw; errors?: FieldErrors; warn
         <legend>{label(name)}</legend>
         {note}
         {comment}
-        <Error1 errors={errors} name={name} />
+        <FieldError errors={errors} name={name} nested />
         {Object.entries(CHECKS[name]!).map(([value, text]) => (
           <label class="choice">
             <input type="checkbox" name={name} value={value} checked={picked.includes(value)} /> {text}
@@ -155,7 +142,7 @@ function FieldFor(props: { name: string; values: Raw; errors?: FieldErrors; warn
       <label for={id}>{label(name)}</label>
       {note}
       {comment}
-      <Error1 errors={errors} name={name} />
+      <FieldError errors={errors} name={name} nested />
       {warning}
       {name === "province" ? (
         <select id={id} name={name} aria-invalid={invalid ? "true" : undefined}>

@@ -1,3 +1,4 @@
+import { Pagination } from "../components/pagination";
 import { POSITIONS, POSITION_KEYS, STATUSES, STATUS_KEYS } from "../../domain/academic";
 import type { RequestListRow } from "../../services/requests";
 import { RequestTable } from "../components/request-table";
@@ -91,15 +92,7 @@ export function RequestListPage(props: RequestListProps) {
         พบ {props.total} คำขอ
       </p>
       <RequestTable rows={props.rows} caption={props.title} />
-      {pages > 1 ? (
-        <nav aria-label="หน้า" class="pagination">
-          {props.page > 1 ? <a href={query(props.page - 1)}>ก่อนหน้า</a> : null}
-          <span>
-            หน้า {props.page} จาก {pages}
-          </span>
-          {props.page < pages ? <a href={query(props.page + 1)}>ถัดไป</a> : null}
-        </nav>
-      ) : null}
+      <Pagination page={props.page} pages={pages} href={query} />
     </section>
   );
 }
