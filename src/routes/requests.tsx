@@ -19,6 +19,8 @@ import {
 import { addDocument, getDocument, isDocumentStatus, listDocuments, setDocumentStatus } from "../services/documents";
 import { PDF_20MB, storeUpload } from "../services/uploads";
 import { activeTrackingLink, createTrackingLink, resolveTrackingToken, revokeTrackingLinks } from "../services/tracking-links";
+import { hitRateLimit } from "../services/rate-limit";
+import { ErrorPage } from "../views/pages/errors";
 import { MyRequestsPage } from "../views/pages/my-requests";
 import { RequestDetailPage, type RequestDetailProps } from "../views/pages/request-detail";
 import { renderPage, seeOther } from "./render";
@@ -91,6 +93,9 @@ function actor(c: AppContext) {
   return { user: c.var.user!, ip: c.var.deps.clientIp(c) };
 }
 
+/** Opening tracking links: generous for people, far too slow for guessing tokens. */
+export const TRACK_LIMIT = { limit: 60, windowMs: 10 * 60_000 };
+
 const viewers = requireRole("applicant", "university", "officer", "admin");
 const officers = requireRole("officer", "admin");
 
@@ -106,6 +111,14 @@ export const requestRoutes = new Hono<AppEnv>()
   // Tracking links (screens 9-10): signing in is still required, and the request must be the viewer's.
   .get("/track/:token", viewers, async (c) => {
     c.header("X-Robots-Tag", "noindex, nofollow");
+    const { deps } = c.var;
+    // Tokens are 160-bit, but guessing is still throttled per IP (and per user).
+    const limit = await hitRateLimit(deps.db, `track:${deps.clientIp(c)}`, TRACK_LIMIT, deps.clock.now());
+    const perUser = await hitRateLimit(deps.db, `track:user:${c.var.user!.id}`, TRACK_LIMIT, deps.clock.now());
+    if (!limit.allowed || !perUser.allowed) {
+      c.header("Retry-After", String(Math.ceil(Math.max(limit.retryAfterMs, perUser.retryAfterMs) / 1000)));
+      return renderPage(c, { title: "ส่งคำขอบ่อยเกินไป", status: 429 }, <ErrorPage kind={429} />);
+    }
     const id = await resolveTrackingToken(c.var.deps.db, c.req.param("token"));
     if (!id) throw new NotFoundError();
     const req = await loadOr404(c, id);
