@@ -102,7 +102,9 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
     });
     root.use(prefix, serveStatic({ root: staticRoot }));
   }
-  root.route("/", createApp(deps));
+  // Handed the raw request (not app.route), so the app's own Thai 404 page answers unknown paths.
+  const app = createApp(deps);
+  root.all("*", (c) => app.fetch(c.req.raw, c.env));
 
   const server = await listen(root, port, hostname);
   return {

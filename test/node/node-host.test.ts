@@ -77,3 +77,24 @@ describe("the Node host (what npm start runs)", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("the Node host's unknown paths", () => {
+  it("answers with the app's Thai 404 page, not a bare text", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tidtam-host-"));
+    const host = await startNodeHost({
+      env: { PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "t.db")}`, SESSION_SECRET: "host-test-secret-0123456789abcdef0123" },
+      scheduler: false,
+      log: () => {},
+    });
+    try {
+      const res = await fetch(`${host.url}/no-such-page`);
+      expect(res.status).toBe(404);
+      const html = await res.text();
+      expect(html).toContain('<html lang="th">');
+      expect(html).toContain("ไม่พบหน้าที่ต้องการ");
+    } finally {
+      await host.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
