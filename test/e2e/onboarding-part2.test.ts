@@ -5,11 +5,23 @@ import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, eservices, eserviceSteps } from "../../src/db/schema";
+import { auditEvents, eserviceFiles, eservices, eserviceSteps } from "../../src/db/schema";
 import { DEMO_ACCOUNTS } from "../../src/db/seed";
 import { DEMO_AGENCY_ID } from "../../src/db/seed-onboarding";
 import { startNodeHost, type NodeHost } from "../../src/node";
 import { launchChromium } from "./browser";
+
+const KEYBOARD_ANSWERS: Record<string, string | string[]> = {
+  agencyNameTh: "กองทัพเรือ", agencyNameEn: "Royal Thai Navy", agencyAbbrTh: "ทร.", agencyAbbrEn: "RTN",
+  parentTh: "กระทรวงกลาโหม", parentEn: "Ministry of Defence", addrNo: "2", subdistrict: "ศิริราช", district: "บางกอกน้อย",
+  province: "กรุงเทพมหานคร", postcode: "10700", agencyType: "central", assigneeName: "สมชาย ใจดี", assigneePid: "1101700230368",
+  assigneeDivision: "กองเทคโนโลยีสารสนเทศ", assigneePosition: "นักวิชาการคอมพิวเตอร์", assigneeOfficePhone: "02-123-4567",
+  assigneeMobile: "081-234-5678", assigneeEmail: "somchai@navy.mi.th", adminSame: "yes", contactChannel: "callcenter",
+  callcenterPhone: "1111", callcenterEmail: "callcenter@navy.mi.th", targetUsers: "citizen", launchDate: "2027-09-01",
+  serviceName: "บริการทดสอบแป้นพิมพ์", description: "ทดสอบการใช้งานด้วยแป้นพิมพ์", accessUrl: "https://kb.navy.mi.th/",
+  wantsPersonalData: "no", identityLevel: "none", canDownload: "no", wantsNotification: "no", smartTracking: "no",
+  profileAccess: "mtoken", landingUrl: "https://kb.navy.mi.th/mtoken",
+};
 
 const agencyAccount = DEMO_ACCOUNTS.find((a) => a.role === "agency")!;
 const officerAccount = DEMO_ACCOUNTS.find((a) => a.role === "officer")!;
@@ -39,6 +51,18 @@ beforeAll(async () => {
   await db.insert(eserviceSteps).values(
     [1, 2, 3, 4, 5, 6, 7].map((n) => ({ eserviceId: "e2e-svc", stepNo: n, state: n < 4 ? ("done" as const) : n === 4 ? ("in_progress" as const) : ("locked" as const), updatedAt: now })),
   );
+  // A second service at step 4 with parts 1 and 2 answered, for the keyboard-only test.
+  await db.insert(eservices).values({ id: "kb-svc", agencyId: DEMO_AGENCY_ID, name: "บริการทดสอบแป้นพิมพ์", createdAt: now, updatedAt: now });
+  await db.insert(eserviceSteps).values(
+    [1, 2, 3, 4, 5, 6, 7].map((n) => ({
+      eserviceId: "kb-svc",
+      stepNo: n,
+      state: n < 4 ? ("done" as const) : n === 4 ? ("in_progress" as const) : ("locked" as const),
+      answers: n === 4 ? KEYBOARD_ANSWERS : null,
+      updatedAt: now,
+    })),
+  );
+  await db.insert(eserviceFiles).values({ id: "kb-letter", eserviceId: "kb-svc", stepNo: 4, kind: "auth_letter", fileKey: "kb-letter-key", fileName: "letter.pdf", contentType: "application/pdf", size: 10, createdAt: now });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -222,5 +246,33 @@ describe("e-Service onboarding part 2 in Chromium", () => {
     const fresh = await signIn(agencyAccount);
     await fresh.goto(`${host.url}/agency/launched`);
     expect(await fresh.locator("main").textContent()).toContain("ขอรับเงินสงเคราะห์");
+  });
+});
+
+describe("the step-4 form by keyboard alone", () => {
+  it("can be filled and submitted with Tab, Space and Enter", async () => {
+    const page = await signIn(agencyAccount);
+    await page.goto(`${host.url}/eservices/kb-svc/steps/4/parts/3`);
+    /** Presses Tab until the element matching `selector` has focus (fails after 60 presses). */
+    const tabTo = async (selector: string) => {
+      for (let i = 0; i < 60; i++) {
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+        await page.keyboard.press("Tab");
+      }
+      throw new Error(`could not reach ${selector} with Tab`);
+    };
+    for (const name of ["consentDataAccess", "consentAccuracy", "consentTerms"]) {
+      await tabTo(`input[name="${name}"]`);
+      await page.keyboard.press("Space");
+    }
+    await tabTo('button[value="next"]');
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/steps\/4\/check$/);
+    await tabTo('form[action$="/submit"] button');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("ยืนยันการส่งข้อมูล");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/steps\/4$/);
+    const [step] = await host.deps.db.select().from(eserviceSteps).where(and(eq(eserviceSteps.eserviceId, "kb-svc"), eq(eserviceSteps.stepNo, 4)));
+    expect(step!.state).toBe("in_review");
   });
 });
