@@ -100,6 +100,9 @@ export function createApp(deps: AppDeps) {
         const detail = err instanceof CsrfError ? MESSAGES.csrf : MESSAGES.forbidden;
         return renderPage(c, { title: errorTitle(403), status: 403 }, <ErrorPage kind={403} detail={detail} />);
       }
+      if (err.status === 415) {
+        return renderPage(c, { title: errorTitle(400), status: 415 }, <ErrorPage kind={400} detail="กรุณาแนบไฟล์ผ่านแบบฟอร์มอัปโหลด" />);
+      }
       const kind: ErrorKind = err.status === 404 ? 404 : err.status === 429 ? 429 : 400;
       return renderPage(c, { title: errorTitle(kind), status: kind }, <ErrorPage kind={kind} />);
     }

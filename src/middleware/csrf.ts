@@ -11,7 +11,14 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Hono's Origin / Sec-Fetch-Site check: a browser on another site cannot post here. */
 export function originCheck(config: AppConfig) {
   const check = csrf({ origin: allowedOrigins(config) });
+  const allowed = allowedOrigins(config);
   return createMiddleware<AppEnv>(async (c, next) => {
+    // Hono's check covers form content types only; any other unsafe request from a
+    // foreign Origin (or a cross-site fetch without one) is refused here too.
+    if (UNSAFE.has(c.req.method)) {
+      const origin = c.req.header("origin");
+      if (origin ? !allowed.includes(origin) : c.req.header("sec-fetch-site") === "cross-site") throw new CsrfError();
+    }
     let passed = false;
     try {
       await check(c, async () => {

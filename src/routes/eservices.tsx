@@ -6,6 +6,7 @@ import { currentStep, stepByNo } from "../domain/onboarding";
 import { bangkokIsoDate, fiscalYearEnd, isIsoDate, MIN_TESTERS, step1Form, STEP1_LABELS, step2Form, STEP2_LABELS, testerForm, TESTERS_REQUIRED } from "../domain/onboarding-forms";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
+import { multipartOnly } from "../middleware/uploads";
 import { getCredentials, resetConsumerKey, revealCredentials } from "../services/credentials";
 import { addScreenshot, getServiceFile, listScreenshots, moveScreenshot, removeScreenshot, replaceServiceFile, serviceIcon } from "../services/eservice-files";
 import { iconSizeProblem, imageSize } from "../domain/image-size";
@@ -299,6 +300,7 @@ export const eserviceRoutes = new Hono<AppEnv>()
   .post(
     "/:id/icon",
     agencyOnly,
+    multipartOnly,
     bodyLimit({ maxSize: ICON_RULE.maxBytes + 64 * 1024, onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), 1, { iconError: "ไฟล์มีขนาดเกิน 5 MB" }, 413) }),
     async (c) => {
       const { deps } = c.var;
@@ -337,6 +339,7 @@ export const eserviceRoutes = new Hono<AppEnv>()
   .post(
     "/:id/steps/5/icon",
     agencyOnly,
+    multipartOnly,
     bodyLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), 5, { errors: { icon: "ไฟล์มีขนาดเกิน 5 MB" } }, 413) }),
     async (c) => {
       const { deps } = c.var;
@@ -358,6 +361,7 @@ export const eserviceRoutes = new Hono<AppEnv>()
   .post(
     "/:id/steps/5/screenshots",
     agencyOnly,
+    multipartOnly,
     bodyLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), 5, { errors: { screenshots: "ไฟล์มีขนาดเกิน 5 MB" } }, 413) }),
     async (c) => {
       const { deps } = c.var;
@@ -412,6 +416,7 @@ export const eserviceRoutes = new Hono<AppEnv>()
   .post(
     "/:id/steps/:no/attempts",
     agencyOnly,
+    multipartOnly,
     bodyLimit({
       maxSize: XLSX_RULE.maxBytes + 64 * 1024,
       onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), stepNoOr404(c as AppContext, TEST_STEPS), { uploadError: "ไฟล์มีขนาดเกิน 10 MB" }, 413),
@@ -477,6 +482,7 @@ export const eserviceRoutes = new Hono<AppEnv>()
     const { deps } = c.var;
     const stepNo = stepNoOr404(c, TEST_STEPS);
     const svc = await serviceOr404(c);
+    if (!(await getAttempt(deps.db, svc.id, stepNo, c.req.param("aid")))) throw new NotFoundError();
     if (!isEditable(svc, stepNo)) return stepPage(c, svc, stepNo, { uploadError: ACTION_ERRORS.not_allowed }, 409);
     const key = await deleteAttempt(deps.db, deps.clock.now(), staffActor(c), svc.id, stepNo, c.req.param("aid"));
     if (!key) return stepPage(c, svc, stepNo, { uploadError: "ลบไม่ได้ เพราะเจ้าหน้าที่ตรวจสอบแล้ว" }, 409);

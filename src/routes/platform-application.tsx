@@ -5,6 +5,7 @@ import { freeMailWarnings, LIST_FIELDS, PART_FIELDS, type PartNo } from "../doma
 import type { FieldErrors } from "../domain/forms";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
+import { multipartOnly } from "../middleware/uploads";
 import { loadService, transitionStep, type ServiceView } from "../services/onboarding";
 import { replaceServiceFile } from "../services/eservice-files";
 import { allPartErrors, authLetterOf, groupsByPart, partErrors, step4Values, type Raw } from "../services/step4";
@@ -126,6 +127,7 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
   .post(
     "/:id/steps/4/auth-letter",
     agencyOnly,
+    multipartOnly,
     bodyLimit({ maxSize: PDF_10MB.maxBytes + 64 * 1024, onError: async (c) => partPage(c as AppContext, await serviceOr404(c as AppContext), 1, step4Values(await serviceOr404(c as AppContext)), undefined, 413, "ไฟล์มีขนาดเกิน 10 MB") }),
     async (c) => {
       const { deps } = c.var;

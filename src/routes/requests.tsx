@@ -7,6 +7,7 @@ import { validateForm } from "../domain/forms";
 import { formatThaiId, maskThaiId } from "../domain/thai-id";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
+import { multipartOnly } from "../middleware/uploads";
 import { decryptPid, pidKeys } from "../services/pid-crypto";
 import {
   applyOfficerAction,
@@ -80,7 +81,7 @@ async function loadOr404(c: AppContext, id: string): Promise<RequestDetail> {
   return req;
 }
 
-async function uploadFailed(c: AppContext, message: string, status: 413 | 422, loaded?: RequestDetail) {
+async function uploadFailed(c: AppContext, message: string, status: 409 | 413 | 422, loaded?: RequestDetail) {
   const req = loaded ?? (await loadOr404(c, c.req.param("id")!));
   return renderPage(
     c,
@@ -155,11 +156,13 @@ export const requestRoutes = new Hono<AppEnv>()
   .post(
     "/requests/:id/documents",
     requireRole("university"),
+    multipartOnly,
     // Counted while streaming; a bigger body is cut off before it is buffered.
     bodyLimit({ maxSize: PDF_20MB.maxBytes + 64 * 1024, onError: (c) => uploadFailed(c as AppContext, "ไฟล์มีขนาดเกิน 20 MB", 413) }),
     async (c) => {
       const { deps } = c.var;
       const req = await loadOr404(c, c.req.param("id"));
+      if (req.status === "finished") return uploadFailed(c, "คำขอนี้สิ้นสุดแล้ว ไม่สามารถเพิ่มเอกสารได้", 409, req);
       const body = await c.req.parseBody();
       const stored = await storeUpload(deps.files, body.file, PDF_20MB);
       if (!stored.ok) return uploadFailed(c, stored.message, 422, req);
