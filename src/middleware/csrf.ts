@@ -13,11 +13,13 @@ export function originCheck(config: AppConfig) {
   const check = csrf({ origin: allowedOrigins(config) });
   const allowed = allowedOrigins(config);
   return createMiddleware<AppEnv>(async (c, next) => {
-    // Hono's check covers form content types only; any other unsafe request from a
-    // foreign Origin (or a cross-site fetch without one) is refused here too.
+    // Hono's check covers form content types only, so every unsafe request is checked
+    // here too: a browser's Sec-Fetch-Site is authoritative (it sends Origin "null"
+    // under a no-referrer policy); without it, the Origin must be ours.
     if (UNSAFE.has(c.req.method)) {
+      const site = c.req.header("sec-fetch-site");
       const origin = c.req.header("origin");
-      if (origin ? !allowed.includes(origin) : c.req.header("sec-fetch-site") === "cross-site") throw new CsrfError();
+      if (site ? site !== "same-origin" : !origin || !allowed.includes(origin)) throw new CsrfError();
     }
     let passed = false;
     try {

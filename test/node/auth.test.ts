@@ -171,6 +171,28 @@ describe("CSRF", () => {
     expect(await sessionCount()).toBe(0);
   });
 
+  it("trusts a browser's Sec-Fetch-Site: same-origin even with Origin null (a no-referrer page), and refuses cross-site", async () => {
+    const b = new Browser(t);
+    await b.get("/login");
+    const ok = await b.post("/login", { username: "officer", password: "Officer#2567" }, { origin: "null", headers: { "sec-fetch-site": "same-origin" } });
+    expect(ok.status).toBe(303);
+    const c2 = new Browser(t);
+    await c2.get("/login");
+    const bad = await c2.post("/login", { username: "officer", password: "Officer#2567" }, { headers: { "sec-fetch-site": "cross-site" } });
+    expect(bad.status).toBe(403);
+  });
+
+  it("refuses a JSON request from a foreign origin even with a valid token", async () => {
+    const b = new Browser(t);
+    await b.get("/login");
+    const res = await b.request("/logout", {
+      method: "POST",
+      headers: { origin: "https://evil.example", "content-type": "application/json", "x-csrf-token": b.csrf! },
+      body: "{}",
+    });
+    expect(res.status).toBe(403);
+  });
+
   it("accepts the token from the X-CSRF-Token header that htmx sends", async () => {
     const b = new Browser(t);
     await b.get("/login");
