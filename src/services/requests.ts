@@ -189,19 +189,25 @@ export interface TimeEstimate {
   overdue: boolean;
 }
 
+/** The time range is taken from this many most recently finished similar requests. */
+export const ESTIMATE_SAMPLE = 500;
+
 /**
- * How long finished requests for the same position took from entering this
- * request's current status to the end; null range below 20 samples.
+ * How long recently finished requests for the same position took from entering
+ * this request's current status to the end; null range below 20 samples. Recent
+ * ones only: they reflect today's pace, and the query stays cheap at any size.
  */
 export async function estimateRemaining(db: DbOrTx, req: RequestDetail, now: Date): Promise<TimeEstimate | null> {
-  if (req.status === "draft" || req.status === "finished") return null;
-  const rows = await db.all<{ days: number }>(sql`
-    SELECT (f.finished_at - min(e.at)) / 86400000.0 AS days
+  if (req.status === "draft" || req.status === "finished" || !req.position) return null;
+  const rows = await db.all<{ days: number | null }>(sql`
+    SELECT (f.finished_at - (
+      SELECT min(e.at) FROM request_events e WHERE e.request_id = f.id AND e.status = ${req.status}
+    )) / 86400000.0 AS days
     FROM academic_requests f
-    JOIN request_events e ON e.request_id = f.id AND e.status = ${req.status}
     WHERE f.position = ${req.position} AND f.status = 'finished' AND f.finished_at IS NOT NULL
-    GROUP BY f.id`);
-  const range = durationRange(rows.map((x) => Number(x.days)));
+    ORDER BY f.finished_at DESC
+    LIMIT ${ESTIMATE_SAMPLE}`);
+  const range = durationRange(rows.filter((x) => x.days !== null).map((x) => Number(x.days)));
   const elapsedDays = Math.floor((now.getTime() - req.statusSince.getTime()) / DAY);
   return { range, elapsedDays, overdue: isPastP80(elapsedDays, range) };
 }

@@ -109,6 +109,7 @@ describe("durability", () => {
     const drafts: { n: number; id: string }[] = [];
     const submitted: { n: number; id: string }[] = [];
     let answered = 0;
+    const serverErrors: number[] = [];
     let killed = false;
     const killMidway = () => {
       if (++answered >= 400 && !killed) {
@@ -119,6 +120,7 @@ describe("durability", () => {
     const jobs = Array.from({ length: 1000 }, async (_, n) => {
       try {
         const saved = await post("/university/requests", { ...form(n), intent: n % 2 ? "draft" : "check" });
+        if (saved.status >= 500) serverErrors.push(saved.status);
         killMidway();
         const id = /requests\/([\w-]+)\//.exec(saved.headers.get("location") ?? "")?.[1];
         if (saved.status !== 303 || !id) return;
@@ -127,6 +129,7 @@ describe("durability", () => {
           return;
         }
         const done = await post(`/university/requests/${id}/submit`, {});
+        if (done.status >= 500) serverErrors.push(done.status);
         killMidway();
         if (done.status === 303) submitted.push({ n, id });
       } catch {
@@ -135,6 +138,8 @@ describe("durability", () => {
     });
     await Promise.all(jobs);
     expect(killed).toBe(true);
+    // Under contention writers wait their turn: no request failed before the kill.
+    expect(serverErrors).toEqual([]);
     expect(drafts.length + submitted.length).toBeGreaterThan(50);
 
     // Restart on the same file, then look at what survived.

@@ -53,6 +53,7 @@ export const academicRequests = sqliteTable(
     index("requests_pid_idx").on(t.applicantPidHmac, t.createdAt),
     index("requests_status_idx").on(t.status, t.createdAt),
     index("requests_queue_idx").on(t.queueEnteredAt, t.id),
+    index("requests_finished_idx").on(t.position, t.status, t.finishedAt),
   ],
 );
 

@@ -13,11 +13,12 @@ export async function createNodeDb(url: string): Promise<{ db: Db; client: Clien
     const path = url.slice("file:".length);
     if (path && !path.startsWith(":")) mkdirSync(dirname(path), { recursive: true });
   }
-  const client = createClient({ url });
+  // `timeout` is the busy timeout of every pooled connection (a PRAGMA would reach only one):
+  // writers wait for each other instead of failing under contention.
+  const client = createClient({ url, timeout: 5000 });
   if (url.startsWith("file:")) {
-    // WAL lets readers run beside the one writer; busy_timeout waits instead of failing under contention.
+    // WAL lets readers run beside the one writer.
     await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA busy_timeout = 5000");
   }
   await client.execute("PRAGMA foreign_keys = ON");
   return { db: createDb(client), client };

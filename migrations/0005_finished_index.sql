@@ -1,0 +1,1 @@
+CREATE INDEX `requests_finished_idx` ON `academic_requests` (`position`,`status`,`finished_at`);
