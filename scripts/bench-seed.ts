@@ -29,6 +29,7 @@ import { isInQueue, transition, type Position, type RequestAction, type RequestS
 import { formatTicketNo } from "../src/domain/ticket";
 import { createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../src/platform/node";
 import { encryptPid, pidKeys, pidLookupHash, type PidKeys } from "../src/services/pid-crypto";
+import { prng, type Rng } from "../src/db/prng";
 
 export interface BenchSeedOptions {
   requests?: number;
@@ -459,30 +460,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-interface Rng {
-  next(): number;
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  chance(p: number): boolean;
-}
-
-/** mulberry32, as in the demo seed. */
-function prng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-    chance: (p) => next() < p,
-  };
-}
 
 /** `tsx scripts/bench-seed.ts <file.db> <data key>`: seeds a file on its own, to look at it with sqlite3. */
 async function main() {
