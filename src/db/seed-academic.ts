@@ -849,7 +849,6 @@ function randomPosition(rnd: Rng): Position {
 // Small helpers
 // ---------------------------------------------------------------------------
 
-
 function shuffle<T>(rnd: Rng, items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = rnd.int(0, i);
