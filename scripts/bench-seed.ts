@@ -460,7 +460,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-
 /** `tsx scripts/bench-seed.ts <file.db> <data key>`: seeds a file on its own, to look at it with sqlite3. */
 async function main() {
   const [path, dataKey] = process.argv.slice(2);
