@@ -34,3 +34,22 @@ describe("the honest time range", () => {
     expect(estimate?.range ?? null).toBeNull();
   });
 });
+
+describe("queue numbers on list pages", () => {
+  it("equal each request's place in the live queue order, on every page of the officer's list", async () => {
+    const { queueOrder, searchRequests, listForApplicant } = await import("../../src/services/requests");
+    const order = new Map((await queueOrder(t.db)).map((q) => [q.id, q.queueNo]));
+    const keys = await pidKeys(TEST_DATA_KEY);
+    for (let page = 1; page <= 2; page++) {
+      const { rows } = await searchRequests(t.db, officer, { page }, { keys, now: t.clock.now() });
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.queueNo, row.ticketNo ?? row.id).toBe(order.get(row.id) ?? null);
+    }
+    const { DEMO_CITIZENS } = await import("../../src/db/demo-citizens");
+    const { pidLookupHash } = await import("../../src/services/pid-crypto");
+    const applicant: SessionUser = { ...officer, role: "applicant", pidHmac: await pidLookupHash(keys, DEMO_CITIZENS[0]!.pid) };
+    const mine = await listForApplicant(t.db, applicant);
+    expect(mine.map((m) => m.ticketNo).sort()).toEqual(["2567-00100-0003", "2567-00500-0005"]);
+    expect(mine.find((m) => m.ticketNo === "2567-00100-0003")!.queueNo).toBe(1);
+  });
+});
