@@ -49,7 +49,7 @@ const listColumns = {
   statusSince: r.statusSince,
   universityId: r.universityId,
   universityName: universities.nameTh,
-  queueEnteredAt: r.queueEnteredAt,
+  queueNo: queuePosition,
 };
 
 export type RequestListRow = {
@@ -74,36 +74,6 @@ export type RequestListRow = {
   queueNo: number | null;
 };
 
-type ListRowWithoutQueueNo = Omit<RequestListRow, "queueNo"> & { queueEnteredAt: Date | null };
-
-/**
- * Adds each listed request's live queue number with one pass over the queue
- * index, up to the farthest listed request — not one count per row, which cost
- * O(queue length) for every row of a page.
- */
-async function withQueueNumbers(db: DbOrTx, rows: ListRowWithoutQueueNo[]): Promise<RequestListRow[]> {
-  const queued = rows.filter((row) => row.queueEnteredAt);
-  const positions = new Map<string, number>();
-  if (queued.length) {
-    const key = (row: ListRowWithoutQueueNo) => [row.queueEnteredAt!.getTime(), row.id] as const;
-    const last = queued.reduce((a, b) => {
-      const [ta, ia] = key(a);
-      const [tb, ib] = key(b);
-      return tb > ta || (tb === ta && ib > ia) ? b : a;
-    });
-    const [lastAt, lastId] = key(last);
-    const ranked = await db.all<{ id: string; pos: number }>(sql`
-      SELECT id, pos FROM (
-        SELECT id, row_number() OVER (ORDER BY queue_entered_at, id) AS pos
-        FROM academic_requests
-        WHERE queue_entered_at IS NOT NULL
-          AND (queue_entered_at < ${lastAt} OR (queue_entered_at = ${lastAt} AND id <= ${lastId}))
-      ) WHERE id IN (${sql.join(queued.map((row) => sql`${row.id}`), sql`, `)})`);
-    for (const { id, pos } of ranked) positions.set(id, Number(pos));
-  }
-  return rows.map(({ queueEnteredAt: _q, ...row }) => ({ ...row, queueNo: positions.get(row.id) ?? null }));
-}
-
 /** Which requests a user may see at all; null for roles that see none. */
 function visibleTo(user: SessionUser): SQL | null {
   switch (user.role) {
@@ -123,13 +93,12 @@ function visibleTo(user: SessionUser): SQL | null {
 export async function listForApplicant(db: DbOrTx, user: SessionUser): Promise<RequestListRow[]> {
   const where = visibleTo(user);
   if (!where || user.role !== "applicant") return [];
-  const rows = (await db
+  return db
     .select(listColumns)
     .from(r)
     .innerJoin(universities, eq(universities.id, r.universityId))
     .where(where)
-    .orderBy(desc(r.createdAt))) as ListRowWithoutQueueNo[];
-  return withQueueNumbers(db, rows);
+    .orderBy(desc(r.createdAt)) as Promise<RequestListRow[]>;
 }
 
 export interface RequestFilters {
@@ -183,9 +152,9 @@ export async function searchRequests(
     .where(where)
     .orderBy(user.role === "university" ? desc(r.createdAt) : asc(r.submittedAt))
     .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)) as ListRowWithoutQueueNo[];
+    .offset((page - 1) * PAGE_SIZE)) as RequestListRow[];
   const [count] = await db.select({ n: sql<number>`count(*)` }).from(r).where(where);
-  return { rows: await withQueueNumbers(db, rows), total: count?.n ?? 0 };
+  return { rows, total: count?.n ?? 0 };
 }
 
 export type RequestDetail = typeof academicRequests.$inferSelect & {
