@@ -30,6 +30,7 @@ import { formatTicketNo } from "../src/domain/ticket";
 import { createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../src/platform/node";
 import { encryptPid, pidKeys, pidLookupHash, type PidKeys } from "../src/services/pid-crypto";
 import { prng, type Rng } from "../src/db/prng";
+import { STEP_DAYS } from "../src/db/seed-academic";
 
 export interface BenchSeedOptions {
   requests?: number;
@@ -87,17 +88,8 @@ const WALKS: readonly { status: RequestStatus; share: number; walk: readonly Req
   },
 ];
 
-/** Days between an action and the one before it, [min, max] (roughly the demo seed's). */
-const GAP_DAYS: Record<RequestAction, readonly [number, number]> = {
-  receive: [1, 14],
-  start_doc_review: [1, 10],
-  finish_doc_review: [5, 35],
-  request_documents: [3, 25],
-  documents_received: [7, 45],
-  start_peer_review: [3, 21],
-  propose_committee: [45, 180],
-  finish: [14, 60],
-};
+/** Days between an action and the one before it, [min, max]: the demo seed's. */
+const GAP_DAYS = STEP_DAYS;
 
 /** Bigger universities file more; the 7 demo universities are the "handful". */
 const UNIVERSITY_WEIGHTS: Record<string, number> = {

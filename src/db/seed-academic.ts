@@ -330,7 +330,7 @@ const WINDOW_FLOOR = Date.parse("2024-09-02T00:00:00Z");
 const MIN_NOW = Date.parse("2025-10-01T00:00:00Z");
 
 /** Working days between an officer action and the previous step, [min, max]. */
-const STEP_DAYS: Record<RequestAction, readonly [number, number]> = {
+export const STEP_DAYS: Record<RequestAction, readonly [number, number]> = {
   receive: [1, 14],
   start_doc_review: [1, 10],
   finish_doc_review: [5, 35],

@@ -47,3 +47,17 @@ export function OfficerComment(props: { comments: Record<string, string> | null;
     </p>
   ) : null;
 }
+
+/** A step form's two ways out: save what is there, or go on to check-your-answers. */
+export function CheckOrDraftButtons() {
+  return (
+    <div class="button-row">
+      <button type="submit" name="intent" value="check" class="button">
+        ตรวจสอบข้อมูล
+      </button>
+      <button type="submit" name="intent" value="draft" class="button button-secondary">
+        บันทึกร่าง
+      </button>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { PROFILE_ACCESS, STEP2_LABELS, TESTER_LABELS, TESTER_OS } from "../../domain/onboarding-forms";
 import type { FieldErrors, FormValues } from "../../domain/forms";
 import { maskThaiId } from "../../domain/thai-id";
-import { answerList, answerText, errorFor, OfficerComment, type RawAnswers } from "../components/answer-fields";
+import { answerList, answerText, CheckOrDraftButtons, errorFor, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { ErrorSummary } from "../components/error-summary";
 import { Field, fieldId } from "../components/field";
 import { formatThaiDate, formatThaiDateTime } from "../format";
@@ -79,14 +79,7 @@ export function Step2Section(props: Step2Props) {
           <OfficerComment comments={props.comments} name="domain" />
           <TextArea name="loginCallbacks" label={`${STEP2_LABELS.loginCallbacks} (เฉพาะ OIDC)`} hint="หนึ่ง URL ต่อบรรทัด กด Enter เพื่อเพิ่ม URL ถัดไป ทุก URL ต้องเป็น https และอยู่ในโดเมนข้างต้น" value={lines(a, "loginCallbacks")} errors={e} comments={props.comments} />
           <TextArea name="logoutCallbacks" label={`${STEP2_LABELS.logoutCallbacks} (เฉพาะ OIDC)`} hint="หนึ่ง URL ต่อบรรทัด" value={lines(a, "logoutCallbacks")} errors={e} comments={props.comments} />
-          <div class="button-row">
-            <button type="submit" name="intent" value="check" class="button">
-              ตรวจสอบข้อมูล
-            </button>
-            <button type="submit" name="intent" value="draft" class="button button-secondary">
-              บันทึกร่าง
-            </button>
-          </div>
+          <CheckOrDraftButtons />
         </form>
       ) : (
         <Step2Summary answers={a} />

@@ -10,7 +10,7 @@ import {
 import { STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding";
 import type { FieldErrors } from "../../domain/forms";
 import { ErrorSummary } from "../components/error-summary";
-import { answerList, answerText, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
+import { answerList, answerText, CheckOrDraftButtons, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { fieldId } from "../components/field";
 import { ProgressBar } from "../components/progress-bar";
 import { formatThaiDateTime } from "../format";
@@ -305,14 +305,7 @@ function Step1Form(props: StepPageProps) {
             เพิ่มงานบริการ
           </button>
         </fieldset>
-        <div class="button-row">
-          <button type="submit" name="intent" value="check" class="button">
-            ตรวจสอบข้อมูล
-          </button>
-          <button type="submit" name="intent" value="draft" class="button button-secondary">
-            บันทึกร่าง
-          </button>
-        </div>
+        <CheckOrDraftButtons />
       </form>
     </>
   );
