@@ -29,6 +29,7 @@ import { isInQueue, transition, type Position, type RequestAction, type RequestS
 import { formatTicketNo } from "../src/domain/ticket";
 import { createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../src/platform/node";
 import { encryptPid, pidKeys, pidLookupHash, type PidKeys } from "../src/services/pid-crypto";
+import { renumberQueue } from "../src/services/queue";
 import { prng, type Rng } from "../src/db/prng";
 import { STEP_DAYS } from "../src/db/seed-academic";
 
@@ -289,6 +290,7 @@ export async function seedBench(db: Db, dataKey: string, now: Date, options: Ben
         .values(c)
         .onConflictDoUpdate({ target: [ticketCounters.universityId, ticketCounters.beYear], set: { lastSeq: c.lastSeq } });
     }
+    await renumberQueue(tx);
   });
 
   const { services, steps } = makeServices(rnd, now, serviceCount);

@@ -23,6 +23,7 @@ import { isInQueue, transition, type Position, type RequestAction, type RequestS
 import { buddhistYear, formatTicketNo } from "../domain/ticket";
 import { newId } from "../services/crypto";
 import { encryptPid, pidLookupHash, type PidKeys } from "../services/pid-crypto";
+import { renumberQueue } from "../services/queue";
 import { prng, type Rng } from "./prng";
 
 // ---------------------------------------------------------------------------
@@ -458,6 +459,7 @@ export async function seedAcademicDemo(db: Db, keys: PidKeys, now: Date): Promis
     for (const part of chunks(rows.events, 100)) await tx.insert(requestEvents).values(part);
     for (const part of chunks(rows.documents, 60)) await tx.insert(requestDocuments).values(part);
     await tx.insert(ticketCounters).values(rows.counters);
+    await renumberQueue(tx);
     return { requests: rows.requests.length };
   });
 }

@@ -1,8 +1,14 @@
 /**
  * @module
- * Randomness, hashing and constant-time comparison on WebCrypto, which both
- * hosts provide as `globalThis.crypto`.
+ * Randomness, hashing and constant-time comparison. Randomness is WebCrypto, which
+ * both hosts provide as `globalThis.crypto`. Hashes of short strings (a session
+ * token on every request, the CSRF token) are computed in place with @noble/hashes:
+ * Node runs `crypto.subtle` on its thread pool, and for a 30-byte input the trip
+ * there and back cost more than the hash (see `npm run bench`).
  */
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+
 const encoder = new TextEncoder();
 
 /** `bytes` random bytes as base64url (16 bytes = 128 bits). */
@@ -16,15 +22,11 @@ export function newId(): string {
 }
 
 export async function sha256Hex(value: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", encoder.encode(value));
-  return toHex(new Uint8Array(digest));
+  return toHex(sha256(encoder.encode(value)));
 }
 
 export async function hmacSha256(key: string, value: string): Promise<string> {
-  const k = await crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
-  return toBase64Url(new Uint8Array(await crypto.subtle.sign("HMAC", k, encoder.encode(value))));
+  return toBase64Url(hmac(sha256, encoder.encode(key), encoder.encode(value)));
 }
 
 /** Compares without an early exit, so timing does not reveal how much matched. */

@@ -7,8 +7,9 @@
  */
 import { and, asc, desc, eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
-import { academicRequests, requestEvents, ticketCounters, universities } from "../db/schema";
-import { isInQueue, transition, type Position, type RequestAction, type RequestStatus } from "../domain/academic";
+import { academicRequests, durationEstimates, requestEvents, ticketCounters, universities } from "../db/schema";
+import { queueMove } from "../domain/queue";
+import { isInQueue, STATUS_KEYS, transition, type Position, type RequestAction, type RequestStatus } from "../domain/academic";
 import type { DraftFields, RequestForm } from "../domain/academic-forms";
 import { durationRange, isPastP80, type DurationRange } from "../domain/duration-stats";
 import { buddhistYear, formatTicketNo } from "../domain/ticket";
@@ -17,18 +18,12 @@ import { requestStatusMail } from "../views/mail-templates";
 import { recordAudit } from "./audit";
 import { newId } from "./crypto";
 import { enqueueMail } from "./mail";
+import { joinQueue, leaveQueue, queuePlace } from "./queue";
 import { encryptPid, pidLookupHash, type PidKeys } from "./pid-crypto";
 import type { SessionUser } from "./session";
 
 const r = academicRequests;
 const DAY = 86_400_000;
-
-/** Live queue position: 1 + how many queued requests arrived earlier (ties by id). */
-const queuePosition = sql<number | null>`CASE WHEN ${r.queueEnteredAt} IS NULL THEN NULL ELSE (
-  SELECT count(*) + 1 FROM academic_requests q
-  WHERE q.queue_entered_at IS NOT NULL
-    AND (q.queue_entered_at < ${r.queueEnteredAt} OR (q.queue_entered_at = ${r.queueEnteredAt} AND q.id < ${r.id}))
-) END`;
 
 const listColumns = {
   id: r.id,
@@ -49,7 +44,7 @@ const listColumns = {
   statusSince: r.statusSince,
   universityId: r.universityId,
   universityName: universities.nameTh,
-  queueNo: queuePosition,
+  queueNo: queuePlace,
 };
 
 export type RequestListRow = {
@@ -119,6 +114,8 @@ export async function searchRequests(
   user: SessionUser,
   filters: RequestFilters,
   ctx: { keys: PidKeys; now: Date },
+  /** A whole export is one page of `pageSize` rows that needs no total. */
+  paging: { pageSize: number; total: boolean } = { pageSize: PAGE_SIZE, total: true },
 ): Promise<{ rows: RequestListRow[]; total: number }> {
   const base = visibleTo(user);
   if (!base || (user.role !== "university" && user.role !== "officer" && user.role !== "admin")) {
@@ -151,8 +148,10 @@ export async function searchRequests(
     .innerJoin(universities, eq(universities.id, r.universityId))
     .where(where)
     .orderBy(user.role === "university" ? desc(r.createdAt) : asc(r.submittedAt))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)) as RequestListRow[];
+    .limit(paging.pageSize)
+    .offset((page - 1) * paging.pageSize)) as RequestListRow[];
+  // A first page that is not full already says how many there are.
+  if (!paging.total || (page === 1 && rows.length < paging.pageSize)) return { rows, total: rows.length };
   const [count] = await db.select({ n: sql<number>`count(*)` }).from(r).where(where);
   return { rows, total: count?.n ?? 0 };
 }
@@ -171,7 +170,7 @@ export async function getRequestFor(db: DbOrTx, user: SessionUser, id: string): 
   const where = visibleTo(user);
   if (!where) return null;
   const [row] = await db
-    .select({ request: r, universityName: universities.nameTh, universityCode: universities.code, queueNo: queuePosition })
+    .select({ request: r, universityName: universities.nameTh, universityCode: universities.code, queueNo: queuePlace })
     .from(r)
     .innerJoin(universities, eq(universities.id, r.universityId))
     .where(and(eq(r.id, id), where))
@@ -195,21 +194,83 @@ export const ESTIMATE_SAMPLE = 500;
 /**
  * How long recently finished requests for the same position took from entering
  * this request's current status to the end; null range below 20 samples. Recent
- * ones only: they reflect today's pace, and the query stays cheap at any size.
+ * ones only: they reflect today's pace. Read from `duration_estimates`, which is
+ * recomputed here when a request of the position has finished since it was.
  */
 export async function estimateRemaining(db: DbOrTx, req: RequestDetail, now: Date): Promise<TimeEstimate | null> {
   if (req.status === "draft" || req.status === "finished" || !req.position) return null;
-  const rows = await db.all<{ days: number | null }>(sql`
-    SELECT (f.finished_at - (
-      SELECT min(e.at) FROM request_events e WHERE e.request_id = f.id AND e.status = ${req.status}
-    )) / 86400000.0 AS days
-    FROM academic_requests f
-    WHERE f.position = ${req.position} AND f.status = 'finished' AND f.finished_at IS NOT NULL
-    ORDER BY f.finished_at DESC
-    LIMIT ${ESTIMATE_SAMPLE}`);
-  const range = durationRange(rows.filter((x) => x.days !== null).map((x) => Number(x.days)));
+  const est = durationEstimates;
+  const [cached] = await db
+    .select({
+      lowDays: est.lowDays,
+      highDays: est.highDays,
+      p80Days: est.p80Days,
+      samples: est.samples,
+      basis: est.basisFinishedAt,
+      latest: sql<number | null>`(SELECT max(f.finished_at) FROM academic_requests f WHERE f.position = ${req.position} AND f.status = 'finished')`,
+    })
+    .from(est)
+    .where(and(eq(est.position, req.position), eq(est.status, req.status)))
+    .limit(1);
+  const fresh = cached && (cached.latest === null || (cached.basis !== null && cached.basis.getTime() >= cached.latest));
+  const range = fresh
+    ? cached.lowDays === null
+      ? null
+      : { lowDays: cached.lowDays, highDays: cached.highDays!, p80Days: cached.p80Days!, samples: cached.samples }
+    : ((await computeEstimates(db, req.position, now)).get(req.status) ?? null);
   const elapsedDays = Math.floor((now.getTime() - req.statusSince.getTime()) / DAY);
   return { range, elapsedDays, overdue: isPastP80(elapsedDays, range) };
+}
+
+/** Every status's range for a position from its latest finished requests, stored for the next reader. */
+async function computeEstimates(db: DbOrTx, position: Position, now: Date): Promise<Map<RequestStatus, DurationRange | null>> {
+  // For each sample and status, from the first time it entered that status to its finish.
+  const rows = await db.all<{ status: RequestStatus; days: number; finished_at: number }>(sql`
+    SELECT e.status AS status, (f.finished_at - min(e.at)) / 86400000.0 AS days, f.finished_at AS finished_at
+    FROM (
+      SELECT id, finished_at FROM academic_requests
+      WHERE position = ${position} AND status = 'finished' AND finished_at IS NOT NULL
+      ORDER BY finished_at DESC LIMIT ${ESTIMATE_SAMPLE}
+    ) f
+    JOIN request_events e ON e.request_id = f.id
+    GROUP BY f.id, e.status`);
+  const days = new Map<RequestStatus, number[]>();
+  let basis: number | null = null;
+  for (const row of rows) {
+    const list = days.get(row.status) ?? [];
+    list.push(Number(row.days));
+    days.set(row.status, list);
+    basis = Math.max(basis ?? 0, Number(row.finished_at));
+  }
+  const ranges = new Map<RequestStatus, DurationRange | null>();
+  for (const status of STATUS_KEYS) {
+    if (status !== "draft" && status !== "finished") ranges.set(status, durationRange(days.get(status) ?? []));
+  }
+  const values = [...ranges].map(([status, range]) => ({
+    position,
+    status,
+    samples: range?.samples ?? days.get(status)?.length ?? 0,
+    lowDays: range?.lowDays ?? null,
+    highDays: range?.highDays ?? null,
+    p80Days: range?.p80Days ?? null,
+    basisFinishedAt: basis === null ? null : new Date(basis),
+    computedAt: now,
+  }));
+  await db
+    .insert(durationEstimates)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [durationEstimates.position, durationEstimates.status],
+      set: {
+        samples: sql`excluded.samples`,
+        lowDays: sql`excluded.low_days`,
+        highDays: sql`excluded.high_days`,
+        p80Days: sql`excluded.p80_days`,
+        basisFinishedAt: sql`excluded.basis_finished_at`,
+        computedAt: sql`excluded.computed_at`,
+      },
+    });
+  return ranges;
 }
 
 export async function listUniversities(db: DbOrTx) {
@@ -360,21 +421,25 @@ export async function applyOfficerAction(
     if (t.rule.requires === "receiptNo" && !input.receiptNo) return { ok: false, reason: "missing_receipt" } as const;
     if (t.rule.requires === "note" && !input.note) return { ok: false, reason: "missing_note" } as const;
 
-    const queueEnteredAt =
-      t.rule.queue === "join" || t.rule.queue === "rejoin" ? ctx.now : isInQueue(t.to) ? req.queueEnteredAt : null;
     const updated = await tx
       .update(r)
       .set({
         status: t.to,
         statusSince: ctx.now,
         updatedAt: ctx.now,
-        queueEnteredAt,
         ...(action === "receive" ? { receiptNo: input.receiptNo } : {}),
         ...(t.to === "finished" ? { finishedAt: ctx.now } : {}),
       })
       .where(and(eq(r.id, id), eq(r.status, req.status)))
       .returning({ id: r.id });
     if (!updated[0]) return { ok: false, reason: "conflict" } as const;
+
+    const move = queueMove(t.rule.queue, isInQueue(t.to), req.queueSeq !== null);
+    if (move.leave) await leaveQueue(tx, req.queueSeq!);
+    if (move.leave || move.join) {
+      const queueSeq = move.join ? await joinQueue(tx) : null;
+      await tx.update(r).set({ queueSeq, queueEnteredAt: move.join ? ctx.now : null }).where(eq(r.id, id));
+    }
 
     const label = t.rule.describe({ receiptNo: input.receiptNo, note: input.note });
     await tx.insert(requestEvents).values({ requestId: id, at: ctx.now, kind: "status", status: t.to, label, actorId: actor.user.id });
@@ -405,8 +470,8 @@ export async function queueOrder(db: DbOrTx): Promise<{ id: string; queueNo: num
   const rows = await db
     .select({ id: r.id })
     .from(r)
-    .where(isNotNull(r.queueEnteredAt))
-    .orderBy(asc(r.queueEnteredAt), asc(r.id));
+    .where(isNotNull(r.queueSeq))
+    .orderBy(asc(r.queueSeq));
   return rows.map((row, i) => ({ id: row.id, queueNo: i + 1 }));
 }
 

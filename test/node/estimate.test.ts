@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { academicRequests } from "../../src/db/schema";
 import { seedAcademicDemo } from "../../src/db/seed-academic";
@@ -32,6 +32,34 @@ describe("the honest time range", () => {
     const req = (await getRequestFor(t.db, officer, row!.id))!;
     const estimate = await estimateRemaining(t.db, req, t.clock.now());
     expect(estimate?.range ?? null).toBeNull();
+  });
+});
+
+describe("the stored time ranges", () => {
+  it("are computed once, then recomputed when a request of the same position has finished since", async () => {
+    const { applyOfficerAction } = await import("../../src/services/requests");
+    const { durationEstimates } = await import("../../src/db/schema");
+    const [row] = await t.db.select({ id: academicRequests.id }).from(academicRequests).where(eq(academicRequests.ticketNo, "2567-00100-0003"));
+    const req = (await getRequestFor(t.db, officer, row!.id))!;
+    const first = (await estimateRemaining(t.db, req, t.clock.now()))!;
+    const stored = await t.db.select().from(durationEstimates).where(eq(durationEstimates.position, req.position!));
+    expect(stored.find((e) => e.status === req.status)).toMatchObject({ samples: first.range!.samples, p80Days: first.range!.p80Days });
+
+    // A request of the same position, in committee, finishes now.
+    const [other] = await t.db
+      .select({ id: academicRequests.id })
+      .from(academicRequests)
+      .where(and(eq(academicRequests.position, req.position!), eq(academicRequests.status, "committee")))
+      .limit(1);
+    t.clock.advance(60_000);
+    const done = await applyOfficerAction(t.db, { now: t.clock.now(), appUrl: new URL("http://localhost") }, { user: officer, ip: "127.0.0.1" }, other!.id, "finish", { note: "อนุมัติ" });
+    expect(done.ok).toBe(true);
+    await estimateRemaining(t.db, req, t.clock.now());
+    const [again] = await t.db
+      .select()
+      .from(durationEstimates)
+      .where(and(eq(durationEstimates.position, req.position!), eq(durationEstimates.status, req.status)));
+    expect(again!.basisFinishedAt!.getTime()).toBe(t.clock.now().getTime());
   });
 });
 

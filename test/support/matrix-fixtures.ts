@@ -431,7 +431,7 @@ export async function addFinishedRequest(t: TestApp, side: Side): Promise<string
   const [row] = await t.db.select().from(academicRequests).where(eq(academicRequests.id, side.requestId));
   const id = newId();
   const now = t.clock.now();
-  await t.db.insert(academicRequests).values({ ...row!, id, ticketNo: `${row!.ticketNo}-F`, status: "finished", statusSince: now, finishedAt: now, queueEnteredAt: null });
+  await t.db.insert(academicRequests).values({ ...row!, id, ticketNo: `${row!.ticketNo}-F`, status: "finished", statusSince: now, finishedAt: now, queueEnteredAt: null, queueSeq: null });
   return id;
 }
 

@@ -38,8 +38,14 @@ export const academicRequests = sqliteTable(
     status: text("status").$type<RequestStatus>().notNull(),
     /** หมายเลขรับเอกสาร, recorded when the officer receives the request. */
     receiptNo: text("receipt_no"),
-    /** Set while the request holds a place in the queue; its order is the queue's order. */
+    /** When the request last joined the queue; set while it holds a place there. */
     queueEnteredAt: integer("queue_entered_at", { mode: "timestamp_ms" }),
+    /**
+     * Its order in the queue while it holds a place there: each join takes a number
+     * above every other, so the order of these is the order of queue_entered_at.
+     * The live place is counted from it with `queue_buckets` (services/queue.ts).
+     */
+    queueSeq: integer("queue_seq"),
     /** When the current status began (for "similar requests took X–Y days"). */
     statusSince: integer("status_since", { mode: "timestamp_ms" }).notNull(),
     createdBy: text("created_by").notNull(),
@@ -52,7 +58,10 @@ export const academicRequests = sqliteTable(
     index("requests_university_idx").on(t.universityId, t.createdAt),
     index("requests_pid_idx").on(t.applicantPidHmac, t.createdAt),
     index("requests_status_idx").on(t.status, t.createdAt),
-    index("requests_queue_idx").on(t.queueEnteredAt, t.id),
+    index("requests_queue_seq_idx").on(t.queueSeq),
+    // The officers' list is oldest submission first, with or without a status filter.
+    index("requests_status_submitted_idx").on(t.status, t.submittedAt),
+    index("requests_submitted_idx").on(t.submittedAt),
     index("requests_finished_idx").on(t.position, t.status, t.finishedAt),
   ],
 );
@@ -124,6 +133,40 @@ export const ticketCounters = sqliteTable(
     lastSeq: integer("last_seq").notNull(),
   },
   (t) => [primaryKey({ columns: [t.universityId, t.beYear] })],
+);
+
+/**
+ * How many requests wait in each block of QUEUE_BUCKET consecutive queue numbers, kept
+ * in the same transaction as every join and leave. A place in the queue is then the
+ * sum over earlier blocks plus a count inside its own block: a few hundred index
+ * entries however long the queue, where counting everyone ahead would read them all.
+ */
+export const queueBuckets = sqliteTable("queue_buckets", {
+  bucket: integer("bucket").primaryKey(),
+  waiting: integer("waiting").notNull(),
+});
+
+/**
+ * The honest time range per position and status, computed from recently finished
+ * requests when first asked for and recomputed once a request of that position has
+ * finished after `basisFinishedAt`, so a tracking page reads one row instead of
+ * hundreds of timelines.
+ */
+export const durationEstimates = sqliteTable(
+  "duration_estimates",
+  {
+    position: text("position").$type<Position>().notNull(),
+    status: text("status").$type<RequestStatus>().notNull(),
+    samples: integer("samples").notNull(),
+    /** Null when there are too few samples to say anything honest. */
+    lowDays: integer("low_days"),
+    highDays: integer("high_days"),
+    p80Days: integer("p80_days"),
+    /** The latest finish among the samples; null when there were none. */
+    basisFinishedAt: integer("basis_finished_at", { mode: "timestamp_ms" }),
+    computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.position, t.status] })],
 );
 
 /** Admin-editable texts, such as the contact page. */

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { createClient, type Client } from "@libsql/client";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { createDb, type Db } from "../../db/client";
+import { serializeWrites } from "./serialized-writes";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../migrations", import.meta.url));
 
@@ -13,9 +14,10 @@ export async function createNodeDb(url: string): Promise<{ db: Db; client: Clien
     const path = url.slice("file:".length);
     if (path && !path.startsWith(":")) mkdirSync(dirname(path), { recursive: true });
   }
-  // `timeout` is the busy timeout of every pooled connection (a PRAGMA would reach only one):
-  // writers wait for each other instead of failing under contention.
-  const client = createClient({ url, timeout: 5000 });
+  // Writers of this process queue in JavaScript (serialized-writes.ts). `timeout` is the
+  // busy timeout of every pooled connection (a PRAGMA would reach only one), for writers
+  // of other processes on the same file.
+  const client = serializeWrites(createClient({ url, timeout: 5000 }));
   if (url.startsWith("file:")) {
     // WAL lets readers run beside the one writer.
     await client.execute("PRAGMA journal_mode = WAL");
