@@ -8,7 +8,8 @@
  *    100,000 requests and 5,000 e-services).
  * 2. Starts the real Node host on it, plus a bare Hono "hello" on its own
  *    @hono/node-server in the same process as the baseline (so the ratio shows
- *    what the app itself costs over the framework and the socket).
+ *    what the app itself costs over the framework and the socket), and the same
+ *    "hello" behind the app's middleware (what any signed-in page pays first).
  * 3. Signs users in the way a browser does (cookies, CSRF token from the page).
  * 4. Drives each scenario with autocannon, 200 connections, BENCH_SECONDS (10) each.
  *    autocannon runs in a forked child: in this process it would share the one
@@ -30,6 +31,7 @@ import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { DEMO_CITIZENS } from "../src/db/demo-citizens";
+import { createApp } from "../src/app";
 import { startNodeHost, type NodeHost } from "../src/node";
 import { createNodeDb, migrateNodeDb } from "../src/platform/node";
 import { upsertApplicant } from "../src/services/applicants";
@@ -376,6 +378,14 @@ async function main() {
     });
     cleanups.unshift(() => new Promise<void>((resolve) => baseline.close(() => resolve())));
     const baselineOrigin = `http://127.0.0.1:${(baseline.address() as AddressInfo).port}`;
+    // The same "hello" behind the app's own middleware (headers, session check, CSRF token):
+    // the most any signed-in page of the app could do, with no page work at all.
+    const floorApp = createApp(host.deps).get("/bench/hello", (c) => c.text("hello"));
+    const floor = await new Promise<ServerType>((resolve) => {
+      const server = serve({ fetch: floorApp.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(server));
+    });
+    cleanups.unshift(() => new Promise<void>((resolve) => floor.close(() => resolve())));
+    const floorOrigin = `http://127.0.0.1:${(floor.address() as AddressInfo).port}`;
     const cannon = new LoadGenerator();
     cleanups.unshift(() => cannon.close());
 
@@ -456,6 +466,18 @@ async function main() {
       expect: 200,
     });
     report(base);
+    report(
+      await measure(cannon, {
+        key: "(a')",
+        label: "hello behind app middleware",
+        origin: floorOrigin,
+        path: "/bench/hello",
+        method: "GET",
+        headers: { cookie: applicant.cookieHeader() },
+        expect: 200,
+      }),
+      base,
+    );
     for (const p of pages) report(await measure(cannon, p), base);
 
     // (e) The QR poll needs a QR session of its own browser, made just before (it lives QR_TTL_SECONDS).
@@ -491,7 +513,9 @@ async function main() {
     );
     const poll = results.find((r) => r.scenario.key === "(e)")!;
     console.log(
-      `  note: (a) is new Hono().get("/bench/hello") on a separate @hono/node-server port in this process, not a route of the app.\n` +
+      `  note: (a) is new Hono().get("/bench/hello") on a separate @hono/node-server port in this process, not a route of the app;\n` +
+        `        (a') is createApp(deps) plus the same route, signed in as the applicant: every middleware of a real page\n` +
+        `        (security headers, origin check, session lookup, CSRF token) and no page work. It bounds what any page can reach.\n` +
         `  note: (e) is rate-limited to 120 polls/min per client IP and every connection here is 127.0.0.1, so most answers are\n` +
         `        the 429 page (itself a DB upsert + render): ${poll.statuses}. Its req/s measures mostly that 429 path.\n` +
         `  note: (f) is a write transaction per request (step answers, service updated_at, audit row).\n` +
@@ -517,7 +541,7 @@ async function main() {
     // 7. The Workers bundle, built after the load so the build does not compete with it.
     console.log(`\nWorker bundle (wrangler deploy --dry-run --minify): ${workerBundle()}`);
 
-    const pageResults = results.filter((r) => r.scenario.key !== "(a)");
+    const pageResults = results.filter((r) => r.scenario.key !== "(a)" && r.scenario.key !== "(a')");
     const worstRatio = Math.min(...pageResults.map((r) => r.rps / base.rps));
     const worstP99 = Math.max(...pageResults.filter((r) => r.scenario.key !== "(f)").map((r) => r.p99));
     console.log(`bench: worst_ratio=${worstRatio.toPrecision(3)} worst_p99_ms=${worstP99.toFixed(0)}`);
