@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { POSITION_KEYS, STATUS_KEYS } from "./academic";
 import { email, thaiId, thaiPhone } from "./contact";
+import { NUL_MESSAGE, nulPaths, thaiFallbackError } from "./forms";
 
 const text = (label: string, max = 200) =>
   z.string().trim().min(1, `กรุณากรอก${label}`).max(max, `${label}ยาวเกินไป (ไม่เกิน ${max} ตัวอักษร)`);
@@ -73,8 +74,9 @@ export function validateDraft(
       data[key] = null;
       continue;
     }
-    const parsed = requestForm.shape[key].safeParse(raw);
-    if (parsed.success) data[key] = parsed.data;
+    const parsed = requestForm.shape[key].safeParse(raw, { error: thaiFallbackError });
+    if (parsed.success && nulPaths(parsed.data).length) errors[key] = NUL_MESSAGE;
+    else if (parsed.success) data[key] = parsed.data;
     else errors[key] = parsed.error.issues[0]?.message ?? "ข้อมูลไม่ถูกต้อง";
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, data: data as DraftFields };

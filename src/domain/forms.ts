@@ -12,17 +12,41 @@ export type FormResult<T> =
   | { ok: true; data: T }
   | { ok: false; values: FormValues; errors: FieldErrors };
 
+/**
+ * For the checks a schema gives no message of its own (a field missing from the
+ * post, a file where text belongs): zod's defaults are English.
+ */
+export const thaiFallbackError = (issue: { code: string; input?: unknown }) =>
+  issue.code === "invalid_type" && issue.input === undefined ? "กรุณากรอกข้อมูลนี้" : "ข้อมูลไม่ถูกต้อง";
+
+export const NUL_MESSAGE = "มีอักขระที่ใช้ไม่ได้ (NUL) กรุณาลบออกแล้วลองใหม่";
+
+/**
+ * Paths of the strings in a parsed value that hold U+0000: SQLite reads text back
+ * only up to it, so storing one would silently lose the rest.
+ */
+export function nulPaths(value: unknown, path: string[] = []): string[] {
+  if (typeof value === "string") return value.includes("\u0000") ? [path.join(".") || "_form"] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulPaths(v, [...path, String(i)]));
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => nulPaths(v, [...path, k]));
+  return [];
+}
+
 /** Validates `input` against `schema`; on failure keeps the first message per field path. */
 export function validateForm<S extends z.ZodType>(
   schema: S,
   input: Record<string, unknown>,
 ): FormResult<z.output<S>> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, data: parsed.data };
+  const parsed = schema.safeParse(input, { error: thaiFallbackError });
   const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.join(".") || "_form";
-    errors[key] ??= issue.message;
+  if (parsed.success) {
+    for (const key of nulPaths(parsed.data)) errors[key] = NUL_MESSAGE;
+    if (Object.keys(errors).length === 0) return { ok: true, data: parsed.data };
+  } else {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join(".") || "_form";
+      errors[key] ??= issue.message;
+    }
   }
   return { ok: false, values: stringValues(input), errors };
 }

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../app-env";
-import { validateForm, type FieldErrors } from "../domain/forms";
+import { NUL_MESSAGE, validateForm, type FieldErrors } from "../domain/forms";
 import { currentStep, stepByNo } from "../domain/onboarding";
 import { bangkokIsoDate, fiscalYearEnd, isIsoDate, MIN_TESTERS, step1Form, STEP1_LABELS, step2Form, STEP2_LABELS, testerForm, TESTERS_REQUIRED } from "../domain/onboarding-forms";
 import { NotFoundError } from "../middleware/errors";
@@ -429,6 +429,7 @@ export const eserviceRoutes = new Hono<AppEnv>()
       const body = await c.req.parseBody();
       const details = typeof body.details === "string" ? body.details.trim().slice(0, 5000) : "";
       if (!details) return stepPage(c, svc, stepNo, { uploadError: "กรุณากรอกรายละเอียดผลการพัฒนาและติดตั้ง" }, 422);
+      if (details.includes("\u0000")) return stepPage(c, svc, stepNo, { uploadError: NUL_MESSAGE }, 422);
       const stored = await storeUpload(deps.files, body.file, XLSX_RULE);
       if (!stored.ok) return stepPage(c, svc, stepNo, { uploadError: stored.message }, 422);
       const summary = await summarizeTestWorkbook(stored.bytes);
@@ -466,11 +467,11 @@ export const eserviceRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const details = typeof body.details === "string" ? body.details.trim().slice(0, 5000) : "";
     const base = `/eservices/${svc.id}/steps/${stepNo}`;
-    if (!details) {
+    if (!details || details.includes("\u0000")) {
       return renderPage(
         c,
         { title: "แก้ไขผลการทดสอบ", status: 422, hasErrors: true },
-        <AttemptEditPage action={`${base}/attempts/${attempt.id}`} backHref={base} details="" csrfToken={c.var.csrfToken} attemptNo={attempt.attemptNo} at={attempt.createdAt} error="กรุณากรอกรายละเอียด" />,
+        <AttemptEditPage action={`${base}/attempts/${attempt.id}`} backHref={base} details={details.replaceAll("\u0000", "")} csrfToken={c.var.csrfToken} attemptNo={attempt.attemptNo} at={attempt.createdAt} error={details ? NUL_MESSAGE : "กรุณากรอกรายละเอียด"} />,
       );
     }
     if (!(await updateAttemptDetails(deps.db, deps.clock.now(), staffActor(c), svc.id, stepNo, attempt.id, details))) {

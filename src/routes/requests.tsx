@@ -3,7 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../app-env";
 import { availableActions, isRequestAction, STATUS_KEYS, type RequestStatus } from "../domain/academic";
 import { officerActionForm } from "../domain/academic-forms";
-import { validateForm } from "../domain/forms";
+import { NUL_MESSAGE, validateForm } from "../domain/forms";
 import { formatThaiId, maskThaiId } from "../domain/thai-id";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
@@ -190,6 +190,8 @@ export const requestRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const note = typeof body.note === "string" ? body.note.trim().slice(0, 500) || null : null;
     if (!isDocumentStatus(body.status)) return uploadFailed(c, "กรุณาเลือกสถานะเอกสาร", 422, req);
+    // SQLite would read the note back only up to U+0000: refuse it rather than lose the rest.
+    if (note?.includes("\u0000")) return uploadFailed(c, NUL_MESSAGE, 422, req);
     const ok = await setDocumentStatus(deps.db, deps.clock.now(), actor(c), req.id, c.req.param("documentId"), body.status, note);
     if (!ok) throw new NotFoundError();
     return seeOther(c, `/requests/${req.id}#documents-heading`);

@@ -6,49 +6,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { academicRequests, agencies, eservices, eserviceSteps, universities } from "../../src/db/schema";
+import { hostileFields, prng, THAI as thai } from "../support/fuzz";
 import { Browser, createTestApp, createUser, type TestApp } from "./helpers";
 
 let t: TestApp;
 let uni: Browser;
 let agency: Browser;
 let admin: Browser;
-
-/** Deterministic, so a failure reproduces. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const HOSTILE = [
-  "<script>alert(1)</script>",
-  '"><img src=x onerror=alert(1)>',
-  "'; DROP TABLE users; --",
-  "' OR '1'='1",
-  "%00\u0000null",
-  "\u202Eevil\u202C",
-  "ที่่่่่่่่่่่่่่่่่่่",
-  "𝕋𝕙𝕒𝕚 🎉 ZWJ‍👨‍👩‍👧",
-  "x".repeat(5000),
-  "ก".repeat(300),
-  "../../etc/passwd",
-  "${7*7}{{7*7}}",
-  " \t\n ",
-  "1e308",
-  "-1",
-  "[object Object]",
-];
-
-function hostileFields(names: string[], rnd: () => number): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const n of names) if (rnd() < 0.7) out[n] = HOSTILE[Math.floor(rnd() * HOSTILE.length)]!;
-  return out;
-}
-
-const thai = /[\u0E00-\u0E7F]/;
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -59,6 +59,22 @@ function cls(errors: FieldErrors | undefined, name: string) {
   return errors?.[name] ? "field field-invalid" : "field";
 }
 
+/** Whether a form section of the page lists `errors` in its own summary (a step's form, the review, the batch move). */
+function sectionListsErrors(props: StepPageProps, editable: boolean): boolean {
+  if (props.viewer === "officer") {
+    return props.state === "in_review" || (props.stepNo === 7 && !!props.golive?.confirmed?.batchDate && !props.golive.confirmed.launchedAt);
+  }
+  return editable && [1, 2, 5, 7].includes(props.stepNo);
+}
+
+/** What no section of the page will show, listed at its top: a refused submit, a state conflict, an upload refused once its form is gone. */
+function unshownErrors(props: StepPageProps, editable: boolean): FieldErrors {
+  const errors: FieldErrors = sectionListsErrors(props, editable) ? {} : { ...props.errors };
+  const upload = editable ? null : (props.uploadError ?? props.iconError);
+  if (upload) errors._form ??= upload;
+  return errors;
+}
+
 /** The page of one step: header, progress, then the form, the read-only answers, or the review form. */
 export function EserviceStepPage(props: StepPageProps) {
   const step = STEPS[props.stepNo - 1]!;
@@ -75,6 +91,7 @@ export function EserviceStepPage(props: StepPageProps) {
       <h2>
         {step.no}. {step.th} <span class={`step-badge step-${props.state}`}>{STEP_STATE_LABEL[props.state]}</span>
       </h2>
+      <ErrorSummary errors={unshownErrors(props, editable)} />
       {props.savedNotice ? (
         <p class="flash" role="status">
           บันทึกร่างแล้ว

@@ -160,6 +160,13 @@ function Documents(props: RequestDetailProps) {
           </li>
         ))}
       </ul>
+      {/* Without the upload form (an officer's status change, a finished request) its message stands alone. */}
+      {props.uploadError && !props.canUpload ? (
+        <p class="field-error" role="alert">
+          <span class="visually-hidden">ข้อผิดพลาด: </span>
+          {props.uploadError}
+        </p>
+      ) : null}
       {props.canUpload ? (
         <form
           method="post"

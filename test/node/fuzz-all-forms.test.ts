@@ -1,0 +1,608 @@
+/**
+ * Hostile input to every form and upload of the router, as the role that may use
+ * it: overlong and odd Unicode text, markup, SQL and template metacharacters,
+ * repeated and wrongly typed fields (a file where text belongs), prototype keys,
+ * hostile path parameters, files whose name or header lies. Whatever is sent:
+ *
+ * - never a 500, never an internal error in the page;
+ * - a 4xx shows at least one error message, each in Thai (never zod's English);
+ * - a 2xx/3xx stored the text as typed (as the form trims it) and the page that
+ *   shows it shows it escaped; a redirect stays on this site (or goes to ThaiD);
+ * - no HTML answer carries injected markup (an echoed value, a foreign <script>,
+ *   an inline event handler);
+ * - the twin side's records (university Y, applicant B, agency B) are unchanged.
+ *
+ * The routes come from the router (like the authorization matrix): an unsafe
+ * route with no target here fails the first test until it gets one, or a reason
+ * in NOT_FUZZED. Cases come from a seeded PRNG (FUZZ_SEED replays another run).
+ */
+import { and, desc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { academicRequests, agencies, eservices, eserviceSteps, requestDocuments, siteSettings, testers, testResults, users } from "../../src/db/schema";
+import { ACTION_KEYS, availableActions, POSITION_KEYS, type RequestStatus } from "../../src/domain/academic";
+import { NUL_MESSAGE } from "../../src/domain/forms";
+import { ESERVICE_CATEGORIES } from "../../src/domain/onboarding-forms";
+import { PART_FIELDS, type PartNo } from "../../src/domain/platform-application";
+import { FUZZ_SEED, pick } from "../support/fuzz";
+import {
+  buildFuzzWorld,
+  choice,
+  fileName,
+  fuzzTarget,
+  idFrom,
+  lastString,
+  newestFile,
+  partAnswer,
+  rawAnswer,
+  STEP1_GOOD,
+  stepRow,
+  targetName,
+  trimmedChecks,
+  trimmedOrNull,
+  type FuzzWorld,
+  type Good,
+  type StoredCheck,
+  type Target,
+} from "../support/fuzz-runner";
+import { isSafe } from "../support/matrix-fixtures";
+
+const MB = 1024 * 1024;
+
+let w: FuzzWorld;
+const started = Date.now();
+const totals = { targets: 0, cases: 0, accepted: 0, refused: 0 };
+
+beforeAll(async () => {
+  w = await buildFuzzWorld();
+}, 60_000);
+
+afterAll(() => {
+  console.info(
+    `fuzz-all-forms: ${totals.targets} targets, ${totals.cases} hostile submissions ` +
+      `(${totals.accepted} accepted, ${totals.refused} refused), seed ${FUZZ_SEED}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return w?.t.close();
+});
+
+// ---------------------------------------------------------------------------
+// Targets: one form (or upload) of one route, as someone who may use it.
+
+/** Unsafe routes deliberately left out, each with its reason. */
+const NOT_FUZZED: Record<string, string> = {};
+
+const step1Fields: Record<string, Good> = {
+  ...STEP1_GOOD,
+  category: choice(...ESERVICE_CATEGORIES.slice(0, 3)),
+  intent: choice("save", "check", "add_task"),
+};
+
+const step2Fields: Record<string, Good> = {
+  profileAccess: choice("mtoken", "oidc"),
+  landingUrl: "https://service.go.th/",
+  domain: "service.go.th",
+  loginCallbacks: ["https://service.go.th/cb"],
+  logoutCallbacks: ["https://service.go.th/out"],
+  intent: choice("save", "check"),
+};
+
+function stepFormTarget(stepNo: 1 | 2 | 5, fields: Record<string, Good>, shows: string[]): Target {
+  return {
+    key: "POST /eservices/:id/steps/:no",
+    label: `step ${stepNo}`,
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[stepNo]}/steps/${stepNo}`,
+    fields,
+    stored: async (w, sent) => {
+      const answers = ((await stepRow(w, w.primary.services[stepNo], stepNo)).answers ?? {}) as Record<string, unknown>;
+      return Object.keys(fields)
+        .filter((f) => f !== "intent" && sent.has(f))
+        .map((f): StoredCheck => [f, answers[f], rawAnswer(sent.get(f), 20_000)]);
+    },
+    view: (w) => `/eservices/${w.primary.services[stepNo]}/steps/${stepNo}`,
+    shows,
+  };
+}
+
+const testerFields: Record<string, Good> = {
+  fullName: "สมศรี ทดสอบ",
+  organisation: "กรมเอ",
+  email: "tester@dept.go.th",
+  phone: "0812345678",
+  nationalId: "1101700230368",
+  os: choice("ios", "android"),
+};
+
+function testerAddTarget(stepNo: 2 | 5): Target {
+  return {
+    key: "POST /eservices/:id/steps/:no/testers",
+    label: `step ${stepNo}`,
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[stepNo]}/steps/${stepNo}/testers`,
+    fields: testerFields,
+    stored: async (w, sent) => {
+      const [row] = await w.t.db
+        .select()
+        .from(testers)
+        .where(and(eq(testers.eserviceId, w.primary.services[stepNo]), eq(testers.stepNo, stepNo)))
+        .orderBy(desc(sql`rowid`))
+        .limit(1);
+      return trimmedChecks(sent, row, ["fullName", "organisation"]);
+    },
+    view: (w) => `/eservices/${w.primary.services[stepNo]}/steps/${stepNo}`,
+    shows: ["fullName", "organisation"],
+  };
+}
+
+function attemptTarget(stepNo: 3 | 6): Target {
+  return {
+    key: "POST /eservices/:id/steps/:no/attempts",
+    label: `step ${stepNo}`,
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[stepNo]}/steps/${stepNo}/attempts`,
+    fields: { details: "ทดสอบครบทุกกรณี" },
+    file: { kind: "xlsx", maxBytes: 10 * MB },
+    stored: async (w, sent) => {
+      const [row] = await w.t.db
+        .select()
+        .from(testResults)
+        .where(and(eq(testResults.eserviceId, w.primary.services[stepNo]), eq(testResults.stepNo, stepNo)))
+        .orderBy(desc(testResults.attemptNo))
+        .limit(1);
+      return [
+        ["details", row?.details, lastString(sent, "details")?.trim().slice(0, 5000)],
+        ["file name", row?.fileName, fileName(sent)],
+      ];
+    },
+    view: (w) => `/eservices/${w.primary.services[stepNo]}/steps/${stepNo}`,
+    shows: ["details", "file"],
+  };
+}
+
+function partTarget(part: PartNo, shows: string[]): Target {
+  const fields: Record<string, Good> = Object.fromEntries(PART_FIELDS[part].map((f) => [f, null]));
+  return {
+    key: "POST /eservices/:id/steps/4/parts/:part",
+    label: `part ${part}`,
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[4]}/steps/4/parts/${part}`,
+    fields: { ...fields, agencyNameTh: "กรมเอ", serviceName: "บริการทดสอบ", intent: choice("save", "next", "back") },
+    stored: async (w, sent) => {
+      const answers = ((await stepRow(w, w.primary.services[4], 4)).answers ?? {}) as Record<string, unknown>;
+      return PART_FIELDS[part].map((f): StoredCheck => [f, answers[f], partAnswer(f, sent.get(f))]);
+    },
+    view: (w) => `/eservices/${w.primary.services[4]}/steps/4/parts/${part}`,
+    shows,
+  };
+}
+
+const requestFields: Record<string, Good> = {
+  applicantPid: "1-1017-00230-36-8",
+  applicantTitle: "นาย",
+  applicantFirstName: "สมชาย",
+  applicantLastName: "ใจดี",
+  applicantEmail: "somchai@example.ac.th",
+  position: choice(...POSITION_KEYS),
+  fieldTh: "วิทยาการคอมพิวเตอร์",
+  fieldEn: "Computer Science",
+  letterNo: "อว 0001/2569",
+  coordinatorName: "ผู้ประสานงาน",
+  coordinatorPhone: "021234567",
+  coordinatorEmail: "coord@example.ac.th",
+  intent: choice("save", "check"),
+};
+const REQUEST_TEXT = ["applicantTitle", "applicantFirstName", "applicantLastName", "fieldTh", "fieldEn", "letterNo", "coordinatorName"];
+
+async function requestStatus(w: FuzzWorld): Promise<RequestStatus> {
+  const [row] = await w.t.db.select({ status: academicRequests.status }).from(academicRequests).where(eq(academicRequests.id, w.primary.requestId));
+  return row!.status;
+}
+
+const step7Path = (w: FuzzWorld) => `/eservices/${w.primary.services[7]}/steps/7`;
+
+/** In the order they run: records other targets need are used up last. */
+const TARGETS: Target[] = [
+  // Visitors: sign-in and ThaiD.
+  {
+    key: "POST /login",
+    as: "visitor",
+    ip: "198.51.100.91",
+    path: () => "/login",
+    fields: { username: "nobody.fuzz", password: "Wrong#2567pw", next: "/officer" },
+    cases: 10,
+  },
+  { key: "POST /login/qr", as: "visitor", path: () => "/login/qr", fields: { next: "/requests" }, cases: 8 },
+  { key: "POST /auth/thaid/start", as: "visitor", path: () => "/auth/thaid/start", fields: { next: "/me" }, external: true, cases: 8 },
+  { key: "POST /login/qr/:id/poll", as: "visitor", path: (w) => `/login/qr/${w.primary.qrId}/poll` },
+  { key: "POST /q/:id/approve", as: "visitor", path: (w) => `/q/${w.primary.qrId}/approve`, external: true },
+  { key: "POST /q/:id/decline", as: "visitor", path: (w) => `/q/${w.primary.qrId}/decline` },
+  { key: "POST /logout", as: "visitor", path: () => "/logout" },
+
+  // First sign-in: the user chooses their own credentials.
+  { key: "POST /account/setup/checklist", as: "firstLogin", path: () => "/account/setup/checklist", fields: { password: "Fuzz#2567pw" }, cases: 8 },
+  {
+    key: "POST /account/setup",
+    as: "firstLogin",
+    path: () => "/account/setup",
+    fields: { username: "fuzz.user", password: "Fuzz#2567pw", confirmPassword: "Fuzz#2567pw" },
+    cases: 10,
+    before: async (w) => {
+      await w.t.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, w.firstLogin.userId));
+      await w.firstLogin.browser.get("/account/setup");
+    },
+    stored: async (w, sent) => {
+      const [row] = await w.t.db.select().from(users).where(eq(users.id, w.firstLogin.userId));
+      return trimmedChecks(sent, row, ["username"]);
+    },
+  },
+
+  // Admin settings.
+  {
+    key: "POST /admin/contact",
+    as: "admin",
+    path: () => "/admin/contact",
+    fields: { text: "สพร. โทร 02-612-6000" },
+    stored: async (w, sent) => {
+      const [row] = await w.t.db.select().from(siteSettings).where(eq(siteSettings.key, "contact"));
+      return trimmedChecks(sent, row ? { text: row.value } : undefined, ["text"]);
+    },
+    view: () => "/contact",
+    shows: ["text"],
+  },
+
+  // Officers: agencies, their users and e-services.
+  {
+    key: "POST /officer/agencies",
+    as: "officer",
+    path: () => "/officer/agencies",
+    fields: { nameTh: "กรมทดสอบฟัซ", nameEn: "Fuzz Department", ministry: "กระทรวงทดสอบ" },
+    stored: async (w, sent, a) => {
+      const [row] = await w.t.db.select().from(agencies).where(eq(agencies.id, idFrom(a.location, /^\/officer\/agencies\/([^/?#]+)/)));
+      return trimmedChecks(sent, row, ["nameTh", "nameEn", "ministry"]);
+    },
+    view: (_w, a) => a.location!,
+    shows: ["nameTh", "nameEn", "ministry"],
+  },
+  {
+    key: "POST /officer/agencies/:id/eservices",
+    as: "officer",
+    path: (w) => `/officer/agencies/${w.primary.agencyId}/eservices`,
+    fields: { name: "บริการใหม่" },
+    stored: async (w, sent) => {
+      const name = lastString(sent, "name")?.trim();
+      const rows = await w.t.db.select().from(eservices).where(and(eq(eservices.agencyId, w.primary.agencyId), eq(eservices.name, name ?? "")));
+      return [["an e-service with the name as typed", rows.length > 0, true]];
+    },
+    view: (w) => `/officer/agencies/${w.primary.agencyId}`,
+    shows: ["name"],
+  },
+  {
+    key: "POST /officer/agencies/:id/users",
+    as: "officer",
+    path: (w) => `/officer/agencies/${w.primary.agencyId}/users`,
+    fields: { displayName: "ผู้ใช้หน่วยงาน", email: "user@dept.go.th" },
+    cases: 10,
+    stored: async (w, sent, a) => {
+      const username = decodeURIComponent(idFrom(a.location, /[?&]created=([^&#]+)/));
+      const [row] = await w.t.db.select().from(users).where(eq(users.username, username));
+      return trimmedChecks(sent, row, ["displayName", "email"]);
+    },
+    view: (w) => `/officer/agencies/${w.primary.agencyId}`,
+    shows: ["displayName"],
+  },
+
+  // Universities: the request form.
+  {
+    key: "POST /university/requests",
+    as: "universityX",
+    path: () => "/university/requests",
+    fields: requestFields,
+    stored: async (w, sent, a) => {
+      const [row] = await w.t.db.select().from(academicRequests).where(eq(academicRequests.id, idFrom(a.location, /^\/university\/requests\/([^/?#]+)/)));
+      return trimmedChecks(sent, row, REQUEST_TEXT);
+    },
+    view: (_w, a) => `/university/requests/${idFrom(a.location, /^\/university\/requests\/([^/?#]+)/)}/edit`,
+    shows: REQUEST_TEXT,
+  },
+  {
+    key: "POST /university/requests/:id",
+    as: "universityX",
+    path: (w) => `/university/requests/${w.primary.draftId}`,
+    fields: { ...requestFields, coordinatorEmail: "", intent: "save" },
+    stored: async (w, sent) => {
+      const [row] = await w.t.db.select().from(academicRequests).where(eq(academicRequests.id, w.primary.draftId));
+      return trimmedChecks(sent, row, REQUEST_TEXT);
+    },
+    view: (w) => `/university/requests/${w.primary.draftId}/edit`,
+    shows: REQUEST_TEXT,
+  },
+
+  // Requests: documents, their status, tracking links, status actions.
+  {
+    key: "POST /requests/:id/documents",
+    as: "universityX",
+    path: (w) => `/requests/${w.primary.requestId}/documents`,
+    file: { kind: "pdf", maxBytes: 20 * MB },
+    stored: async (w, sent) => {
+      const [row] = await w.t.db
+        .select()
+        .from(requestDocuments)
+        .where(eq(requestDocuments.requestId, w.primary.requestId))
+        .orderBy(desc(sql`rowid`))
+        .limit(1);
+      return [["file name", row?.fileName, fileName(sent)]];
+    },
+    view: (w) => `/requests/${w.primary.requestId}`,
+    shows: ["file"],
+  },
+  {
+    key: "POST /requests/:id/documents/:documentId/status",
+    as: "officer",
+    path: (w) => `/requests/${w.primary.requestId}/documents/${w.primary.documentId}/status`,
+    fields: { status: choice("received", "checked", "ok", "needs_fix"), note: "เอกสารครบ" },
+    stored: async (w, sent) => {
+      const [row] = await w.t.db.select().from(requestDocuments).where(eq(requestDocuments.id, w.primary.documentId));
+      const note = lastString(sent, "note");
+      return [
+        ["status", row?.status, lastString(sent, "status")],
+        ...(note === undefined ? [] : [["note", row?.note, note.trim().slice(0, 500) || null] as StoredCheck]),
+      ];
+    },
+    view: (w) => `/requests/${w.primary.requestId}`,
+    shows: ["note"],
+  },
+  { key: "POST /requests/:id/tracking-link", as: "officer", path: (w) => `/requests/${w.primary.requestId}/tracking-link` },
+  { key: "POST /requests/:id/tracking-link/revoke", as: "officer", path: (w) => `/requests/${w.primary.requestId}/tracking-link/revoke` },
+  {
+    key: "POST /requests/:id/actions",
+    as: "officer",
+    path: (w) => `/requests/${w.primary.requestId}/actions`,
+    fields: {
+      action: async (w, rnd) => pick(rnd, availableActions(await requestStatus(w)).length ? availableActions(await requestStatus(w)) : ACTION_KEYS),
+      receiptNo: "รับ 1234/2569",
+      note: "ตรวจแล้ว",
+      expectedStatus: (w) => requestStatus(w),
+    },
+    stored: async (w, sent) => {
+      const [row] = await w.t.db.select().from(academicRequests).where(eq(academicRequests.id, w.primary.requestId));
+      const receiptNo = lastString(sent, "receiptNo")?.trim();
+      return lastString(sent, "action") === "receive" && receiptNo ? [["receiptNo", row?.receiptNo, receiptNo]] : [];
+    },
+    view: (w) => `/requests/${w.primary.requestId}`,
+    // Only receiving the documents records a receipt number.
+    shows: (sent) => (lastString(sent, "action") === "receive" ? ["receiptNo"] : []),
+  },
+
+  // Agencies: notifications.
+  { key: "POST /agency/notifications/:id/read", as: "agencyA", path: (w) => `/agency/notifications/${w.primary.notificationId}/read` },
+
+  // E-service steps 1, 2 and 5: the forms, the icon, testers.
+  stepFormTarget(1, step1Fields, ["shortDescription", "fullDescription"]),
+  stepFormTarget(2, step2Fields, ["landingUrl", "domain"]),
+  stepFormTarget(5, step2Fields, ["landingUrl", "domain"]),
+  {
+    key: "POST /eservices/:id/icon",
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[1]}/icon`,
+    file: { kind: "png", maxBytes: 5 * MB },
+    stored: async (w, sent) => [["file name", (await newestFile(w, w.primary.services[1], "icon", 1))?.fileName, fileName(sent)]],
+    view: (w) => `/eservices/${w.primary.services[1]}/steps/1`,
+    shows: ["file"],
+  },
+  testerAddTarget(2),
+  testerAddTarget(5),
+  {
+    key: "POST /eservices/:id/steps/:no/testers/:tid",
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[2]}/steps/2/testers/${w.primary.testerId}`,
+    fields: testerFields,
+    stored: async (w, sent) => {
+      const [row] = await w.t.db.select().from(testers).where(eq(testers.id, w.primary.testerId));
+      return trimmedChecks(sent, row, ["fullName", "organisation"]);
+    },
+    view: (w) => `/eservices/${w.primary.services[2]}/steps/2`,
+    shows: ["fullName", "organisation"],
+  },
+
+  // Step 4: the three-part application and the authorisation letter.
+  {
+    key: "POST /eservices/:id/steps/4/parts/:part/refresh",
+    as: "agencyA",
+    path: (w, rnd) => `/eservices/${w.primary.services[4]}/steps/4/parts/${pick(rnd, [1, 2, 3])}/refresh`,
+    fields: Object.fromEntries([...PART_FIELDS[1], ...PART_FIELDS[2], ...PART_FIELDS[3]].map((f) => [f, null])),
+    cases: 8,
+  },
+  partTarget(1, ["agencyNameTh", "agencyNameEn", "addrRoad"]),
+  partTarget(2, ["serviceName", "description"]),
+  partTarget(3, []),
+  {
+    key: "POST /eservices/:id/steps/4/auth-letter",
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[4]}/steps/4/auth-letter`,
+    file: { kind: "pdf", maxBytes: 10 * MB },
+    stored: async (w, sent) => [["file name", (await newestFile(w, w.primary.services[4], "auth_letter", 4))?.fileName, fileName(sent)]],
+    view: (w) => `/eservices/${w.primary.services[4]}/steps/4/parts/1`,
+    shows: ["file"],
+  },
+
+  // Step 5: credentials, the 120×120 icon, screenshots.
+  { key: "POST /eservices/:id/credentials", as: "agencyA", path: (w) => `/eservices/${w.primary.services[5]}/credentials` },
+  { key: "POST /eservices/:id/credentials/reset", as: "officer", path: (w) => `/eservices/${w.primary.services[5]}/credentials/reset` },
+  {
+    key: "POST /eservices/:id/steps/5/icon",
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[5]}/steps/5/icon`,
+    file: { kind: "icon120", maxBytes: 5 * MB },
+    stored: async (w, sent) => [["file name", (await newestFile(w, w.primary.services[5], "icon", 5))?.fileName, fileName(sent)]],
+    view: (w) => `/eservices/${w.primary.services[5]}/steps/5`,
+    shows: ["file"],
+  },
+  {
+    key: "POST /eservices/:id/steps/5/screenshots",
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[5]}/steps/5/screenshots`,
+    file: { kind: "png", maxBytes: 5 * MB },
+    stored: async (w, sent) => [["file name", (await newestFile(w, w.primary.services[5], "screenshot", 5))?.fileName, fileName(sent)]],
+    view: (w) => `/eservices/${w.primary.services[5]}/steps/5`,
+    shows: ["file"],
+  },
+  {
+    key: "POST /eservices/:id/steps/5/screenshots/:fid/:op{up|down|delete}",
+    as: "agencyA",
+    // The last case deletes the screenshot the others move.
+    path: (w, rnd, i, n) => `/eservices/${w.primary.services[5]}/steps/5/screenshots/${w.primary.screenshotId}/${i === n - 1 ? "delete" : pick(rnd, ["up", "down"])}`,
+    cases: 5,
+  },
+
+  // Steps 3 and 6: test results.
+  attemptTarget(3),
+  attemptTarget(6),
+  {
+    key: "POST /eservices/:id/steps/:no/attempts/:aid",
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[3]}/steps/3/attempts/${w.primary.attemptId}`,
+    fields: { details: "แก้ไขรายละเอียด" },
+    stored: async (w, sent) => {
+      const [row] = await w.t.db.select().from(testResults).where(eq(testResults.id, w.primary.attemptId));
+      return [["details", row?.details, lastString(sent, "details")?.trim().slice(0, 5000)]];
+    },
+    view: (w) => `/eservices/${w.primary.services[3]}/steps/3`,
+    shows: ["details"],
+  },
+
+  // Step 7: go-live date and batch.
+  { key: "POST /eservices/:id/steps/7/preview", as: "agencyA", path: (w) => `${step7Path(w)}/preview`, fields: { requestedDate: "2026-12-10" }, cases: 8 },
+  {
+    key: "POST /eservices/:id/steps/7",
+    as: "agencyA",
+    path: step7Path,
+    fields: { requestedDate: "2026-12-10", note: "ขอเปิดรอบแรก", intent: choice("preview", "confirm") },
+    before: async (w) => {
+      await w.t.db
+        .update(eserviceSteps)
+        .set({ state: "in_progress" })
+        .where(and(eq(eserviceSteps.eserviceId, w.primary.services[7]), eq(eserviceSteps.stepNo, 7)));
+      await w.t.db
+        .update(eservices)
+        .set({ goliveRequestedDate: null, goliveNote: null, goliveBatchDate: null, goliveConfirmedAt: null })
+        .where(eq(eservices.id, w.primary.services[7]));
+    },
+    // Anything but a confirmation only previews the batch: nothing is saved.
+    stored: async (w, sent, a) => {
+      if (lastString(sent, "intent") !== "confirm" || !a.location) return [];
+      const [row] = await w.t.db.select().from(eservices).where(eq(eservices.id, w.primary.services[7]));
+      return [
+        ["requestedDate", row?.goliveRequestedDate, lastString(sent, "requestedDate")?.trim()],
+        ["note", row?.goliveNote, trimmedOrNull(lastString(sent, "note")) ?? null],
+      ];
+    },
+    view: step7Path,
+    shows: (sent, a) => (lastString(sent, "intent") === "confirm" && a.location ? ["note"] : []),
+  },
+  {
+    key: "POST /eservices/:id/golive/move",
+    as: "officer",
+    path: (w) => `/eservices/${w.primary.goliveServiceId}/golive/move`,
+    fields: { batchDate: choice("2026-12-08", "2026-12-15") },
+    stored: async (w, sent) => {
+      const [row] = await w.t.db.select().from(eservices).where(eq(eservices.id, w.primary.goliveServiceId));
+      return [["batchDate", row?.goliveBatchDate, lastString(sent, "batchDate")?.trim()]];
+    },
+  },
+
+  // Officers' review of a submitted step.
+  {
+    key: "POST /eservices/:id/steps/:no/review",
+    as: "officer",
+    path: (w) => `/eservices/${w.reviewServiceId}/steps/1/review`,
+    fields: { decision: choice("approve", "return"), "comment.shortDescription": "กรุณาเขียนให้ชัดเจนขึ้น", "comment.category": null, "comment.__proto__": null },
+    before: async (w) => {
+      await w.t.db
+        .update(eserviceSteps)
+        .set({ state: "in_review", comments: null, answers: STEP1_GOOD })
+        .where(and(eq(eserviceSteps.eserviceId, w.reviewServiceId), eq(eserviceSteps.stepNo, 1)));
+      await w.t.db
+        .update(eserviceSteps)
+        .set({ state: "locked" })
+        .where(and(eq(eserviceSteps.eserviceId, w.reviewServiceId), sql`${eserviceSteps.stepNo} > 1`));
+    },
+    stored: async (w, sent) => {
+      if (lastString(sent, "decision") !== "return") return [];
+      const row = await stepRow(w, w.reviewServiceId, 1);
+      const expected: Record<string, string> = {};
+      for (const [k, values] of sent) {
+        const v = values.at(-1);
+        if (k.startsWith("comment.") && typeof v === "string" && v.trim()) expected[k.slice("comment.".length)] = v.trim().slice(0, 2000);
+      }
+      return [["comments", { ...row.comments }, expected]];
+    },
+    // The agency reads the comments, beside the field they are about.
+    view: (w) => `/eservices/${w.reviewServiceId}/steps/1`,
+    viewAs: "agencyA",
+    shows: (sent) => (lastString(sent, "decision") === "return" ? ["comment.shortDescription"] : []),
+  },
+
+  // Submitting steps (after their forms), then what removes records.
+  {
+    key: "POST /eservices/:id/steps/:no/submit",
+    as: "agencyA",
+    path: (w, rnd) => {
+      const no = pick(rnd, [1, 2, 3, 4, 5, 6] as const);
+      return `/eservices/${w.primary.services[no]}/steps/${no}/submit`;
+    },
+    cases: 6,
+  },
+  { key: "POST /university/requests/:id/submit", as: "universityX", path: (w) => `/university/requests/${w.primary.draftId}/submit` },
+  {
+    key: "POST /eservices/:id/steps/:no/testers/:tid/delete",
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[2]}/steps/2/testers/${w.primary.testerId}/delete`,
+    cases: 3,
+  },
+  {
+    key: "POST /eservices/:id/steps/:no/attempts/:aid/delete",
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[3]}/steps/3/attempts/${w.primary.attemptId}/delete`,
+    cases: 3,
+  },
+];
+
+describe("a document note with U+0000", () => {
+  // SQLite reads text back only up to U+0000, so "ก\0ข" would be stored as "ก".
+  it("is refused with a Thai message and changes nothing", async () => {
+    const officer = w.clients.officer;
+    const path = `/requests/${w.primary.requestId}/documents/${w.primary.documentId}/status`;
+    const [before] = await w.t.db.select().from(requestDocuments).where(eq(requestDocuments.id, w.primary.documentId));
+    const r = await officer.unsafe("POST", path, { status: "checked", note: "ก\u0000ข" });
+    const [after] = await w.t.db.select().from(requestDocuments).where(eq(requestDocuments.id, w.primary.documentId));
+    expect(r.status).toBe(422);
+    expect(r.text).toContain(NUL_MESSAGE);
+    expect(after).toEqual(before);
+  });
+});
+
+describe("hostile input to every form and upload", () => {
+  it("has a fuzz target for every unsafe route of the router, or a reason not to", () => {
+    const unsafe = w.routes.filter((r) => !isSafe(r.method)).map((r) => r.key);
+    const targeted = new Set(TARGETS.map((t) => t.key));
+    const missing = unsafe.filter((k) => !targeted.has(k) && !(k in NOT_FUZZED));
+    const stale = [...targeted, ...Object.keys(NOT_FUZZED)].filter((k) => !unsafe.includes(k));
+    const both = Object.keys(NOT_FUZZED).filter((k) => targeted.has(k));
+    const unexplained = Object.entries(NOT_FUZZED).filter(([, why]) => why.trim().length < 10).map(([k]) => k);
+    expect(missing, `unsafe routes with no target in TARGETS of ${import.meta.url} (nor in NOT_FUZZED):\n  ${missing.join("\n  ")}`).toEqual([]);
+    expect(stale, `targets for routes the router no longer has:\n  ${stale.join("\n  ")}`).toEqual([]);
+    expect(both, "routes both fuzzed and listed as not fuzzed").toEqual([]);
+    expect(unexplained, "NOT_FUZZED entries need a reason").toEqual([]);
+    expect(unsafe.length).toBeGreaterThan(40);
+  });
+
+  for (const target of TARGETS) {
+    it(`never breaks ${targetName(target)}: 4xx in Thai, or stored as sent and shown escaped; the twin side untouched`, async () => {
+      const report = await fuzzTarget(w, target, FUZZ_SEED);
+      totals.targets++;
+      totals.cases += report.cases;
+      totals.accepted += report.accepted;
+      totals.refused += report.refused;
+      expect(report.problems, `${report.problems.length} problems (FUZZ_SEED=${FUZZ_SEED}):\n${report.problems.join("\n")}`).toEqual([]);
+    });
+  }
+});
