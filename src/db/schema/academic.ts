@@ -62,6 +62,9 @@ export const academicRequests = sqliteTable(
     // The officers' list is oldest submission first, with or without a status filter.
     index("requests_status_submitted_idx").on(t.status, t.submittedAt),
     index("requests_submitted_idx").on(t.submittedAt),
+    // Covers the officer's text search inside a status and position filter, so counting
+    // the matches reads these narrow entries instead of every candidate row.
+    index("requests_search_idx").on(t.status, t.position, t.applicantFirstName, t.applicantLastName, t.ticketNo, t.letterNo),
     index("requests_finished_idx").on(t.position, t.status, t.finishedAt),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `requests_search_idx` ON `academic_requests` (`status`,`position`,`applicant_first_name`,`applicant_last_name`,`ticket_no`,`letter_no`);
