@@ -66,6 +66,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", healthRoutes);
   // No body is buffered without a bound: forms get 256 KB, uploads their route's own (smaller) limit under 25 MB.
   app.use("*", async (c, next) => {
+    // Nothing reads a GET's body; checking it would make the Node adapter build a full Request.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const multipart = (c.req.header("content-type") ?? "").startsWith("multipart/form-data");
     return bodyLimit({
       maxSize: multipart ? 25 * 1024 * 1024 : 256 * 1024,

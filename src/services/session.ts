@@ -3,7 +3,7 @@
  * Database-backed sessions. The cookie holds a random 160-bit token; the row is
  * keyed by its SHA-256, so reading the table does not let anyone sign in.
  */
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { sessions, users } from "../db/schema";
 import type { Role } from "../domain/roles";
@@ -52,11 +52,8 @@ export async function createSession(
   return { token, id, expiresAt };
 }
 
-/** The session and its user, or null when unknown, idle too long, past its end, or the user is disabled. */
-export async function validateSession(db: DbOrTx, token: string, now: Date): Promise<ValidSession | null> {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  const id = await sha256Hex(token);
-  const [row] = await db
+function buildSessionQuery(db: DbOrTx) {
+  return db
     .select({
       id: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
@@ -74,8 +71,29 @@ export async function validateSession(db: DbOrTx, token: string, now: Date): Pro
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare();
+}
+
+// Built once per database handle: this query runs on every signed-in request, and
+// building its SQL cost as much as running it.
+const sessionQueries = new WeakMap<DbOrTx, ReturnType<typeof buildSessionQuery>>();
+
+function sessionQuery(db: DbOrTx) {
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = buildSessionQuery(db);
+    sessionQueries.set(db, query);
+  }
+  return query;
+}
+
+/** The session and its user, or null when unknown, idle too long, past its end, or the user is disabled. */
+export async function validateSession(db: DbOrTx, token: string, now: Date): Promise<ValidSession | null> {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const id = await sha256Hex(token);
+  const [row] = await sessionQuery(db).all({ id });
   if (!row) return null;
   const t = now.getTime();
   if (t >= row.expiresAt.getTime() || t - row.lastSeenAt.getTime() >= SESSION_IDLE_MS || row.user.disabledAt) {
