@@ -85,6 +85,44 @@ describe("ThaiD on this device", () => {
     expect(await t.db.select().from(sessions)).toHaveLength(0);
   });
 
+  it("refuses a replayed callback: the same code and state, in the same browser or another, sign nobody in again", async () => {
+    const b = new Browser(t);
+    await b.get("/login");
+    const start = await b.post("/auth/thaid/start", {});
+    const callback = await approveAtThaid(start.location!);
+    expect((await b.get(callback)).location).toBe("/me");
+    const sessionsAfterFirst = await t.db.select().from(sessions);
+    expect(sessionsAfterFirst).toHaveLength(1);
+
+    // An attacker who captured the callback URL (history, logs, a shoulder) replays it.
+    const attacker = new Browser(t);
+    await attacker.get("/login");
+    const stolen = await attacker.get(callback);
+    expect(stolen.status).toBe(400);
+    expect(attacker.cookies.has("tidtam_s")).toBe(false);
+    // The victim's browser replays it too (back button): the one-time state is gone.
+    const again = await b.get(callback);
+    expect(again.status).toBe(400);
+    expect(await t.db.select().from(sessions)).toHaveLength(1);
+  });
+
+  it("never adopts a session id planted before sign-in (fixation)", async () => {
+    const b = new Browser(t);
+    await b.get("/login");
+    const planted = "AttackerChosenSessionToken0123456789";
+    b.cookies.set("tidtam_s", planted);
+    const start = await b.post("/auth/thaid/start", {});
+    await b.get(await approveAtThaid(start.location!));
+    const issued = b.cookies.get("tidtam_s");
+    expect(issued).toBeTruthy();
+    expect(issued).not.toBe(planted);
+    // The planted value is not a session for anyone.
+    const attacker = new Browser(t);
+    attacker.cookies.set("tidtam_s", planted);
+    const me = await attacker.get("/me");
+    expect(me.status).toBe(303);
+  });
+
   it("shows a plain Thai error when the person cancels at ThaiD", async () => {
     const b = new Browser(t);
     await b.get("/login");
