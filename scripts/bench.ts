@@ -11,7 +11,8 @@
  *    what the app itself costs over the framework and the socket), and the same
  *    "hello" behind the app's middleware (what any signed-in page pays first).
  * 3. Signs users in the way a browser does (cookies, CSRF token from the page).
- * 4. Drives each scenario with autocannon, 200 connections, BENCH_SECONDS (10) each.
+ * 4. Drives each scenario with autocannon, 200 connections, BENCH_SECONDS (10) each
+ *    after 3 unmeasured seconds of the same load (so V8 has compiled the code).
  *    autocannon runs in a forked child: in this process it would share the one
  *    event loop with the server and measure itself as much as the app (2 cores here).
  * 5. Prints requests/s, p50/p99, error counts, ratio to the baseline, page
@@ -43,17 +44,23 @@ const CHILD_FLAG = "--bench-load-generator";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 200;
+const WARMUP_SECONDS = 3;
 
 // ---------------------------------------------------------------------------
 // The load generator (child process)
 // ---------------------------------------------------------------------------
 
+/** autocannon's options plus `warmup`, which it supports but its types do not list. */
+type CannonOptions = autocannon.Options & { warmup?: { connections: number; duration: number } };
+
 /** Runs one autocannon per message from the parent and sends the result back. */
 function loadGeneratorChild() {
-  process.on("message", (opts: autocannon.Options) => {
-    autocannon(opts, (error, result) => {
-      process.send!(error ? { error: String(error) } : { result });
-    });
+  process.on("message", (opts: CannonOptions) => {
+    // The promise form: autocannon runs `warmup` only when called without a callback.
+    autocannon(opts).then(
+      (result) => process.send!({ result }),
+      (error: unknown) => process.send!({ error: String(error) }),
+    );
   });
   process.on("disconnect", () => process.exit(0));
 }
@@ -64,7 +71,7 @@ class LoadGenerator {
     // fork() reuses process.execArgv, so the child gets tsx's loader like this process.
     this.child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   }
-  run(opts: autocannon.Options): Promise<autocannon.Result> {
+  run(opts: CannonOptions): Promise<autocannon.Result> {
     return new Promise((resolve, reject) => {
       this.child.once("message", (msg: { result?: autocannon.Result; error?: string }) =>
         msg.result ? resolve(msg.result) : reject(new Error(msg.error ?? "autocannon failed")),
@@ -186,6 +193,8 @@ async function measure(cannon: LoadGenerator, s: Scenario): Promise<Measured> {
     duration: SECONDS,
     // Longer than the default 10 s, so a slow page shows up as latency rather than only as timeouts.
     timeout: 60,
+    // Unmeasured load first, so V8 has compiled the page's code before the figures start.
+    warmup: { connections: CONNECTIONS, duration: WARMUP_SECONDS },
   });
   const drainMs = await drain(s.origin);
   const codes = Object.entries(r.statusCodeStats ?? {}).map(([code, v]) => [Number(code), v.count ?? 0] as const);

@@ -4,60 +4,54 @@
  * HMAC, both keyed from DATA_ENCRYPTION_KEY through HKDF so one secret serves
  * two independent keys.
  */
+import { gcm } from "@noble/ciphers/aes.js";
+import { hkdf } from "@noble/hashes/hkdf.js";
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha256 } from "@noble/hashes/sha2.js";
 import { fromBase64Url, toBase64Url } from "./crypto";
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
+/**
+ * Raw keys, used in place: every tracking page decrypts a national ID, and Node runs
+ * `crypto.subtle` on its thread pool, where the wait behind 200 connections made the
+ * slowest tracking pages take seconds (see `npm run bench`). The derivation is the
+ * same HKDF-SHA-256 as WebCrypto's deriveKey, so stored values are unchanged.
+ */
 export interface PidKeys {
-  encrypt: CryptoKey;
-  lookup: CryptoKey;
+  encrypt: Uint8Array;
+  lookup: Uint8Array;
 }
 
-const cache = new Map<string, Promise<PidKeys>>();
+const cache = new Map<string, PidKeys>();
 
 /** Derived once per key per process/isolate; deriving is pure, so caching it is safe. */
-export function pidKeys(dataKeyBase64: string): Promise<PidKeys> {
+export async function pidKeys(dataKeyBase64: string): Promise<PidKeys> {
   let keys = cache.get(dataKeyBase64);
   if (!keys) {
-    keys = derive(dataKeyBase64);
+    const master = fromBase64Url(dataKeyBase64.replace(/=+$/, ""));
+    const derive = (info: string) => hkdf(sha256, master, new Uint8Array(32), encoder.encode(info), 32);
+    keys = { encrypt: derive("tidtam pid encryption v1"), lookup: derive("tidtam pid lookup v1") };
     cache.set(dataKeyBase64, keys);
   }
   return keys;
 }
 
-async function derive(dataKeyBase64: string): Promise<PidKeys> {
-  const raw = fromBase64Url(dataKeyBase64.replace(/=+$/, ""));
-  const master = await crypto.subtle.importKey("raw", raw as BufferSource, "HKDF", false, ["deriveKey"]);
-  const hkdf = (info: string) => ({ name: "HKDF", hash: "SHA-256", salt: new Uint8Array(32), info: encoder.encode(info) });
-  const encrypt = await crypto.subtle.deriveKey(hkdf("tidtam pid encryption v1"), master, { name: "AES-GCM", length: 256 }, false, [
-    "encrypt",
-    "decrypt",
-  ]);
-  const lookup = await crypto.subtle.deriveKey(hkdf("tidtam pid lookup v1"), master, { name: "HMAC", hash: "SHA-256", length: 256 }, false, [
-    "sign",
-  ]);
-  return { encrypt, lookup };
-}
-
-/** `v1.<iv>.<ciphertext>` in base64url; a fresh 96-bit IV each time. */
+/** `v1.<iv>.<ciphertext>` in base64url (AES-256-GCM, tag appended); a fresh 96-bit IV each time. */
 export async function encryptPid(keys: PidKeys, pid: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, keys.encrypt, encoder.encode(pid));
-  return `v1.${toBase64Url(iv)}.${toBase64Url(new Uint8Array(ct))}`;
+  const ct = gcm(keys.encrypt, iv).encrypt(encoder.encode(pid));
+  return `v1.${toBase64Url(iv)}.${toBase64Url(ct)}`;
 }
 
 export async function decryptPid(keys: PidKeys, stored: string): Promise<string> {
   const [version, iv, ct] = stored.split(".");
   if (version !== "v1" || !iv || !ct) throw new Error("unknown pid ciphertext format");
-  const plain = await crypto.subtle.decrypt(
-    { name: "AES-GCM", iv: fromBase64Url(iv) as BufferSource },
-    keys.encrypt,
-    fromBase64Url(ct) as BufferSource,
-  );
-  return new TextDecoder().decode(plain);
+  return decoder.decode(gcm(keys.encrypt, fromBase64Url(iv)).decrypt(fromBase64Url(ct)));
 }
 
 /** Deterministic, so equal IDs match in SQL; keyed, so the column alone reveals nothing. */
 export async function pidLookupHash(keys: PidKeys, pid: string): Promise<string> {
-  return toBase64Url(new Uint8Array(await crypto.subtle.sign("HMAC", keys.lookup, encoder.encode(`pid:${pid}`))));
+  return toBase64Url(hmac(sha256, keys.lookup, encoder.encode(`pid:${pid}`)));
 }
