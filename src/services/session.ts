@@ -101,7 +101,12 @@ export async function validateSession(db: DbOrTx, token: string, now: Date): Pro
     return null;
   }
   if (t - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    // Many requests of one session can arrive together once a minute has passed; only the
+    // first of them writes (the others match no row, so they commit nothing to disk).
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, new Date(t - TOUCH_EVERY_MS + 1))));
   }
   const { disabledAt: _disabled, ...user } = row.user;
   return { id, user };
