@@ -39,6 +39,7 @@ import { upsertApplicant } from "../src/services/applicants";
 import { startSession } from "../src/services/auth";
 import { pidKeys } from "../src/services/pid-crypto";
 import { seedBench, type BenchSeedSummary } from "./bench-seed";
+import { shortSql } from "./short-sql";
 
 const CHILD_FLAG = "--bench-load-generator";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -262,25 +263,6 @@ function instrumentClient(client: Client) {
   };
 }
 
-/** A SELECT without its long column list (noting subqueries in it), so the FROM/WHERE that matter fit on a line. */
-function shortSql(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  let depth = 0;
-  let subqueries = 0;
-  for (let i = 0; i < flat.length; i++) {
-    const ch = flat[i];
-    if (ch === "(") {
-      depth++;
-      if (/^\(\s*select\b/i.test(flat.slice(i, i + 10))) subqueries++;
-    } else if (ch === ")") depth--;
-    else if (depth === 0 && /^ from /i.test(flat.slice(i, i + 6))) {
-      const columns = subqueries ? ` (${subqueries} subquer${subqueries > 1 ? "ies" : "y"} in the column list)` : "";
-      return `SELECT …${columns}${flat.slice(i, i + 220)}${flat.length > i + 220 ? " …" : ""}`;
-    }
-  }
-  return flat.slice(0, 220);
-}
-
 /**
  * autocannon stops at its deadline, but the server still works through every request it
  * had accepted (a handler does not stop when its socket closes). Waits until that backlog
@@ -455,7 +437,7 @@ async function main() {
       const reads = await sqlStats.replay();
       console.log(
         `  ${p.key} ${pad(p.label, 30)} ${lpad(ms(times[3]!), 7)} ms median of 7; ${statements} SQL statements, reads alone ` +
-          `${ms(reads.totalMs)} ms; slowest ${ms(reads.slowest.ms)} ms: ${shortSql(reads.slowest.sql)}`,
+          `${ms(reads.totalMs)} ms; slowest ${ms(reads.slowest.ms)} ms: ${shortSql(reads.slowest.sql, 220)}`,
       );
       if (p !== finished) weights.set(p.key, await pageWeight(browser, p.path));
     }
