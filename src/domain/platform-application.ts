@@ -613,13 +613,15 @@ export type Part2Form = z.output<typeof part2Form>;
 // Part 3: คำรับรองและคำยินยอม
 
 /**
- * The three statements, verbatim from the manual, each a checkbox posting
- * `agree` under its `key`.
+ * The three statements from the manual, each a checkbox posting `agree` under its
+ * `key`. One correction: the manual's first statement names "สำนักงานพัฒนาธุรกิจ
+ * ดิจิทัล", but the สพร. that runs the platform is สำนักงานพัฒนารัฐบาลดิจิทัล (as the
+ * same manual's definition of บริการ says), and a consent must name who it is given to.
  */
 export const CONSENTS = [
   {
     key: "consentDataAccess",
-    th: "ข้าพเจ้ายินยอมให้สำนักงานพัฒนาธุรกิจดิจิทัล (องค์การมหาชน) หรือ สพร. เข้าถึงข้อมูล เอกสาร และหลักฐานต่าง ๆ ที่ข้าพเจ้าได้ให้ไว้ เพื่อประโยชน์ในการพิจารณาการขอใช้บริการมาเชื่อมต่อและให้บริการบนแพลตฟอร์มดิจิทัลกลางของรัฐ และการดำเนินการอื่นใดที่เกี่ยวข้อง",
+    th: "ข้าพเจ้ายินยอมให้สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน) หรือ สพร. เข้าถึงข้อมูล เอกสาร และหลักฐานต่าง ๆ ที่ข้าพเจ้าได้ให้ไว้ เพื่อประโยชน์ในการพิจารณาการขอใช้บริการมาเชื่อมต่อและให้บริการบนแพลตฟอร์มดิจิทัลกลางของรัฐ และการดำเนินการอื่นใดที่เกี่ยวข้อง",
     message: "กรุณากด ตกลง เพื่อยอมรับการให้ สพร. เข้าถึงข้อมูล เอกสาร และหลักฐานต่าง ๆ",
   },
   {

@@ -286,7 +286,9 @@ describe("step 4: the long form in three parts", () => {
     expect((await agency.post(`${base}/parts/2`, { ...part2, intent: "next" })).location).toBe(`${base}/parts/3`);
 
     // Part 3: a consent missing → its message.
-    await agency.get(`${base}/parts/3`);
+    const consents = await agency.get(`${base}/parts/3`);
+    // The consent names the agency it is given to: DGA (สพร.), not the manual's typo.
+    expect(consents.text).toContain("ข้าพเจ้ายินยอมให้สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน) หรือ สพร.");
     const bad3 = await agency.post(`${base}/parts/3`, { consentDataAccess: "agree", consentAccuracy: "agree", intent: "next" });
     expect(bad3.status).toBe(422);
     expect(bad3.text).toContain("กรุณากด ตกลง เพื่อยอมรับข้อกำหนดและเงื่อนไข");
