@@ -19,3 +19,20 @@ export function createDb(client: Client): Db {
 }
 
 export { schema };
+
+/**
+ * A query built once per database handle and reused: for the queries every page
+ * view runs, building the SQL in drizzle costs about as much as running it.
+ * `build` must use `sql.placeholder()` for every value that varies.
+ */
+export function preparedOnce<P>(build: (db: DbOrTx) => P): (db: DbOrTx) => P {
+  const built = new WeakMap<DbOrTx, P>();
+  return (db) => {
+    let query = built.get(db);
+    if (query === undefined) {
+      query = build(db);
+      built.set(db, query);
+    }
+    return query;
+  };
+}

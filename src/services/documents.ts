@@ -3,8 +3,8 @@
  * Supporting documents of a request, each with its own status so nobody wonders
  * whether a file arrived: ได้รับแล้ว → ตรวจแล้ว → ถูกต้อง / ต้องแก้ไข.
  */
-import { and, asc, eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "../db/client";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { preparedOnce, type Db, type DbOrTx } from "../db/client";
 import { academicRequests, requestDocuments, requestEvents, type DocumentStatus } from "../db/schema";
 import { recordAudit } from "./audit";
 import { newId } from "./crypto";
@@ -21,8 +21,17 @@ export function isDocumentStatus(value: unknown): value is DocumentStatus {
   return typeof value === "string" && Object.hasOwn(DOCUMENT_STATUS_LABEL, value);
 }
 
+const documentsQuery = preparedOnce((db) =>
+  db
+    .select()
+    .from(requestDocuments)
+    .where(eq(requestDocuments.requestId, sql.placeholder("requestId")))
+    .orderBy(asc(requestDocuments.uploadedAt))
+    .prepare(),
+);
+
 export async function listDocuments(db: DbOrTx, requestId: string) {
-  return db.select().from(requestDocuments).where(eq(requestDocuments.requestId, requestId)).orderBy(asc(requestDocuments.uploadedAt));
+  return documentsQuery(db).all({ requestId });
 }
 
 export async function getDocument(db: DbOrTx, requestId: string, documentId: string) {

@@ -5,8 +5,8 @@
  * queue, and the honest time range. Each state change is one transaction with
  * its timeline event, audit event and outbox mail.
  */
-import { and, asc, desc, eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
-import type { Db, DbOrTx } from "../db/client";
+import { and, asc, desc, eq, isNotNull, or, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { preparedOnce, type Db, type DbOrTx } from "../db/client";
 import { academicRequests, durationEstimates, requestEvents, ticketCounters, universities } from "../db/schema";
 import { queueMove } from "../domain/queue";
 import { isInQueue, STATUS_KEYS, transition, type Position, type RequestAction, type RequestStatus } from "../domain/academic";
@@ -69,13 +69,16 @@ export type RequestListRow = {
   queueNo: number | null;
 };
 
-/** Which requests a user may see at all; null for roles that see none. */
-function visibleTo(user: SessionUser): SQL | null {
-  switch (user.role) {
+/**
+ * Which requests a role may see, for the given national-ID HMAC or organisation
+ * (values, or placeholders of a prepared query); null for roles that see none.
+ */
+function visibleBy(role: SessionUser["role"], ids: { pidHmac: string | Placeholder; orgId: string | Placeholder }): SQL | null {
+  switch (role) {
     case "applicant":
-      return user.pidHmac ? and(eq(r.applicantPidHmac, user.pidHmac), sql`${r.status} <> 'draft'`)! : null;
+      return and(eq(r.applicantPidHmac, ids.pidHmac), sql`${r.status} <> 'draft'`)!;
     case "university":
-      return user.orgId ? eq(r.universityId, user.orgId) : null;
+      return eq(r.universityId, ids.orgId);
     case "officer":
     case "admin":
       return sql`${r.status} <> 'draft'`;
@@ -84,16 +87,26 @@ function visibleTo(user: SessionUser): SQL | null {
   }
 }
 
+/** Which requests a user may see at all; null for roles that see none. */
+function visibleTo(user: SessionUser): SQL | null {
+  if ((user.role === "applicant" && !user.pidHmac) || (user.role === "university" && !user.orgId)) return null;
+  return visibleBy(user.role, { pidHmac: user.pidHmac ?? "", orgId: user.orgId ?? "" });
+}
+
 /** "คำขอของฉัน": every request filed under the applicant's national ID, newest first. */
-export async function listForApplicant(db: DbOrTx, user: SessionUser): Promise<RequestListRow[]> {
-  const where = visibleTo(user);
-  if (!where || user.role !== "applicant") return [];
-  return db
+const applicantListQuery = preparedOnce((db) =>
+  db
     .select(listColumns)
     .from(r)
     .innerJoin(universities, eq(universities.id, r.universityId))
-    .where(where)
-    .orderBy(desc(r.createdAt)) as Promise<RequestListRow[]>;
+    .where(visibleBy("applicant", { pidHmac: sql.placeholder("pidHmac"), orgId: sql.placeholder("orgId") })!)
+    .orderBy(desc(r.createdAt))
+    .prepare(),
+);
+
+export async function listForApplicant(db: DbOrTx, user: SessionUser): Promise<RequestListRow[]> {
+  if (user.role !== "applicant" || !visibleTo(user)) return [];
+  return (await applicantListQuery(db).all({ pidHmac: user.pidHmac! })) as RequestListRow[];
 }
 
 export interface RequestFilters {
@@ -162,24 +175,45 @@ export type RequestDetail = typeof academicRequests.$inferSelect & {
   queueNo: number | null;
 };
 
+/** The detail query for one role, built once per database handle (every tracking page runs it). */
+const detailQueries = (["applicant", "university", "officer", "admin"] as const).map((role) => {
+  const where = visibleBy(role, { pidHmac: sql.placeholder("pidHmac"), orgId: sql.placeholder("orgId") })!;
+  return [
+    role,
+    preparedOnce((db) =>
+      db
+        .select({ request: r, universityName: universities.nameTh, universityCode: universities.code, queueNo: queuePlace })
+        .from(r)
+        .innerJoin(universities, eq(universities.id, r.universityId))
+        .where(and(eq(r.id, sql.placeholder("id")), where))
+        .limit(1)
+        .prepare(),
+    ),
+  ] as const;
+});
+
 /**
  * One request if `user` may see it, else null — the same null for "does not
  * exist" and "not yours", so ids and tickets cannot be probed.
  */
 export async function getRequestFor(db: DbOrTx, user: SessionUser, id: string): Promise<RequestDetail | null> {
-  const where = visibleTo(user);
-  if (!where) return null;
-  const [row] = await db
-    .select({ request: r, universityName: universities.nameTh, universityCode: universities.code, queueNo: queuePlace })
-    .from(r)
-    .innerJoin(universities, eq(universities.id, r.universityId))
-    .where(and(eq(r.id, id), where))
-    .limit(1);
+  const query = detailQueries.find(([role]) => role === user.role)?.[1];
+  if (!query || !visibleTo(user)) return null;
+  const [row] = await query(db).all({ id, pidHmac: user.pidHmac ?? "", orgId: user.orgId ?? "" });
   return row ? { ...row.request, universityName: row.universityName, universityCode: row.universityCode, queueNo: row.queueNo } : null;
 }
 
+const timelineQuery = preparedOnce((db) =>
+  db
+    .select()
+    .from(requestEvents)
+    .where(eq(requestEvents.requestId, sql.placeholder("requestId")))
+    .orderBy(asc(requestEvents.at), asc(requestEvents.id))
+    .prepare(),
+);
+
 export async function getTimeline(db: DbOrTx, requestId: string) {
-  return db.select().from(requestEvents).where(eq(requestEvents.requestId, requestId)).orderBy(asc(requestEvents.at), asc(requestEvents.id));
+  return timelineQuery(db).all({ requestId });
 }
 
 export interface TimeEstimate {

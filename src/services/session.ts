@@ -4,7 +4,7 @@
  * keyed by its SHA-256, so reading the table does not let anyone sign in.
  */
 import { and, eq, lt, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/client";
+import { preparedOnce, type DbOrTx } from "../db/client";
 import { sessions, users } from "../db/schema";
 import type { Role } from "../domain/roles";
 import { randomToken, sha256Hex } from "./crypto";
@@ -76,18 +76,7 @@ function buildSessionQuery(db: DbOrTx) {
     .prepare();
 }
 
-// Built once per database handle: this query runs on every signed-in request, and
-// building its SQL cost as much as running it.
-const sessionQueries = new WeakMap<DbOrTx, ReturnType<typeof buildSessionQuery>>();
-
-function sessionQuery(db: DbOrTx) {
-  let query = sessionQueries.get(db);
-  if (!query) {
-    query = buildSessionQuery(db);
-    sessionQueries.set(db, query);
-  }
-  return query;
-}
+const sessionQuery = preparedOnce(buildSessionQuery);
 
 /** The session and its user, or null when unknown, idle too long, past its end, or the user is disabled. */
 export async function validateSession(db: DbOrTx, token: string, now: Date): Promise<ValidSession | null> {
