@@ -348,6 +348,10 @@ describe("step 2: profile access", () => {
     expect(errorsOf(step2Form, { profileAccess: "mtoken", landingUrl: "www.sample.com" })).toEqual({
       landingUrl: "www.sample.com ไม่ใช่ URL ที่ถูกต้อง (เช่น https://service.go.th/)",
     });
+    // A single-label host is no public address (the same rule as step 4's URLs).
+    expect(errorsOf(step2Form, { profileAccess: "mtoken", landingUrl: "https://localhost/" })).toEqual({
+      landingUrl: "https://localhost/ ไม่ใช่ URL ที่ถูกต้อง (เช่น https://service.go.th/)",
+    });
   });
 
   it("accepts OIDC URLs on the domain or any subdomain of it", () => {

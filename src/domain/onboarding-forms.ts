@@ -325,8 +325,11 @@ export type ProfileAccess = keyof typeof PROFILE_ACCESS;
 export const CALLBACKS_MAX = 10;
 const URL_MAX = 2000;
 
-/** What is wrong with `raw` as an https URL, naming it; null when nothing is. */
-function httpsUrlProblem(raw: string): string | null {
+/**
+ * What is wrong with `raw` as a public URL with one of `protocols`, naming it; null
+ * when nothing is. Shared by steps 2 and 4.
+ */
+export function urlProblem(raw: string, protocols: readonly string[] = ["https:"]): string | null {
   if (raw.length > URL_MAX) return `URL ยาวเกินไป (ไม่เกิน ${URL_MAX} ตัวอักษร)`;
   let url: URL;
   try {
@@ -334,8 +337,12 @@ function httpsUrlProblem(raw: string): string | null {
   } catch {
     return `${raw} ไม่ใช่ URL ที่ถูกต้อง (เช่น https://service.go.th/)`;
   }
-  if (url.protocol !== "https:") return `${raw} ต้องขึ้นต้นด้วย https://`;
+  if (!protocols.includes(url.protocol)) {
+    return protocols.length === 1 ? `${raw} ต้องขึ้นต้นด้วย https://` : `${raw} ต้องขึ้นต้นด้วย http:// หรือ https://`;
+  }
   if (url.username || url.password) return `${raw} ต้องไม่มีชื่อผู้ใช้หรือรหัสผ่านใน URL`;
+  // A public address has a domain name, not a single label like "localhost".
+  if (!url.hostname.includes(".")) return `${raw} ไม่ใช่ URL ที่ถูกต้อง (เช่น https://service.go.th/)`;
   return null;
 }
 
@@ -353,7 +360,7 @@ export function isUrlInDomain(raw: string, domain: string): boolean {
 
 const httpsUrl = (label: string) =>
   required(label).superRefine((s, ctx) => {
-    const problem = s === "" ? null : httpsUrlProblem(s);
+    const problem = s === "" ? null : urlProblem(s);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
@@ -371,7 +378,7 @@ const urlList = (label: string) =>
     z
       .array(
         z.string({ error: `${label}ไม่ถูกต้อง` }).superRefine((s, ctx) => {
-          const problem = httpsUrlProblem(s);
+          const problem = urlProblem(s);
           if (problem) ctx.addIssue({ code: "custom", message: problem });
         }),
       )
@@ -428,7 +435,7 @@ const oidcAccess = z
   .superRefine(
     (v, ctx) => {
       const outside = (raw: unknown) =>
-        typeof raw === "string" && httpsUrlProblem(raw) === null && !isUrlInDomain(raw, v.domain);
+        typeof raw === "string" && urlProblem(raw) === null && !isUrlInDomain(raw, v.domain);
       const message = (raw: string) => `${raw} ไม่อยู่ในโดเมน ${v.domain}`;
       if (outside(v.landingUrl)) ctx.addIssue({ code: "custom", path: ["landingUrl"], message: message(v.landingUrl) });
       for (const field of ["loginCallbacks", "logoutCallbacks"] as const) {

@@ -31,6 +31,7 @@ import {
   PROFILE_ACCESS,
   STEP2_LABELS,
   step2Form,
+  urlProblem,
 } from "./onboarding-forms";
 import { THAI_PROVINCES } from "./thai-provinces";
 
@@ -84,7 +85,6 @@ const checkboxes = <const K extends readonly [string, ...string[]]>(keys: K, inv
       .transform((picked) => keys.filter((k) => picked.includes(k)) as K[number][]),
   );
 
-const URL_MAX = 2000;
 
 /** A required https URL (the address citizens open). */
 const httpsUrl = (missing: string) =>
@@ -97,22 +97,6 @@ const httpsUrl = (missing: string) =>
       const problem = urlProblem(s, ["https:"]);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     });
-
-function urlProblem(raw: string, protocols: string[]): string | null {
-  if (raw.length > URL_MAX) return `URL ยาวเกินไป (ไม่เกิน ${URL_MAX} ตัวอักษร)`;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return `${raw} ไม่ใช่ URL ที่ถูกต้อง (เช่น https://service.go.th/)`;
-  }
-  if (!protocols.includes(url.protocol)) {
-    return protocols.length === 1 ? `${raw} ต้องขึ้นต้นด้วย https://` : `${raw} ต้องขึ้นต้นด้วย http:// หรือ https://`;
-  }
-  if (url.username || url.password) return `${raw} ต้องไม่มีชื่อผู้ใช้หรือรหัสผ่านใน URL`;
-  if (!url.hostname.includes(".")) return `${raw} ไม่ใช่ URL ที่ถูกต้อง (เช่น https://service.go.th/)`;
-  return null;
-}
 
 const WEBSITE_INVALID = "เว็บไซต์หน่วยงานไม่ถูกต้อง (เช่น https://www.agency.go.th)";
 
