@@ -48,6 +48,20 @@ export function OfficerComment(props: { comments: Record<string, string> | null;
   ) : null;
 }
 
+/** Answers read-only as label/value rows (line breaks kept): the summaries of steps 1 and 2. */
+export function AnswerRows(props: { rows: readonly (readonly [string, string])[] }) {
+  return (
+    <dl class="check-list">
+      {props.rows.map(([label, value]) => (
+        <div class="check-row">
+          <dt>{label}</dt>
+          <dd class="preserve-lines">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** A step form's two ways out: save what is there, or go on to check-your-answers. */
 export function CheckOrDraftButtons() {
   return (

@@ -1,7 +1,7 @@
 import { PROFILE_ACCESS, STEP2_LABELS, TESTER_LABELS, TESTER_OS } from "../../domain/onboarding-forms";
 import type { FieldErrors, FormValues } from "../../domain/forms";
 import { maskThaiId } from "../../domain/thai-id";
-import { answerList, answerText, CheckOrDraftButtons, errorFor, OfficerComment, type RawAnswers } from "../components/answer-fields";
+import { AnswerRows, answerList, answerText, CheckOrDraftButtons, errorFor, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { ErrorSummary } from "../components/error-summary";
 import { Field, fieldId } from "../components/field";
 import { formatThaiDate, formatThaiDateTime } from "../format";
@@ -98,16 +98,7 @@ export function Step2Summary(props: { answers: RawAnswers }) {
   if (str(a, "profileAccess") === "oidc") {
     rows.push([STEP2_LABELS.domain, str(a, "domain") || "-"], [STEP2_LABELS.loginCallbacks, lines(a, "loginCallbacks") || "-"], [STEP2_LABELS.logoutCallbacks, lines(a, "logoutCallbacks") || "-"]);
   }
-  return (
-    <dl class="check-list">
-      {rows.map(([label, value]) => (
-        <div class="check-row">
-          <dt>{label}</dt>
-          <dd class="preserve-lines">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <AnswerRows rows={rows} />;
 }
 
 /** The testers, with add/edit/remove (a dialog with htmx, a plain page without). */

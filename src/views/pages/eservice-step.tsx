@@ -10,7 +10,7 @@ import {
 import { STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding";
 import type { FieldErrors } from "../../domain/forms";
 import { ErrorSummary } from "../components/error-summary";
-import { answerList, answerText, CheckOrDraftButtons, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
+import { AnswerRows, answerList, answerText, CheckOrDraftButtons, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { fieldId } from "../components/field";
 import { ProgressBar } from "../components/progress-bar";
 import { formatThaiDateTime } from "../format";
@@ -348,14 +348,7 @@ export function Step1Summary(props: { answers: RawAnswers; icon: { id: string; f
   ];
   return (
     <>
-      <dl class="check-list">
-        {rows.map(([label, value]) => (
-          <div class="check-row">
-            <dt>{label}</dt>
-            <dd class="preserve-lines">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <AnswerRows rows={rows} />
       <h3>รายชื่องานบริการทั้งหมด {tasks.length} รายการ</h3>
       <ul class="link-list">
         {tasks.map((t) => (
