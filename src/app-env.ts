@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import type { AppConfig } from "./config";
 import type { Db } from "./db/client";
 import type { Clock, FileStore, MailTransport, Pbkdf2, QrSessionStore } from "./platform/ports";
+import type { UseCaseContext } from "./services/context";
 import type { SessionUser } from "./services/session";
 
 /** Everything host-specific, built by src/node.ts or src/worker.ts and handed to createApp. */
@@ -33,6 +34,8 @@ export interface AppEnv {
     sessionToken: string | null;
     csrfToken: string;
     flash: string | null;
+    /** Built on first use by `useCase(c)` (routes/use-case.ts), then reused for the request. */
+    useCase: UseCaseContext | undefined;
   };
 }
 
