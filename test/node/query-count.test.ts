@@ -28,7 +28,7 @@ import {
   users,
 } from "../../src/db/schema";
 import { POSITION_KEYS } from "../../src/domain/academic";
-import type { StepState } from "../../src/domain/onboarding";
+import type { StepState } from "../../src/domain/onboarding/workflow";
 import type { Role } from "../../src/domain/roles";
 import { formatThaiId } from "../../src/domain/thai-id";
 import { startSession } from "../../src/services/auth";

@@ -1,21 +1,28 @@
 /**
  * @module
- * The e-Service workflow engine applied to the database: load a service with its
- * seven steps (only for its agency's users and officers), save drafts, submit,
- * approve or return with per-field comments. Every transition is one
- * transaction with an audit event, an in-app notification and e-mail to the
- * agency's users.
+ * An e-service with its seven steps, as its agency's users and officers see it,
+ * and the one guard every onboarding write goes through: inside the write's
+ * transaction, read the step's state and ask the declaration
+ * (`domain/onboarding/workflow.ts`) whether this actor may change this thing now.
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../db/client";
-import { agencies, eservices, eserviceSteps, notifications, users } from "../db/schema";
-import { applyStepAction, isStepState, stepByNo, type StepAction, type StepState } from "../domain/onboarding";
-import { stepReviewMail } from "../views/mail-templates";
-import { recordAudit } from "./audit";
-import { newId } from "./crypto";
-import { enqueueMail } from "./mail";
-import { markAttemptsReviewed } from "./test-results";
-import type { SessionUser } from "./session";
+import type { DbOrTx, Tx } from "../../db/client";
+import { agencies, eserviceFiles, eservices, eserviceSteps, notifications, testers, testResults, users } from "../../db/schema";
+import type { StepFacts } from "../../domain/onboarding/steps";
+import {
+  isStepState,
+  mayWrite,
+  STEP_COUNT,
+  type Booking,
+  type StepActor,
+  type StepState,
+  type SubResource,
+  type WriteRefusal,
+} from "../../domain/onboarding/workflow";
+import type { UseCaseContext } from "../context";
+import { newId } from "../crypto";
+import { enqueueMail } from "../mail";
+import type { SessionUser } from "../session";
 
 export interface StepRow {
   stepNo: number;
@@ -32,19 +39,41 @@ export interface ServiceView {
   agencyId: string;
   agencyName: string;
   launchedAt: Date | null;
+  booking: Booking & { requestedDate: string | null; note: string | null };
   steps: StepRow[];
   states: StepState[];
 }
+
+/** Why a use case refused; routes map each to a status and a Thai message. */
+export type Refusal = "not_found" | WriteRefusal | "not_allowed" | "conflict" | "not_ready";
+export type Refused = { ok: false; reason: Refusal };
 
 /** Whether `user` may see services of `agencyId` at all. */
 export function canSeeAgency(user: SessionUser, agencyId: string): boolean {
   return user.role === "officer" || user.role === "admin" || (user.role === "agency" && user.orgId === agencyId);
 }
 
+/** Which side of the workflow a user is on; null for roles with no part in it. */
+export function stepActorOf(user: SessionUser | null): StepActor | null {
+  if (user?.role === "agency") return "agency";
+  if (user?.role === "officer" || user?.role === "admin") return "officer";
+  return null;
+}
+
 /** The service with its steps, or null when it does not exist or is another agency's (same answer). */
 export async function loadService(db: DbOrTx, user: SessionUser, id: string): Promise<ServiceView | null> {
   const [svc] = await db
-    .select({ id: eservices.id, name: eservices.name, agencyId: eservices.agencyId, agencyName: agencies.nameTh, launchedAt: eservices.launchedAt })
+    .select({
+      id: eservices.id,
+      name: eservices.name,
+      agencyId: eservices.agencyId,
+      agencyName: agencies.nameTh,
+      launchedAt: eservices.launchedAt,
+      requestedDate: eservices.goliveRequestedDate,
+      note: eservices.goliveNote,
+      batchDate: eservices.goliveBatchDate,
+      confirmedAt: eservices.goliveConfirmedAt,
+    })
     .from(eservices)
     .innerJoin(agencies, eq(agencies.id, eservices.agencyId))
     .where(eq(eservices.id, id))
@@ -59,7 +88,72 @@ export async function loadService(db: DbOrTx, user: SessionUser, id: string): Pr
     submittedAt: r.submittedAt,
     reviewedAt: r.reviewedAt,
   }));
-  return { ...svc, steps, states: steps.map((s) => s.state) };
+  const { requestedDate, note, batchDate, confirmedAt, ...rest } = svc;
+  return {
+    ...rest,
+    booking: { requestedDate, note, batchDate, confirmedAt, launchedAt: svc.launchedAt },
+    steps,
+    states: steps.map((s) => s.state),
+  };
+}
+
+/**
+ * Inside a write's transaction: the service, if the acting user may write
+ * `resource` of step `stepNo` in its current state. Every onboarding write
+ * starts here, so a rule declared in the workflow cannot be skipped by a route.
+ */
+export async function openForWrite(
+  tx: Tx,
+  ctx: UseCaseContext,
+  serviceId: string,
+  stepNo: number,
+  resource: SubResource,
+): Promise<{ ok: true; svc: ServiceView; actor: StepActor } | Refused> {
+  const user = ctx.actor.user;
+  const actor = stepActorOf(user);
+  const svc = user && actor ? await loadService(tx, user, serviceId) : null;
+  if (!svc || !actor) return { ok: false, reason: "not_found" };
+  const allowed = mayWrite(svc.states, stepNo, resource, actor);
+  return allowed.ok ? { ok: true, svc, actor } : allowed;
+}
+
+/** What the readiness check of step `stepNo` needs, read in the caller's transaction. */
+export async function stepFacts(tx: DbOrTx, svc: ServiceView, stepNo: number, now: Date): Promise<StepFacts> {
+  const count = async (table: typeof testers | typeof testResults | typeof eserviceFiles, where: ReturnType<typeof and>) =>
+    (await tx.select({ n: sql<number>`count(*)` }).from(table).where(where))[0]?.n ?? 0;
+  const [testerCount, pendingAttempts, icons, screenshots, letters] = await Promise.all([
+    count(testers, and(eq(testers.eserviceId, svc.id), eq(testers.stepNo, stepNo))),
+    count(testResults, and(eq(testResults.eserviceId, svc.id), eq(testResults.stepNo, stepNo), eq(testResults.status, "pending"))),
+    count(eserviceFiles, and(eq(eserviceFiles.eserviceId, svc.id), eq(eserviceFiles.kind, "icon"), eq(eserviceFiles.stepNo, stepNo))),
+    count(eserviceFiles, and(eq(eserviceFiles.eserviceId, svc.id), eq(eserviceFiles.kind, "screenshot"))),
+    count(eserviceFiles, and(eq(eserviceFiles.eserviceId, svc.id), eq(eserviceFiles.kind, "auth_letter"))),
+  ]);
+  return {
+    answers: svc.steps[stepNo - 1]?.answers ?? {},
+    testers: testerCount,
+    pendingAttempts,
+    hasIcon: icons > 0,
+    screenshots,
+    hasAuthLetter: letters > 0,
+    now,
+  };
+}
+
+/** Tells the agency: a line in its notifications and, when given, an e-mail to each active user. */
+export async function notifyAgency(
+  tx: DbOrTx,
+  now: Date,
+  svc: { id: string; name: string; agencyId: string },
+  text: string,
+  mail?: { subject: string; text: string },
+): Promise<void> {
+  await tx.insert(notifications).values({ id: newId(), agencyId: svc.agencyId, eserviceId: svc.id, text: `${svc.name}: ${text}`, createdAt: now });
+  if (!mail) return;
+  const recipients = await tx
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.orgId, svc.agencyId), eq(users.role, "agency"), isNull(users.disabledAt)));
+  for (const r of recipients) if (r.email) await enqueueMail(tx, now, { to: r.email, ...mail });
 }
 
 export interface ServiceListRow {
@@ -67,6 +161,7 @@ export interface ServiceListRow {
   name: string;
   agencyId: string;
   agencyName: string;
+  launchedAt: Date | null;
   states: StepState[];
 }
 
@@ -84,7 +179,7 @@ export async function listServices(
   if (filters.agencyId) conditions.push(eq(eservices.agencyId, filters.agencyId));
   if (filters.q) conditions.push(sql`${eservices.name} LIKE ${`%${filters.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`} ESCAPE '\\'`);
   const services = await db
-    .select({ id: eservices.id, name: eservices.name, agencyId: eservices.agencyId, agencyName: agencies.nameTh })
+    .select({ id: eservices.id, name: eservices.name, agencyId: eservices.agencyId, agencyName: agencies.nameTh, launchedAt: eservices.launchedAt })
     .from(eservices)
     .innerJoin(agencies, eq(agencies.id, eservices.agencyId))
     .where(conditions.length ? and(...conditions) : undefined)
@@ -96,103 +191,11 @@ export async function listServices(
     .where(inArray(eserviceSteps.eserviceId, services.map((s) => s.id)));
   const states = new Map<string, StepState[]>();
   for (const s of steps) {
-    const list = states.get(s.eserviceId) ?? Array<StepState>(7).fill("locked");
+    const list = states.get(s.eserviceId) ?? Array<StepState>(STEP_COUNT).fill("locked");
     list[s.stepNo - 1] = isStepState(s.state) ? s.state : "locked";
     states.set(s.eserviceId, list);
   }
-  return services.map((s) => ({ ...s, states: states.get(s.id) ?? Array<StepState>(7).fill("locked") }));
-}
-
-export type StepOutcome = { ok: true; states: StepState[] } | { ok: false; reason: "not_found" | "locked" | "not_allowed" | "wrong_actor" | "conflict" };
-
-interface TransitionInput {
-  action: StepAction;
-  answers?: Record<string, unknown>;
-  comments?: Record<string, string>;
-}
-
-/**
- * Applies one workflow action. The current state is part of the UPDATE's
- * WHERE, so two people acting at once cannot both win.
- */
-export async function transitionStep(
-  db: Db,
-  ctx: { now: Date; appUrl: URL },
-  actor: { user: SessionUser; ip: string },
-  serviceId: string,
-  stepNo: number,
-  input: TransitionInput,
-): Promise<StepOutcome> {
-  const step = stepByNo(stepNo);
-  if (!step) return { ok: false, reason: "not_found" };
-  const svc = await loadService(db, actor.user, serviceId);
-  if (!svc) return { ok: false, reason: "not_found" };
-  const who = actor.user.role === "agency" ? "agency" : "officer";
-  const result = applyStepAction(svc.states, stepNo, input.action, who);
-  if (!result.ok) return result;
-  const before = svc.states[stepNo - 1]!;
-  const after = result.states[stepNo - 1]!;
-
-  return db.transaction(async (tx) => {
-    const set: Partial<typeof eserviceSteps.$inferInsert> = { state: after, updatedAt: ctx.now };
-    if (input.action === "save_draft" || input.action === "submit") set.answers = input.answers ?? {};
-    if (input.action === "submit") set.submittedAt = ctx.now;
-    if (input.action === "approve" || input.action === "return") {
-      set.reviewedAt = ctx.now;
-      set.reviewedBy = actor.user.id;
-      set.comments = input.action === "return" ? (input.comments ?? {}) : null;
-    }
-    const updated = await tx
-      .update(eserviceSteps)
-      .set(set)
-      .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo), eq(eserviceSteps.state, before)))
-      .returning({ stepNo: eserviceSteps.stepNo });
-    if (!updated[0]) return { ok: false, reason: "conflict" } as const;
-    if ((input.action === "approve" || input.action === "return") && (stepNo === 3 || stepNo === 6)) {
-      await markAttemptsReviewed(tx, serviceId, stepNo, input.action === "approve" ? "approved" : "returned");
-    }
-    if (result.opened) {
-      await tx
-        .update(eserviceSteps)
-        .set({ state: "in_progress", updatedAt: ctx.now })
-        .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, result.opened), eq(eserviceSteps.state, "locked")));
-    }
-    await tx.update(eservices).set({ updatedAt: ctx.now }).where(eq(eservices.id, serviceId));
-    await recordAudit(tx, ctx.now, {
-      actorId: actor.user.id,
-      action: `eservice.step.${input.action}`,
-      subjectType: "eservice",
-      subjectId: serviceId,
-      data: { stepNo, from: before, to: after, comments: input.comments ?? null },
-      ip: actor.ip,
-    });
-    if (input.action !== "save_draft") {
-      const text = notificationText(step.th, input.action, result.opened);
-      await tx.insert(notifications).values({ id: newId(), agencyId: svc.agencyId, eserviceId: serviceId, text: `${svc.name}: ${text}`, createdAt: ctx.now });
-      const recipients = await tx
-        .select({ email: users.email })
-        .from(users)
-        .where(and(eq(users.orgId, svc.agencyId), eq(users.role, "agency"), isNull(users.disabledAt)));
-      const mail = stepReviewMail({ service: svc.name, step: step.th, text, url: new URL(`/eservices/${serviceId}`, ctx.appUrl).toString() });
-      for (const r of recipients) if (r.email) await enqueueMail(tx, ctx.now, { to: r.email, ...mail });
-    }
-    return { ok: true, states: result.states } as const;
-  });
-}
-
-function notificationText(stepName: string, action: StepAction, opened: number | null): string {
-  switch (action) {
-    case "submit":
-      return `ส่งข้อมูลขั้นตอน "${stepName}" แล้ว อยู่ระหว่างการตรวจสอบ เราจะแจ้งทางอีเมลเมื่อตรวจสอบเสร็จ`;
-    case "approve":
-      return opened
-        ? `ขั้นตอน "${stepName}" ผ่านการตรวจสอบแล้ว ขั้นตอนถัดไป: ${stepByNo(opened)!.th}`
-        : `ขั้นตอน "${stepName}" ผ่านการตรวจสอบแล้ว`;
-    case "return":
-      return `ขั้นตอน "${stepName}" ถูกส่งกลับแก้ไข กรุณาดูความเห็นของเจ้าหน้าที่และแก้ไขแล้วส่งใหม่`;
-    default:
-      return "";
-  }
+  return services.map((s) => ({ ...s, states: states.get(s.id) ?? Array<StepState>(STEP_COUNT).fill("locked") }));
 }
 
 export interface ReviewQueueRow {

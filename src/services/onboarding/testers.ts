@@ -1,15 +1,18 @@
 /**
  * @module
- * Testers of steps 2 and 5 (people สพร. grants access to the UAT or
- * pre-production app). National IDs are encrypted like applicants'.
+ * Testers of the UAT and pre-production set-up steps (people สพร. grants access
+ * to the app). National IDs are encrypted like applicants'. Every write checks
+ * the step's declared state inside its transaction.
  */
 import { and, asc, eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "../db/client";
-import { testers } from "../db/schema";
-import type { TesterForm } from "../domain/onboarding-forms";
-import { recordAudit } from "./audit";
-import { newId } from "./crypto";
-import { decryptPid, encryptPid, type PidKeys } from "./pid-crypto";
+import type { DbOrTx } from "../../db/client";
+import { testers } from "../../db/schema";
+import type { TesterForm } from "../../domain/onboarding-forms";
+import { recordAudit } from "../audit";
+import { actorId, type UseCaseContext } from "../context";
+import { newId } from "../crypto";
+import { decryptPid, encryptPid, type PidKeys } from "../pid-crypto";
+import { openForWrite, type Refused } from "./service";
 
 export async function listTesters(db: DbOrTx, keys: PidKeys, serviceId: string, stepNo: number) {
   const rows = await db
@@ -20,52 +23,48 @@ export async function listTesters(db: DbOrTx, keys: PidKeys, serviceId: string, 
   return Promise.all(rows.map(async (r) => ({ ...r, nationalId: await decryptPid(keys, r.pidEnc) })));
 }
 
-export async function countTesters(db: DbOrTx, serviceId: string, stepNo: number): Promise<number> {
-  return (await db.select({ id: testers.id }).from(testers).where(and(eq(testers.eserviceId, serviceId), eq(testers.stepNo, stepNo)))).length;
-}
-
-export async function saveTester(
-  db: Db,
-  ctx: { keys: PidKeys; now: Date },
-  actor: { id: string; ip: string },
-  serviceId: string,
-  stepNo: number,
-  testerId: string | null,
-  form: TesterForm,
-): Promise<boolean> {
+/** Adds a tester (`testerId` null) or changes one; `not_found` for a tester of another step or service. */
+export async function saveTester(ctx: UseCaseContext, serviceId: string, stepNo: number, testerId: string | null, form: TesterForm): Promise<{ ok: true } | Refused> {
+  const now = ctx.clock.now();
   const values = {
     fullName: form.fullName,
     organisation: form.organisation,
     email: form.email,
     phone: form.phone,
-    pidEnc: await encryptPid(ctx.keys, form.nationalId),
+    pidEnc: await encryptPid(await ctx.keys(), form.nationalId),
     os: form.os,
   };
-  return db.transaction(async (tx) => {
-    if (testerId) {
+  return ctx.db.transaction(async (tx) => {
+    const open = await openForWrite(tx, ctx, serviceId, stepNo, "testers");
+    if (!open.ok) return open;
+    let id = testerId;
+    if (id) {
       const rows = await tx
         .update(testers)
         .set(values)
-        .where(and(eq(testers.id, testerId), eq(testers.eserviceId, serviceId), eq(testers.stepNo, stepNo)))
+        .where(and(eq(testers.id, id), eq(testers.eserviceId, serviceId), eq(testers.stepNo, stepNo)))
         .returning({ id: testers.id });
-      if (!rows[0]) return false;
+      if (!rows[0]) return { ok: false, reason: "not_found" } as const;
     } else {
-      testerId = newId();
-      await tx.insert(testers).values({ id: testerId, eserviceId: serviceId, stepNo, ...values, createdAt: ctx.now });
+      id = newId();
+      await tx.insert(testers).values({ id, eserviceId: serviceId, stepNo, ...values, createdAt: now });
     }
-    await recordAudit(tx, ctx.now, { actorId: actor.id, action: "tester.saved", subjectType: "eservice", subjectId: serviceId, data: { testerId, stepNo }, ip: actor.ip });
-    return true;
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "tester.saved", subjectType: "eservice", subjectId: serviceId, data: { testerId: id, stepNo }, ip: ctx.actor.ip });
+    return { ok: true } as const;
   });
 }
 
-export async function removeTester(db: Db, now: Date, actor: { id: string; ip: string }, serviceId: string, stepNo: number, testerId: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
+export async function removeTester(ctx: UseCaseContext, serviceId: string, stepNo: number, testerId: string): Promise<{ ok: true } | Refused> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const open = await openForWrite(tx, ctx, serviceId, stepNo, "testers");
+    if (!open.ok) return open;
     const rows = await tx
       .delete(testers)
       .where(and(eq(testers.id, testerId), eq(testers.eserviceId, serviceId), eq(testers.stepNo, stepNo)))
       .returning({ id: testers.id });
-    if (!rows[0]) return false;
-    await recordAudit(tx, now, { actorId: actor.id, action: "tester.removed", subjectType: "eservice", subjectId: serviceId, data: { testerId, stepNo }, ip: actor.ip });
-    return true;
+    if (!rows[0]) return { ok: false, reason: "not_found" } as const;
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "tester.removed", subjectType: "eservice", subjectId: serviceId, data: { testerId, stepNo }, ip: ctx.actor.ip });
+    return { ok: true } as const;
   });
 }
