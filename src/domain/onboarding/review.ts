@@ -18,14 +18,15 @@ export const REVIEW_MESSAGES = {
 
 /** The review form of `step`: `{ decision, comments }`, with comment keys limited to what the step declares. */
 export function reviewForm(step: StepDefinition) {
-  const fields = [...Object.keys(step.reviewLabels), GENERAL_COMMENT];
+  const fields = new Set([...Object.keys(step.reviewLabels), GENERAL_COMMENT]);
   return z
     .record(z.string(), z.unknown())
     .transform((body) => {
+      // In the order posted, which is the order the officer saw them.
       const comments: Record<string, string> = {};
-      for (const name of fields) {
-        const v = body[`comment.${name}`];
-        if (typeof v === "string" && v.trim()) comments[name] = v.trim().replaceAll("\u0000", "");
+      for (const [key, v] of Object.entries(body)) {
+        const name = key.startsWith("comment.") ? key.slice("comment.".length) : null;
+        if (name && fields.has(name) && typeof v === "string" && v.trim()) comments[name] = v.trim();
       }
       return { decision: body.decision, comments };
     })
