@@ -10,6 +10,7 @@ import type { AppContext, AppDeps, AppEnv } from "./app-env";
 import { csrfToken, originCheck } from "./middleware/csrf";
 import { CsrfError } from "./middleware/errors";
 import { forceFirstLoginSetup } from "./middleware/first-login";
+import { noStoreForSignedIn } from "./middleware/no-store";
 import { sessionMiddleware } from "./middleware/session";
 import { accountRoutes } from "./routes/account";
 import { adminRoutes } from "./routes/admin";
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use("*", originCheck(deps.config));
   app.use("*", sessionMiddleware);
+  app.use("*", noStoreForSignedIn);
   app.use("*", csrfToken);
   app.use("*", forceFirstLoginSetup);
 

@@ -9,6 +9,7 @@ import { LoginPage } from "../views/pages/login";
 import { clearCookie, cookieNames, writeCookie } from "../middleware/cookies";
 import { renderPage, seeOther } from "./render";
 import { setSessionCookie } from "./session-cookie";
+import { setRetryAfter } from "./too-many-requests";
 
 export const authRoutes = new Hono<AppEnv>()
   .get("/login", async (c) => {
@@ -40,10 +41,10 @@ export const authRoutes = new Hono<AppEnv>()
     );
     if (!result.ok) {
       const limited = result.reason === "rate_limited";
-      if (result.reason === "rate_limited") c.header("Retry-After", String(Math.ceil(result.retryAfterMs / 1000)));
+      if (result.reason === "rate_limited") setRetryAfter(c, result.retryAfterMs);
       const message =
         result.reason === "rate_limited"
-          ? MESSAGES.loginRateLimited(Math.max(1, Math.ceil(result.retryAfterMs / 60_000)))
+          ? MESSAGES.loginRateLimited(result.retryAfterMs)
           : result.reason === "expired_temporary"
             ? MESSAGES.temporaryPasswordExpired
             : MESSAGES.loginInvalid;

@@ -21,10 +21,10 @@ import { addDocument, getDocument, isDocumentStatus, listDocuments, setDocumentS
 import { PDF_20MB, storeUpload } from "../services/uploads";
 import { activeTrackingLink, createTrackingLink, resolveTrackingToken, revokeTrackingLinks } from "../services/tracking-links";
 import { hitRateLimit } from "../services/rate-limit";
-import { ErrorPage } from "../views/pages/errors";
 import { MyRequestsPage } from "../views/pages/my-requests";
 import { RequestDetailPage, type RequestDetailProps } from "../views/pages/request-detail";
 import { renderPage, seeOther } from "./render";
+import { tooManyRequests } from "./too-many-requests";
 
 const ACTION_ERRORS = {
   illegal: "ไม่สามารถดำเนินการนี้ในสถานะปัจจุบันได้",
@@ -116,10 +116,7 @@ export const requestRoutes = new Hono<AppEnv>()
     // Tokens are 160-bit, but guessing is still throttled per IP (and per user).
     const limit = await hitRateLimit(deps.db, `track:${deps.clientIp(c)}`, TRACK_LIMIT, deps.clock.now());
     const perUser = await hitRateLimit(deps.db, `track:user:${c.var.user!.id}`, TRACK_LIMIT, deps.clock.now());
-    if (!limit.allowed || !perUser.allowed) {
-      c.header("Retry-After", String(Math.ceil(Math.max(limit.retryAfterMs, perUser.retryAfterMs) / 1000)));
-      return renderPage(c, { title: "ส่งคำขอบ่อยเกินไป", status: 429 }, <ErrorPage kind={429} />);
-    }
+    if (!limit.allowed || !perUser.allowed) return tooManyRequests(c, Math.max(limit.retryAfterMs, perUser.retryAfterMs));
     const id = await resolveTrackingToken(c.var.deps.db, c.req.param("token"));
     if (!id) throw new NotFoundError();
     const req = await loadOr404(c, id);

@@ -15,6 +15,7 @@ import { ErrorPage } from "../views/pages/errors";
 import { PhoneConsentPage, PhoneResultPage, QrLoginPage, QrStatus, type QrState } from "../views/pages/thaid";
 import { renderPage, seeOther } from "./render";
 import { setSessionCookie } from "./session-cookie";
+import { tooManyRequests } from "./too-many-requests";
 
 const MINUTE = 60_000;
 export const QR_LIMITS = {
@@ -32,9 +33,7 @@ const FAILED = "เข้าสู่ระบบด้วย ThaiD ไม่ส
 async function limited(c: AppContext, name: string, rule: RateLimitRule): Promise<Response | null> {
   const { deps } = c.var;
   const r = await hitRateLimit(deps.db, `${name}:${deps.clientIp(c)}`, rule, deps.clock.now());
-  if (r.allowed) return null;
-  c.header("Retry-After", String(Math.ceil(r.retryAfterMs / 1000)));
-  return renderPage(c, { title: "ส่งคำขอบ่อยเกินไป", status: 429 }, <ErrorPage kind={429} />);
+  return r.allowed ? null : tooManyRequests(c, r.retryAfterMs);
 }
 
 function thaidConfig(c: AppContext) {

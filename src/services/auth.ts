@@ -1,7 +1,8 @@
 /**
  * @module
  * Staff sign-in and sign-out: password check behind per-account and per-IP
- * limits, a fresh session on success (the old one, if any, is dropped).
+ * limits (only failed attempts count; refused ones neither count nor extend a
+ * lockout), a fresh session on success (the old one, if any, is dropped).
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -10,7 +11,7 @@ import type { Role } from "../domain/roles";
 import type { Pbkdf2 } from "../platform/ports";
 import { recordAudit } from "./audit";
 import { DUMMY_HASH, verifyPassword } from "./password";
-import { clearRateLimit, hitRateLimit, type RateLimitRule } from "./rate-limit";
+import { clearRateLimit, hitRateLimit, releaseRateLimit, type RateLimitRule } from "./rate-limit";
 import { createSession, deleteSessionByToken } from "./session";
 
 export const LOGIN_LIMIT_PER_ACCOUNT: RateLimitRule = { limit: 5, windowMs: 15 * 60_000 };
@@ -37,9 +38,16 @@ export async function loginWithPassword(
 ): Promise<LoginResult> {
   const { db, now } = deps;
   const usernameLower = input.username.toLowerCase();
-  const perIp = await hitRateLimit(db, `login:ip:${input.ip}`, LOGIN_LIMIT_PER_IP, now);
-  const perAccount = await hitRateLimit(db, `login:user:${usernameLower}`, LOGIN_LIMIT_PER_ACCOUNT, now);
+  const ipKey = `login:ip:${input.ip}`;
+  const accountKey = `login:user:${usernameLower}`;
+  // Each limit takes a slot up front (atomically, so parallel guesses cannot slip past
+  // a read-then-write check); a refused attempt gives back what it took and so never
+  // counts, and a correct password gives back the IP's slot below.
+  const perIp = await hitRateLimit(db, ipKey, LOGIN_LIMIT_PER_IP, now);
+  const perAccount = await hitRateLimit(db, accountKey, LOGIN_LIMIT_PER_ACCOUNT, now);
   if (!perIp.allowed || !perAccount.allowed) {
+    await releaseRateLimit(db, ipKey, perIp);
+    await releaseRateLimit(db, accountKey, perAccount);
     return { ok: false, reason: "rate_limited", retryAfterMs: Math.max(perIp.retryAfterMs, perAccount.retryAfterMs) };
   }
 
@@ -48,11 +56,13 @@ export async function loginWithPassword(
   const expiredTemporary =
     user?.mustChangePassword && user.passwordExpiresAt !== null && user.passwordExpiresAt.getTime() <= now.getTime();
   if (!user || !passwordOk || user.disabledAt || !user.passwordHash) return { ok: false, reason: "invalid" };
+  // Only failures count against the IP: one university's NAT address carries every colleague's sign-in.
+  await releaseRateLimit(db, ipKey, perIp);
   // Said only to someone who knows the password, so it reveals nothing to a guesser.
   if (expiredTemporary) return { ok: false, reason: "expired_temporary" };
 
   const session = await startSession(db, now, { ...input, userId: user.id, method: "password" });
-  await clearRateLimit(db, `login:user:${usernameLower}`);
+  await clearRateLimit(db, accountKey);
   return {
     ok: true,
     token: session.token,

@@ -3,7 +3,7 @@
  * Fixed-window rate limits kept in the database, so every process and isolate
  * counts together.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { rateLimits } from "../db/schema";
 
@@ -16,11 +16,14 @@ export interface RateLimitResult {
   allowed: boolean;
   /** Milliseconds until the window resets; 0 when allowed. */
   retryAfterMs: number;
+  /** When the counted window opened (epoch ms); lets `releaseRateLimit` give back this hit only. */
+  windowStart: number;
 }
 
 /**
  * Counts one hit against `key` and says whether it is within the rule. One
- * upsert, so concurrent hits cannot both read the old count.
+ * upsert, so concurrent hits cannot both read the old count. A refused hit
+ * writes nothing: it neither counts nor pushes the end of the window back.
  */
 export async function hitRateLimit(db: DbOrTx, key: string, rule: RateLimitRule, now: Date): Promise<RateLimitResult> {
   const t = now.getTime();
@@ -34,10 +37,25 @@ export async function hitRateLimit(db: DbOrTx, key: string, rule: RateLimitRule,
         count: sql`CASE WHEN ${rateLimits.windowStart} <= ${expired} THEN 1 ELSE ${rateLimits.count} + 1 END`,
         windowStart: sql`CASE WHEN ${rateLimits.windowStart} <= ${expired} THEN ${t} ELSE ${rateLimits.windowStart} END`,
       },
+      setWhere: sql`${rateLimits.windowStart} <= ${expired} OR ${rateLimits.count} < ${rule.limit}`,
     })
-    .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
-  if (!row || row.count <= rule.limit) return { allowed: true, retryAfterMs: 0 };
-  return { allowed: false, retryAfterMs: Math.max(0, row.windowStart + rule.windowMs - t) };
+    .returning({ windowStart: rateLimits.windowStart });
+  if (row) return { allowed: true, retryAfterMs: 0, windowStart: row.windowStart };
+  const [full] = await db.select({ windowStart: rateLimits.windowStart }).from(rateLimits).where(eq(rateLimits.key, key));
+  const windowStart = full?.windowStart ?? t;
+  return { allowed: false, retryAfterMs: Math.max(0, windowStart + rule.windowMs - t), windowStart };
+}
+
+/**
+ * Gives back an allowed hit, e.g. a sign-in that turned out to be correct, so only
+ * failures use up the limit. Does nothing once the hit's window has been replaced.
+ */
+export async function releaseRateLimit(db: DbOrTx, key: string, hit: RateLimitResult): Promise<void> {
+  if (!hit.allowed) return;
+  await db
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, hit.windowStart), gt(rateLimits.count, 0)));
 }
 
 export async function clearRateLimit(db: DbOrTx, key: string): Promise<void> {

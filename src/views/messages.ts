@@ -11,11 +11,18 @@ export function isFlashKey(value: string): value is FlashKey {
   return Object.hasOwn(FLASH, value);
 }
 
+/** How long a rate-limited visitor must wait, rounded up: whole minutes, or seconds under one. */
+function retryIn(waitMs: number): string {
+  return waitMs < 60_000
+    ? `กรุณาลองใหม่ในอีก ${Math.max(1, Math.ceil(waitMs / 1000))} วินาที`
+    : `กรุณาลองใหม่ในอีก ${Math.ceil(waitMs / 60_000)} นาที`;
+}
+
 export const MESSAGES = {
   loginInvalid: "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
   temporaryPasswordExpired: "รหัสผ่านชั่วคราวหมดอายุแล้ว (ใช้ได้ 7 วัน) กรุณาติดต่อเจ้าหน้าที่เพื่อขอรหัสผ่านใหม่",
-  loginRateLimited: (minutes: number) =>
-    `พยายามเข้าสู่ระบบหลายครั้งเกินไป กรุณารอ ${minutes} นาทีแล้วลองใหม่อีกครั้ง`,
+  loginRateLimited: (waitMs: number) => `พยายามเข้าสู่ระบบหลายครั้งเกินไป ${retryIn(waitMs)}`,
+  retryIn,
   csrf: "ไม่สามารถยืนยันแหล่งที่มาของคำขอได้ กรุณาโหลดหน้าเดิมใหม่แล้วลองอีกครั้ง",
   authRequired: "กรุณาเข้าสู่ระบบก่อนใช้งาน",
   forbidden: "บัญชีของท่านไม่มีสิทธิ์เข้าถึงหน้านี้",

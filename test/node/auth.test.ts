@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, sessions } from "../../src/db/schema";
+import { auditEvents, sessions, users } from "../../src/db/schema";
+import { newId, toBase64Url } from "../../src/services/crypto";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../src/services/session";
 import { Browser, createTestApp, createUser, type TestApp } from "./helpers";
 
@@ -140,6 +141,109 @@ describe("POST /login", () => {
     expect(again.status).toBe(303);
     expect(b.cookies.get("tidtam_s")).not.toBe(first);
     expect(await sessionCount()).toBe(1);
+  });
+});
+
+/**
+ * A staff user whose stored hash uses 1,000 PBKDF2 rounds instead of 600,000, so a test can
+ * sign in dozens of times quickly; the stored format keeps its own count, so it still verifies.
+ */
+async function createQuickUser(username: string, password: string) {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const hash = await t.deps.pbkdf2.sha256(password, salt, 1000, 32);
+  await t.db.insert(users).values({
+    id: newId(),
+    role: "university",
+    username,
+    usernameLower: username.toLowerCase(),
+    passwordHash: `pbkdf2_sha256$1000$${toBase64Url(salt)}$${toBase64Url(hash)}`,
+    displayName: username,
+    createdAt: t.clock.now(),
+  });
+}
+
+describe("sign-in limits never lock out an office", () => {
+  it("lets a whole university behind one NAT address sign in: correct sign-ins do not count against the IP", async () => {
+    const nat = "203.0.113.77";
+    await createQuickUser("staff.a", "Staff#2567");
+    await createQuickUser("staff.b", "Staff#2567");
+    for (let i = 0; i < 35; i++) {
+      expect((await new Browser(t, undefined, nat).login("staff.a", "Staff#2567")).status, `sign-in ${i + 1}`).toBe(303);
+    }
+    expect((await new Browser(t, undefined, nat).login("staff.b", "Staff#2567")).status).toBe(303);
+  });
+
+  it("still refuses a correct password from an IP locked out by failed attempts", async () => {
+    const ip = "203.0.113.78";
+    for (let u = 0; u < 6; u++) await createQuickUser(`guess${u}`, "Right#2567");
+    await createQuickUser("staff.c", "Staff#2567");
+    const b = new Browser(t, undefined, ip);
+    await b.get("/login");
+    for (let i = 0; i < 30; i++) expect((await b.post("/login", { username: `guess${i % 6}`, password: `bad${i}` })).status).toBe(401);
+    const res = await b.post("/login", { username: "staff.c", password: "Staff#2567" });
+    expect(res.status).toBe(429);
+    expect(await sessionCount()).toBe(0);
+  });
+
+  it("does not move the account's unlock time when attempts are refused during its lockout, from any address", async () => {
+    await createQuickUser("staff.d", "Staff#2567");
+    const desk = new Browser(t, undefined, "203.0.113.79");
+    await desk.get("/login");
+    for (let i = 0; i < 5; i++) expect((await desk.post("/login", { username: "staff.d", password: `bad${i}` })).status).toBe(401);
+
+    t.clock.advance(6 * 60_000);
+    const phone = new Browser(t, undefined, "198.51.100.79");
+    await phone.get("/login");
+    for (let i = 0; i < 35; i++) {
+      const res = await phone.post("/login", { username: "staff.d", password: i % 2 ? "Staff#2567" : `bad${i}` });
+      expect(res.status, `refused attempt ${i + 1}`).toBe(429);
+      expect(res.res.headers.get("retry-after"), `refused attempt ${i + 1}`).toBe(String(9 * 60));
+    }
+
+    t.clock.advance(9 * 60_000);
+    expect((await phone.post("/login", { username: "staff.d", password: "Staff#2567" })).status).toBe(303);
+  });
+
+  it("does not move the IP's unlock time when attempts are refused during its lockout", async () => {
+    const ip = "203.0.113.80";
+    for (let u = 0; u < 6; u++) await createQuickUser(`typo${u}`, "Right#2567");
+    await createQuickUser("staff.e", "Staff#2567");
+    const b = new Browser(t, undefined, ip);
+    await b.get("/login");
+    for (let i = 0; i < 30; i++) expect((await b.post("/login", { username: `typo${i % 6}`, password: `bad${i}` })).status).toBe(401);
+
+    t.clock.advance(10 * 60_000);
+    for (let i = 0; i < 10; i++) {
+      const res = await b.post("/login", { username: "staff.e", password: "Staff#2567" });
+      expect(res.status).toBe(429);
+      expect(res.res.headers.get("retry-after")).toBe(String(5 * 60));
+    }
+
+    t.clock.advance(5 * 60_000);
+    expect((await b.post("/login", { username: "staff.e", password: "Staff#2567" })).status).toBe(303);
+  });
+
+  it("checks no more than five parallel guesses at one account", async () => {
+    await createQuickUser("staff.g", "Staff#2567");
+    const b = new Browser(t, undefined, "203.0.113.81");
+    await b.get("/login");
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => b.post("/login", { username: "staff.g", password: `bad${i}` })),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
+  });
+
+  it("tells a locked-out user in Thai how many minutes to wait, and sends Retry-After", async () => {
+    await createQuickUser("staff.f", "Staff#2567");
+    const b = new Browser(t);
+    await b.get("/login");
+    for (let i = 0; i < 5; i++) await b.post("/login", { username: "staff.f", password: `bad${i}` });
+    t.clock.advance(11 * 60_000);
+    const res = await b.post("/login", { username: "staff.f", password: "Staff#2567" });
+    expect(res.status).toBe(429);
+    expect(res.text).toContain("กรุณาลองใหม่ในอีก 4 นาที");
+    expect(res.res.headers.get("retry-after")).toBe(String(4 * 60));
   });
 });
 

@@ -401,12 +401,14 @@ describe("the officer's work queue", () => {
 });
 
 describe("tracking-link guessing", () => {
-  it("throttles an IP that tries many tokens, with 429 in Thai", async () => {
+  it("throttles an IP that tries many tokens, with 429 in Thai that says how long to wait", async () => {
     const a = await signInApplicant(A.pid);
     let last = 0;
     for (let i = 0; i < 61; i++) last = (await a.get(`/track/guess-${String(i).padStart(20, "0")}`)).status;
     expect(last).toBe(429);
     const res = await a.get("/track/another-guess-aaaaaaaaaaaaaa");
     expect(res.text).toContain("ส่งคำขอบ่อยเกินไป");
+    expect(res.text).toContain("กรุณาลองใหม่ในอีก 10 นาที");
+    expect(res.res.headers.get("retry-after")).toBe("600");
   });
 });

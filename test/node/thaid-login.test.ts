@@ -270,12 +270,16 @@ describe("ThaiD by QR code (cross-device)", () => {
     expect((await desktop.post(`/login/qr/${id}/poll`, {})).location).toBe("/track/some-token");
   });
 
-  it("caps how many QR sessions one IP can hold open", async () => {
+  it("caps how many QR sessions one IP can hold open, and says in Thai how long to wait", async () => {
     const desktop = new Browser(t, undefined, "198.51.100.23");
     await desktop.get("/login");
     for (let i = 0; i < 5; i++) expect((await desktop.post("/login/qr", {})).status).toBe(303);
+    t.clock.advance(30_000);
     const sixth = await desktop.post("/login/qr", {});
     expect(sixth.status).toBe(429);
     expect(sixth.text).toContain("ส่งคำขอบ่อยเกินไป");
+    // The QR lifetime is 120 s and the first QR opened 30 s ago.
+    expect(sixth.text).toContain("กรุณาลองใหม่ในอีก 2 นาที");
+    expect(sixth.res.headers.get("retry-after")).toBe("90");
   });
 });
