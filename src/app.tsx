@@ -15,8 +15,7 @@ import { accountRoutes } from "./routes/account";
 import { adminRoutes } from "./routes/admin";
 import { officerAgencyRoutes } from "./routes/agencies";
 import { agencyRoutes } from "./routes/agency";
-import { eserviceRoutes } from "./routes/eservices";
-import { platformApplicationRoutes } from "./routes/platform-application";
+import { onboardingRoutes } from "./routes/onboarding";
 import { authRoutes } from "./routes/auth";
 import { devRoutes } from "./routes/dev";
 import { healthRoutes } from "./routes/health";
@@ -89,9 +88,7 @@ export function createApp(deps: AppDeps) {
   app.route("/admin", adminRoutes);
   app.route("/account", accountRoutes);
   app.route("/agency", agencyRoutes);
-  // Step 4's own pages first: the generic step routes would otherwise answer 404 for them.
-  app.route("/eservices", platformApplicationRoutes);
-  app.route("/eservices", eserviceRoutes);
+  app.route("/eservices", onboardingRoutes);
   app.route("/dev", devRoutes);
 
   app.notFound((c) => renderPage(c, { title: errorTitle(404), status: 404 }, <ErrorPage kind={404} />));

@@ -7,7 +7,7 @@
 import type { Db } from "./db/client";
 import type { Clock, MailTransport } from "./platform/ports";
 import { sweepFormTokens } from "./services/form-once";
-import { launchDueServices } from "./services/golive";
+import { launchDueServices } from "./services/onboarding/golive";
 import { deliverDueMail } from "./services/mail";
 import { sweepQrSessions } from "./services/qr-login";
 import { sweepRateLimits } from "./services/rate-limit";

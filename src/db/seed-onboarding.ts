@@ -3,7 +3,7 @@
  * Demo agencies and e-services at different points of the 7 steps, so the
  * agency dashboard and the officers' review queue have something to show.
  */
-import type { StepState } from "../domain/onboarding";
+import type { StepState } from "../domain/onboarding/workflow";
 import type { Db } from "./client";
 import { agencies, eservices, eserviceSteps, notifications } from "./schema";
 

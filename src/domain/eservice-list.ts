@@ -4,7 +4,7 @@
  * services whose step states are already loaded.
  */
 import { z } from "zod";
-import { currentStep, dashboardBuckets, STEP_STATES, type StepState } from "./onboarding";
+import { currentStep, dashboardBuckets, STEP_STATES, type StepState } from "./onboarding/workflow";
 
 export const eserviceListQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -21,8 +21,13 @@ export function matchesStepFilter(states: readonly StepState[], step?: number, s
   return true;
 }
 
-export function dashboardCounts(all: readonly (readonly StepState[])[]) {
-  const buckets = all.map(dashboardBuckets);
+/** Written under the gauge, so nobody reads "approved" as "live". */
+export const LAUNCHED_GAUGE_DEFINITION =
+  "ร้อยละของ e-Service ที่เปิดให้บริการจริงแล้วตามรอบวันอังคาร จาก e-Service ทั้งหมดของหน่วยงาน (บริการที่ผ่านการตรวจสอบครบ 7 ขั้นตอนแต่ยังรอรอบเปิดให้บริการ ยังไม่นับ)";
+
+/** The dashboard's cards over services with their states and whether the batch job launched them. */
+export function dashboardCounts(all: readonly { states: readonly StepState[]; launchedAt: Date | null }[]) {
+  const buckets = all.map((s) => dashboardBuckets(s.states, s.launchedAt !== null));
   const launched = buckets.filter((b) => b.launched).length;
   return {
     total: all.length,

@@ -19,6 +19,7 @@
  */
 import { z } from "zod";
 import { email, thaiId, thaiMobile, thaiPhone } from "./contact";
+import { validateForm, type FieldErrors } from "./forms";
 import {
   asArray,
   DEVICE_ACCESS,
@@ -932,3 +933,43 @@ export const PART2_OPTIONS = {
   targetUsers: TARGET_USERS,
   profileAccess: PROFILE_ACCESS,
 } as const;
+
+// ---------------------------------------------------------------------------
+// Checking the three parts
+
+export type Raw = Record<string, string | string[]>;
+
+/** Stored answers, or (before the first save) what steps 1 and 2 already said. */
+export function platformApplicationValues(stored: Raw | null, step1: Record<string, unknown> | null, step2: Record<string, unknown> | null, serviceName: string): Raw {
+  if (stored && Object.keys(stored).length) return stored;
+  return prefillFromEarlierSteps(step1, step2, serviceName);
+}
+
+/** One part's problems; the letter's presence comes from the stored file, never from the form. */
+export function partErrors(part: PartNo, values: Raw, hasAuthLetter: boolean): FieldErrors {
+  const form = validateForm(PARTS[part - 1]!.form, { ...values, hasAuthLetter: hasAuthLetter ? "yes" : "no" });
+  return form.ok ? {} : form.errors;
+}
+
+/** Every problem in all three parts at once. */
+export function allPartErrors(values: Raw, hasAuthLetter: boolean): FieldErrors {
+  return { ...partErrors(1, values, hasAuthLetter), ...partErrors(2, values, hasAuthLetter), ...partErrors(3, values, hasAuthLetter) };
+}
+
+export function groupsByPart(values: Raw) {
+  return { 1: visibleFields(1, values), 2: visibleFields(2, values), 3: visibleFields(3, values) } as const;
+}
+
+/** Step 4 is long: the officer comments per group of the form rather than per input. */
+export const REVIEW_GROUPS: Record<string, string> = {
+  agencyNameTh: "ข้อมูลหน่วยงาน",
+  addrNo: "ที่อยู่หน่วยงาน",
+  assigneeName: "ผู้ได้รับมอบหมาย",
+  adminSame: "ผู้ติดต่อประสานงาน (Administrator)",
+  authLetter: "หนังสือมอบหมาย",
+  contactChannel: "ช่องทางติดต่อกรณีมีปัญหา",
+  serviceName: "ชื่อและรายละเอียดบริการ",
+  targetUsers: "กลุ่มเป้าหมายและข้อมูลที่เข้าถึง",
+  identityLevel: "ระดับการยืนยันตัวตน",
+  profileAccess: "การเชื่อมโยงบริการ (Profile access)",
+};

@@ -2,12 +2,12 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { dashboardCounts, eserviceListQuery, matchesStepFilter } from "../domain/eservice-list";
 import { requireRole } from "../middleware/roles";
-import { latestNotifications, listServices, markNotificationRead } from "../services/onboarding";
+import { latestNotifications, listServices, markNotificationRead } from "../services/onboarding/service";
 import { AgencyDashboardPage } from "../views/pages/agency-dashboard";
 import { EserviceListPage } from "../views/pages/eservice-list";
 import { groupBatches } from "../domain/batches";
 import { nextCutoff } from "../domain/golive";
-import { launchedServices, scheduledServices } from "../services/golive";
+import { launchedServices, scheduledServices } from "../services/onboarding/golive";
 import { BatchCalendarPage, LaunchedPage } from "../views/pages/golive";
 import { renderPage, seeOther } from "./render";
 
@@ -26,7 +26,7 @@ export const agencyRoutes = new Hono<AppEnv>()
       c,
       { title: "แดชบอร์ด" },
       <AgencyDashboardPage
-        counts={dashboardCounts(services.map((s) => s.states))}
+        counts={dashboardCounts(services)}
         notifications={await latestNotifications(db, user.orgId!)}
         services={services}
         selected={selected}

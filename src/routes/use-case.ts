@@ -13,6 +13,7 @@ export function useCase(c: AppContext): UseCaseContext {
     ctx = useCaseContext({
       db: deps.db,
       clock: deps.clock,
+      files: deps.files,
       appUrl: deps.config.appUrl,
       dataKey: deps.config.dataKey,
       user: c.var.user,

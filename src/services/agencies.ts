@@ -8,7 +8,7 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
 import { agencies, eservices, eserviceSteps, users } from "../db/schema";
 import { TEMP_PASSWORD_DAYS } from "../domain/account-forms";
-import { initialStates } from "../domain/onboarding";
+import { initialStates } from "../domain/onboarding/workflow";
 import type { Pbkdf2 } from "../platform/ports";
 import { accountCreatedMail } from "../views/mail-templates";
 import { recordAudit } from "./audit";
@@ -30,7 +30,9 @@ export async function listAgencies(db: DbOrTx) {
       nameTh: agencies.nameTh,
       nameEn: agencies.nameEn,
       ministry: agencies.ministry,
-      services: sql<number>`(SELECT count(*) FROM eservices e WHERE e.agency_id = ${agencies.id})`,
+      // Spelled out: inside a one-table select drizzle writes ${agencies.id} as a bare "id",
+      // which the subquery would read as its own e.id (every count was 0).
+      services: sql<number>`(SELECT count(*) FROM eservices e WHERE e.agency_id = "agencies"."id")`,
     })
     .from(agencies)
     .orderBy(asc(agencies.nameTh));

@@ -6,7 +6,7 @@
  */
 import type { Db } from "../db/client";
 import type { Role } from "../domain/roles";
-import type { Clock } from "../platform/ports";
+import type { Clock, FileStore } from "../platform/ports";
 import type { SessionUser } from "./session";
 import { pidKeys, type PidKeys } from "./pid-crypto";
 
@@ -20,6 +20,8 @@ export interface Actor {
 export interface UseCaseContext {
   db: Db;
   clock: Clock;
+  /** Uploaded files: written before the row that names them, deleted only after the change commits. */
+  files: FileStore;
   actor: Actor;
   /** The public origin, for links in mail. */
   appUrl: URL;
@@ -30,6 +32,7 @@ export interface UseCaseContext {
 export interface ContextInput {
   db: Db;
   clock: Clock;
+  files: FileStore;
   appUrl: URL;
   dataKey: string;
   user: SessionUser | null;
@@ -41,6 +44,7 @@ export function useCaseContext(input: ContextInput): UseCaseContext {
   return {
     db: input.db,
     clock: input.clock,
+    files: input.files,
     appUrl: input.appUrl,
     actor: { user: input.user, ip: input.ip },
     keys: () => pidKeys(input.dataKey),

@@ -19,6 +19,7 @@ export interface UploadRule {
 export type UploadResult =
   | { ok: true; key: string; fileName: string; size: number; contentType: string; bytes: Uint8Array }
   | { ok: false; message: string };
+export type StoredUpload = Extract<UploadResult, { ok: true }>;
 
 /** Strips path parts and control characters from the name the browser sent; display only. */
 export function cleanFileName(name: string): string {

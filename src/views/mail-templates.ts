@@ -55,10 +55,11 @@ export function accountCreatedMail(input: {
   };
 }
 
-export function stepReviewMail(input: { service: string; step: string; text: string; url: string }) {
+export function stepReviewMail(input: { service: string; step: string; text: string; comments: { label: string; text: string }[]; url: string }) {
+  const comments = input.comments.length ? [``, `ความเห็นของเจ้าหน้าที่:`, ...input.comments.map((c) => `- ${c.label}: ${c.text}`)] : [];
   return {
     subject: `[tidtam] ${input.service}: ${input.step}`,
-    text: [`เรียน ผู้ดูแล e-Service ${input.service}`, ``, input.text, ``, `ดูรายละเอียดได้ที่ ${input.url}`, ``, `อีเมลนี้ส่งโดยอัตโนมัติจากระบบติดตาม tidtam กรุณาอย่าตอบกลับ`].join("\n"),
+    text: [`เรียน ผู้ดูแล e-Service ${input.service}`, ``, input.text, ...comments, ``, `ดูรายละเอียดได้ที่ ${input.url}`, ``, `อีเมลนี้ส่งโดยอัตโนมัติจากระบบติดตาม tidtam กรุณาอย่าตอบกลับ`].join("\n"),
   };
 }
 

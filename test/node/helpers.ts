@@ -75,7 +75,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 export async function createUser(
   t: TestApp,
-  input: { role: Role; username: string; password: string; displayName?: string; orgId?: string },
+  input: { role: Role; username: string; password: string; displayName?: string; orgId?: string; email?: string },
 ) {
   const id = newId();
   await t.db.insert(users).values({
@@ -86,6 +86,7 @@ export async function createUser(
     passwordHash: await hashPassword(t.deps.pbkdf2, input.password),
     displayName: input.displayName ?? input.username,
     orgId: input.orgId ?? null,
+    email: input.email ?? null,
     createdAt: t.clock.now(),
   });
   return id;

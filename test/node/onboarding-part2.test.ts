@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appCredentials, eservices, eserviceSteps } from "../../src/db/schema";
-import type { StepState } from "../../src/domain/onboarding";
+import type { StepState } from "../../src/domain/onboarding/workflow";
 import { sha256Hex } from "../../src/services/crypto";
 import { Browser, createTestApp, createUser, type TestApp } from "./helpers";
 
@@ -147,8 +147,8 @@ describe("step 7 and the Tuesday batch job", () => {
     const confirmed = await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-11-24", note: "พร้อมแล้ว", intent: "confirm" });
     expect(confirmed.location).toBe("/eservices/svc-1/steps/7?confirmed=1");
     const done = await agency.get(confirmed.location!);
-    expect(done.text).toContain("เปิดให้บริการ e-Service สำเร็จ");
-    expect(done.text).toContain("รอเปิดให้บริการตามรอบ");
+    expect(done.text).toContain("ยืนยันวันเปิดให้บริการแล้ว");
+    expect(done.text).toContain("รอเจ้าหน้าที่ตรวจสอบ แล้วจึงเปิดให้บริการตามรอบ");
     expect((await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-12-08", intent: "confirm" })).status).toBe(409);
 
     const ics = await agency.request("/eservices/svc-1/golive.ics");
@@ -156,14 +156,19 @@ describe("step 7 and the Tuesday batch job", () => {
     expect(ics.text).toContain("DTSTART;VALUE=DATE:20261124");
   });
 
-  it("launches a due service exactly once, catches up missed weeks, and lists it as launched", async () => {
+  it("launches a due, approved service exactly once, catches up missed weeks, and lists it as launched", async () => {
     t.clock.set(mondayMorning);
-    const { agency } = await serviceAt([D, D, D, D, D, D, "in_progress"]);
+    const { agency, officer } = await serviceAt([D, D, D, D, D, D, "in_progress"]);
     await agency.get("/eservices/svc-1/steps/7");
     await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-11-24", intent: "confirm" });
+    await officer.get("/eservices/svc-1/steps/7");
+    expect((await officer.post("/eservices/svc-1/steps/7/review", { decision: "approve" })).status).toBe(303);
     // An older service whose batch passed while the host was down.
     await t.db.insert(eservices).values({ id: "svc-old", agencyId: "ag-1", name: "บริการรอบที่พลาด", createdAt: t.clock.now(), updatedAt: t.clock.now(), goliveConfirmedAt: new Date("2026-11-01T00:00:00Z"), goliveBatchDate: "2026-11-10" });
-    await t.db.insert(eserviceSteps).values([1, 2, 3, 4, 5, 6, 7].map((n) => ({ eserviceId: "svc-old", stepNo: n, state: n === 7 ? ("in_review" as const) : D, updatedAt: t.clock.now() })));
+    await t.db.insert(eserviceSteps).values([1, 2, 3, 4, 5, 6, 7].map((n) => ({ eserviceId: "svc-old", stepNo: n, state: D, updatedAt: t.clock.now() })));
+    // Confirmed and due, but step 7 still waits for an officer: never launched.
+    await t.db.insert(eservices).values({ id: "svc-unreviewed", agencyId: "ag-1", name: "บริการรอตรวจ", createdAt: t.clock.now(), updatedAt: t.clock.now(), goliveConfirmedAt: new Date("2026-11-01T00:00:00Z"), goliveBatchDate: "2026-11-10" });
+    await t.db.insert(eserviceSteps).values([1, 2, 3, 4, 5, 6, 7].map((n) => ({ eserviceId: "svc-unreviewed", stepNo: n, state: n === 7 ? ("in_review" as const) : D, updatedAt: t.clock.now() })));
 
     const { runScheduled } = await import("../../src/jobs");
     const deps = { db: t.db, clock: t.clock, mail: null, mailFrom: "x@y", appUrl: t.deps.config.appUrl };
@@ -172,6 +177,7 @@ describe("step 7 and the Tuesday batch job", () => {
     let rows = await t.db.select().from(eservices);
     expect(rows.find((r) => r.id === "svc-old")!.launchedAt).not.toBeNull();
     expect(rows.find((r) => r.id === "svc-1")!.launchedAt).toBeNull();
+    expect(rows.find((r) => r.id === "svc-unreviewed")!.launchedAt).toBeNull();
 
     t.clock.set(new Date("2026-11-23T17:05:00Z")); // Tuesday 00:05 in Bangkok
     await runScheduled("5 17 * * 1", deps);

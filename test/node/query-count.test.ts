@@ -28,7 +28,7 @@ import {
   users,
 } from "../../src/db/schema";
 import { POSITION_KEYS } from "../../src/domain/academic";
-import type { StepState } from "../../src/domain/onboarding";
+import type { StepState } from "../../src/domain/onboarding/workflow";
 import type { Role } from "../../src/domain/roles";
 import { formatThaiId } from "../../src/domain/thai-id";
 import { startSession } from "../../src/services/auth";
@@ -350,7 +350,7 @@ async function addOthers(n: number) {
 
     // A document uploaded (a timeline line), every other one also checked (another line).
     const { id: docId } = await addDocument(
-      useCaseContext({ db: t.db, clock: { now: () => now }, appUrl: new URL(TEST_ORIGIN), dataKey: TEST_DATA_KEY, ...university }),
+      useCaseContext({ db: t.db, clock: { now: () => now }, files: t.deps.files, appUrl: new URL(TEST_ORIGIN), dataKey: TEST_DATA_KEY, ...university }),
       TRACKED_REQUEST,
       { key: `doc-${k}`, fileName: `เอกสาร-${k}.pdf`, size: 2048, contentType: "application/pdf" },
     );

@@ -25,7 +25,7 @@ import {
   universities,
   users,
 } from "../../src/db/schema";
-import type { StepState } from "../../src/domain/onboarding";
+import type { StepState } from "../../src/domain/onboarding/workflow";
 import type { Role } from "../../src/domain/roles";
 import { startSession } from "../../src/services/auth";
 import { newId, randomToken, sha256Hex } from "../../src/services/crypto";

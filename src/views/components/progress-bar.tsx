@@ -1,4 +1,4 @@
-import { STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding";
+import { STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding/workflow";
 
 /**
  * The 7-step progress bar, one component everywhere progress shows. A list in

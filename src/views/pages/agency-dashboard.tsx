@@ -1,6 +1,7 @@
 import { formatThaiDateTime } from "../format";
 import { ProgressBar } from "../components/progress-bar";
-import type { StepState } from "../../domain/onboarding";
+import { LAUNCHED_GAUGE_DEFINITION } from "../../domain/eservice-list";
+import type { StepState } from "../../domain/onboarding/workflow";
 
 export interface DashboardCounts {
   total: number;
@@ -12,7 +13,7 @@ export interface DashboardCounts {
   launchedPercent: number;
 }
 
-/** The APPROVED gauge: a ring whose filled share is the launched share, drawn server-side. */
+/** The gauge: a ring whose filled share is the launched share, drawn server-side. */
 function Gauge(props: { percent: number }) {
   const r = 42;
   const circumference = 2 * Math.PI * r;
@@ -34,7 +35,7 @@ function Gauge(props: { percent: number }) {
         {props.percent}%
       </text>
       <text x="50" y="66" text-anchor="middle" font-size="9" fill="#4a5562">
-        APPROVED
+        LAUNCHED
       </text>
     </svg>
   );
@@ -74,7 +75,10 @@ export function AgencyDashboardPage(props: DashboardProps) {
         ))}
       </ul>
       <div class="dashboard-row">
-        <Gauge percent={props.counts.launchedPercent} />
+        <figure class="gauge-figure">
+          <Gauge percent={props.counts.launchedPercent} />
+          <figcaption class="hint">{LAUNCHED_GAUGE_DEFINITION}</figcaption>
+        </figure>
         <section class="notifications" aria-labelledby="notif-heading">
           <h2 id="notif-heading">การแจ้งเตือนล่าสุด</h2>
           {props.notifications.length === 0 ? <p class="secondary">ยังไม่มีการแจ้งเตือน</p> : null}

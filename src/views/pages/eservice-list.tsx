@@ -1,5 +1,5 @@
 import { Pagination } from "../components/pagination";
-import { STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding";
+import { STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding/workflow";
 import { ProgressBar } from "../components/progress-bar";
 
 export interface EserviceListProps {

@@ -7,7 +7,9 @@ import {
   STEP1_LABELS,
   STEP2_LABELS,
 } from "../../domain/onboarding-forms";
-import { STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding";
+import { labelledComments } from "../../domain/onboarding/review";
+import { stepDefinition } from "../../domain/onboarding/steps";
+import { canWrite, isLiveBooking, openToAgency, STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding/workflow";
 import type { FieldErrors } from "../../domain/forms";
 import { ErrorSummary } from "../components/error-summary";
 import { AnswerRows, answerList, answerText, CheckOrDraftButtons, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
@@ -78,7 +80,8 @@ function unshownErrors(props: StepPageProps, editable: boolean): FieldErrors {
 /** The page of one step: header, progress, then the form, the read-only answers, or the review form. */
 export function EserviceStepPage(props: StepPageProps) {
   const step = STEPS[props.stepNo - 1]!;
-  const editable = props.viewer === "agency" && (props.state === "in_progress" || props.state === "returned");
+  const editable = props.viewer === "agency" && openToAgency(props.states, props.stepNo);
+  const comments = labelledComments(stepDefinition(props.stepNo)!, props.comments);
   return (
     <section class="eservice-step">
       <p>
@@ -97,11 +100,7 @@ export function EserviceStepPage(props: StepPageProps) {
           บันทึกร่างแล้ว
         </p>
       ) : null}
-      {props.state === "returned" && props.comments ? (
-        <p class="warning" role="note">
-          เจ้าหน้าที่ส่งกลับให้แก้ไข กรุณาดูความเห็นข้างช่องที่เกี่ยวข้อง แก้ไข แล้วส่งใหม่
-        </p>
-      ) : null}
+      {comments.length ? <OfficerComments state={props.state} comments={comments} /> : null}
       {props.state === "in_review" && props.viewer === "agency" && props.stepNo !== 7 ? <InReviewNotice submittedAt={props.submittedAt} /> : null}
       {props.state === "locked" ? <p>ขั้นตอนนี้จะเปิดเมื่อขั้นตอนก่อนหน้าผ่านการตรวจสอบ</p> : null}
       {props.stepNo === 1 && editable ? <Step1Form {...props} /> : null}
@@ -148,6 +147,8 @@ export function EserviceStepPage(props: StepPageProps) {
           csrfToken={props.csrfToken}
           errors={props.errors}
           {...props.golive}
+          canMove={props.viewer === "officer" && canWrite(props.states, props.stepNo, "booking", "officer") && !!props.golive.confirmed && isLiveBooking(props.golive.confirmed)}
+          approved={props.state === "done"}
         />
       ) : null}
       {props.stepNo === 4 && props.state !== "locked" && props.step4 ? (
@@ -166,6 +167,23 @@ export function EserviceStepPage(props: StepPageProps) {
         </>
       ) : null}
       {props.viewer === "officer" && props.state === "in_review" ? <ReviewForm {...props} /> : null}
+    </section>
+  );
+}
+
+/** Every comment of the last review in one place, so a reason never hides behind a field that is not shown. */
+function OfficerComments(props: { state: StepState; comments: { label: string; text: string }[] }) {
+  return (
+    <section class={props.state === "returned" ? "warning officer-comments" : "card officer-comments"} role="note" aria-labelledby="officer-comments-heading">
+      <h3 id="officer-comments-heading">ความเห็นของเจ้าหน้าที่</h3>
+      {props.state === "returned" ? <p>เจ้าหน้าที่ส่งกลับให้แก้ไข กรุณาแก้ไขตามความเห็นด้านล่าง (แสดงข้างช่องที่เกี่ยวข้องด้วย) แล้วส่งใหม่</p> : null}
+      <ul>
+        {props.comments.map((c) => (
+          <li>
+            <strong>{c.label}:</strong> {c.text}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -394,31 +412,16 @@ export function StepCheckPage(props: {
   );
 }
 
-/** Step 4 is long: the officer comments per group of the form rather than per input. */
-const STEP4_REVIEW_LABELS: Record<string, string> = {
-  agencyNameTh: "ข้อมูลหน่วยงาน",
-  addrNo: "ที่อยู่หน่วยงาน",
-  assigneeName: "ผู้ได้รับมอบหมาย",
-  adminSame: "ผู้ติดต่อประสานงาน (Administrator)",
-  authLetter: "หนังสือมอบหมาย",
-  contactChannel: "ช่องทางติดต่อกรณีมีปัญหา",
-  serviceName: "ชื่อและรายละเอียดบริการ",
-  targetUsers: "กลุ่มเป้าหมายและข้อมูลที่เข้าถึง",
-  identityLevel: "ระดับการยืนยันตัวตน",
-  profileAccess: "การเชื่อมโยงบริการ (Profile access)",
-};
-
 /** The officer's decision: approve, or return with a comment on any field. */
 function ReviewForm(props: StepPageProps) {
-  const labels: Record<string, string> =
-    props.stepNo === 1 ? STEP1_LABELS : props.stepNo === 2 ? { ...STEP2_LABELS, testers: "ผู้ทดสอบ" } : props.stepNo === 5 ? { ...STEP2_LABELS, testers: "ผู้ทดสอบ", icon: "ไอคอน", screenshots: "ภาพหน้าจอ" } : props.stepNo === 3 || props.stepNo === 6 ? { attempts: "ผลการทดสอบ" } : props.stepNo === 4 ? STEP4_REVIEW_LABELS : {};
+  const labels = stepDefinition(props.stepNo)!.reviewLabels;
   return (
     <section class="card review-form" aria-labelledby="review-heading">
       <h3 id="review-heading">ผลการตรวจสอบ</h3>
       <ErrorSummary errors={props.errors} />
       <form method="post" action={`/eservices/${props.service.id}/steps/${props.stepNo}/review`}>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
-        <p class="hint">หากส่งกลับแก้ไข ให้เขียนความเห็นในช่องของข้อมูลที่ต้องแก้ (อย่างน้อย 1 ช่อง)</p>
+        <p class="hint">หากส่งกลับแก้ไข ให้เขียนความเห็นในช่องของข้อมูลที่ต้องแก้ หรือในความเห็นทั่วไป (อย่างน้อย 1 ช่อง) หน่วยงานจะเห็นทุกความเห็นในหน้านี้และในอีเมล</p>
         {[...Object.entries(labels), ["general", "ความเห็นทั่วไป"] as [string, string]].map(([name, label]) => (
           <div class="field">
             <label for={`comment-${name}`}>ความเห็นเรื่อง {label}</label>

@@ -29,7 +29,12 @@ export interface GoLiveProps {
   previewBatch: string | null;
   /** Set after "ยืนยันวันเปิดให้บริการ": the confirm step before it becomes final. */
   confirming: boolean;
-  confirmed: { requestedDate: string | null; note: string | null; batchDate: string | null; launchedAt: Date | null } | null;
+  /** The booking as stored; a cancelled one holds no batch and no confirmation. */
+  confirmed: { requestedDate: string | null; note: string | null; batchDate: string | null; confirmedAt: Date | null; launchedAt: Date | null } | null;
+  /** Whether the officer may move the booking now (the workflow's rule, read by the page). */
+  canMove?: boolean;
+  /** Step 7 approved by an officer: the booking now only waits for its batch. */
+  approved?: boolean;
   justConfirmed?: boolean;
 }
 
@@ -64,13 +69,13 @@ export function GoLiveSection(props: GoLiveProps) {
           เหลือเวลาก่อนตัดรอบ (วันจันทร์ 12:00 น.): <Countdown deadline={props.nextCutoff} now={props.now} />
         </p>
       </div>
-      {props.justConfirmed ? (
+      {props.justConfirmed && props.confirmed?.confirmedAt ? (
         <div class="flash" role="status">
-          <h4>เปิดให้บริการ e-Service สำเร็จ</h4>
-          <p>e-Service ของท่านจะพร้อมใช้งานในวันที่กำหนด ขอแสดงความยินดี และขอบคุณที่ดำเนินการผ่านระบบกลางภาครัฐ</p>
+          <h4>ยืนยันวันเปิดให้บริการแล้ว</h4>
+          <p>เจ้าหน้าที่จะตรวจสอบ แล้ว e-Service ของท่านจะเปิดให้บริการตามรอบที่ได้รับ เราจะแจ้งทางอีเมล</p>
         </div>
       ) : null}
-      {props.confirmed?.batchDate ? (
+      {props.confirmed?.batchDate && (props.confirmed.confirmedAt || props.confirmed.launchedAt) ? (
         <dl class="facts">
           <dt>วันที่ต้องการเปิดใช้งาน</dt>
           <dd>{props.confirmed.requestedDate ? thaiBatchDate(props.confirmed.requestedDate) : "-"}</dd>
@@ -82,10 +87,10 @@ export function GoLiveSection(props: GoLiveProps) {
           <dt>หมายเหตุ</dt>
           <dd>{props.confirmed.note ?? "-"}</dd>
           <dt>สถานะ</dt>
-          <dd>{props.confirmed.launchedAt ? "เปิดให้บริการแล้ว" : "รอเปิดให้บริการตามรอบ"}</dd>
+          <dd>{props.confirmed.launchedAt ? "เปิดให้บริการแล้ว" : props.approved ? "ผ่านการตรวจสอบแล้ว รอเปิดให้บริการตามรอบ" : "รอเจ้าหน้าที่ตรวจสอบ แล้วจึงเปิดให้บริการตามรอบ"}</dd>
         </dl>
       ) : null}
-      {props.officer && props.confirmed?.batchDate && !props.confirmed.launchedAt ? (
+      {props.canMove ? (
         <form method="post" action={`/eservices/${props.serviceId}/golive/move`} class="card">
           <ErrorSummary errors={props.errors} />
           <Field name="batchDate" label="ย้ายไปรอบวันอังคารที่ (YYYY-MM-DD)" type="date" errors={props.errors} values={{}} />

@@ -1,5 +1,5 @@
-import { STEPS } from "../../domain/onboarding";
-import type { ReviewQueueRow } from "../../services/onboarding";
+import { STEPS } from "../../domain/onboarding/workflow";
+import type { ReviewQueueRow } from "../../services/onboarding/service";
 import { formatThaiDateTime } from "../format";
 
 /** Submitted steps waiting for an officer, oldest first, with how long they have waited. */

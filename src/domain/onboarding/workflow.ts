@@ -165,18 +165,12 @@ export function currentStep(states: readonly StepState[]): CurrentStep | null {
   return null;
 }
 
-/** Launched: every step, go-live preparation included, is done. */
-export function isLaunched(states: readonly StepState[]): boolean {
+/** Every step, go-live preparation included, approved by an officer. */
+export function allStepsApproved(states: readonly StepState[]): boolean {
   return STEPS.every((s) => states[s.no - 1] === "done");
 }
 
-/** Whole percent of steps done (0..100), for the dashboard gauge. */
-export function progressPercent(states: readonly StepState[]): number {
-  const done = STEPS.filter((s) => states[s.no - 1] === "done").length;
-  return Math.round((done * 100) / STEP_COUNT);
-}
-
-/** Who must act for the service to move on; null when launched (or the row is inconsistent). */
+/** Who must act for the service to move on; null once every step is approved (the batch job acts next). */
 export function nextMoveFor(states: readonly StepState[]): StepActor | null {
   switch (currentStep(states)?.state) {
     case "in_progress":
@@ -220,13 +214,120 @@ export interface DashboardBuckets {
   launched: boolean;
 }
 
-/** All the card predicates for one service at once, for summing over a list. */
-export function dashboardBuckets(states: readonly StepState[]): DashboardBuckets {
+/** All the card predicates for one service at once, for summing over a list. Launched is the batch job's fact, not a step state. */
+export function dashboardBuckets(states: readonly StepState[], launched: boolean): DashboardBuckets {
   return {
     waitingOnAgency: waitingOnAgency(states),
     waitingOnOfficer: waitingOnOfficer(states),
     inUatTesting: inUatTesting(states),
     inPreprodTesting: inPreprodTesting(states),
-    launched: isLaunched(states),
+    launched,
   };
+}
+
+// ---------------------------------------------------------------------------
+// What each step owns besides its state, and when each of those may change.
+// Services check these inside the write's transaction; views read them to
+// decide which forms and buttons exist; test/node/onboarding-frozen.test.ts
+// sweeps every write route against them.
+
+/** The things a step owns; every write the agency or an officer can make is to one of these. */
+export type SubResource =
+  | "answers"
+  | "icon"
+  | "testers"
+  | "attempts"
+  | "auth_letter"
+  | "screenshots"
+  | "credentials"
+  | "booking";
+
+/** The agency edits a step only while it is open to it: being filled in, or sent back. */
+export const AGENCY_EDITABLE: readonly StepState[] = ["in_progress", "returned"];
+const REACHED: readonly StepState[] = ["in_progress", "in_review", "returned", "done"];
+
+type WriteRule = Partial<Record<StepActor, readonly StepState[]>>;
+
+/**
+ * Per step, each sub-resource it owns and, per actor, the step states in which
+ * that actor may write it. Anything not listed is frozen for that actor.
+ * - Credentials (step 5's App Id and Consumer Key) are revealed by the agency and
+ *   reset by an officer at any time once the step is reached.
+ * - The go-live booking is confirmed by the agency while step 7 is open (and is
+ *   then irrevocable for it); an officer may move it to another batch while it
+ *   waits for review or for its batch.
+ */
+export const STEP_RESOURCES: Record<StepKey, Partial<Record<SubResource, WriteRule>>> = {
+  credential: { answers: { agency: AGENCY_EDITABLE }, icon: { agency: AGENCY_EDITABLE } },
+  uat_setup: { answers: { agency: AGENCY_EDITABLE }, testers: { agency: AGENCY_EDITABLE } },
+  uat_test: { attempts: { agency: AGENCY_EDITABLE } },
+  platform_application: { answers: { agency: AGENCY_EDITABLE }, auth_letter: { agency: AGENCY_EDITABLE } },
+  preprod_setup: {
+    answers: { agency: AGENCY_EDITABLE },
+    testers: { agency: AGENCY_EDITABLE },
+    icon: { agency: AGENCY_EDITABLE },
+    screenshots: { agency: AGENCY_EDITABLE },
+    credentials: { agency: REACHED, officer: REACHED },
+  },
+  preprod_test: { attempts: { agency: AGENCY_EDITABLE } },
+  golive: { booking: { agency: AGENCY_EDITABLE, officer: ["in_review", "done"] } },
+};
+
+export type WriteRefusal = "locked" | "frozen" | "wrong_actor" | "not_owned";
+
+/**
+ * Whether `actor` may write `resource` of step `stepNo` now. Reasons, most basic first:
+ * `not_owned` (the step has no such thing), `locked` (not reached), `wrong_actor`
+ * (only the other party ever writes it), `frozen` (not in this state).
+ */
+export function mayWrite(
+  states: readonly StepState[],
+  stepNo: number,
+  resource: SubResource,
+  actor: StepActor,
+): { ok: true } | { ok: false; reason: WriteRefusal } {
+  const step = stepByNo(stepNo);
+  const rule = step ? STEP_RESOURCES[step.key][resource] : undefined;
+  if (!step || !rule) return { ok: false, reason: "not_owned" };
+  const state = states[step.no - 1] ?? "locked";
+  if (state === "locked") return { ok: false, reason: "locked" };
+  const allowed = rule[actor];
+  if (!allowed) return { ok: false, reason: "wrong_actor" };
+  return allowed.includes(state) ? { ok: true } : { ok: false, reason: "frozen" };
+}
+
+/** Shorthand for views: may `actor` change `resource` of this step now? */
+export function canWrite(states: readonly StepState[], stepNo: number, resource: SubResource, actor: StepActor): boolean {
+  return mayWrite(states, stepNo, resource, actor).ok;
+}
+
+/** The steps that own `resource` (e.g. testers: steps 2 and 5), by number. */
+export function stepsOwning(resource: SubResource): StepNo[] {
+  return STEPS.filter((s) => STEP_RESOURCES[s.key][resource]).map((s) => s.no);
+}
+
+/** The booking as stored: confirmed by the agency, or cancelled by an officer's return. */
+export interface Booking {
+  batchDate: string | null;
+  confirmedAt: Date | null;
+  launchedAt: Date | null;
+}
+
+/** A booking the batch job will honour: confirmed, still holding a batch, not launched yet. */
+export function isLiveBooking(b: Booking): boolean {
+  return b.confirmedAt !== null && b.batchDate !== null && b.launchedAt === null;
+}
+
+/**
+ * The batch job launches a service only when all seven steps are approved and
+ * its booking is live and due (`today` is Bangkok's ISO date).
+ */
+export function mayLaunch(states: readonly StepState[], booking: Booking, today: string): boolean {
+  return allStepsApproved(states) && isLiveBooking(booking) && booking.batchDate! <= today;
+}
+
+/** Whether the step is open for the agency to fill in (its form and its things editable). */
+export function openToAgency(states: readonly StepState[], stepNo: number): boolean {
+  const state = states[stepNo - 1];
+  return state !== undefined && AGENCY_EDITABLE.includes(state);
 }

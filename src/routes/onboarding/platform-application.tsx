@@ -1,35 +1,34 @@
+/**
+ * @module
+ * Step 4, ขอใช้บริการขึ้นแพลตฟอร์มกลาง (seed section 6), the long form: three
+ * parts, each its own page with save-as-draft, back and next, then one
+ * check-your-answers page; the signed authorisation letter is uploaded here.
+ */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { AppContext, AppEnv } from "../app-env";
-import { freeMailWarnings, LIST_FIELDS, PART_FIELDS, type PartNo } from "../domain/platform-application";
-import type { FieldErrors } from "../domain/forms";
-import { NotFoundError } from "../middleware/errors";
-import { requireRole } from "../middleware/roles";
-import { multipartOnly } from "../middleware/uploads";
-import { loadService, transitionStep, type ServiceView } from "../services/onboarding";
-import { replaceServiceFile } from "../services/eservice-files";
-import { allPartErrors, authLetterOf, groupsByPart, partErrors, step4Values, type Raw } from "../services/step4";
-import { storeUpload, type UploadRule } from "../services/uploads";
-import { PartForm, PartPage, PartsIndicator, PlatformApplicationSummary } from "../views/pages/platform-application";
-import { renderPage, seeOther } from "./render";
+import type { AppContext, AppEnv } from "../../app-env";
+import { allPartErrors, freeMailWarnings, groupsByPart, LIST_FIELDS, PART_FIELDS, partErrors, type PartNo, type Raw } from "../../domain/platform-application";
+import type { FieldErrors } from "../../domain/forms";
+import { canWrite } from "../../domain/onboarding/workflow";
+import { NotFoundError } from "../../middleware/errors";
+import { requireRole } from "../../middleware/roles";
+import { multipartOnly } from "../../middleware/uploads";
+import { replaceServiceFile, serviceFile } from "../../services/onboarding/files";
+import { saveAnswers } from "../../services/onboarding/steps";
+import type { ServiceView } from "../../services/onboarding/service";
+import { storeUpload, type UploadRule } from "../../services/uploads";
+import { PartForm, PartPage, PartsIndicator, PlatformApplicationSummary } from "../../views/pages/platform-application";
+import { renderPage, seeOther } from "../render";
+import { useCase } from "../use-case";
+import { platformValues, refusal, serviceOr404 } from "./step-page";
 
+const STEP = 4;
 const PDF_10MB: UploadRule = { maxBytes: 10 * 1024 * 1024, types: ["application/pdf"], label: "PDF" };
-
-async function serviceOr404(c: AppContext): Promise<ServiceView> {
-  const svc = await loadService(c.var.deps.db, c.var.user!, c.req.param("id")!);
-  if (!svc) throw new NotFoundError();
-  return svc;
-}
 
 function partOr404(c: AppContext): PartNo {
   const part = Number(c.req.param("part"));
   if (part !== 1 && part !== 2 && part !== 3) throw new NotFoundError();
   return part;
-}
-
-function editableOr409(svc: ServiceView): boolean {
-  const state = svc.steps[3]!.state;
-  return state === "in_progress" || state === "returned";
 }
 
 /** This part's posted fields, lists kept as lists; other parts' answers are untouched. */
@@ -45,7 +44,7 @@ function postedPart(body: Record<string, string | File | (string | File)[]>, par
 }
 
 async function partPage(c: AppContext, svc: ServiceView, part: PartNo, values: Raw, errors?: FieldErrors, status: 200 | 409 | 413 | 422 = 200, uploadError?: string) {
-  const authLetter = await authLetterOf(c.var.deps.db, svc.id);
+  const authLetter = await serviceFile(c.var.deps.db, svc.id, "auth_letter", STEP);
   return renderPage(
     c,
     { title: `ขอใช้บริการขึ้นแพลตฟอร์มกลาง ส่วนที่ ${part}`, status, hasErrors: status !== 200 },
@@ -66,30 +65,22 @@ async function partPage(c: AppContext, svc: ServiceView, part: PartNo, values: R
   );
 }
 
-function ctx(c: AppContext) {
-  return { now: c.var.deps.clock.now(), appUrl: c.var.deps.config.appUrl };
-}
-
 const agencyOnly = requireRole("agency");
+const editable = (svc: ServiceView) => canWrite(svc.states, STEP, "answers", "agency");
 
-/**
- * Step 4 (seed section 6), the long form: three parts, each its own page with
- * save-as-draft, back and next, then one check-your-answers page.
- */
 export const platformApplicationRoutes = new Hono<AppEnv>()
-  .use("*", requireRole("agency", "officer", "admin"))
   .get("/:id/steps/4/parts/:part", agencyOnly, async (c) => {
     const svc = await serviceOr404(c);
     const part = partOr404(c);
-    if (!editableOr409(svc)) return seeOther(c, `/eservices/${svc.id}/steps/4`);
-    return partPage(c, svc, part, step4Values(svc));
+    if (!editable(svc)) return seeOther(c, `/eservices/${svc.id}/steps/4`);
+    return partPage(c, svc, part, platformValues(svc));
   })
   // htmx: a changed either/or answer re-renders the part with its groups shown or hidden (nothing saved).
   .post("/:id/steps/4/parts/:part/refresh", agencyOnly, async (c) => {
     const svc = await serviceOr404(c);
     const part = partOr404(c);
-    const values = { ...step4Values(svc), ...postedPart(await c.req.parseBody({ all: true }), part) };
-    const authLetter = await authLetterOf(c.var.deps.db, svc.id);
+    const values = { ...platformValues(svc), ...postedPart(await c.req.parseBody({ all: true }), part) };
+    const authLetter = await serviceFile(c.var.deps.db, svc.id, "auth_letter", STEP);
     return c.html(
       await String(
         <PartForm
@@ -110,15 +101,17 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
     const svc = await serviceOr404(c);
     const part = partOr404(c);
     const body = await c.req.parseBody({ all: true });
-    const values = { ...step4Values(svc), ...postedPart(body, part) };
-    if (!editableOr409(svc)) return partPage(c, svc, part, values, { _form: "ไม่สามารถแก้ไขได้ เพราะส่งข้อมูลแล้ว" }, 409);
+    const values = { ...platformValues(svc), ...postedPart(body, part) };
     // Saved before anything else: back, next or draft, nothing typed is lost.
-    const saved = await transitionStep(deps.db, ctx(c), { user: c.var.user!, ip: deps.clientIp(c) }, svc.id, 4, { action: "save_draft", answers: values });
-    if (!saved.ok) return partPage(c, svc, part, values, { _form: "ไม่สามารถบันทึกได้ในสถานะนี้" }, 409);
+    const saved = await saveAnswers(useCase(c), svc.id, STEP, values);
+    if (!saved.ok) {
+      const { status, message } = refusal(saved.reason);
+      return partPage(c, svc, part, values, { _form: message }, status === 422 ? 409 : status);
+    }
     const base = `/eservices/${svc.id}/steps/4`;
     if (body.intent === "back") return seeOther(c, `${base}/parts/${Math.max(1, part - 1)}`);
     if (body.intent === "next") {
-      const errors = partErrors(part, values, !!(await authLetterOf(deps.db, svc.id)));
+      const errors = partErrors(part, values, !!(await serviceFile(deps.db, svc.id, "auth_letter", STEP)));
       if (Object.keys(errors).length) return partPage(c, svc, part, values, errors, 422);
       return seeOther(c, part === 3 ? `${base}/check` : `${base}/parts/${part + 1}`);
     }
@@ -128,23 +121,24 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
     "/:id/steps/4/auth-letter",
     agencyOnly,
     multipartOnly,
-    bodyLimit({ maxSize: PDF_10MB.maxBytes + 64 * 1024, onError: async (c) => partPage(c as AppContext, await serviceOr404(c as AppContext), 1, step4Values(await serviceOr404(c as AppContext)), undefined, 413, "ไฟล์มีขนาดเกิน 10 MB") }),
+    bodyLimit({ maxSize: PDF_10MB.maxBytes + 64 * 1024, onError: async (c) => partPage(c as AppContext, await serviceOr404(c as AppContext), 1, platformValues(await serviceOr404(c as AppContext)), undefined, 413, "ไฟล์มีขนาดเกิน 10 MB") }),
     async (c) => {
-      const { deps } = c.var;
       const svc = await serviceOr404(c);
-      if (!editableOr409(svc)) return partPage(c, svc, 1, step4Values(svc), undefined, 409, "ไม่สามารถแก้ไขได้ เพราะส่งข้อมูลแล้ว");
-      const stored = await storeUpload(deps.files, (await c.req.parseBody()).file, PDF_10MB);
-      if (!stored.ok) return partPage(c, svc, 1, step4Values(svc), undefined, 422, stored.message);
-      const replaced = await replaceServiceFile(deps.db, deps.clock.now(), { id: c.var.user!.id, ip: deps.clientIp(c) }, svc.id, { kind: "auth_letter", stepNo: 4 }, stored);
-      for (const key of replaced) await deps.files.delete(key);
+      const stored = await storeUpload(c.var.deps.files, (await c.req.parseBody()).file, PDF_10MB);
+      if (!stored.ok) return partPage(c, svc, 1, platformValues(svc), undefined, 422, stored.message);
+      const result = await replaceServiceFile(useCase(c), svc.id, { kind: "auth_letter", stepNo: STEP }, stored);
+      if (!result.ok) {
+        const { status, message } = refusal(result.reason);
+        return partPage(c, svc, 1, platformValues(svc), undefined, status === 422 ? 409 : status, message);
+      }
       return seeOther(c, `/eservices/${svc.id}/steps/4/parts/1`);
     },
   )
   .get("/:id/steps/4/check", agencyOnly, async (c) => {
     const svc = await serviceOr404(c);
-    if (!editableOr409(svc)) return seeOther(c, `/eservices/${svc.id}/steps/4`);
-    const values = step4Values(svc);
-    const authLetter = await authLetterOf(c.var.deps.db, svc.id);
+    if (!editable(svc)) return seeOther(c, `/eservices/${svc.id}/steps/4`);
+    const values = platformValues(svc);
+    const authLetter = await serviceFile(c.var.deps.db, svc.id, "auth_letter", STEP);
     const errors = allPartErrors(values, !!authLetter);
     return renderPage(
       c,

@@ -7,10 +7,14 @@ import {
   inPreprodTesting,
   initialStates,
   inUatTesting,
-  isLaunched,
+  allStepsApproved,
+  canWrite,
+  isLiveBooking,
+  mayLaunch,
+  mayWrite,
+  stepsOwning,
   isStepState,
   nextMoveFor,
-  progressPercent,
   STEP_STATE_LABEL,
   STEP_STATES,
   stepByKey,
@@ -21,7 +25,7 @@ import {
   type StepAction,
   type StepActor,
   type StepState,
-} from "./onboarding";
+} from "./workflow";
 
 /** Steps before `no` done, step `no` in `state`, the rest not reached. */
 function at(no: number, state: StepState): StepState[] {
@@ -124,13 +128,13 @@ describe("applyStepAction", () => {
     expect(approved.states.slice(1, 3)).toEqual(["done", "in_progress"]);
   });
 
-  it("opens nothing when step 7 is approved, and the service is then launched", () => {
+  it("opens nothing when step 7 is approved, and every step is then approved", () => {
     const before = at(7, "in_review");
-    expect(isLaunched(before)).toBe(false);
+    expect(allStepsApproved(before)).toBe(false);
     const r = must(before, 7, "approve", "officer");
     expect(r.opened).toBeNull();
     expect(r.states).toEqual(Array(7).fill("done"));
-    expect(isLaunched(r.states)).toBe(true);
+    expect(allStepsApproved(r.states)).toBe(true);
   });
 
   it("walks all seven steps from a new service to launch", () => {
@@ -141,7 +145,7 @@ describe("applyStepAction", () => {
       expect(r.opened).toBe(step.no < 7 ? step.no + 1 : null);
       states = r.states;
     }
-    expect(isLaunched(states)).toBe(true);
+    expect(allStepsApproved(states)).toBe(true);
   });
 
   it("never changes the array it is given", () => {
@@ -231,18 +235,10 @@ describe("progress and the dashboard", () => {
     expect(currentStep(Array(7).fill("done"))).toBeNull();
   });
 
-  it("is launched only when all seven steps are done", () => {
-    expect(isLaunched(at(7, "in_progress"))).toBe(false);
-    expect(isLaunched(Array(7).fill("done"))).toBe(true);
-    expect(isLaunched(Array(6).fill("done"))).toBe(false);
-  });
-
-  it("reports progress as the whole percentage of steps done", () => {
-    expect(progressPercent(initialStates())).toBe(0);
-    expect(progressPercent(at(2, "in_progress"))).toBe(14);
-    expect(progressPercent(at(4, "in_review"))).toBe(43);
-    expect(progressPercent(at(7, "in_progress"))).toBe(86);
-    expect(progressPercent(Array(7).fill("done"))).toBe(100);
+  it("has all steps approved only when all seven are done", () => {
+    expect(allStepsApproved(at(7, "in_progress"))).toBe(false);
+    expect(allStepsApproved(Array(7).fill("done"))).toBe(true);
+    expect(allStepsApproved(Array(6).fill("done"))).toBe(false);
   });
 
   it("says the agency moves on an open or returned step and the officer on one under review", () => {
@@ -274,13 +270,57 @@ describe("progress and the dashboard", () => {
   });
 
   it("gives every card's answer for one service at once", () => {
-    expect(dashboardBuckets(at(3, "in_review"))).toEqual({
+    expect(dashboardBuckets(at(3, "in_review"), false)).toEqual({
       waitingOnAgency: false,
       waitingOnOfficer: true,
       inUatTesting: true,
       inPreprodTesting: false,
       launched: false,
     });
-    expect(dashboardBuckets(Array(7).fill("done"))).toMatchObject({ launched: true, waitingOnAgency: false });
+    expect(dashboardBuckets(Array(7).fill("done"), true)).toMatchObject({ launched: true, waitingOnAgency: false });
+    expect(dashboardBuckets(Array(7).fill("done"), false)).toMatchObject({ launched: false, waitingOnAgency: false, waitingOnOfficer: false });
+  });
+});
+
+describe("what each step owns and when it is frozen", () => {
+  it("lets the agency change a step's things only while the step is open to it", () => {
+    for (const state of STEP_STATES) {
+      const states = at(2, state);
+      const ok = mayWrite(states, 2, "testers", "agency");
+      if (state === "in_progress" || state === "returned") expect(ok).toEqual({ ok: true });
+      else expect(ok.ok, state).toBe(false);
+    }
+    expect(mayWrite(at(2, "in_review"), 2, "testers", "agency")).toEqual({ ok: false, reason: "frozen" });
+    expect(mayWrite(at(2, "in_progress"), 3, "attempts", "agency")).toEqual({ ok: false, reason: "locked" });
+  });
+
+  it("refuses a thing the step does not own, and the wrong party", () => {
+    expect(mayWrite(at(3, "in_progress"), 3, "testers", "agency")).toEqual({ ok: false, reason: "not_owned" });
+    expect(mayWrite(at(2, "in_progress"), 2, "testers", "officer")).toEqual({ ok: false, reason: "wrong_actor" });
+    expect(mayWrite(at(2, "in_progress"), 9, "testers", "agency")).toEqual({ ok: false, reason: "not_owned" });
+  });
+
+  it("keeps the go-live booking the agency's until confirmed, then only an officer's", () => {
+    expect(canWrite(at(7, "in_progress"), 7, "booking", "agency")).toBe(true);
+    expect(canWrite(at(7, "in_review"), 7, "booking", "agency")).toBe(false);
+    expect(canWrite(at(7, "in_review"), 7, "booking", "officer")).toBe(true);
+    expect(canWrite(at(7, "returned"), 7, "booking", "officer")).toBe(false);
+  });
+
+  it("names the steps that own each thing", () => {
+    expect(stepsOwning("testers")).toEqual([2, 5]);
+    expect(stepsOwning("attempts")).toEqual([3, 6]);
+    expect(stepsOwning("booking")).toEqual([7]);
+  });
+
+  it("launches only with seven approvals and a live booking that is due", () => {
+    const done = Array<StepState>(7).fill("done");
+    const booking = { batchDate: "2027-01-05", confirmedAt: new Date(0), launchedAt: null };
+    expect(isLiveBooking(booking)).toBe(true);
+    expect(mayLaunch(done, booking, "2027-01-05")).toBe(true);
+    expect(mayLaunch(done, booking, "2027-01-04")).toBe(false);
+    expect(mayLaunch(at(7, "in_review"), booking, "2027-01-05")).toBe(false);
+    expect(mayLaunch(done, { ...booking, confirmedAt: null, batchDate: null }, "2027-01-05")).toBe(false);
+    expect(mayLaunch(done, { ...booking, launchedAt: new Date(0) }, "2027-01-05")).toBe(false);
   });
 });

@@ -1,0 +1,19 @@
+/**
+ * @module
+ * Steps 3 and 6 (การทดสอบผ่าน UAT / Pre-Production): each test attempt is a
+ * Minimum Testcase workbook with what was developed and installed.
+ */
+import { z } from "zod";
+import { NUL_MESSAGE } from "../forms";
+
+export const DETAILS_MAX = 5000;
+
+/** The details posted with a workbook, or alone when an attempt is edited. */
+export const attemptDetailsForm = z.object({
+  details: z
+    .string({ error: "กรุณากรอกรายละเอียดผลการพัฒนาและติดตั้ง" })
+    .trim()
+    .min(1, "กรุณากรอกรายละเอียดผลการพัฒนาและติดตั้ง")
+    .max(DETAILS_MAX, `รายละเอียดยาวเกินไป (ไม่เกิน ${DETAILS_MAX} ตัวอักษร)`)
+    .refine((s) => !s.includes("\u0000"), NUL_MESSAGE),
+});

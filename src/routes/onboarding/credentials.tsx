@@ -1,0 +1,34 @@
+/**
+ * @module
+ * Step 1, ขอ Credential: its form is saved by the shared step routes; this file
+ * adds what only step 1 has, the optional service icon.
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppContext, AppEnv } from "../../app-env";
+import { requireRole } from "../../middleware/roles";
+import { multipartOnly } from "../../middleware/uploads";
+import { replaceServiceFile } from "../../services/onboarding/files";
+import { storeUpload, type UploadRule } from "../../services/uploads";
+import { seeOther } from "../render";
+import { useCase } from "../use-case";
+import { refusedPage, serviceOr404, stepPage } from "./step-page";
+
+const ICON_RULE: UploadRule = { maxBytes: 5 * 1024 * 1024, types: ["image/png", "image/jpeg"], label: "JPG หรือ PNG" };
+const STEP = 1;
+
+export const credentialsRoutes = new Hono<AppEnv>().post(
+  "/:id/icon",
+  requireRole("agency"),
+  multipartOnly,
+  bodyLimit({ maxSize: ICON_RULE.maxBytes + 64 * 1024, onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), STEP, { iconError: "ไฟล์มีขนาดเกิน 5 MB" }, 413) }),
+  async (c) => {
+    const id = c.req.param("id");
+    const svc = await serviceOr404(c);
+    const stored = await storeUpload(c.var.deps.files, (await c.req.parseBody()).file, ICON_RULE);
+    if (!stored.ok) return stepPage(c, svc, STEP, { iconError: stored.message }, 422);
+    const result = await replaceServiceFile(useCase(c), id, { kind: "icon", stepNo: STEP }, stored);
+    if (!result.ok) return refusedPage(c, id, STEP, result.reason, "iconError");
+    return seeOther(c, `/eservices/${id}/steps/${STEP}`);
+  },
+);

@@ -1,0 +1,93 @@
+/**
+ * @module
+ * Step 5, พัฒนาและติดตั้ง Pre-Production: the same set-up form and testers as
+ * UAT (shared step routes and uat.tsx), plus the App Id and Consumer Key shown
+ * once, the ≥120×120 square icon and the ordered screenshots.
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppContext, AppEnv } from "../../app-env";
+import { iconSizeProblem, imageSize } from "../../domain/image-size";
+import { requireRole } from "../../middleware/roles";
+import { multipartOnly } from "../../middleware/uploads";
+import { getCredentials, resetConsumerKey, revealCredentials } from "../../services/onboarding/app-credentials";
+import { addScreenshot, listScreenshots, moveScreenshot, removeScreenshot, replaceServiceFile, serviceFile } from "../../services/onboarding/files";
+import { storeUpload, type UploadRule } from "../../services/uploads";
+import { seeOther } from "../render";
+import { useCase } from "../use-case";
+import { refusedPage, serviceOr404, stepPage } from "./step-page";
+
+const IMAGE_RULE: UploadRule = { maxBytes: 5 * 1024 * 1024, types: ["image/png", "image/jpeg"], label: "JPG หรือ PNG" };
+const STEP = 5;
+const tooBig = (field: "icon" | "screenshots") => async (c: AppContext) =>
+  stepPage(c, await serviceOr404(c), STEP, { errors: { [field]: "ไฟล์มีขนาดเกิน 5 MB" } }, 413);
+
+const agencyOnly = requireRole("agency");
+
+export const preprodRoutes = new Hono<AppEnv>()
+  .post("/:id/credentials", agencyOnly, async (c) => {
+    const { deps } = c.var;
+    const id = c.req.param("id");
+    const revealed = await revealCredentials(useCase(c), id);
+    if (!revealed.ok && revealed.reason === "shown") return seeOther(c, `/eservices/${id}/steps/${STEP}`);
+    if (!revealed.ok) return refusedPage(c, id, STEP, revealed.reason);
+    c.header("Cache-Control", "no-store");
+    const svc = await serviceOr404(c);
+    return stepPage(c, svc, STEP, {
+      step5: {
+        credentials: await getCredentials(deps.db, id),
+        icon: await serviceFile(deps.db, id, "icon", STEP),
+        screenshots: await listScreenshots(deps.db, id),
+        templates: deps.config.templates,
+        revealedKey: { appId: revealed.appId, consumerKey: revealed.consumerKey },
+      },
+    });
+  })
+  .post("/:id/credentials/reset", requireRole("officer", "admin"), async (c) => {
+    const id = c.req.param("id");
+    const result = await resetConsumerKey(useCase(c), id);
+    if (!result.ok) return refusedPage(c, id, STEP, result.reason);
+    return seeOther(c, `/eservices/${id}/steps/${STEP}`);
+  })
+  .post(
+    "/:id/steps/5/icon",
+    agencyOnly,
+    multipartOnly,
+    bodyLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: (c) => tooBig("icon")(c as AppContext) }),
+    async (c) => {
+      const svc = await serviceOr404(c);
+      const file = (await c.req.parseBody()).file;
+      // Check the pixels before storing anything.
+      if (file instanceof File) {
+        const problem = iconSizeProblem(imageSize(new Uint8Array(await file.slice(0, 65536).arrayBuffer())));
+        if (problem) return stepPage(c, svc, STEP, { errors: { icon: problem } }, 422);
+      }
+      const stored = await storeUpload(c.var.deps.files, file, IMAGE_RULE);
+      if (!stored.ok) return stepPage(c, svc, STEP, { errors: { icon: stored.message } }, 422);
+      const result = await replaceServiceFile(useCase(c), svc.id, { kind: "icon", stepNo: STEP }, stored);
+      if (!result.ok) return refusedPage(c, svc.id, STEP, result.reason, "icon");
+      return seeOther(c, `/eservices/${svc.id}/steps/${STEP}#icon5-heading`);
+    },
+  )
+  .post(
+    "/:id/steps/5/screenshots",
+    agencyOnly,
+    multipartOnly,
+    bodyLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: (c) => tooBig("screenshots")(c as AppContext) }),
+    async (c) => {
+      const svc = await serviceOr404(c);
+      const stored = await storeUpload(c.var.deps.files, (await c.req.parseBody()).file, IMAGE_RULE);
+      if (!stored.ok) return stepPage(c, svc, STEP, { errors: { screenshots: stored.message } }, 422);
+      const result = await addScreenshot(useCase(c), svc.id, stored);
+      if (!result.ok) return refusedPage(c, svc.id, STEP, result.reason, "screenshots");
+      return seeOther(c, `/eservices/${svc.id}/steps/${STEP}#shots-heading`);
+    },
+  )
+  .post("/:id/steps/5/screenshots/:fid/:op{up|down|delete}", agencyOnly, async (c) => {
+    const id = c.req.param("id");
+    const op = c.req.param("op");
+    const fid = c.req.param("fid");
+    const result = op === "delete" ? await removeScreenshot(useCase(c), id, fid) : await moveScreenshot(useCase(c), id, fid, op === "up" ? "up" : "down");
+    if (!result.ok) return refusedPage(c, id, STEP, result.reason, "screenshots");
+    return seeOther(c, `/eservices/${id}/steps/${STEP}#shots-heading`);
+  });

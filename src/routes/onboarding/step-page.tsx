@@ -1,0 +1,142 @@
+/**
+ * @module
+ * What every onboarding route shares: the service (404 when it is not the
+ * user's to see), the step page with the data its step shows, and the Thai
+ * answer to each refusal a use case can give. Routes never decide whether a
+ * step may change: they ask the use case and map its outcome here.
+ */
+import type { AppContext } from "../../app-env";
+import type { FieldErrors } from "../../domain/forms";
+import { nextCutoff } from "../../domain/golive";
+import { fiscalYearEnd } from "../../domain/onboarding-forms";
+import { platformApplicationValues, groupsByPart, type Raw } from "../../domain/platform-application";
+import { stepDefinition } from "../../domain/onboarding/steps";
+import { stepsOwning, type SubResource } from "../../domain/onboarding/workflow";
+import { NotFoundError } from "../../middleware/errors";
+import { getCredentials } from "../../services/onboarding/app-credentials";
+import { listScreenshots, serviceFile } from "../../services/onboarding/files";
+import { loadService, type Refusal, type ServiceView } from "../../services/onboarding/service";
+import { listAttempts } from "../../services/onboarding/test-attempts";
+import { listTesters } from "../../services/onboarding/testers";
+import { EserviceStepPage, type RawAnswers, type StepPageProps } from "../../views/pages/eservice-step";
+import { renderPage } from "../render";
+import { useCase } from "../use-case";
+
+/** The Thai answer to each refusal, with its status. */
+export const REFUSALS: Record<Refusal, { status: 404 | 409 | 422; message: string }> = {
+  not_found: { status: 404, message: "ไม่พบข้อมูลที่ต้องการ" },
+  not_owned: { status: 404, message: "ไม่พบข้อมูลที่ต้องการ" },
+  locked: { status: 409, message: "ขั้นตอนนี้ยังไม่เปิด" },
+  frozen: { status: 409, message: "แก้ไขไม่ได้ในสถานะปัจจุบันของขั้นตอน (ส่งตรวจแล้วหรือผ่านการตรวจสอบแล้ว)" },
+  wrong_actor: { status: 409, message: "บัญชีของท่านไม่สามารถดำเนินการนี้ได้" },
+  not_allowed: { status: 409, message: "ไม่สามารถดำเนินการนี้ในสถานะปัจจุบันของขั้นตอนได้" },
+  conflict: { status: 409, message: "ขั้นตอนนี้ถูกเปลี่ยนสถานะโดยผู้อื่นแล้ว กรุณาโหลดหน้าใหม่" },
+  not_ready: { status: 422, message: "ยังมีข้อมูลที่ต้องแก้ไขก่อนส่ง" },
+};
+
+/** The status and message of a refusal; "not found" and "not owned" become the 404 page. */
+export function refusal(reason: Refusal): { status: 409 | 422; message: string } {
+  const { status, message } = REFUSALS[reason];
+  if (status === 404) throw new NotFoundError();
+  return { status, message };
+}
+
+export async function serviceOr404(c: AppContext): Promise<ServiceView> {
+  const svc = await loadService(c.var.deps.db, c.var.user!, c.req.param("id")!);
+  if (!svc) throw new NotFoundError();
+  return svc;
+}
+
+/** The `:no` of the URL, 404 unless it is a step (that owns `resource`, when given). */
+export function stepNoOr404(c: AppContext, resource?: SubResource): number {
+  const no = Number(c.req.param("no"));
+  if (!stepDefinition(no) || (resource && !stepsOwning(resource).includes(no as never))) throw new NotFoundError();
+  return no;
+}
+
+export function answersOf(svc: ServiceView, stepNo: number): RawAnswers {
+  return (svc.steps[stepNo - 1]!.answers as RawAnswers | null) ?? {};
+}
+
+export function platformValues(svc: ServiceView): Raw {
+  return platformApplicationValues(svc.steps[3]!.answers as Raw | null, svc.steps[0]!.answers, svc.steps[1]!.answers, svc.name);
+}
+
+type Status = 200 | 409 | 413 | 422;
+
+/** The page of one step, with what its step shows loaded by what the step owns. */
+export async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, extra: Partial<StepPageProps> = {}, status: Status = 200) {
+  const step = svc.steps[stepNo - 1]!;
+  const { deps } = c.var;
+  const owns = (r: SubResource) => stepsOwning(r).includes(stepNo as never);
+  const ctx = useCase(c);
+  const [icon, testers, attempts, step5] = await Promise.all([
+    owns("icon") && stepNo === 1 ? serviceFile(deps.db, svc.id, "icon", 1) : Promise.resolve(null),
+    owns("testers") ? listTesters(deps.db, await ctx.keys(), svc.id, stepNo) : Promise.resolve([]),
+    owns("attempts") ? listAttempts(deps.db, svc.id, stepNo) : Promise.resolve([]),
+    owns("screenshots")
+      ? Promise.all([getCredentials(deps.db, svc.id), serviceFile(deps.db, svc.id, "icon", stepNo), listScreenshots(deps.db, svc.id)]).then(
+          ([credentials, icon5, screenshots]) => ({ credentials, icon: icon5, screenshots, templates: deps.config.templates }),
+        )
+      : Promise.resolve(undefined),
+  ]);
+  const now = deps.clock.now();
+  const draft = answersOf(svc, stepNo);
+  const step4 = owns("auth_letter")
+    ? { values: platformValues(svc), groupsByPart: groupsByPart(platformValues(svc)), authLetter: await serviceFile(deps.db, svc.id, "auth_letter", stepNo) }
+    : undefined;
+  const golive = owns("booking")
+    ? {
+        now,
+        nextCutoff: nextCutoff(now),
+        values: { requestedDate: typeof draft.requestedDate === "string" ? draft.requestedDate : "", note: typeof draft.note === "string" ? draft.note : "" },
+        previewBatch: null,
+        confirming: false,
+        confirmed: svc.booking,
+        justConfirmed: c.req.query("confirmed") === "1",
+        ...extra.golive,
+      }
+    : undefined;
+  return renderPage(
+    c,
+    { title: `${svc.name}: ${stepDefinition(stepNo)!.th}`, status, hasErrors: status !== 200 },
+    <EserviceStepPage
+      service={{ id: svc.id, name: svc.name, agencyName: svc.agencyName }}
+      states={svc.states}
+      stepNo={stepNo}
+      state={step.state}
+      answers={draft}
+      comments={step.comments}
+      csrfToken={c.var.csrfToken}
+      viewer={c.var.user!.role === "agency" ? "agency" : "officer"}
+      latestLaunchDate={fiscalYearEnd(now)}
+      icon={icon}
+      testers={testers}
+      attempts={attempts}
+      step5={step5}
+      submittedAt={step.submittedAt}
+      savedNotice={c.req.query("saved") === "1"}
+      {...extra}
+      golive={golive}
+      step4={step4}
+    />,
+  );
+}
+
+/** A refused write: the step page again, the reason where the form would show it. */
+export async function refusedPage(c: AppContext, serviceId: string, stepNo: number, reason: Refusal, field: keyof StepPageProps | string = "_form") {
+  const { status, message } = refusal(reason);
+  const svc = await serviceOr404(c);
+  const errors: FieldErrors = { [field]: message };
+  if (field === "uploadError" || field === "iconError") return stepPage(c, svc, stepNo, { [field]: message }, status as Status);
+  return stepPage(c, svc, stepNo, { errors }, status as Status);
+}
+
+export function download(c: AppContext, stored: { body: ReadableStream<Uint8Array>; size: number }, contentType: string, fileName: string) {
+  return c.body(stored.body, 200, {
+    "Content-Type": contentType,
+    "Content-Length": String(stored.size),
+    "Content-Disposition": `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    "Cache-Control": "private, no-store",
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * @module
+ * Steps 3 and 6, the UAT and pre-production tests: test attempts, each a
+ * Minimum Testcase workbook (.xlsx) with details, editable and removable by the
+ * agency until reviewed.
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppContext, AppEnv } from "../../app-env";
+import { validateForm } from "../../domain/forms";
+import { attemptDetailsForm } from "../../domain/onboarding/uat-tests";
+import { canWrite } from "../../domain/onboarding/workflow";
+import { NotFoundError } from "../../middleware/errors";
+import { requireRole } from "../../middleware/roles";
+import { multipartOnly } from "../../middleware/uploads";
+import { addAttempt, deleteAttempt, getAttempt, updateAttemptDetails } from "../../services/onboarding/test-attempts";
+import { storeUpload, type UploadRule } from "../../services/uploads";
+import { summarizeTestWorkbook } from "../../services/xlsx-summary";
+import { AttemptEditPage } from "../../views/pages/eservice-step-2-3";
+import { renderPage, seeOther } from "../render";
+import { useCase } from "../use-case";
+import { download, refusedPage, serviceOr404, stepNoOr404, stepPage } from "./step-page";
+
+const XLSX_RULE: UploadRule = {
+  maxBytes: 10 * 1024 * 1024,
+  types: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+  label: "Excel (.xlsx)",
+};
+
+const agencyOnly = requireRole("agency");
+
+export const uatTestRoutes = new Hono<AppEnv>()
+  .post(
+    "/:id/steps/:no/attempts",
+    agencyOnly,
+    multipartOnly,
+    bodyLimit({
+      maxSize: XLSX_RULE.maxBytes + 64 * 1024,
+      onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), stepNoOr404(c as AppContext, "attempts"), { uploadError: "ไฟล์มีขนาดเกิน 10 MB" }, 413),
+    }),
+    async (c) => {
+      const stepNo = stepNoOr404(c, "attempts");
+      const svc = await serviceOr404(c);
+      const body = await c.req.parseBody();
+      const form = validateForm(attemptDetailsForm, { details: typeof body.details === "string" ? body.details : "" });
+      if (!form.ok) return stepPage(c, svc, stepNo, { uploadError: form.errors.details ?? Object.values(form.errors)[0] }, 422);
+      const stored = await storeUpload(c.var.deps.files, body.file, XLSX_RULE);
+      if (!stored.ok) return stepPage(c, svc, stepNo, { uploadError: stored.message }, 422);
+      const result = await addAttempt(useCase(c), svc.id, stepNo, { details: form.data.details, file: stored, summary: await summarizeTestWorkbook(stored.bytes) });
+      if (!result.ok) return refusedPage(c, svc.id, stepNo, result.reason, "uploadError");
+      return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}#attempts-heading`);
+    },
+  )
+  .get("/:id/steps/:no/attempts/:aid/file", async (c) => {
+    const { deps } = c.var;
+    const stepNo = stepNoOr404(c, "attempts");
+    const svc = await serviceOr404(c);
+    const attempt = await getAttempt(deps.db, svc.id, stepNo, c.req.param("aid"));
+    const stored = attempt ? await deps.files.get(attempt.fileKey) : null;
+    if (!attempt || !stored) throw new NotFoundError();
+    return download(c, stored, XLSX_RULE.types[0]!, attempt.fileName);
+  })
+  .get("/:id/steps/:no/attempts/:aid/edit", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, "attempts");
+    const svc = await serviceOr404(c);
+    const attempt = await getAttempt(c.var.deps.db, svc.id, stepNo, c.req.param("aid"));
+    if (!attempt || attempt.status !== "pending" || !canWrite(svc.states, stepNo, "attempts", "agency")) throw new NotFoundError();
+    const base = `/eservices/${svc.id}/steps/${stepNo}`;
+    return renderPage(
+      c,
+      { title: "แก้ไขผลการทดสอบ" },
+      <AttemptEditPage action={`${base}/attempts/${attempt.id}`} backHref={base} details={attempt.details} csrfToken={c.var.csrfToken} attemptNo={attempt.attemptNo} at={attempt.createdAt} />,
+    );
+  })
+  .post("/:id/steps/:no/attempts/:aid", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, "attempts");
+    const svc = await serviceOr404(c);
+    const attempt = await getAttempt(c.var.deps.db, svc.id, stepNo, c.req.param("aid"));
+    if (!attempt) throw new NotFoundError();
+    const body = await c.req.parseBody();
+    const raw = typeof body.details === "string" ? body.details : "";
+    const form = validateForm(attemptDetailsForm, { details: raw });
+    const base = `/eservices/${svc.id}/steps/${stepNo}`;
+    if (!form.ok) {
+      return renderPage(
+        c,
+        { title: "แก้ไขผลการทดสอบ", status: 422, hasErrors: true },
+        <AttemptEditPage action={`${base}/attempts/${attempt.id}`} backHref={base} details={raw.replaceAll("\u0000", "")} csrfToken={c.var.csrfToken} attemptNo={attempt.attemptNo} at={attempt.createdAt} error={form.errors.details} />,
+      );
+    }
+    const result = await updateAttemptDetails(useCase(c), svc.id, stepNo, attempt.id, form.data.details);
+    if (!result.ok) return refusedPage(c, svc.id, stepNo, result.reason, "uploadError");
+    return seeOther(c, `${base}#attempts-heading`);
+  })
+  .post("/:id/steps/:no/attempts/:aid/delete", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, "attempts");
+    const id = c.req.param("id");
+    const result = await deleteAttempt(useCase(c), id, stepNo, c.req.param("aid"));
+    if (!result.ok) return refusedPage(c, id, stepNo, result.reason, "uploadError");
+    return seeOther(c, `/eservices/${id}/steps/${stepNo}#attempts-heading`);
+  });

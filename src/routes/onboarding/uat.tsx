@@ -1,0 +1,73 @@
+/**
+ * @module
+ * Step 2, พัฒนาและติดตั้ง UAT: its form is saved by the shared step routes; this
+ * file adds its testers, which pre-production (step 5) asks for the same way:
+ * a dialog with htmx, a page without.
+ */
+import { Hono } from "hono";
+import type { AppContext, AppEnv } from "../../app-env";
+import type { FieldErrors } from "../../domain/forms";
+import { validateForm } from "../../domain/forms";
+import { testerForm } from "../../domain/onboarding-forms";
+import { canWrite } from "../../domain/onboarding/workflow";
+import { NotFoundError } from "../../middleware/errors";
+import { requireRole } from "../../middleware/roles";
+import { listTesters, removeTester, saveTester } from "../../services/onboarding/testers";
+import { TesterDialog, TesterForm } from "../../views/pages/eservice-step-2-3";
+import { isFragmentRequest, renderPage, seeOther } from "../render";
+import { useCase } from "../use-case";
+import { refusedPage, serviceOr404, stepNoOr404 } from "./step-page";
+
+/** The tester form as a dialog fragment (htmx) or a whole page. */
+function testerFormPage(c: AppContext, serviceId: string, stepNo: number, testerId: string | null, values: Record<string, string>, errors: FieldErrors | undefined, status: 200 | 422) {
+  const base = `/eservices/${serviceId}/steps/${stepNo}`;
+  const props = {
+    action: testerId ? `${base}/testers/${testerId}` : `${base}/testers`,
+    backHref: base,
+    values,
+    errors,
+    csrfToken: c.var.csrfToken,
+    title: testerId ? "แก้ไขผู้ทดสอบ" : "เพิ่มผู้ทดสอบ",
+  };
+  if (isFragmentRequest(c)) return renderPage(c, { title: props.title, status, hasErrors: status === 422 }, <TesterDialog {...props} />);
+  return renderPage(c, { title: props.title, status, hasErrors: status === 422 }, <section class="narrow"><TesterForm {...props} /></section>);
+}
+
+async function saveTesterRoute(c: AppContext, testerId: string | null) {
+  const stepNo = stepNoOr404(c, "testers");
+  const id = c.req.param("id")!;
+  const form = validateForm(testerForm, await c.req.parseBody());
+  if (!form.ok) return testerFormPage(c, (await serviceOr404(c)).id, stepNo, testerId, form.values, form.errors, 422);
+  const result = await saveTester(useCase(c), id, stepNo, testerId, form.data);
+  if (!result.ok) return refusedPage(c, id, stepNo, result.reason, "testers");
+  return seeOther(c, `/eservices/${id}/steps/${stepNo}#testers-heading`);
+}
+
+const agencyOnly = requireRole("agency");
+
+export const uatRoutes = new Hono<AppEnv>()
+  // The forms are offered only while the step is open; the writes check again in their transactions.
+  .get("/:id/steps/:no/testers/new", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, "testers");
+    const svc = await serviceOr404(c);
+    if (!canWrite(svc.states, stepNo, "testers", "agency")) throw new NotFoundError();
+    return testerFormPage(c, svc.id, stepNo, null, {}, undefined, 200);
+  })
+  .post("/:id/steps/:no/testers", agencyOnly, async (c) => saveTesterRoute(c, null))
+  .get("/:id/steps/:no/testers/:tid/edit", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, "testers");
+    const svc = await serviceOr404(c);
+    if (!canWrite(svc.states, stepNo, "testers", "agency")) throw new NotFoundError();
+    const tester = (await listTesters(c.var.deps.db, await useCase(c).keys(), svc.id, stepNo)).find((t) => t.id === c.req.param("tid"));
+    if (!tester) throw new NotFoundError();
+    const { fullName, organisation, email, phone, nationalId, os } = tester;
+    return testerFormPage(c, svc.id, stepNo, tester.id, { fullName, organisation, email, phone, nationalId, os }, undefined, 200);
+  })
+  .post("/:id/steps/:no/testers/:tid", agencyOnly, async (c) => saveTesterRoute(c, c.req.param("tid")))
+  .post("/:id/steps/:no/testers/:tid/delete", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, "testers");
+    const id = c.req.param("id");
+    const result = await removeTester(useCase(c), id, stepNo, c.req.param("tid"));
+    if (!result.ok) return refusedPage(c, id, stepNo, result.reason, "testers");
+    return seeOther(c, `/eservices/${id}/steps/${stepNo}#testers-heading`);
+  });

@@ -1,0 +1,232 @@
+/**
+ * @module
+ * An e-service with its seven steps, as its agency's users and officers see it,
+ * and the one guard every onboarding write goes through: inside the write's
+ * transaction, read the step's state and ask the declaration
+ * (`domain/onboarding/workflow.ts`) whether this actor may change this thing now.
+ */
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "../../db/client";
+import { agencies, eserviceFiles, eservices, eserviceSteps, notifications, testers, testResults, users } from "../../db/schema";
+import type { StepFacts } from "../../domain/onboarding/steps";
+import {
+  isStepState,
+  mayWrite,
+  STEP_COUNT,
+  type Booking,
+  type StepActor,
+  type StepState,
+  type SubResource,
+  type WriteRefusal,
+} from "../../domain/onboarding/workflow";
+import type { UseCaseContext } from "../context";
+import { newId } from "../crypto";
+import { enqueueMail } from "../mail";
+import type { SessionUser } from "../session";
+
+export interface StepRow {
+  stepNo: number;
+  state: StepState;
+  answers: Record<string, unknown> | null;
+  comments: Record<string, string> | null;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+}
+
+export interface ServiceView {
+  id: string;
+  name: string;
+  agencyId: string;
+  agencyName: string;
+  launchedAt: Date | null;
+  booking: Booking & { requestedDate: string | null; note: string | null };
+  steps: StepRow[];
+  states: StepState[];
+}
+
+/** Why a use case refused; routes map each to a status and a Thai message. */
+export type Refusal = "not_found" | WriteRefusal | "not_allowed" | "conflict" | "not_ready";
+export type Refused = { ok: false; reason: Refusal };
+
+/** Whether `user` may see services of `agencyId` at all. */
+export function canSeeAgency(user: SessionUser, agencyId: string): boolean {
+  return user.role === "officer" || user.role === "admin" || (user.role === "agency" && user.orgId === agencyId);
+}
+
+/** Which side of the workflow a user is on; null for roles with no part in it. */
+export function stepActorOf(user: SessionUser | null): StepActor | null {
+  if (user?.role === "agency") return "agency";
+  if (user?.role === "officer" || user?.role === "admin") return "officer";
+  return null;
+}
+
+/** The service with its steps, or null when it does not exist or is another agency's (same answer). */
+export async function loadService(db: DbOrTx, user: SessionUser, id: string): Promise<ServiceView | null> {
+  const [svc] = await db
+    .select({
+      id: eservices.id,
+      name: eservices.name,
+      agencyId: eservices.agencyId,
+      agencyName: agencies.nameTh,
+      launchedAt: eservices.launchedAt,
+      requestedDate: eservices.goliveRequestedDate,
+      note: eservices.goliveNote,
+      batchDate: eservices.goliveBatchDate,
+      confirmedAt: eservices.goliveConfirmedAt,
+    })
+    .from(eservices)
+    .innerJoin(agencies, eq(agencies.id, eservices.agencyId))
+    .where(eq(eservices.id, id))
+    .limit(1);
+  if (!svc || !canSeeAgency(user, svc.agencyId)) return null;
+  const rows = await db.select().from(eserviceSteps).where(eq(eserviceSteps.eserviceId, id)).orderBy(asc(eserviceSteps.stepNo));
+  const steps = rows.map((r) => ({
+    stepNo: r.stepNo,
+    state: isStepState(r.state) ? r.state : "locked",
+    answers: r.answers ?? null,
+    comments: r.comments ?? null,
+    submittedAt: r.submittedAt,
+    reviewedAt: r.reviewedAt,
+  }));
+  const { requestedDate, note, batchDate, confirmedAt, ...rest } = svc;
+  return {
+    ...rest,
+    booking: { requestedDate, note, batchDate, confirmedAt, launchedAt: svc.launchedAt },
+    steps,
+    states: steps.map((s) => s.state),
+  };
+}
+
+/**
+ * Inside a write's transaction: the service, if the acting user may write
+ * `resource` of step `stepNo` in its current state. Every onboarding write
+ * starts here, so a rule declared in the workflow cannot be skipped by a route.
+ */
+export async function openForWrite(
+  tx: Tx,
+  ctx: UseCaseContext,
+  serviceId: string,
+  stepNo: number,
+  resource: SubResource,
+): Promise<{ ok: true; svc: ServiceView; actor: StepActor } | Refused> {
+  const user = ctx.actor.user;
+  const actor = stepActorOf(user);
+  const svc = user && actor ? await loadService(tx, user, serviceId) : null;
+  if (!svc || !actor) return { ok: false, reason: "not_found" };
+  const allowed = mayWrite(svc.states, stepNo, resource, actor);
+  return allowed.ok ? { ok: true, svc, actor } : allowed;
+}
+
+/** What the readiness check of step `stepNo` needs, read in the caller's transaction. */
+export async function stepFacts(tx: DbOrTx, svc: ServiceView, stepNo: number, now: Date): Promise<StepFacts> {
+  const count = async (table: typeof testers | typeof testResults | typeof eserviceFiles, where: ReturnType<typeof and>) =>
+    (await tx.select({ n: sql<number>`count(*)` }).from(table).where(where))[0]?.n ?? 0;
+  const [testerCount, pendingAttempts, icons, screenshots, letters] = await Promise.all([
+    count(testers, and(eq(testers.eserviceId, svc.id), eq(testers.stepNo, stepNo))),
+    count(testResults, and(eq(testResults.eserviceId, svc.id), eq(testResults.stepNo, stepNo), eq(testResults.status, "pending"))),
+    count(eserviceFiles, and(eq(eserviceFiles.eserviceId, svc.id), eq(eserviceFiles.kind, "icon"), eq(eserviceFiles.stepNo, stepNo))),
+    count(eserviceFiles, and(eq(eserviceFiles.eserviceId, svc.id), eq(eserviceFiles.kind, "screenshot"))),
+    count(eserviceFiles, and(eq(eserviceFiles.eserviceId, svc.id), eq(eserviceFiles.kind, "auth_letter"))),
+  ]);
+  return {
+    answers: svc.steps[stepNo - 1]?.answers ?? {},
+    testers: testerCount,
+    pendingAttempts,
+    hasIcon: icons > 0,
+    screenshots,
+    hasAuthLetter: letters > 0,
+    now,
+  };
+}
+
+/** Tells the agency: a line in its notifications and, when given, an e-mail to each active user. */
+export async function notifyAgency(
+  tx: DbOrTx,
+  now: Date,
+  svc: { id: string; name: string; agencyId: string },
+  text: string,
+  mail?: { subject: string; text: string },
+): Promise<void> {
+  await tx.insert(notifications).values({ id: newId(), agencyId: svc.agencyId, eserviceId: svc.id, text: `${svc.name}: ${text}`, createdAt: now });
+  if (!mail) return;
+  const recipients = await tx
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.orgId, svc.agencyId), eq(users.role, "agency"), isNull(users.disabledAt)));
+  for (const r of recipients) if (r.email) await enqueueMail(tx, now, { to: r.email, ...mail });
+}
+
+export interface ServiceListRow {
+  id: string;
+  name: string;
+  agencyId: string;
+  agencyName: string;
+  launchedAt: Date | null;
+  states: StepState[];
+}
+
+/** Services with their step states: an agency user's own, or (officers) all; one query for the steps. */
+export async function listServices(
+  db: DbOrTx,
+  user: SessionUser,
+  filters: { q?: string; agencyId?: string } = {},
+): Promise<ServiceListRow[]> {
+  const conditions = [];
+  if (user.role === "agency") {
+    if (!user.orgId) return [];
+    conditions.push(eq(eservices.agencyId, user.orgId));
+  } else if (user.role !== "officer" && user.role !== "admin") return [];
+  if (filters.agencyId) conditions.push(eq(eservices.agencyId, filters.agencyId));
+  if (filters.q) conditions.push(sql`${eservices.name} LIKE ${`%${filters.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`} ESCAPE '\\'`);
+  const services = await db
+    .select({ id: eservices.id, name: eservices.name, agencyId: eservices.agencyId, agencyName: agencies.nameTh, launchedAt: eservices.launchedAt })
+    .from(eservices)
+    .innerJoin(agencies, eq(agencies.id, eservices.agencyId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(eservices.name));
+  if (services.length === 0) return [];
+  const steps = await db
+    .select({ eserviceId: eserviceSteps.eserviceId, stepNo: eserviceSteps.stepNo, state: eserviceSteps.state })
+    .from(eserviceSteps)
+    .where(inArray(eserviceSteps.eserviceId, services.map((s) => s.id)));
+  const states = new Map<string, StepState[]>();
+  for (const s of steps) {
+    const list = states.get(s.eserviceId) ?? Array<StepState>(STEP_COUNT).fill("locked");
+    list[s.stepNo - 1] = isStepState(s.state) ? s.state : "locked";
+    states.set(s.eserviceId, list);
+  }
+  return services.map((s) => ({ ...s, states: states.get(s.id) ?? Array<StepState>(STEP_COUNT).fill("locked") }));
+}
+
+export interface ReviewQueueRow {
+  serviceId: string;
+  serviceName: string;
+  agencyName: string;
+  stepNo: number;
+  submittedAt: Date | null;
+}
+
+/** Submitted steps across agencies, oldest first. */
+export async function reviewQueue(db: DbOrTx): Promise<ReviewQueueRow[]> {
+  return db
+    .select({
+      serviceId: eservices.id,
+      serviceName: eservices.name,
+      agencyName: agencies.nameTh,
+      stepNo: eserviceSteps.stepNo,
+      submittedAt: eserviceSteps.submittedAt,
+    })
+    .from(eserviceSteps)
+    .innerJoin(eservices, eq(eservices.id, eserviceSteps.eserviceId))
+    .innerJoin(agencies, eq(agencies.id, eservices.agencyId))
+    .where(eq(eserviceSteps.state, "in_review"))
+    .orderBy(asc(eserviceSteps.submittedAt));
+}
+
+export async function latestNotifications(db: DbOrTx, agencyId: string, limit = 10) {
+  return db.select().from(notifications).where(eq(notifications.agencyId, agencyId)).orderBy(desc(notifications.createdAt)).limit(limit);
+}
+
+export async function markNotificationRead(db: DbOrTx, agencyId: string, id: string, now: Date): Promise<void> {
+  await db.update(notifications).set({ readAt: now }).where(and(eq(notifications.id, id), eq(notifications.agencyId, agencyId)));
+}

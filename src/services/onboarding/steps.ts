@@ -1,0 +1,139 @@
+/**
+ * @module
+ * The workflow's own moves on a step, each one transaction that reads the state
+ * it depends on, writes, and leaves an audit event: the agency saves answers and
+ * submits (the readiness check runs inside the submit's transaction), an officer
+ * approves or returns with comments. What a step owns besides its answers is
+ * changed by the step's own module (testers, test attempts, files, booking).
+ */
+import { and, eq } from "drizzle-orm";
+import { eservices, eserviceSteps } from "../../db/schema";
+import type { FieldErrors } from "../../domain/forms";
+import { labelledComments, type ReviewDecision } from "../../domain/onboarding/review";
+import { stepDefinition } from "../../domain/onboarding/steps";
+import { applyStepAction, STEP_RESOURCES, stepByNo, type StepState } from "../../domain/onboarding/workflow";
+import { stepReviewMail } from "../../views/mail-templates";
+import { recordAudit } from "../audit";
+import { actorId, type UseCaseContext } from "../context";
+import { cancelBooking } from "./golive";
+import { notifyAgency, openForWrite, stepActorOf, stepFacts, loadService, type Refused } from "./service";
+import { markAttemptsReviewed } from "./test-attempts";
+
+export type StepOutcome = { ok: true; states: StepState[] } | Refused | { ok: false; reason: "not_ready"; errors: FieldErrors };
+
+/** Saves the agency's answers to an open step as they are: nothing typed is lost, valid or not. */
+export async function saveAnswers(ctx: UseCaseContext, serviceId: string, stepNo: number, answers: Record<string, unknown>): Promise<StepOutcome> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const open = await openForWrite(tx, ctx, serviceId, stepNo, "answers");
+    if (!open.ok) return open;
+    await tx
+      .update(eserviceSteps)
+      .set({ answers, updatedAt: now })
+      .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo)));
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo }, ip: ctx.actor.ip });
+    return { ok: true, states: open.svc.states };
+  });
+}
+
+/** What stands between the step and a submit now (for the agency's "check" button). */
+export async function readinessOf(ctx: UseCaseContext, serviceId: string, stepNo: number): Promise<{ ok: true; errors: FieldErrors } | Refused> {
+  const step = stepDefinition(stepNo);
+  const user = ctx.actor.user;
+  const svc = step && user ? await loadService(ctx.db, user, serviceId) : null;
+  if (!step || !svc) return { ok: false, reason: "not_found" };
+  return { ok: true, errors: step.readiness(await stepFacts(ctx.db, svc, stepNo, ctx.clock.now())) };
+}
+
+/**
+ * Submits a step for review: refused with the readiness errors when something is
+ * missing, checked against what is stored at that moment, in the same transaction.
+ */
+export async function submitStep(ctx: UseCaseContext, serviceId: string, stepNo: number): Promise<StepOutcome> {
+  const now = ctx.clock.now();
+  const step = stepDefinition(stepNo);
+  const user = ctx.actor.user;
+  if (!step || !user || stepActorOf(user) !== "agency") return { ok: false, reason: "not_found" };
+  return ctx.db.transaction(async (tx) => {
+    const svc = await loadService(tx, user, serviceId);
+    if (!svc) return { ok: false, reason: "not_found" } as const;
+    const result = applyStepAction(svc.states, stepNo, "submit", "agency");
+    if (!result.ok) return result;
+    // The go-live step is submitted only by confirming a booking (golive.ts).
+    if (STEP_RESOURCES[step.key].booking) return { ok: false, reason: "not_allowed" } as const;
+    const errors = step.readiness(await stepFacts(tx, svc, stepNo, now));
+    if (Object.keys(errors).length) return { ok: false, reason: "not_ready", errors } as const;
+    await tx
+      .update(eserviceSteps)
+      .set({ state: "in_review", submittedAt: now, updatedAt: now })
+      .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo)));
+    await tx.update(eservices).set({ updatedAt: now }).where(eq(eservices.id, serviceId));
+    await recordAudit(tx, now, {
+      actorId: user.id,
+      action: "eservice.step.submit",
+      subjectType: "eservice",
+      subjectId: serviceId,
+      data: { stepNo, from: svc.states[stepNo - 1], to: "in_review" },
+      ip: ctx.actor.ip,
+    });
+    const text = `ส่งข้อมูลขั้นตอน "${step.th}" แล้ว อยู่ระหว่างการตรวจสอบ เราจะแจ้งทางอีเมลเมื่อตรวจสอบเสร็จ`;
+    await notifyAgency(tx, now, svc, text, stepReviewMail({ service: svc.name, step: step.th, text, comments: [], url: serviceUrl(ctx, serviceId) }));
+    return { ok: true, states: result.states } as const;
+  });
+}
+
+/**
+ * An officer's decision on a submitted step. The comments (general one included)
+ * are kept on the step either way and reach the agency on the page, in the
+ * notification and in the e-mail. Returning the go-live step cancels its booking;
+ * reviewing a test step closes its attempts.
+ */
+export async function reviewStep(ctx: UseCaseContext, serviceId: string, stepNo: number, review: ReviewDecision): Promise<StepOutcome> {
+  const now = ctx.clock.now();
+  const step = stepDefinition(stepNo);
+  const user = ctx.actor.user;
+  if (!step || !user || stepActorOf(user) !== "officer") return { ok: false, reason: "not_found" };
+  return ctx.db.transaction(async (tx) => {
+    const svc = await loadService(tx, user, serviceId);
+    if (!svc) return { ok: false, reason: "not_found" } as const;
+    const result = applyStepAction(svc.states, stepNo, review.decision, "officer");
+    if (!result.ok) return result;
+    const after = result.states[stepNo - 1]!;
+    const comments = Object.keys(review.comments).length ? review.comments : null;
+    await tx
+      .update(eserviceSteps)
+      .set({ state: after, reviewedAt: now, reviewedBy: user.id, comments, updatedAt: now })
+      .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo)));
+    if (result.opened) {
+      await tx
+        .update(eserviceSteps)
+        .set({ state: "in_progress", updatedAt: now })
+        .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, result.opened), eq(eserviceSteps.state, "locked")));
+    }
+    const owns = STEP_RESOURCES[step.key];
+    if (owns.attempts) await markAttemptsReviewed(tx, serviceId, stepNo, review.decision === "approve" ? "approved" : "returned");
+    if (owns.booking && review.decision === "return") await cancelBooking(tx, ctx, svc, comments);
+    await tx.update(eservices).set({ updatedAt: now }).where(eq(eservices.id, serviceId));
+    await recordAudit(tx, now, {
+      actorId: user.id,
+      action: `eservice.step.${review.decision}`,
+      subjectType: "eservice",
+      subjectId: serviceId,
+      data: { stepNo, from: svc.states[stepNo - 1], to: after, comments },
+      ip: ctx.actor.ip,
+    });
+    const next = result.opened ? stepByNo(result.opened) : undefined;
+    const text =
+      review.decision === "approve"
+        ? `ขั้นตอน "${step.th}" ผ่านการตรวจสอบแล้ว${next ? ` ขั้นตอนถัดไป: ${next.th}` : ""}`
+        : `ขั้นตอน "${step.th}" ถูกส่งกลับแก้ไข กรุณาดูความเห็นของเจ้าหน้าที่และแก้ไขแล้วส่งใหม่`;
+    const listed = labelledComments(step, comments);
+    const inline = listed.length ? ` ความเห็นของเจ้าหน้าที่: ${listed.map((c) => `${c.label}: ${c.text}`).join(" / ")}` : "";
+    await notifyAgency(tx, now, svc, `${text}${inline}`, stepReviewMail({ service: svc.name, step: step.th, text, comments: listed, url: serviceUrl(ctx, serviceId) }));
+    return { ok: true, states: result.states } as const;
+  });
+}
+
+function serviceUrl(ctx: UseCaseContext, serviceId: string): string {
+  return new URL(`/eservices/${serviceId}`, ctx.appUrl).toString();
+}

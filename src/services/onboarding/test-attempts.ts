@@ -1,0 +1,111 @@
+/**
+ * @module
+ * Test attempts of the UAT and pre-production test steps: each an uploaded
+ * Minimum Testcase workbook with details, editable and removable by the agency
+ * while the step is open to it and until an officer has reviewed the attempt.
+ * A workbook is stored before its row; a refused row deletes it again, and a
+ * removed row's file goes only after the removal commits.
+ */
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { testResults } from "../../db/schema";
+import { recordAudit } from "../audit";
+import { actorId, type UseCaseContext } from "../context";
+import { newId } from "../crypto";
+import type { StoredUpload } from "../uploads";
+import type { TestSummary } from "../xlsx-summary";
+import { openForWrite, type Refused } from "./service";
+
+export async function listAttempts(db: DbOrTx, serviceId: string, stepNo: number) {
+  return db
+    .select()
+    .from(testResults)
+    .where(and(eq(testResults.eserviceId, serviceId), eq(testResults.stepNo, stepNo)))
+    .orderBy(asc(testResults.attemptNo));
+}
+
+export async function getAttempt(db: DbOrTx, serviceId: string, stepNo: number, id: string) {
+  const [row] = await db
+    .select()
+    .from(testResults)
+    .where(and(eq(testResults.id, id), eq(testResults.eserviceId, serviceId), eq(testResults.stepNo, stepNo)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function addAttempt(
+  ctx: UseCaseContext,
+  serviceId: string,
+  stepNo: number,
+  input: { details: string; file: StoredUpload; summary: TestSummary | null },
+): Promise<{ ok: true; id: string } | Refused> {
+  const now = ctx.clock.now();
+  const id = newId();
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const open = await openForWrite(tx, ctx, serviceId, stepNo, "attempts");
+    if (!open.ok) return open;
+    // The attempt number is taken inside the insert's transaction, so two uploads cannot share one.
+    const [row] = await tx
+      .select({ n: sql<number>`coalesce(max(${testResults.attemptNo}), 0)` })
+      .from(testResults)
+      .where(and(eq(testResults.eserviceId, serviceId), eq(testResults.stepNo, stepNo)));
+    await tx.insert(testResults).values({
+      id,
+      eserviceId: serviceId,
+      stepNo,
+      attemptNo: (row?.n ?? 0) + 1,
+      details: input.details,
+      fileKey: input.file.key,
+      fileName: input.file.fileName,
+      size: input.file.size,
+      summary: input.summary,
+      status: "pending",
+      createdAt: now,
+    });
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "test_result.added", subjectType: "eservice", subjectId: serviceId, data: { id, stepNo }, ip: ctx.actor.ip });
+    return { ok: true, id } as const;
+  });
+  if (!outcome.ok) await ctx.files.delete(input.file.key);
+  return outcome;
+}
+
+/** Only a pending attempt changes; a reviewed one is `frozen` like the step. */
+export async function updateAttemptDetails(ctx: UseCaseContext, serviceId: string, stepNo: number, id: string, details: string): Promise<{ ok: true } | Refused> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const open = await openForWrite(tx, ctx, serviceId, stepNo, "attempts");
+    if (!open.ok) return open;
+    const attempt = await getAttempt(tx, serviceId, stepNo, id);
+    if (!attempt) return { ok: false, reason: "not_found" } as const;
+    if (attempt.status !== "pending") return { ok: false, reason: "frozen" } as const;
+    await tx.update(testResults).set({ details }).where(eq(testResults.id, id));
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "test_result.updated", subjectType: "eservice", subjectId: serviceId, data: { id }, ip: ctx.actor.ip });
+    return { ok: true } as const;
+  });
+}
+
+/** Removes a pending attempt; its workbook is deleted once the removal has committed. */
+export async function deleteAttempt(ctx: UseCaseContext, serviceId: string, stepNo: number, id: string): Promise<{ ok: true } | Refused> {
+  const now = ctx.clock.now();
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const open = await openForWrite(tx, ctx, serviceId, stepNo, "attempts");
+    if (!open.ok) return open;
+    const attempt = await getAttempt(tx, serviceId, stepNo, id);
+    if (!attempt) return { ok: false, reason: "not_found" } as const;
+    if (attempt.status !== "pending") return { ok: false, reason: "frozen" } as const;
+    await tx.delete(testResults).where(eq(testResults.id, id));
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "test_result.deleted", subjectType: "eservice", subjectId: serviceId, data: { id }, ip: ctx.actor.ip });
+    return { ok: true, key: attempt.fileKey } as const;
+  });
+  if (!outcome.ok) return outcome;
+  await ctx.files.delete(outcome.key);
+  return { ok: true };
+}
+
+/** After a review, the attempts it covered are no longer editable. */
+export async function markAttemptsReviewed(tx: DbOrTx, serviceId: string, stepNo: number, status: "approved" | "returned") {
+  await tx
+    .update(testResults)
+    .set({ status })
+    .where(and(eq(testResults.eserviceId, serviceId), eq(testResults.stepNo, stepNo), eq(testResults.status, "pending")));
+}

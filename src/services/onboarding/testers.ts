@@ -1,0 +1,70 @@
+/**
+ * @module
+ * Testers of the UAT and pre-production set-up steps (people สพร. grants access
+ * to the app). National IDs are encrypted like applicants'. Every write checks
+ * the step's declared state inside its transaction.
+ */
+import { and, asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { testers } from "../../db/schema";
+import type { TesterForm } from "../../domain/onboarding-forms";
+import { recordAudit } from "../audit";
+import { actorId, type UseCaseContext } from "../context";
+import { newId } from "../crypto";
+import { decryptPid, encryptPid, type PidKeys } from "../pid-crypto";
+import { openForWrite, type Refused } from "./service";
+
+export async function listTesters(db: DbOrTx, keys: PidKeys, serviceId: string, stepNo: number) {
+  const rows = await db
+    .select()
+    .from(testers)
+    .where(and(eq(testers.eserviceId, serviceId), eq(testers.stepNo, stepNo)))
+    .orderBy(asc(testers.createdAt), asc(testers.id));
+  return Promise.all(rows.map(async (r) => ({ ...r, nationalId: await decryptPid(keys, r.pidEnc) })));
+}
+
+/** Adds a tester (`testerId` null) or changes one; `not_found` for a tester of another step or service. */
+export async function saveTester(ctx: UseCaseContext, serviceId: string, stepNo: number, testerId: string | null, form: TesterForm): Promise<{ ok: true } | Refused> {
+  const now = ctx.clock.now();
+  const values = {
+    fullName: form.fullName,
+    organisation: form.organisation,
+    email: form.email,
+    phone: form.phone,
+    pidEnc: await encryptPid(await ctx.keys(), form.nationalId),
+    os: form.os,
+  };
+  return ctx.db.transaction(async (tx) => {
+    const open = await openForWrite(tx, ctx, serviceId, stepNo, "testers");
+    if (!open.ok) return open;
+    let id = testerId;
+    if (id) {
+      const rows = await tx
+        .update(testers)
+        .set(values)
+        .where(and(eq(testers.id, id), eq(testers.eserviceId, serviceId), eq(testers.stepNo, stepNo)))
+        .returning({ id: testers.id });
+      if (!rows[0]) return { ok: false, reason: "not_found" } as const;
+    } else {
+      id = newId();
+      await tx.insert(testers).values({ id, eserviceId: serviceId, stepNo, ...values, createdAt: now });
+    }
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "tester.saved", subjectType: "eservice", subjectId: serviceId, data: { testerId: id, stepNo }, ip: ctx.actor.ip });
+    return { ok: true } as const;
+  });
+}
+
+export async function removeTester(ctx: UseCaseContext, serviceId: string, stepNo: number, testerId: string): Promise<{ ok: true } | Refused> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const open = await openForWrite(tx, ctx, serviceId, stepNo, "testers");
+    if (!open.ok) return open;
+    const rows = await tx
+      .delete(testers)
+      .where(and(eq(testers.id, testerId), eq(testers.eserviceId, serviceId), eq(testers.stepNo, stepNo)))
+      .returning({ id: testers.id });
+    if (!rows[0]) return { ok: false, reason: "not_found" } as const;
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "tester.removed", subjectType: "eservice", subjectId: serviceId, data: { testerId, stepNo }, ip: ctx.actor.ip });
+    return { ok: true } as const;
+  });
+}
