@@ -6,6 +6,7 @@
  */
 import type { Db } from "./db/client";
 import type { Clock, MailTransport } from "./platform/ports";
+import { sweepFormTokens } from "./services/form-once";
 import { launchDueServices } from "./services/onboarding/golive";
 import { deliverDueMail } from "./services/mail";
 import { sweepQrSessions } from "./services/qr-login";
@@ -36,6 +37,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
       await sweepSessions(deps.db, now);
       await sweepRateLimits(deps.db, now);
       await sweepQrSessions(deps.db, now);
+      await sweepFormTokens(deps.db, now);
     },
   },
   {

@@ -59,9 +59,18 @@ export const officerActionForm = z.object({
 export type DraftFields = { [K in keyof RequestForm]?: RequestForm[K] | null };
 type ShapeKey = keyof typeof requestForm.shape;
 
+/** Shown at the top of the form when "บันทึก" is pressed on a form with nothing filled in. */
+export const EMPTY_DRAFT_MESSAGE = "กรุณากรอกข้อมูลอย่างน้อยหนึ่งช่องก่อนบันทึกร่างคำขอ";
+
+/** A draft with no answer at all: it would only show up as an empty "สาขา ()" row in the list. */
+export function isEmptyDraft(draft: DraftFields): boolean {
+  return Object.values(draft).every((v) => v === null || v === undefined);
+}
+
 /**
- * A draft keeps whatever is filled in: empty fields are allowed, but anything
- * typed must already be valid, so the check-your-answers page never shows garbage.
+ * A draft keeps whatever is filled in: empty fields are allowed (but not all of
+ * them), and anything typed must already be valid, so the check-your-answers page
+ * never shows garbage.
  */
 export function validateDraft(
   input: Record<string, unknown>,
@@ -79,7 +88,9 @@ export function validateDraft(
     else if (parsed.success) data[key] = parsed.data;
     else errors[key] = parsed.error.issues[0]?.message ?? "ข้อมูลไม่ถูกต้อง";
   }
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, data: data as DraftFields };
+  if (Object.keys(errors).length) return { ok: false, errors };
+  if (isEmptyDraft(data as DraftFields)) return { ok: false, errors: { _form: EMPTY_DRAFT_MESSAGE } };
+  return { ok: true, data: data as DraftFields };
 }
 
 /** The list filters from the query string; anything unknown is dropped, never an error. */

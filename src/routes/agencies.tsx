@@ -4,12 +4,14 @@ import type { AppContext, AppEnv } from "../app-env";
 import { eservices } from "../db/schema";
 import { agencyForm, agencyUserForm } from "../domain/account-forms";
 import { eserviceNameForm } from "../domain/eservice-forms";
+import { formToken } from "../domain/form-token";
 import { validateForm } from "../domain/forms";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { agencyUsers, createAgency, createAgencyUser, createEservice, getAgency, listAgencies } from "../services/agencies";
 import { AgencyDetailPage, AgencyListPage, type AgencyDetailProps } from "../views/pages/agencies";
 import { renderPage, seeOther } from "./render";
+import { useCase } from "./use-case";
 
 async function detail(c: AppContext, id: string, extra: Partial<AgencyDetailProps> = {}, status: 200 | 422 = 200) {
   const { db } = c.var.deps;
@@ -26,10 +28,6 @@ async function detail(c: AppContext, id: string, extra: Partial<AgencyDetailProp
   );
 }
 
-function actor(c: AppContext) {
-  return { id: c.var.user!.id, ip: c.var.deps.clientIp(c) };
-}
-
 /** Officers (สพร.) set up agencies, their users and e-services. */
 export const officerAgencyRoutes = new Hono<AppEnv>()
   .use("*", requireRole("officer", "admin"))
@@ -38,7 +36,8 @@ export const officerAgencyRoutes = new Hono<AppEnv>()
   )
   .post("/", async (c) => {
     const { deps } = c.var;
-    const form = validateForm(agencyForm, await c.req.parseBody());
+    const body = await c.req.parseBody();
+    const form = validateForm(agencyForm, body);
     if (!form.ok) {
       return renderPage(
         c,
@@ -46,25 +45,25 @@ export const officerAgencyRoutes = new Hono<AppEnv>()
         <AgencyListPage rows={await listAgencies(deps.db)} csrfToken={c.var.csrfToken} values={form.values} errors={form.errors} />,
       );
     }
-    const id = await createAgency(deps.db, deps.clock.now(), actor(c), form.data);
-    return seeOther(c, `/officer/agencies/${id}`);
+    const created = await createAgency(useCase(c), form.data, formToken(body));
+    return seeOther(c, `/officer/agencies/${created.id}`);
   })
   .get("/:id", (c) => detail(c, c.req.param("id"), { createdUsername: c.req.query("created") ?? null }))
   .post("/:id/users", async (c) => {
-    const { deps } = c.var;
     const id = c.req.param("id");
-    const form = validateForm(agencyUserForm, await c.req.parseBody());
+    const body = await c.req.parseBody();
+    const form = validateForm(agencyUserForm, body);
     if (!form.ok) return detail(c, id, { userValues: form.values, userErrors: form.errors }, 422);
-    const created = await createAgencyUser(deps.db, { pbkdf2: deps.pbkdf2, now: deps.clock.now(), appUrl: deps.config.appUrl }, actor(c), id, form.data);
-    if (!created) throw new NotFoundError();
+    const created = await createAgencyUser(useCase(c), c.var.deps.pbkdf2, id, form.data, formToken(body));
+    if (!created.ok) throw new NotFoundError();
     return seeOther(c, `/officer/agencies/${id}?created=${encodeURIComponent(created.username)}`);
   })
   .post("/:id/eservices", async (c) => {
-    const { deps } = c.var;
     const id = c.req.param("id");
-    const form = validateForm(eserviceNameForm, await c.req.parseBody());
+    const body = await c.req.parseBody();
+    const form = validateForm(eserviceNameForm, body);
     if (!form.ok) return detail(c, id, { serviceValues: form.values, serviceErrors: form.errors }, 422);
-    const created = await createEservice(deps.db, deps.clock.now(), actor(c), id, form.data.name);
-    if (!created) throw new NotFoundError();
+    const created = await createEservice(useCase(c), id, form.data.name, formToken(body));
+    if (!created.ok) throw new NotFoundError();
     return seeOther(c, `/officer/agencies/${id}`);
   });

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../app-env";
 import { availableActions, isRequestAction, STATUS_KEYS, type RequestStatus } from "../domain/academic";
 import { officerActionForm } from "../domain/academic-forms";
+import { formToken } from "../domain/form-token";
 import { NUL_MESSAGE, validateForm } from "../domain/forms";
 import { formatThaiId, maskThaiId } from "../domain/thai-id";
 import { NotFoundError } from "../middleware/errors";
@@ -25,6 +26,7 @@ import { MyRequestsPage } from "../views/pages/my-requests";
 import { RequestDetailPage, type RequestDetailProps } from "../views/pages/request-detail";
 import { renderPage, seeOther } from "./render";
 import { tooManyRequests } from "./too-many-requests";
+import { useCase } from "./use-case";
 
 const ACTION_ERRORS = {
   illegal: "ไม่สามารถดำเนินการนี้ในสถานะปัจจุบันได้",
@@ -163,7 +165,9 @@ export const requestRoutes = new Hono<AppEnv>()
       const body = await c.req.parseBody();
       const stored = await storeUpload(deps.files, body.file, PDF_20MB);
       if (!stored.ok) return uploadFailed(c, stored.message, 422, req);
-      await addDocument(deps.db, deps.clock.now(), actor(c), req.id, stored);
+      const added = await addDocument(useCase(c), req.id, stored, formToken(body));
+      // A resent upload of the same form: the first copy is the one on record.
+      if (added.duplicate) await deps.files.delete(stored.key);
       return seeOther(c, `/requests/${req.id}#documents-heading`);
     },
   )

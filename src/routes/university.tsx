@@ -1,16 +1,17 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../app-env";
 import { POSITIONS, type Position, type RequestStatus } from "../domain/academic";
-import { REQUEST_FORM_LABELS, requestFilterQuery, requestForm, validateDraft } from "../domain/academic-forms";
-import { stringValues, validateForm, type FormValues } from "../domain/forms";
-import { formatThaiId } from "../domain/thai-id";
+import { EMPTY_DRAFT_MESSAGE, REQUEST_FORM_LABELS, requestFilterQuery, validateDraft } from "../domain/academic-forms";
+import { formToken } from "../domain/form-token";
+import { stringValues, type FieldErrors, type FormValues } from "../domain/forms";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
-import { decryptPid, pidKeys } from "../services/pid-crypto";
-import { getRequestFor, PAGE_SIZE, saveDraft, searchRequests, submitRequest, type RequestDetail } from "../services/requests";
+import { pidKeys } from "../services/pid-crypto";
+import { draftFormValues, getRequestFor, PAGE_SIZE, saveDraft, searchRequests, submitRequest, type RequestDetail } from "../services/requests";
 import { RequestCheckPage, RequestFormPage } from "../views/pages/request-form";
 import { RequestListPage } from "../views/pages/request-list";
 import { renderPage, seeOther } from "./render";
+import { useCase } from "./use-case";
 
 const FIELDS = Object.keys(REQUEST_FORM_LABELS) as (keyof typeof REQUEST_FORM_LABELS)[];
 
@@ -20,44 +21,28 @@ async function draftOr404(c: AppContext, id: string): Promise<RequestDetail> {
   return req;
 }
 
-/** A stored draft as form values (the national ID decrypted for its own university). */
-async function valuesOf(c: AppContext, req: RequestDetail): Promise<FormValues> {
-  const pid = req.applicantPidEnc ? await decryptPid(await pidKeys(c.var.deps.config.dataKey), req.applicantPidEnc) : "";
-  return {
-    applicantPid: pid ? formatThaiId(pid) : "",
-    applicantTitle: req.applicantTitle,
-    applicantFirstName: req.applicantFirstName,
-    applicantLastName: req.applicantLastName,
-    applicantEmail: req.applicantEmail ?? "",
-    position: req.position ?? "",
-    fieldTh: req.fieldTh,
-    fieldEn: req.fieldEn,
-    letterNo: req.letterNo ?? "",
-    coordinatorName: req.coordinatorName,
-    coordinatorPhone: req.coordinatorPhone,
-    coordinatorEmail: req.coordinatorEmail,
-  };
-}
-
-function actor(c: AppContext) {
-  return { user: c.var.user!, ip: c.var.deps.clientIp(c) };
+/** The check-your-answers rows of a draft, as stored. */
+function checkRows(values: FormValues): [string, string, string][] {
+  return FIELDS.map((name) => [name, REQUEST_FORM_LABELS[name], name === "position" && values.position ? POSITIONS[values.position as Position].th : (values[name] ?? "")]);
 }
 
 /** Saves the posted form as a draft (new or existing) and goes where `intent` says. */
 async function saveAndContinue(c: AppContext, id: string | null) {
-  const { deps } = c.var;
+  // Another university's draft is "not found" before anything about the input is said.
+  if (id) await draftOr404(c, id);
   const body = await c.req.parseBody();
-  const draft = validateDraft(body);
-  if (!draft.ok) {
-    return renderPage(
+  const refuse = (errors: FieldErrors) =>
+    renderPage(
       c,
       { title: "ยื่นคำขอตำแหน่งทางวิชาการ", status: 422, hasErrors: true },
-      <RequestFormPage id={id} values={stringValues(body)} errors={draft.errors} csrfToken={c.var.csrfToken} />,
+      <RequestFormPage id={id} values={stringValues(body)} errors={errors} csrfToken={c.var.csrfToken} />,
     );
-  }
-  const saved = await saveDraft(deps.db, { keys: await pidKeys(deps.config.dataKey), now: deps.clock.now() }, actor(c), id, draft.data);
-  if (!saved) throw new NotFoundError();
-  return seeOther(c, body.intent === "check" ? `/university/requests/${saved}/check` : `/university/requests/${saved}/edit?saved=1`);
+  const draft = validateDraft(body);
+  if (!draft.ok) return refuse(draft.errors);
+  const saved = await saveDraft(useCase(c), { id, form: draft.data, once: formToken(body) });
+  if (!saved.ok && saved.reason === "empty") return refuse({ _form: EMPTY_DRAFT_MESSAGE });
+  if (!saved.ok) throw new NotFoundError();
+  return seeOther(c, body.intent === "check" ? `/university/requests/${saved.id}/check` : `/university/requests/${saved.id}/edit?saved=1`);
 }
 
 export const universityRoutes = new Hono<AppEnv>()
@@ -85,26 +70,20 @@ export const universityRoutes = new Hono<AppEnv>()
   .post("/requests", (c) => saveAndContinue(c, null))
   .get("/requests/:id/edit", async (c) => {
     const req = await draftOr404(c, c.req.param("id"));
-    return renderPage(c, { title: "แก้ไขร่างคำขอ" }, <RequestFormPage id={req.id} values={await valuesOf(c, req)} csrfToken={c.var.csrfToken} />);
+    return renderPage(c, { title: "แก้ไขร่างคำขอ" }, <RequestFormPage id={req.id} values={await draftFormValues(useCase(c), req)} csrfToken={c.var.csrfToken} />);
   })
   .post("/requests/:id", (c) => saveAndContinue(c, c.req.param("id")))
   .get("/requests/:id/check", async (c) => {
     const req = await draftOr404(c, c.req.param("id"));
-    const values = await valuesOf(c, req);
-    const rows = FIELDS.map((name) => [name, REQUEST_FORM_LABELS[name], name === "position" && values.position ? POSITIONS[values.position as Position].th : (values[name] ?? "")] as [string, string, string]);
+    const rows = checkRows(await draftFormValues(useCase(c), req));
     return renderPage(c, { title: "ตรวจสอบข้อมูล" }, <RequestCheckPage id={req.id} rows={rows} csrfToken={c.var.csrfToken} />);
   })
   .post("/requests/:id/submit", async (c) => {
-    const { deps } = c.var;
-    const req = await draftOr404(c, c.req.param("id"));
-    const values = await valuesOf(c, req);
-    const form = validateForm(requestForm, values);
-    if (!form.ok) {
-      const rows = FIELDS.map((name) => [name, REQUEST_FORM_LABELS[name], values[name] ?? ""] as [string, string, string]);
-      return renderPage(c, { title: "ตรวจสอบข้อมูล", status: 422, hasErrors: true }, <RequestCheckPage id={req.id} rows={rows} csrfToken={c.var.csrfToken} errors={form.errors} />);
-    }
-    const result = await submitRequest(deps.db, { now: deps.clock.now(), appUrl: deps.config.appUrl }, actor(c), req.id, form.data, await pidKeys(deps.config.dataKey));
-    if (!result) throw new NotFoundError();
-    return seeOther(c, `/requests/${req.id}`);
+    const id = c.req.param("id");
+    const result = await submitRequest(useCase(c), id, formToken(await c.req.parseBody()));
+    if (result.ok) return seeOther(c, `/requests/${result.id}`);
+    if (result.reason === "not_found") throw new NotFoundError();
+    const req = await draftOr404(c, id);
+    const rows = checkRows(await draftFormValues(useCase(c), req));
+    return renderPage(c, { title: "ตรวจสอบข้อมูล", status: 422, hasErrors: true }, <RequestCheckPage id={req.id} rows={rows} csrfToken={c.var.csrfToken} errors={result.errors} />);
   });
-

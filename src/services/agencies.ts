@@ -12,6 +12,8 @@ import { initialStates } from "../domain/onboarding/workflow";
 import type { Pbkdf2 } from "../platform/ports";
 import { accountCreatedMail } from "../views/mail-templates";
 import { recordAudit } from "./audit";
+import { actorId, type UseCaseContext } from "./context";
+import { claimFormToken } from "./form-once";
 import { newId } from "./crypto";
 import { enqueueMail } from "./mail";
 import { hashPassword } from "./password";
@@ -49,13 +51,22 @@ export async function agencyUsers(db: DbOrTx, agencyId: string) {
     .orderBy(asc(users.displayName));
 }
 
-export async function createAgency(db: Db, now: Date, actor: StaffActor, form: { nameTh: string; nameEn: string; ministry: string }) {
-  const id = newId();
-  await db.transaction(async (tx) => {
+/** Creates an agency, once per rendered form (`once`, see form-once.ts). */
+export async function createAgency(
+  ctx: UseCaseContext,
+  form: { nameTh: string; nameEn: string; ministry: string },
+  once?: string | null,
+): Promise<{ ok: true; id: string }> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const claim = await claimFormToken<{ id: string }>(tx, ctx, "agency.create", once);
+    if (claim.replay) return { ok: true, id: claim.result.id } as const;
+    const id = newId();
     await tx.insert(agencies).values({ id, ...form, createdAt: now });
-    await recordAudit(tx, now, { actorId: actor.id, action: "agency.created", subjectType: "agency", subjectId: id, data: form, ip: actor.ip });
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "agency.created", subjectType: "agency", subjectId: id, data: form, ip: ctx.actor.ip });
+    await claim.settle({ id });
+    return { ok: true, id } as const;
   });
-  return id;
 }
 
 /** A readable temporary password that already meets the password rules. */
@@ -66,21 +77,30 @@ function temporaryPassword(): string {
   return chars;
 }
 
+export type CreateAgencyUserOutcome = { ok: true; id: string; username: string } | { ok: false; reason: "not_found" };
+
+/**
+ * An agency user with a temporary username and password, mailed through the
+ * outbox; once per rendered form (`once`), so a double click sends one mail.
+ */
 export async function createAgencyUser(
-  db: Db,
-  deps: { pbkdf2: Pbkdf2; now: Date; appUrl: URL },
-  actor: StaffActor,
+  ctx: UseCaseContext,
+  pbkdf2: Pbkdf2,
   agencyId: string,
   form: { displayName: string; email: string },
-): Promise<{ id: string; username: string } | null> {
-  const agency = await getAgency(db, agencyId);
-  if (!agency) return null;
+  once?: string | null,
+): Promise<CreateAgencyUserOutcome> {
+  const agency = await getAgency(ctx.db, agencyId);
+  if (!agency) return { ok: false, reason: "not_found" };
+  const now = ctx.clock.now();
   const username = `tmp.${newId().slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
   const password = temporaryPassword();
-  const passwordHash = await hashPassword(deps.pbkdf2, password);
+  const passwordHash = await hashPassword(pbkdf2, password);
   const id = newId();
-  const expiresAt = new Date(deps.now.getTime() + TEMP_PASSWORD_DAYS * 86_400_000);
-  await db.transaction(async (tx) => {
+  const expiresAt = new Date(now.getTime() + TEMP_PASSWORD_DAYS * 86_400_000);
+  return ctx.db.transaction(async (tx): Promise<CreateAgencyUserOutcome> => {
+    const claim = await claimFormToken<{ id: string; username: string }>(tx, ctx, "agency_user.create", once);
+    if (claim.replay) return { ok: true, ...claim.result };
     await tx.insert(users).values({
       id,
       role: "agency",
@@ -92,16 +112,17 @@ export async function createAgencyUser(
       orgId: agencyId,
       mustChangePassword: true,
       passwordExpiresAt: expiresAt,
-      createdAt: deps.now,
+      createdAt: now,
     });
-    await recordAudit(tx, deps.now, { actorId: actor.id, action: "agency_user.created", subjectType: "user", subjectId: id, data: { agencyId }, ip: actor.ip });
-    await enqueueMail(tx, deps.now, {
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "agency_user.created", subjectType: "user", subjectId: id, data: { agencyId }, ip: ctx.actor.ip });
+    await enqueueMail(tx, now, {
       to: form.email,
-      ...accountCreatedMail({ name: form.displayName, agency: agency.nameTh, username, password, expiresAt, loginUrl: new URL("/login", deps.appUrl).toString() }),
+      ...accountCreatedMail({ name: form.displayName, agency: agency.nameTh, username, password, expiresAt, loginUrl: new URL("/login", ctx.appUrl).toString() }),
       redactAfterSend: true,
     });
+    await claim.settle({ id, username });
+    return { ok: true, id, username };
   });
-  return { id, username };
 }
 
 export type FirstLoginResult = { ok: true } | { ok: false; field: "username"; message: string };
@@ -132,17 +153,26 @@ export async function completeFirstLogin(
 }
 
 
-/** Creates an e-service with step 1 open and the rest locked. */
-export async function createEservice(db: Db, now: Date, actor: StaffActor, agencyId: string, name: string): Promise<string | null> {
-  const agency = await getAgency(db, agencyId);
-  if (!agency) return null;
-  const id = newId();
-  await db.transaction(async (tx) => {
+/** Creates an e-service with step 1 open and the rest locked, once per rendered form (`once`). */
+export async function createEservice(
+  ctx: UseCaseContext,
+  agencyId: string,
+  name: string,
+  once?: string | null,
+): Promise<{ ok: true; id: string } | { ok: false; reason: "not_found" }> {
+  const agency = await getAgency(ctx.db, agencyId);
+  if (!agency) return { ok: false, reason: "not_found" };
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const claim = await claimFormToken<{ id: string }>(tx, ctx, "eservice.create", once);
+    if (claim.replay) return { ok: true, id: claim.result.id } as const;
+    const id = newId();
     await tx.insert(eservices).values({ id, agencyId, name, createdAt: now, updatedAt: now });
     await tx.insert(eserviceSteps).values(
       initialStates().map((state, i) => ({ eserviceId: id, stepNo: i + 1, state, updatedAt: now })),
     );
-    await recordAudit(tx, now, { actorId: actor.id, action: "eservice.created", subjectType: "eservice", subjectId: id, data: { agencyId, name }, ip: actor.ip });
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "eservice.created", subjectType: "eservice", subjectId: id, data: { agencyId, name }, ip: ctx.actor.ip });
+    await claim.settle({ id });
+    return { ok: true, id } as const;
   });
-  return id;
 }

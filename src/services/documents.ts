@@ -7,6 +7,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { preparedOnce, type Db, type DbOrTx } from "../db/client";
 import { academicRequests, requestDocuments, requestEvents, type DocumentStatus } from "../db/schema";
 import { recordAudit } from "./audit";
+import type { UseCaseContext } from "./context";
+import { claimFormToken } from "./form-once";
 import { newId } from "./crypto";
 import type { Actor } from "./requests";
 
@@ -43,16 +45,24 @@ export async function getDocument(db: DbOrTx, requestId: string, documentId: str
   return row ?? null;
 }
 
-/** Records an uploaded file (already stored) and says so on the timeline. */
+/**
+ * Records an uploaded file (already stored) and says so on the timeline, once per
+ * rendered upload form (`once`): a resent upload answers with the first document,
+ * `duplicate` telling the route that the bytes it just stored are not needed.
+ */
 export async function addDocument(
-  db: Db,
-  now: Date,
-  actor: Actor,
+  ctx: UseCaseContext,
   requestId: string,
   file: { key: string; fileName: string; size: number; contentType: string },
-): Promise<string> {
-  const id = newId();
-  await db.transaction(async (tx) => {
+  once?: string | null,
+): Promise<{ id: string; duplicate: boolean }> {
+  const userId = ctx.actor.user?.id;
+  if (!userId) throw new Error("a document is uploaded by a signed-in user");
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const claim = await claimFormToken<{ id: string }>(tx, ctx, "document.upload", once);
+    if (claim.replay) return { id: claim.result.id, duplicate: true };
+    const id = newId();
     const [req] = await tx.select({ status: academicRequests.status }).from(academicRequests).where(eq(academicRequests.id, requestId));
     await tx.insert(requestDocuments).values({
       id,
@@ -62,7 +72,7 @@ export async function addDocument(
       size: file.size,
       contentType: file.contentType,
       status: "received",
-      uploadedBy: actor.user.id,
+      uploadedBy: userId,
       uploadedAt: now,
     });
     await tx.insert(requestEvents).values({
@@ -71,11 +81,12 @@ export async function addDocument(
       kind: "document",
       status: req!.status,
       label: `ได้รับเอกสาร ${file.fileName}`,
-      actorId: actor.user.id,
+      actorId: userId,
     });
-    await recordAudit(tx, now, { actorId: actor.user.id, action: "document.uploaded", subjectType: "request", subjectId: requestId, data: { documentId: id }, ip: actor.ip });
+    await recordAudit(tx, now, { actorId: userId, action: "document.uploaded", subjectType: "request", subjectId: requestId, data: { documentId: id }, ip: ctx.actor.ip });
+    await claim.settle({ id });
+    return { id, duplicate: false };
   });
-  return id;
 }
 
 export async function setDocumentStatus(

@@ -10,16 +10,19 @@ import { preparedOnce, type Db, type DbOrTx } from "../db/client";
 import { academicRequests, durationEstimates, requestEvents, ticketCounters, universities } from "../db/schema";
 import { queueMove } from "../domain/queue";
 import { isInQueue, STATUS_KEYS, transition, type Position, type RequestAction, type RequestStatus } from "../domain/academic";
-import type { DraftFields, RequestForm } from "../domain/academic-forms";
+import { isEmptyDraft, requestForm, type DraftFields } from "../domain/academic-forms";
+import { validateForm, type FieldErrors, type FormValues } from "../domain/forms";
 import { durationRange, isPastP80, type DurationRange } from "../domain/duration-stats";
 import { buddhistYear, formatTicketNo } from "../domain/ticket";
-import { normalizeThaiId } from "../domain/thai-id";
+import { formatThaiId, normalizeThaiId } from "../domain/thai-id";
 import { requestStatusMail } from "../views/mail-templates";
 import { recordAudit } from "./audit";
 import { newId } from "./crypto";
 import { enqueueMail } from "./mail";
 import { joinQueue, leaveQueue, queuePlace } from "./queue";
-import { encryptPid, pidLookupHash, type PidKeys } from "./pid-crypto";
+import { claimFormToken } from "./form-once";
+import type { UseCaseContext } from "./context";
+import { decryptPid, encryptPid, pidLookupHash, type PidKeys } from "./pid-crypto";
 import type { SessionUser } from "./session";
 
 const r = academicRequests;
@@ -335,95 +338,140 @@ export interface Actor {
   ip: string;
 }
 
-/** Creates or updates the university's draft; returns its id. */
+export type SaveDraftOutcome = { ok: true; id: string } | { ok: false; reason: "not_found" | "empty" };
+
+/**
+ * Creates (`id` null) or updates the university's draft. A draft with no answer at
+ * all is refused; a new one is created once per rendered form (`once`, see form-once.ts).
+ */
 export async function saveDraft(
-  db: Db,
-  ctx: { keys: PidKeys; now: Date },
-  actor: Actor,
-  id: string | null,
-  form: DraftFields,
-): Promise<string | null> {
-  const universityId = actor.user.orgId;
-  if (actor.user.role !== "university" || !universityId) return null;
-  const values = await draftValues(ctx.keys, form);
-  return db.transaction(async (tx) => {
+  ctx: UseCaseContext,
+  input: { id: string | null; form: DraftFields; once?: string | null },
+): Promise<SaveDraftOutcome> {
+  const user = ctx.actor.user;
+  const universityId = user?.orgId;
+  if (!user || user.role !== "university" || !universityId) return { ok: false, reason: "not_found" };
+  if (isEmptyDraft(input.form)) return { ok: false, reason: "empty" };
+  const values = await draftValues(await ctx.keys(), input.form);
+  const now = ctx.clock.now();
+  const id = input.id;
+  return ctx.db.transaction(async (tx): Promise<SaveDraftOutcome> => {
     if (id) {
       const rows = await tx
         .update(r)
-        .set({ ...values, updatedAt: ctx.now })
+        .set({ ...values, updatedAt: now })
         .where(and(eq(r.id, id), eq(r.universityId, universityId), eq(r.status, "draft")))
         .returning({ id: r.id });
-      if (!rows[0]) return null;
-      await recordAudit(tx, ctx.now, { actorId: actor.user.id, action: "request.draft_saved", subjectType: "request", subjectId: id, ip: actor.ip });
-      return id;
+      if (!rows[0]) return { ok: false, reason: "not_found" };
+      await recordAudit(tx, now, { actorId: user.id, action: "request.draft_saved", subjectType: "request", subjectId: id, ip: ctx.actor.ip });
+      return { ok: true, id };
     }
+    const claim = await claimFormToken<{ id: string }>(tx, ctx, "request.create", input.once);
+    if (claim.replay) return { ok: true, id: claim.result.id };
     const newRequestId = newId();
     await tx.insert(r).values({
       id: newRequestId,
       universityId,
       ...values,
       status: "draft",
-      statusSince: ctx.now,
-      createdBy: actor.user.id,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
+      statusSince: now,
+      createdBy: user.id,
+      createdAt: now,
+      updatedAt: now,
     });
-    await recordAudit(tx, ctx.now, { actorId: actor.user.id, action: "request.draft_created", subjectType: "request", subjectId: newRequestId, ip: actor.ip });
-    return newRequestId;
+    await recordAudit(tx, now, { actorId: user.id, action: "request.draft_created", subjectType: "request", subjectId: newRequestId, ip: ctx.actor.ip });
+    await claim.settle({ id: newRequestId });
+    return { ok: true, id: newRequestId };
   });
 }
+
+/** A stored draft as the form's text values (the national ID decrypted for its own university). */
+export async function draftFormValues(ctx: UseCaseContext, req: RequestDetail): Promise<FormValues> {
+  const pid = req.applicantPidEnc ? await decryptPid(await ctx.keys(), req.applicantPidEnc) : "";
+  return {
+    applicantPid: pid ? formatThaiId(pid) : "",
+    applicantTitle: req.applicantTitle,
+    applicantFirstName: req.applicantFirstName,
+    applicantLastName: req.applicantLastName,
+    applicantEmail: req.applicantEmail ?? "",
+    position: req.position ?? "",
+    fieldTh: req.fieldTh,
+    fieldEn: req.fieldEn,
+    letterNo: req.letterNo ?? "",
+    coordinatorName: req.coordinatorName,
+    coordinatorPhone: req.coordinatorPhone,
+    coordinatorEmail: req.coordinatorEmail,
+  };
+}
+
+export type SubmitOutcome =
+  | { ok: true; id: string; ticketNo: string }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "incomplete"; errors: FieldErrors };
 
 /**
  * Submits a complete draft: the next running number for the university and
  * Buddhist year is taken by an atomic upsert inside the same transaction, so
- * concurrent submissions get distinct, gapless ticket numbers.
+ * concurrent submissions get distinct, gapless ticket numbers. Submitting a
+ * request that is already submitted (a second click, a resend) answers like the
+ * first time, with the ticket it got then, and takes no second number.
  */
-export async function submitRequest(
-  db: Db,
-  ctx: { now: Date; appUrl: URL },
-  actor: Actor,
-  id: string,
-  form: RequestForm,
-  keys: PidKeys,
-): Promise<{ ticketNo: string } | null> {
-  const universityId = actor.user.orgId;
-  if (actor.user.role !== "university" || !universityId) return null;
-  const values = await draftValues(keys, form);
-  return db.transaction(async (tx) => {
-    const [uni] = await tx.select().from(universities).where(eq(universities.id, universityId)).limit(1);
-    if (!uni) return null;
-    const beYear = buddhistYear(ctx.now);
-    const [counter] = await tx
-      .insert(ticketCounters)
-      .values({ universityId, beYear, lastSeq: 1 })
-      .onConflictDoUpdate({ target: [ticketCounters.universityId, ticketCounters.beYear], set: { lastSeq: sql`${ticketCounters.lastSeq} + 1` } })
-      .returning({ seq: ticketCounters.lastSeq });
-    const ticketNo = formatTicketNo(beYear, uni.code, counter!.seq);
-    const updated = await tx
-      .update(r)
-      .set({ ...values, ticketNo, status: "submitted", statusSince: ctx.now, submittedAt: ctx.now, updatedAt: ctx.now })
-      .where(and(eq(r.id, id), eq(r.universityId, universityId), eq(r.status, "draft")))
-      .returning({ id: r.id });
-    // Not a draft of this university (any more): roll the counter back with the transaction.
-    if (!updated[0]) throw new NotSubmittable();
-    const label = "ยื่นคำขอ";
-    await tx.insert(requestEvents).values({ requestId: id, at: ctx.now, kind: "status", status: "submitted", label, actorId: actor.user.id });
-    await recordAudit(tx, ctx.now, { actorId: actor.user.id, action: "request.submitted", subjectType: "request", subjectId: id, data: { ticketNo }, ip: actor.ip });
-    const mail = requestStatusMail({
-      ticketNo,
-      applicantName: `${form.applicantFirstName} ${form.applicantLastName}`,
-      status: "submitted",
-      label,
-      url: new URL(`/requests/${id}`, ctx.appUrl).toString(),
+export async function submitRequest(ctx: UseCaseContext, id: string, once?: string | null): Promise<SubmitOutcome> {
+  const user = ctx.actor.user;
+  const universityId = user?.orgId;
+  if (!user || user.role !== "university" || !universityId) return { ok: false, reason: "not_found" };
+  const already = async (): Promise<SubmitOutcome> => {
+    const req = await getRequestFor(ctx.db, user, id);
+    return req && req.status !== "draft" && req.ticketNo ? { ok: true, id, ticketNo: req.ticketNo } : { ok: false, reason: "not_found" };
+  };
+  const req = await getRequestFor(ctx.db, user, id);
+  if (!req) return { ok: false, reason: "not_found" };
+  if (req.status !== "draft") return already();
+  const form = validateForm(requestForm, await draftFormValues(ctx, req));
+  if (!form.ok) return { ok: false, reason: "incomplete", errors: form.errors };
+  const values = await draftValues(await ctx.keys(), form.data);
+  const now = ctx.clock.now();
+  return ctx.db
+    .transaction(async (tx): Promise<SubmitOutcome> => {
+      const claim = await claimFormToken<{ id: string; ticketNo: string }>(tx, ctx, "request.submit", once);
+      if (claim.replay) return { ok: true, ...claim.result };
+      const [uni] = await tx.select().from(universities).where(eq(universities.id, universityId)).limit(1);
+      if (!uni) return { ok: false, reason: "not_found" };
+      const beYear = buddhistYear(now);
+      const [counter] = await tx
+        .insert(ticketCounters)
+        .values({ universityId, beYear, lastSeq: 1 })
+        .onConflictDoUpdate({ target: [ticketCounters.universityId, ticketCounters.beYear], set: { lastSeq: sql`${ticketCounters.lastSeq} + 1` } })
+        .returning({ seq: ticketCounters.lastSeq });
+      const ticketNo = formatTicketNo(beYear, uni.code, counter!.seq);
+      const updated = await tx
+        .update(r)
+        .set({ ...values, ticketNo, status: "submitted", statusSince: now, submittedAt: now, updatedAt: now })
+        .where(and(eq(r.id, id), eq(r.universityId, universityId), eq(r.status, "draft")))
+        .returning({ id: r.id });
+      // Submitted meanwhile (or gone): roll the counter back with the transaction.
+      if (!updated[0]) throw new NotSubmittable();
+      const label = "ยื่นคำขอ";
+      await tx.insert(requestEvents).values({ requestId: id, at: now, kind: "status", status: "submitted", label, actorId: user.id });
+      await recordAudit(tx, now, { actorId: user.id, action: "request.submitted", subjectType: "request", subjectId: id, data: { ticketNo }, ip: ctx.actor.ip });
+      const mail = requestStatusMail({
+        ticketNo,
+        applicantName: `${form.data.applicantFirstName} ${form.data.applicantLastName}`,
+        status: "submitted",
+        label,
+        url: new URL(`/requests/${id}`, ctx.appUrl).toString(),
+      });
+      for (const to of new Set([form.data.coordinatorEmail, form.data.applicantEmail].filter((x): x is string => !!x))) {
+        await enqueueMail(tx, now, { to, ...mail });
+      }
+      await claim.settle({ id, ticketNo });
+      return { ok: true, id, ticketNo };
+    })
+    .catch((error) => {
+      // A concurrent submit of the same draft won: answer with its outcome.
+      if (error instanceof NotSubmittable) return already();
+      throw error;
     });
-    for (const to of new Set([form.coordinatorEmail, form.applicantEmail].filter((x): x is string => !!x))) {
-      await enqueueMail(tx, ctx.now, { to, ...mail });
-    }
-    return { ticketNo };
-  }).catch((error) => {
-    if (error instanceof NotSubmittable) return null;
-    throw error;
-  });
 }
 
 class NotSubmittable extends Error {}

@@ -33,6 +33,7 @@ import type { Role } from "../../src/domain/roles";
 import { formatThaiId } from "../../src/domain/thai-id";
 import { startSession } from "../../src/services/auth";
 import { newId } from "../../src/services/crypto";
+import { useCaseContext } from "../../src/services/context";
 import { addDocument, setDocumentStatus } from "../../src/services/documents";
 import { enqueueMail } from "../../src/services/mail";
 import { hashPassword } from "../../src/services/password";
@@ -41,7 +42,7 @@ import { applyOfficerAction, PAGE_SIZE } from "../../src/services/requests";
 import type { SessionUser } from "../../src/services/session";
 import { createTrackingLink } from "../../src/services/tracking-links";
 import { countQueries, formatStatements, type QueryCounter, type RecordedStatement } from "../support/query-counter";
-import { Browser, createTestApp, TEST_ORIGIN, type TestApp } from "./helpers";
+import { Browser, createTestApp, TEST_DATA_KEY, TEST_ORIGIN, type TestApp } from "./helpers";
 
 /** Rows each list starts with: enough that every filter below matches something. */
 const FEW = 4;
@@ -348,7 +349,11 @@ async function addOthers(n: number) {
     });
 
     // A document uploaded (a timeline line), every other one also checked (another line).
-    const docId = await addDocument(t.db, now, university, TRACKED_REQUEST, { key: `doc-${k}`, fileName: `เอกสาร-${k}.pdf`, size: 2048, contentType: "application/pdf" });
+    const { id: docId } = await addDocument(
+      useCaseContext({ db: t.db, clock: { now: () => now }, files: t.deps.files, appUrl: new URL(TEST_ORIGIN), dataKey: TEST_DATA_KEY, ...university }),
+      TRACKED_REQUEST,
+      { key: `doc-${k}`, fileName: `เอกสาร-${k}.pdf`, size: 2048, contentType: "application/pdf" },
+    );
     if (k % 2 === 0) await setDocumentStatus(t.db, now, { user: actors.officer, ip: "10.0.0.2" }, TRACKED_REQUEST, docId, "checked", null);
 
     const pidEnc = await encryptPid(keys, A.pid);

@@ -4,3 +4,4 @@ export * from "./mail";
 export * from "./academic";
 export * from "./qr";
 export * from "./onboarding";
+export * from "./forms";

@@ -1,6 +1,7 @@
 import type { FieldErrors, FormValues } from "../../domain/forms";
 import { ErrorSummary } from "../components/error-summary";
 import { Field } from "../components/field";
+import { OnceField } from "../components/once-field";
 
 export interface AgencyRow {
   id: string;
@@ -43,6 +44,7 @@ export function AgencyListPage(props: { rows: AgencyRow[]; csrfToken: string; va
       <ErrorSummary errors={props.errors} labels={AGENCY_LABELS} />
       <form method="post" action="/officer/agencies" class="narrow" novalidate>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <OnceField />
         <Field name="nameTh" label={AGENCY_LABELS.nameTh} values={props.values} errors={props.errors} required />
         <Field name="nameEn" label={AGENCY_LABELS.nameEn} values={props.values} errors={props.errors} required />
         <Field name="ministry" label={AGENCY_LABELS.ministry} values={props.values} errors={props.errors} required />
@@ -94,6 +96,7 @@ export function AgencyDetailPage(props: AgencyDetailProps) {
       <ErrorSummary errors={props.userErrors} labels={USER_LABELS} />
       <form method="post" action={`/officer/agencies/${a.id}/users`} class="narrow" novalidate>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <OnceField />
         <Field name="displayName" label={USER_LABELS.displayName} values={props.userValues} errors={props.userErrors} required />
         <Field name="email" label={USER_LABELS.email} type="email" values={props.userValues} errors={props.userErrors} required />
         <button type="submit" class="button">
@@ -111,6 +114,7 @@ export function AgencyDetailPage(props: AgencyDetailProps) {
       <ErrorSummary errors={props.serviceErrors} labels={{ name: "ชื่อ e-Service" }} />
       <form method="post" action={`/officer/agencies/${a.id}/eservices`} class="narrow" novalidate>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <OnceField />
         <Field name="name" label="ชื่อ e-Service" values={props.serviceValues} errors={props.serviceErrors} required />
         <button type="submit" class="button">
           เพิ่ม e-Service

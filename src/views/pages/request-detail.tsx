@@ -3,6 +3,7 @@ import type { FieldErrors } from "../../domain/forms";
 import type { Role } from "../../domain/roles";
 import type { TimeEstimate } from "../../services/requests";
 import { ErrorSummary } from "../components/error-summary";
+import { OnceField } from "../components/once-field";
 import { NextActorTag, StatusBadge } from "../components/status-badge";
 import { formatThaiDate, formatThaiDateTime } from "../format";
 
@@ -181,6 +182,7 @@ function Documents(props: RequestDetailProps) {
               {props.uploadError}
             </p>
           ) : null}
+          <OnceField />
           <input id="f-document" name="file" type="file" accept="application/pdf,.pdf" aria-invalid={props.uploadError ? "true" : undefined} />
           <button type="submit" class="button button-secondary">
             อัปโหลด

@@ -3,6 +3,7 @@ import { REQUEST_FORM_LABELS } from "../../domain/academic-forms";
 import type { FieldErrors, FormValues } from "../../domain/forms";
 import { ErrorSummary } from "../components/error-summary";
 import { Field, fieldId } from "../components/field";
+import { OnceField } from "../components/once-field";
 
 export interface RequestFormProps {
   /** Null for a new request. */
@@ -28,6 +29,7 @@ export function RequestFormPage(props: RequestFormProps) {
       <ErrorSummary errors={props.errors} labels={L} />
       <form method="post" action={action} novalidate>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
+        {props.id ? null : <OnceField />}
         <fieldset>
           <legend>เจ้าของผลงาน</legend>
           <Field name="applicantPid" label={L.applicantPid} values={v} errors={e} inputmode="numeric" hint="13 หลัก เช่น 1-1017-00230-36-8" required />
@@ -98,6 +100,7 @@ export function RequestCheckPage(props: { id: string; rows: [string, string, str
       </dl>
       <form method="post" action={`/university/requests/${props.id}/submit`}>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <OnceField />
         <button type="submit" class="button">
           ยืนยันและยื่นคำขอ
         </button>
