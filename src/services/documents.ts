@@ -1,25 +1,23 @@
 /**
  * @module
  * Supporting documents of a request, each with its own status so nobody wonders
- * whether a file arrived: ได้รับแล้ว → ตรวจแล้ว → ถูกต้อง / ต้องแก้ไข.
+ * whether a file arrived: ได้รับแล้ว → ตรวจแล้ว → ถูกต้อง / ต้องแก้ไข. When they may
+ * change is declared in domain/academic.ts (`documentsChange`); both use cases
+ * read the request's status in their own transaction and write nothing when
+ * the declaration says no.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
-import { preparedOnce, type Db, type DbOrTx } from "../db/client";
-import { academicRequests, requestDocuments, requestEvents, type DocumentStatus } from "../db/schema";
+import { preparedOnce, type DbOrTx } from "../db/client";
+import { academicRequests, requestDocuments, requestEvents } from "../db/schema";
+import { DOCUMENT_STATUSES, documentsChange, mayDo, type DocumentRefusal } from "../domain/academic";
+import type { DocumentStatusForm } from "../domain/academic-forms";
 import { recordAudit } from "./audit";
+import { actorId, type UseCaseContext } from "./context";
 import { newId } from "./crypto";
-import type { Actor } from "./requests";
 
-export const DOCUMENT_STATUS_LABEL: Record<DocumentStatus, string> = {
-  received: "ได้รับแล้ว",
-  checked: "ตรวจแล้ว",
-  ok: "ถูกต้อง",
-  needs_fix: "ต้องแก้ไข",
-};
-
-export function isDocumentStatus(value: unknown): value is DocumentStatus {
-  return typeof value === "string" && Object.hasOwn(DOCUMENT_STATUS_LABEL, value);
-}
+/** The Thai label of each document status (declared in domain/academic.ts). */
+export const DOCUMENT_STATUS_LABEL = DOCUMENT_STATUSES;
+export { isDocumentStatus } from "../domain/academic";
 
 const documentsQuery = preparedOnce((db) =>
   db
@@ -43,17 +41,30 @@ export async function getDocument(db: DbOrTx, requestId: string, documentId: str
   return row ?? null;
 }
 
-/** Records an uploaded file (already stored) and says so on the timeline. */
+export type DocumentOutcome<T = object> = ({ ok: true } & T) | { ok: false; reason: "not_found" | DocumentRefusal };
+
+/**
+ * Records an uploaded file (already stored under `file.key`) and says so on the
+ * timeline, if the request is the acting university's and its documents are
+ * still open. On refusal nothing is written and the caller deletes the file.
+ */
 export async function addDocument(
-  db: Db,
-  now: Date,
-  actor: Actor,
+  ctx: UseCaseContext,
   requestId: string,
   file: { key: string; fileName: string; size: number; contentType: string },
-): Promise<string> {
-  const id = newId();
-  await db.transaction(async (tx) => {
-    const [req] = await tx.select({ status: academicRequests.status }).from(academicRequests).where(eq(academicRequests.id, requestId));
+): Promise<DocumentOutcome<{ id: string }>> {
+  const user = ctx.actor.user;
+  if (!user || !mayDo(user.role, "upload") || !user.orgId) return { ok: false, reason: "not_found" };
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [req] = await tx
+      .select({ status: academicRequests.status })
+      .from(academicRequests)
+      .where(and(eq(academicRequests.id, requestId), eq(academicRequests.universityId, user.orgId!)));
+    if (!req) return { ok: false, reason: "not_found" } as const;
+    const open = documentsChange(req.status);
+    if (!open.ok) return open;
+    const id = newId();
     await tx.insert(requestDocuments).values({
       id,
       requestId,
@@ -62,48 +73,56 @@ export async function addDocument(
       size: file.size,
       contentType: file.contentType,
       status: "received",
-      uploadedBy: actor.user.id,
+      uploadedBy: user.id,
       uploadedAt: now,
     });
     await tx.insert(requestEvents).values({
       requestId,
       at: now,
       kind: "document",
-      status: req!.status,
+      status: req.status,
       label: `ได้รับเอกสาร ${file.fileName}`,
-      actorId: actor.user.id,
+      actorId: user.id,
     });
-    await recordAudit(tx, now, { actorId: actor.user.id, action: "document.uploaded", subjectType: "request", subjectId: requestId, data: { documentId: id }, ip: actor.ip });
+    await recordAudit(tx, now, { actorId: user.id, action: "document.uploaded", subjectType: "request", subjectId: requestId, data: { documentId: id }, ip: ctx.actor.ip });
+    return { ok: true, id } as const;
   });
-  return id;
 }
 
+/** An officer marks one document, while the request's documents are still open. */
 export async function setDocumentStatus(
-  db: Db,
-  now: Date,
-  actor: Actor,
+  ctx: UseCaseContext,
   requestId: string,
   documentId: string,
-  status: DocumentStatus,
-  note: string | null,
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  form: DocumentStatusForm,
+): Promise<DocumentOutcome> {
+  if (!mayDo(ctx.actor.user?.role, "checkDocument")) return { ok: false, reason: "not_found" };
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    // Officers never see drafts, so a draft's documents are not theirs to mark.
+    const [req] = await tx
+      .select({ status: academicRequests.status })
+      .from(academicRequests)
+      .where(and(eq(academicRequests.id, requestId), sql`${academicRequests.status} <> 'draft'`));
+    if (!req) return { ok: false, reason: "not_found" } as const;
+    const open = documentsChange(req.status);
+    if (!open.ok) return open;
+    const { status, note } = form;
     const rows = await tx
       .update(requestDocuments)
       .set({ status, note, reviewedAt: now })
       .where(and(eq(requestDocuments.id, documentId), eq(requestDocuments.requestId, requestId)))
       .returning({ fileName: requestDocuments.fileName });
-    if (!rows[0]) return false;
-    const [req] = await tx.select({ status: academicRequests.status }).from(academicRequests).where(eq(academicRequests.id, requestId));
+    if (!rows[0]) return { ok: false, reason: "not_found" } as const;
     await tx.insert(requestEvents).values({
       requestId,
       at: now,
       kind: "document",
-      status: req!.status,
-      label: `เอกสาร ${rows[0].fileName}: ${DOCUMENT_STATUS_LABEL[status]}${note ? ` (${note})` : ""}`,
-      actorId: actor.user.id,
+      status: req.status,
+      label: `เอกสาร ${rows[0].fileName}: ${DOCUMENT_STATUSES[status]}${note ? ` (${note})` : ""}`,
+      actorId: actorId(ctx),
     });
-    await recordAudit(tx, now, { actorId: actor.user.id, action: "document.status", subjectType: "request", subjectId: requestId, data: { documentId, status, note }, ip: actor.ip });
-    return true;
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "document.status", subjectType: "request", subjectId: requestId, data: { documentId, status, note }, ip: ctx.actor.ip });
+    return { ok: true } as const;
   });
 }
