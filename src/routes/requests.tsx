@@ -42,6 +42,7 @@ async function detailProps(c: AppContext, req: RequestDetail, extra: Partial<Req
   const { deps } = c.var;
   const user = c.var.user!;
   const officer = user.role === "officer" || user.role === "admin";
+  const open = documentsChange(req.status);
   const pid = req.applicantPidEnc ? await decryptPid(await pidKeys(deps.config.dataKey), req.applicantPidEnc) : "";
   const [timeline, estimate, link, documents] = await Promise.all([
     getTimeline(deps.db, req.id),
@@ -71,8 +72,15 @@ async function detailProps(c: AppContext, req: RequestDetail, extra: Partial<Req
     timeline: timeline.map((e) => ({ at: e.at, label: e.label, status: e.status })),
     documents,
     // What the workflow declaration allows now decides which forms exist.
-    canUpload: mayDo(user.role, "upload") && documentsChange(req.status).ok,
-    canMarkDocuments: mayDo(user.role, "checkDocument") && documentsChange(req.status).ok,
+    canUpload: mayDo(user.role, "upload") && open.ok,
+    canMarkDocuments: mayDo(user.role, "checkDocument") && open.ok,
+    documentsClosed: open.ok
+      ? null
+      : mayDo(user.role, "upload")
+        ? UPLOAD_REFUSAL_TH[open.reason]
+        : mayDo(user.role, "checkDocument")
+          ? DOCUMENT_STATUS_REFUSAL_TH[open.reason]
+          : null,
     estimate,
     viewerRole: user.role,
     csrfToken: c.var.csrfToken,

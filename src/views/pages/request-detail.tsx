@@ -58,6 +58,8 @@ export interface RequestDetailProps {
   uploadError?: string | null;
   /** Officers may mark each document's status (not once the documents are checked or the request is over). */
   canMarkDocuments?: boolean;
+  /** Why the documents can no longer change, for those who could change them before. */
+  documentsClosed?: string | null;
   /** A refused document-status form: which document, what was sent, and why. */
   documentForm?: { id: string; values: Record<string, string>; errors: FieldErrors } | null;
   request: RequestView;
@@ -156,6 +158,8 @@ function Documents(props: RequestDetailProps) {
           <span class="visually-hidden">ข้อผิดพลาด: </span>
           {Object.values(refused.errors)[0]}
         </p>
+      ) : props.documentsClosed && !props.uploadError ? (
+        <p class="secondary documents-closed">{props.documentsClosed}</p>
       ) : null}
       {/* Without the upload form (an officer's status change, a finished request) its message stands alone. */}
       {props.uploadError && !props.canUpload ? (
