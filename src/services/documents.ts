@@ -15,10 +15,6 @@ import { recordAudit } from "./audit";
 import { actorId, type UseCaseContext } from "./context";
 import { newId } from "./crypto";
 
-/** The Thai label of each document status (declared in domain/academic.ts). */
-export const DOCUMENT_STATUS_LABEL = DOCUMENT_STATUSES;
-export { isDocumentStatus } from "../domain/academic";
-
 const documentsQuery = preparedOnce((db) =>
   db
     .select()
