@@ -529,7 +529,8 @@ function storyFor(plan: Plan, rnd: Rng, people: PeopleFactory, now: number, wind
     steps: [],
     receiptNo: null,
     ticketNo: null,
-    withDocuments: ["received", "doc_review", "doc_checked", "docs_requested"].includes(plan.status),
+    // Every request past receipt has its files; from ตรวจสอบเอกสารแล้วเสร็จ on they are all checked (domain/academic.ts).
+    withDocuments: plan.status !== "draft" && plan.status !== "submitted",
   };
 
   if (plan.status === "draft") {
@@ -746,7 +747,8 @@ async function toRows(stories: Story[], keys: PidKeys) {
  * Document records replayed along the timeline: everything arrives with the
  * submission; asking for documents marks one file needs_fix and the rest
  * checked; the file sent again arrives as received; finishing the check makes
- * everything ok. No file bytes: the keys point nowhere.
+ * everything ok, and the file that was replaced checked with a note saying so
+ * (ตรวจสอบเอกสารแล้วเสร็จ needs no document left ต้องแก้ไข). No file bytes: the keys point nowhere.
  */
 function documentRows(requestId: string, story: Story, files: { n: number }): DocumentRow[] {
   const docs: DocumentRow[] = [];
@@ -788,7 +790,10 @@ function documentRows(requestId: string, story: Story, files: { n: number }): Do
       upload(revised(awaiting), step.at);
       awaiting = null;
     } else if (step.action === "finish_doc_review") {
-      for (const doc of docs) if (doc.status !== "needs_fix") review(doc, "ok", step.at);
+      for (const doc of docs) {
+        if (doc.status === "needs_fix") review(doc, "checked", step.at, `${doc.note} (ส่งฉบับแก้ไขแล้ว)`);
+        else review(doc, "ok", step.at);
+      }
     }
   }
   return docs;

@@ -4,7 +4,7 @@
  * the national ID and name needed to find it again) and a submission (everything).
  */
 import { z } from "zod";
-import { POSITION_KEYS, STATUS_KEYS } from "./academic";
+import { DOCUMENT_STATUS_KEYS, POSITION_KEYS, STATUS_KEYS, type DocumentStatus } from "./academic";
 import { email, thaiId, thaiPhone } from "./contact";
 import { NUL_MESSAGE, nulPaths, thaiFallbackError } from "./forms";
 
@@ -55,6 +55,18 @@ export const officerActionForm = z.object({
   receiptNo: z.string().trim().max(50, "หมายเลขรับเอกสารยาวเกินไป").optional(),
   note: z.string().trim().max(1000, "หมายเหตุยาวเกินไป (ไม่เกิน 1000 ตัวอักษร)").optional(),
 });
+
+/** An officer's mark on one document: its status and an optional note. */
+export const documentStatusForm = z.object({
+  status: z.enum(DOCUMENT_STATUS_KEYS as [DocumentStatus, ...DocumentStatus[]], { message: "กรุณาเลือกสถานะเอกสาร" }),
+  note: z
+    .string()
+    .trim()
+    .max(500, "หมายเหตุยาวเกินไป (ไม่เกิน 500 ตัวอักษร)")
+    .optional()
+    .transform((v) => v || null),
+});
+export type DocumentStatusForm = z.output<typeof documentStatusForm>;
 
 export type DraftFields = { [K in keyof RequestForm]?: RequestForm[K] | null };
 type ShapeKey = keyof typeof requestForm.shape;

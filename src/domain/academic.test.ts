@@ -3,7 +3,10 @@ import {
   ACTIONS,
   ACTION_KEYS,
   availableActions,
+  documentsChange,
   isInQueue,
+  mayDo,
+  offeredActions,
   nextActor,
   STATUS_KEYS,
   transition,
@@ -72,5 +75,42 @@ describe("the request workflow", () => {
 
   it("writes the timeline line the seed shows for a receipt", () => {
     expect(ACTIONS.receive.describe({ receiptNo: "1548" })).toBe("รับเรื่อง (หมายเลขรับเอกสาร: 1548)");
+  });
+});
+
+describe("documents and the request status", () => {
+  const docs = (...statuses: ("received" | "checked" | "ok" | "needs_fix")[]) => statuses.map((status) => ({ status }));
+
+  it("allows ตรวจสอบเอกสารแล้วเสร็จ only when there are documents and every one is checked or correct", () => {
+    expect(transition("doc_review", "finish_doc_review", docs("ok", "checked")).ok).toBe(true);
+    expect(transition("doc_review", "finish_doc_review", docs())).toEqual({ ok: false, reason: "no_documents" });
+    expect(transition("doc_review", "finish_doc_review", docs("ok", "needs_fix"))).toEqual({ ok: false, reason: "documents_unchecked" });
+    expect(transition("doc_review", "finish_doc_review", docs("received"))).toEqual({ ok: false, reason: "documents_unchecked" });
+    // The status table still comes first.
+    expect(transition("received", "finish_doc_review", docs("ok"))).toEqual({ ok: false, reason: "illegal" });
+  });
+
+  it("offers the blocked action with its reason, so the page can say why instead of showing a button", () => {
+    expect(offeredActions("doc_review", docs("needs_fix"))).toEqual([
+      { action: "finish_doc_review", refusal: "documents_unchecked" },
+      { action: "request_documents", refusal: null },
+    ]);
+    expect(offeredActions("finished", docs("ok"))).toEqual([]);
+  });
+
+  it("freezes the documents from ตรวจสอบเอกสารแล้วเสร็จ on, and for good after สิ้นสุด", () => {
+    const open = STATUS_KEYS.filter((s) => documentsChange(s).ok);
+    expect(open).toEqual(["draft", "submitted", "received", "doc_review", "docs_requested"]);
+    expect(documentsChange("doc_checked")).toEqual({ ok: false, reason: "documents_checked" });
+    expect(documentsChange("finished")).toEqual({ ok: false, reason: "finished" });
+  });
+
+  it("names who may act, upload and mark documents", () => {
+    expect(mayDo("officer", "act")).toBe(true);
+    expect(mayDo("university", "act")).toBe(false);
+    expect(mayDo("university", "upload")).toBe(true);
+    expect(mayDo("officer", "upload")).toBe(false);
+    expect(mayDo("applicant", "checkDocument")).toBe(false);
+    expect(mayDo(null, "act")).toBe(false);
   });
 });

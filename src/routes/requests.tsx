@@ -1,10 +1,21 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../app-env";
-import { availableActions, isRequestAction, STATUS_KEYS, type RequestStatus } from "../domain/academic";
-import { officerActionForm } from "../domain/academic-forms";
+import {
+  ACTION_REFUSAL_TH,
+  DOCUMENT_STATUS_REFUSAL_TH,
+  documentsChange,
+  isRequestAction,
+  mayDo,
+  offeredActions,
+  STATUS_KEYS,
+  UPLOAD_REFUSAL_TH,
+  WORKFLOW_ROLES,
+  type RequestStatus,
+} from "../domain/academic";
+import { documentStatusForm, officerActionForm } from "../domain/academic-forms";
 import { formToken } from "../domain/form-token";
-import { NUL_MESSAGE, validateForm } from "../domain/forms";
+import { validateForm } from "../domain/forms";
 import { formatThaiId, maskThaiId } from "../domain/thai-id";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
@@ -18,7 +29,7 @@ import {
   listForApplicant,
   type RequestDetail,
 } from "../services/requests";
-import { addDocument, getDocument, isDocumentStatus, listDocuments, setDocumentStatus } from "../services/documents";
+import { addDocument, getDocument, listDocuments, setDocumentStatus } from "../services/documents";
 import { PDF_20MB, storeUpload } from "../services/uploads";
 import { activeTrackingLink, createTrackingLink, resolveTrackingToken, revokeTrackingLinks } from "../services/tracking-links";
 import { hitRateLimit } from "../services/rate-limit";
@@ -28,17 +39,11 @@ import { renderPage, seeOther } from "./render";
 import { tooManyRequests } from "./too-many-requests";
 import { useCase } from "./use-case";
 
-const ACTION_ERRORS = {
-  illegal: "ไม่สามารถดำเนินการนี้ในสถานะปัจจุบันได้",
-  conflict: "คำขอนี้ถูกเปลี่ยนสถานะโดยผู้อื่นแล้ว กรุณาตรวจสอบอีกครั้ง",
-  missing_receipt: "กรุณากรอกหมายเลขรับเอกสาร",
-  missing_note: "กรุณากรอกหมายเหตุ",
-} as const;
-
 async function detailProps(c: AppContext, req: RequestDetail, extra: Partial<RequestDetailProps> = {}): Promise<RequestDetailProps> {
   const { deps } = c.var;
   const user = c.var.user!;
   const officer = user.role === "officer" || user.role === "admin";
+  const open = documentsChange(req.status);
   const pid = req.applicantPidEnc ? await decryptPid(await pidKeys(deps.config.dataKey), req.applicantPidEnc) : "";
   const [timeline, estimate, link, documents] = await Promise.all([
     getTimeline(deps.db, req.id),
@@ -67,11 +72,20 @@ async function detailProps(c: AppContext, req: RequestDetail, extra: Partial<Req
     },
     timeline: timeline.map((e) => ({ at: e.at, label: e.label, status: e.status })),
     documents,
-    canUpload: user.role === "university" && req.status !== "finished",
+    // What the workflow declaration allows now decides which forms exist.
+    canUpload: mayDo(user.role, "upload") && open.ok,
+    canMarkDocuments: mayDo(user.role, "checkDocument") && open.ok,
+    documentsClosed: open.ok
+      ? null
+      : mayDo(user.role, "upload")
+        ? UPLOAD_REFUSAL_TH[open.reason]
+        : mayDo(user.role, "checkDocument")
+          ? DOCUMENT_STATUS_REFUSAL_TH[open.reason]
+          : null,
     estimate,
     viewerRole: user.role,
     csrfToken: c.var.csrfToken,
-    actions: officer ? availableActions(req.status) : [],
+    actions: mayDo(user.role, "act") ? offeredActions(req.status, documents) : [],
     hasTrackingLink: !!link,
     ...extra,
   };
@@ -124,8 +138,7 @@ export const requestRoutes = new Hono<AppEnv>()
     const req = await loadOr404(c, id);
     return renderPage(c, { title: `ติดตามคำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...await detailProps(c, req)} />);
   })
-  .post("/requests/:id/actions", officers, async (c) => {
-    const { deps } = c.var;
+  .post("/requests/:id/actions", requireRole(...WORKFLOW_ROLES.act), async (c) => {
     const id = c.req.param("id");
     const body = await c.req.parseBody();
     const form = validateForm(officerActionForm, body);
@@ -139,36 +152,41 @@ export const requestRoutes = new Hono<AppEnv>()
     if (!form.ok) return rerender(form.errors, 422);
     if (!isRequestAction(form.data.action)) return rerender({ action: "กรุณาเลือกการดำเนินการ" }, 422);
     const expected = typeof body.expectedStatus === "string" && (STATUS_KEYS as string[]).includes(body.expectedStatus) ? (body.expectedStatus as RequestStatus) : undefined;
-    const outcome = await applyOfficerAction(
-      deps.db,
-      { now: deps.clock.now(), appUrl: deps.config.appUrl },
-      actor(c),
-      id,
-      form.data.action,
-      { receiptNo: form.data.receiptNo || undefined, note: form.data.note || undefined, expectedStatus: expected },
-    );
+    const outcome = await applyOfficerAction(useCase(c), id, form.data.action, {
+      receiptNo: form.data.receiptNo || undefined,
+      note: form.data.note || undefined,
+      expectedStatus: expected,
+    });
     if (outcome.ok) return seeOther(c, `/requests/${id}`);
     if (outcome.reason === "not_found") throw new NotFoundError();
     const field = outcome.reason === "missing_receipt" ? "receiptNo" : outcome.reason === "missing_note" ? "note" : "action";
-    return rerender({ [field]: ACTION_ERRORS[outcome.reason] }, outcome.reason === "conflict" ? 409 : 422);
+    // The request or its documents are not (any more) where the action needs them: a conflict, not bad input.
+    const conflict = outcome.reason === "conflict" || outcome.reason === "no_documents" || outcome.reason === "documents_unchecked";
+    return rerender({ [field]: ACTION_REFUSAL_TH[outcome.reason] }, conflict ? 409 : 422);
   })
   .post(
     "/requests/:id/documents",
-    requireRole("university"),
+    requireRole(...WORKFLOW_ROLES.upload),
     multipartOnly,
     // Counted while streaming; a bigger body is cut off before it is buffered.
     bodyLimit({ maxSize: PDF_20MB.maxBytes + 64 * 1024, onError: (c) => uploadFailed(c as AppContext, "ไฟล์มีขนาดเกิน 20 MB", 413) }),
     async (c) => {
       const { deps } = c.var;
       const req = await loadOr404(c, c.req.param("id"));
-      if (req.status === "finished") return uploadFailed(c, "คำขอนี้สิ้นสุดแล้ว ไม่สามารถเพิ่มเอกสารได้", 409, req);
+      // Answered before the file is read and stored; addDocument checks again in its transaction.
+      const open = documentsChange(req.status);
+      if (!open.ok) return uploadFailed(c, UPLOAD_REFUSAL_TH[open.reason], 409, req);
       const body = await c.req.parseBody();
       const stored = await storeUpload(deps.files, body.file, PDF_20MB);
       if (!stored.ok) return uploadFailed(c, stored.message, 422, req);
       const added = await addDocument(useCase(c), req.id, stored, formToken(body));
       // A resent upload of the same form: the first copy is the one on record.
-      if (added.duplicate) await deps.files.delete(stored.key);
-      return seeOther(c, `/requests/${req.id}#documents-heading`);
+      if (added.ok && added.duplicate) await deps.files.delete(stored.key);
+      if (added.ok) return seeOther(c, `/requests/${req.id}#documents-heading`);
+      // Nothing was recorded (the transaction wrote nothing), so the stored file is nobody's.
+      await deps.files.delete(stored.key);
+      if (added.reason === "not_found") throw new NotFoundError();
+      return uploadFailed(c, UPLOAD_REFUSAL_TH[added.reason], 409);
     },
   )
   .get("/requests/:id/documents/:documentId", viewers, async (c) => {
@@ -185,17 +203,21 @@ export const requestRoutes = new Hono<AppEnv>()
       "X-Content-Type-Options": "nosniff",
     });
   })
-  .post("/requests/:id/documents/:documentId/status", officers, async (c) => {
-    const { deps } = c.var;
+  .post("/requests/:id/documents/:documentId/status", requireRole(...WORKFLOW_ROLES.checkDocument), async (c) => {
     const req = await loadOr404(c, c.req.param("id"));
-    const body = await c.req.parseBody();
-    const note = typeof body.note === "string" ? body.note.trim().slice(0, 500) || null : null;
-    if (!isDocumentStatus(body.status)) return uploadFailed(c, "กรุณาเลือกสถานะเอกสาร", 422, req);
-    // SQLite would read the note back only up to U+0000: refuse it rather than lose the rest.
-    if (note?.includes("\u0000")) return uploadFailed(c, NUL_MESSAGE, 422, req);
-    const ok = await setDocumentStatus(deps.db, deps.clock.now(), actor(c), req.id, c.req.param("documentId"), body.status, note);
-    if (!ok) throw new NotFoundError();
-    return seeOther(c, `/requests/${req.id}#documents-heading`);
+    const documentId = c.req.param("documentId");
+    const form = validateForm(documentStatusForm, await c.req.parseBody());
+    const rerender = async (errors: Record<string, string>, values: Record<string, string>, status: 409 | 422) =>
+      renderPage(
+        c,
+        { title: `คำขอ ${req.ticketNo ?? ""}`, status, hasErrors: true },
+        <RequestDetailPage {...await detailProps(c, await loadOr404(c, req.id), { documentForm: { id: documentId, errors, values } })} />,
+      );
+    if (!form.ok) return rerender(form.errors, form.values, 422);
+    const outcome = await setDocumentStatus(useCase(c), req.id, documentId, form.data);
+    if (outcome.ok) return seeOther(c, `/requests/${req.id}#documents-heading`);
+    if (outcome.reason === "not_found") throw new NotFoundError();
+    return rerender({ status: DOCUMENT_STATUS_REFUSAL_TH[outcome.reason] }, {}, 409);
   })
   .post("/requests/:id/tracking-link", officers, async (c) => {
     const { deps } = c.var;

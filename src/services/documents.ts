@@ -1,27 +1,20 @@
 /**
  * @module
  * Supporting documents of a request, each with its own status so nobody wonders
- * whether a file arrived: ได้รับแล้ว → ตรวจแล้ว → ถูกต้อง / ต้องแก้ไข.
+ * whether a file arrived: ได้รับแล้ว → ตรวจแล้ว → ถูกต้อง / ต้องแก้ไข. When they may
+ * change is declared in domain/academic.ts (`documentsChange`); both use cases
+ * read the request's status in their own transaction and write nothing when
+ * the declaration says no.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
-import { preparedOnce, type Db, type DbOrTx } from "../db/client";
-import { academicRequests, requestDocuments, requestEvents, type DocumentStatus } from "../db/schema";
+import { preparedOnce, type DbOrTx } from "../db/client";
+import { academicRequests, requestDocuments, requestEvents } from "../db/schema";
+import { DOCUMENT_STATUSES, documentsChange, mayDo, type DocumentRefusal } from "../domain/academic";
+import type { DocumentStatusForm } from "../domain/academic-forms";
 import { recordAudit } from "./audit";
-import type { UseCaseContext } from "./context";
+import { actorId, type UseCaseContext } from "./context";
 import { claimFormToken } from "./form-once";
 import { newId } from "./crypto";
-import type { Actor } from "./requests";
-
-export const DOCUMENT_STATUS_LABEL: Record<DocumentStatus, string> = {
-  received: "ได้รับแล้ว",
-  checked: "ตรวจแล้ว",
-  ok: "ถูกต้อง",
-  needs_fix: "ต้องแก้ไข",
-};
-
-export function isDocumentStatus(value: unknown): value is DocumentStatus {
-  return typeof value === "string" && Object.hasOwn(DOCUMENT_STATUS_LABEL, value);
-}
 
 const documentsQuery = preparedOnce((db) =>
   db
@@ -45,25 +38,35 @@ export async function getDocument(db: DbOrTx, requestId: string, documentId: str
   return row ?? null;
 }
 
+export type DocumentOutcome<T = object> = ({ ok: true } & T) | { ok: false; reason: "not_found" | DocumentRefusal };
+
 /**
- * Records an uploaded file (already stored) and says so on the timeline, once per
- * rendered upload form (`once`): a resent upload answers with the first document,
- * `duplicate` telling the route that the bytes it just stored are not needed.
+ * Records an uploaded file (already stored under `file.key`) and says so on the
+ * timeline, if the request is the acting university's and its documents are
+ * still open. On refusal nothing is written and the caller deletes the file.
  */
 export async function addDocument(
   ctx: UseCaseContext,
   requestId: string,
   file: { key: string; fileName: string; size: number; contentType: string },
   once?: string | null,
-): Promise<{ id: string; duplicate: boolean }> {
-  const userId = ctx.actor.user?.id;
-  if (!userId) throw new Error("a document is uploaded by a signed-in user");
+): Promise<DocumentOutcome<{ id: string; duplicate: boolean }>> {
+  const user = ctx.actor.user;
+  if (!user || !mayDo(user.role, "upload") || !user.orgId) return { ok: false, reason: "not_found" };
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
+    const [req] = await tx
+      .select({ status: academicRequests.status })
+      .from(academicRequests)
+      .where(and(eq(academicRequests.id, requestId), eq(academicRequests.universityId, user.orgId!)));
+    if (!req) return { ok: false, reason: "not_found" } as const;
+    const open = documentsChange(req.status);
+    if (!open.ok) return open;
+    // Once per rendered upload form: a resent upload answers with the first document,
+    // `duplicate` telling the route that the bytes it just stored are not needed.
     const claim = await claimFormToken<{ id: string }>(tx, ctx, "document.upload", once);
-    if (claim.replay) return { id: claim.result.id, duplicate: true };
+    if (claim.replay) return { ok: true, id: claim.result.id, duplicate: true } as const;
     const id = newId();
-    const [req] = await tx.select({ status: academicRequests.status }).from(academicRequests).where(eq(academicRequests.id, requestId));
     await tx.insert(requestDocuments).values({
       id,
       requestId,
@@ -72,49 +75,57 @@ export async function addDocument(
       size: file.size,
       contentType: file.contentType,
       status: "received",
-      uploadedBy: userId,
+      uploadedBy: user.id,
       uploadedAt: now,
     });
     await tx.insert(requestEvents).values({
       requestId,
       at: now,
       kind: "document",
-      status: req!.status,
+      status: req.status,
       label: `ได้รับเอกสาร ${file.fileName}`,
-      actorId: userId,
+      actorId: user.id,
     });
-    await recordAudit(tx, now, { actorId: userId, action: "document.uploaded", subjectType: "request", subjectId: requestId, data: { documentId: id }, ip: ctx.actor.ip });
+    await recordAudit(tx, now, { actorId: user.id, action: "document.uploaded", subjectType: "request", subjectId: requestId, data: { documentId: id }, ip: ctx.actor.ip });
     await claim.settle({ id });
-    return { id, duplicate: false };
+    return { ok: true, id, duplicate: false } as const;
   });
 }
 
+/** An officer marks one document, while the request's documents are still open. */
 export async function setDocumentStatus(
-  db: Db,
-  now: Date,
-  actor: Actor,
+  ctx: UseCaseContext,
   requestId: string,
   documentId: string,
-  status: DocumentStatus,
-  note: string | null,
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  form: DocumentStatusForm,
+): Promise<DocumentOutcome> {
+  if (!mayDo(ctx.actor.user?.role, "checkDocument")) return { ok: false, reason: "not_found" };
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    // Officers never see drafts, so a draft's documents are not theirs to mark.
+    const [req] = await tx
+      .select({ status: academicRequests.status })
+      .from(academicRequests)
+      .where(and(eq(academicRequests.id, requestId), sql`${academicRequests.status} <> 'draft'`));
+    if (!req) return { ok: false, reason: "not_found" } as const;
+    const open = documentsChange(req.status);
+    if (!open.ok) return open;
+    const { status, note } = form;
     const rows = await tx
       .update(requestDocuments)
       .set({ status, note, reviewedAt: now })
       .where(and(eq(requestDocuments.id, documentId), eq(requestDocuments.requestId, requestId)))
       .returning({ fileName: requestDocuments.fileName });
-    if (!rows[0]) return false;
-    const [req] = await tx.select({ status: academicRequests.status }).from(academicRequests).where(eq(academicRequests.id, requestId));
+    if (!rows[0]) return { ok: false, reason: "not_found" } as const;
     await tx.insert(requestEvents).values({
       requestId,
       at: now,
       kind: "document",
-      status: req!.status,
-      label: `เอกสาร ${rows[0].fileName}: ${DOCUMENT_STATUS_LABEL[status]}${note ? ` (${note})` : ""}`,
-      actorId: actor.user.id,
+      status: req.status,
+      label: `เอกสาร ${rows[0].fileName}: ${DOCUMENT_STATUSES[status]}${note ? ` (${note})` : ""}`,
+      actorId: actorId(ctx),
     });
-    await recordAudit(tx, now, { actorId: actor.user.id, action: "document.status", subjectType: "request", subjectId: requestId, data: { documentId, status, note }, ip: actor.ip });
-    return true;
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "document.status", subjectType: "request", subjectId: requestId, data: { documentId, status, note }, ip: ctx.actor.ip });
+    return { ok: true } as const;
   });
 }

@@ -7,9 +7,20 @@
  */
 import { and, asc, desc, eq, isNotNull, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { preparedOnce, type Db, type DbOrTx } from "../db/client";
-import { academicRequests, durationEstimates, requestEvents, ticketCounters, universities } from "../db/schema";
+import { academicRequests, durationEstimates, requestDocuments, requestEvents, ticketCounters, universities } from "../db/schema";
 import { queueMove } from "../domain/queue";
-import { isInQueue, STATUS_KEYS, transition, type Position, type RequestAction, type RequestStatus } from "../domain/academic";
+import {
+  ACTIONS,
+  isInQueue,
+  mayDo,
+  STATUS_KEYS,
+  transition,
+  type ActionRefusal,
+  type ActionRule,
+  type Position,
+  type RequestAction,
+  type RequestStatus,
+} from "../domain/academic";
 import { isEmptyDraft, requestForm, type DraftFields } from "../domain/academic-forms";
 import { validateForm, type FieldErrors, type FormValues } from "../domain/forms";
 import { durationRange, isPastP80, type DurationRange } from "../domain/duration-stats";
@@ -17,11 +28,11 @@ import { buddhistYear, formatTicketNo } from "../domain/ticket";
 import { formatThaiId, normalizeThaiId } from "../domain/thai-id";
 import { requestStatusMail } from "../views/mail-templates";
 import { recordAudit } from "./audit";
+import type { UseCaseContext } from "./context";
 import { newId } from "./crypto";
 import { enqueueMail } from "./mail";
 import { joinQueue, leaveQueue, queuePlace } from "./queue";
 import { claimFormToken } from "./form-once";
-import type { UseCaseContext } from "./context";
 import { decryptPid, encryptPid, pidLookupHash, type PidKeys } from "./pid-crypto";
 import type { SessionUser } from "./session";
 
@@ -478,28 +489,33 @@ class NotSubmittable extends Error {}
 
 export type ActionOutcome =
   | { ok: true; status: RequestStatus }
-  | { ok: false; reason: "not_found" | "illegal" | "conflict" | "missing_receipt" | "missing_note" };
+  | { ok: false; reason: "not_found" | "conflict" | "missing_receipt" | "missing_note" | ActionRefusal };
 
 /**
- * An officer's status action: checked against the transition table, applied
- * only if nobody changed the request meanwhile (the status is part of the WHERE),
- * with its queue move, timeline event, audit event and mails, all in one transaction.
+ * An officer's status action, as domain/academic.ts declares it: the status and
+ * (for an action with a precondition) the documents are read in the same
+ * transaction that writes, and the update is applied only if nobody changed the
+ * status meanwhile (it is part of the WHERE). Then its queue move, timeline
+ * event, audit event and mails. A refusal writes nothing.
  */
 export async function applyOfficerAction(
-  db: Db,
-  ctx: { now: Date; appUrl: URL },
-  actor: Actor,
+  ctx: UseCaseContext,
   id: string,
   action: RequestAction,
   input: { receiptNo?: string; note?: string; expectedStatus?: RequestStatus },
 ): Promise<ActionOutcome> {
-  if (actor.user.role !== "officer" && actor.user.role !== "admin") return { ok: false, reason: "not_found" };
-  return db.transaction(async (tx) => {
+  const user = ctx.actor.user;
+  if (!user || !mayDo(user.role, "act")) return { ok: false, reason: "not_found" };
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
     const [req] = await tx.select().from(r).where(and(eq(r.id, id), sql`${r.status} <> 'draft'`)).limit(1);
     if (!req) return { ok: false, reason: "not_found" } as const;
     if (input.expectedStatus && input.expectedStatus !== req.status) return { ok: false, reason: "conflict" } as const;
-    const t = transition(req.status, action);
-    if (!t.ok) return { ok: false, reason: "illegal" } as const;
+    const documents = (ACTIONS[action] as ActionRule).precondition
+      ? await tx.select({ status: requestDocuments.status }).from(requestDocuments).where(eq(requestDocuments.requestId, id))
+      : [];
+    const t = transition(req.status, action, documents);
+    if (!t.ok) return t;
     if (t.rule.requires === "receiptNo" && !input.receiptNo) return { ok: false, reason: "missing_receipt" } as const;
     if (t.rule.requires === "note" && !input.note) return { ok: false, reason: "missing_note" } as const;
 
@@ -507,10 +523,10 @@ export async function applyOfficerAction(
       .update(r)
       .set({
         status: t.to,
-        statusSince: ctx.now,
-        updatedAt: ctx.now,
+        statusSince: now,
+        updatedAt: now,
         ...(action === "receive" ? { receiptNo: input.receiptNo } : {}),
-        ...(t.to === "finished" ? { finishedAt: ctx.now } : {}),
+        ...(t.to === "finished" ? { finishedAt: now } : {}),
       })
       .where(and(eq(r.id, id), eq(r.status, req.status)))
       .returning({ id: r.id });
@@ -520,18 +536,18 @@ export async function applyOfficerAction(
     if (move.leave) await leaveQueue(tx, req.queueSeq!);
     if (move.leave || move.join) {
       const queueSeq = move.join ? await joinQueue(tx) : null;
-      await tx.update(r).set({ queueSeq, queueEnteredAt: move.join ? ctx.now : null }).where(eq(r.id, id));
+      await tx.update(r).set({ queueSeq, queueEnteredAt: move.join ? now : null }).where(eq(r.id, id));
     }
 
     const label = t.rule.describe({ receiptNo: input.receiptNo, note: input.note });
-    await tx.insert(requestEvents).values({ requestId: id, at: ctx.now, kind: "status", status: t.to, label, actorId: actor.user.id });
-    await recordAudit(tx, ctx.now, {
-      actorId: actor.user.id,
+    await tx.insert(requestEvents).values({ requestId: id, at: now, kind: "status", status: t.to, label, actorId: user.id });
+    await recordAudit(tx, now, {
+      actorId: user.id,
       action: `request.${action}`,
       subjectType: "request",
       subjectId: id,
       data: { from: req.status, to: t.to, receiptNo: input.receiptNo ?? null, note: input.note ?? null },
-      ip: actor.ip,
+      ip: ctx.actor.ip,
     });
     const mail = requestStatusMail({
       ticketNo: req.ticketNo ?? "",
@@ -541,7 +557,7 @@ export async function applyOfficerAction(
       url: new URL(`/requests/${id}`, ctx.appUrl).toString(),
     });
     for (const to of new Set([req.coordinatorEmail, req.applicantEmail].filter((x): x is string => !!x))) {
-      await enqueueMail(tx, ctx.now, { to, ...mail });
+      await enqueueMail(tx, now, { to, ...mail });
     }
     return { ok: true, status: t.to } as const;
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -95,6 +95,19 @@ describe("the academic-position tracker in Chromium", () => {
     await page.getByRole("button", { name: "สร้างลิงก์ติดตาม" }).click();
     trackingUrl = await page.locator("#tracking-url").inputValue();
     expect(trackingUrl).toContain("/track/");
+    // The document asked for arrives and is found correct: only then can the check be finished.
+    const uni = await staff("university");
+    await uni.goto(requestUrl);
+    const pdf = join(mkdtempSync(join(tmpdir(), "tidtam-e2e-doc-")), "แบบ ก.พ.ว. 1.pdf");
+    writeFileSync(pdf, "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+    await uni.getByLabel("เพิ่มเอกสาร (PDF ไม่เกิน 20 MB)").setInputFiles(pdf);
+    await uni.getByRole("button", { name: "อัปโหลด" }).click();
+    await expect.poll(() => uni.locator(".documents").textContent()).toContain("แบบ ก.พ.ว. 1.pdf");
+    await uni.context().close();
+    await page.reload();
+    await page.getByLabel("สถานะเอกสาร แบบ ก.พ.ว. 1.pdf").selectOption("ok");
+    await page.getByRole("button", { name: "บันทึก", exact: true }).click();
+    await expect.poll(() => page.locator(".documents .badge").textContent()).toBe("ถูกต้อง");
     for (const action of ["ตรวจสอบเอกสารแล้วเสร็จ", "ส่งพิจารณาผลงาน", "เสนอสภามหาวิทยาลัย/กกอ."]) await act(page, action);
     await act(page, "สิ้นสุด", { "หมายเหตุ (จำเป็นเมื่อขอเอกสารเพิ่มเติมหรือสิ้นสุด)": "อนุมัติ" });
     expect(await queueNo(page)).toBe("-");

@@ -5,7 +5,7 @@ import { seedAcademicDemo } from "../../src/db/seed-academic";
 import { pidKeys } from "../../src/services/pid-crypto";
 import { estimateRemaining, getRequestFor } from "../../src/services/requests";
 import type { SessionUser } from "../../src/services/session";
-import { createTestApp, TEST_DATA_KEY, type TestApp } from "./helpers";
+import { contextFor, createTestApp, TEST_DATA_KEY, type TestApp } from "./helpers";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -52,7 +52,7 @@ describe("the stored time ranges", () => {
       .where(and(eq(academicRequests.position, req.position!), eq(academicRequests.status, "committee")))
       .limit(1);
     t.clock.advance(60_000);
-    const done = await applyOfficerAction(t.db, { now: t.clock.now(), appUrl: new URL("http://localhost") }, { user: officer, ip: "127.0.0.1" }, other!.id, "finish", { note: "อนุมัติ" });
+    const done = await applyOfficerAction(contextFor(t, officer), other!.id, "finish", { note: "อนุมัติ" });
     expect(done.ok).toBe(true);
     await estimateRemaining(t.db, req, t.clock.now());
     const [again] = await t.db

@@ -14,7 +14,9 @@ import type { Role } from "../../src/domain/roles";
 import { createDbQrStore, createFsFileStore, createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../../src/platform/node";
 import type { Clock, MailTransport } from "../../src/platform/ports";
 import { newId } from "../../src/services/crypto";
+import { useCaseContext, type UseCaseContext } from "../../src/services/context";
 import { hashPassword } from "../../src/services/password";
+import type { SessionUser } from "../../src/services/session";
 import { TEST_THAID_CLIENT } from "./global-setup";
 
 export class TestClock implements Clock {
@@ -148,4 +150,9 @@ export class Browser {
     await this.get("/login");
     return this.post("/login", { username, password });
   }
+}
+
+/** The use-case context a request by `user` would get (null: the system, as a scheduled job). */
+export function contextFor(t: TestApp, user: SessionUser | null, ip: string | null = "127.0.0.1"): UseCaseContext {
+  return useCaseContext({ db: t.db, clock: t.clock, files: t.deps.files, appUrl: t.deps.config.appUrl, dataKey: TEST_DATA_KEY, user, ip });
 }

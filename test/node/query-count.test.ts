@@ -33,7 +33,6 @@ import type { Role } from "../../src/domain/roles";
 import { formatThaiId } from "../../src/domain/thai-id";
 import { startSession } from "../../src/services/auth";
 import { newId } from "../../src/services/crypto";
-import { useCaseContext } from "../../src/services/context";
 import { addDocument, setDocumentStatus } from "../../src/services/documents";
 import { enqueueMail } from "../../src/services/mail";
 import { hashPassword } from "../../src/services/password";
@@ -42,7 +41,7 @@ import { applyOfficerAction, PAGE_SIZE } from "../../src/services/requests";
 import type { SessionUser } from "../../src/services/session";
 import { createTrackingLink } from "../../src/services/tracking-links";
 import { countQueries, formatStatements, type QueryCounter, type RecordedStatement } from "../support/query-counter";
-import { Browser, createTestApp, TEST_DATA_KEY, TEST_ORIGIN, type TestApp } from "./helpers";
+import { Browser, contextFor, createTestApp, TEST_ORIGIN, type TestApp } from "./helpers";
 
 /** Rows each list starts with: enough that every filter below matches something. */
 const FEW = 4;
@@ -260,7 +259,7 @@ async function insertSubmitted(r: { id: string; k: number; uni: { id: string; co
 
 /** The officer receives a request into the queue through the service, so the queue is kept as the app keeps it. */
 async function receive(id: string, receiptNo: string) {
-  const outcome = await applyOfficerAction(t.db, { now: t.clock.now(), appUrl: t.deps.config.appUrl }, { user: actors.officer, ip: "10.0.0.2" }, id, "receive", { receiptNo });
+  const outcome = await applyOfficerAction(contextFor(t, actors.officer, "10.0.0.2"), id, "receive", { receiptNo });
   if (!outcome.ok) throw new Error(`receiving ${id} failed: ${outcome.reason}`);
 }
 
@@ -349,12 +348,9 @@ async function addOthers(n: number) {
     });
 
     // A document uploaded (a timeline line), every other one also checked (another line).
-    const { id: docId } = await addDocument(
-      useCaseContext({ db: t.db, clock: { now: () => now }, files: t.deps.files, appUrl: new URL(TEST_ORIGIN), dataKey: TEST_DATA_KEY, ...university }),
-      TRACKED_REQUEST,
-      { key: `doc-${k}`, fileName: `เอกสาร-${k}.pdf`, size: 2048, contentType: "application/pdf" },
-    );
-    if (k % 2 === 0) await setDocumentStatus(t.db, now, { user: actors.officer, ip: "10.0.0.2" }, TRACKED_REQUEST, docId, "checked", null);
+    const added = await addDocument(contextFor(t, university.user, university.ip), TRACKED_REQUEST, { key: `doc-${k}`, fileName: `เอกสาร-${k}.pdf`, size: 2048, contentType: "application/pdf" });
+    if (!added.ok) throw new Error(`adding a document failed: ${added.reason}`);
+    if (k % 2 === 0) await setDocumentStatus(contextFor(t, actors.officer, "10.0.0.2"), TRACKED_REQUEST, added.id, { status: "checked", note: null });
 
     const pidEnc = await encryptPid(keys, A.pid);
     const tester = (serviceId: string, stepNo: number) => ({

@@ -5,7 +5,7 @@
  */
 import { asc, isNotNull, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { academicRequests, queueBuckets, universities } from "../../src/db/schema";
+import { academicRequests, queueBuckets, requestDocuments, universities } from "../../src/db/schema";
 import { prng } from "../../src/db/prng";
 import { ACTIONS, availableActions, type RequestStatus } from "../../src/domain/academic";
 import { QUEUE_BUCKET } from "../../src/domain/queue";
@@ -13,7 +13,7 @@ import { applyOfficerAction, getRequestFor, searchRequests } from "../../src/ser
 import { pidKeys } from "../../src/services/pid-crypto";
 import { renumberQueue } from "../../src/services/queue";
 import type { SessionUser } from "../../src/services/session";
-import { createTestApp, TEST_DATA_KEY, type TestApp } from "./helpers";
+import { contextFor, createTestApp, TEST_DATA_KEY, type TestApp } from "./helpers";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -22,7 +22,6 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const officer: SessionUser = { id: "officer-1", role: "officer", displayName: "เจ้าหน้าที่", username: "officer", orgId: null, pidHmac: null, mustChangePassword: false };
-const actor = { user: officer, ip: "127.0.0.1" };
 
 async function submittedRequests(n: number) {
   await t.db.insert(universities).values({ id: "uni-x", code: "00100", nameTh: "มหาวิทยาลัยเอ็กซ์", nameEn: "X University" });
@@ -50,6 +49,19 @@ async function submittedRequests(n: number) {
     updatedAt: now,
   }));
   for (let i = 0; i < rows.length; i += 100) await t.db.insert(academicRequests).values(rows.slice(i, i + 100));
+  // One document each, already found correct, so ตรวจสอบเอกสารแล้วเสร็จ is always allowed: this test is about the queue.
+  const documents = rows.map((r) => ({
+    id: `doc-${r.id}`,
+    requestId: r.id,
+    fileKey: `key-${r.id}`,
+    fileName: "แบบ ก.พ.อ. 03.pdf",
+    size: 1024,
+    contentType: "application/pdf",
+    status: "ok" as const,
+    uploadedBy: "seed",
+    uploadedAt: now,
+  }));
+  for (let i = 0; i < documents.length; i += 100) await t.db.insert(requestDocuments).values(documents.slice(i, i + 100));
   return rows.map((r) => r.id);
 }
 
@@ -87,7 +99,7 @@ describe("live queue places", () => {
       if (actions.length === 0) continue;
       const action = rnd.pick(actions);
       const rule = ACTIONS[action] as { requires?: string; queue?: string };
-      const outcome = await applyOfficerAction(t.db, { now: t.clock.now(), appUrl: new URL("http://localhost") }, actor, id, action, {
+      const outcome = await applyOfficerAction(contextFor(t, officer), id, action, {
         receiptNo: rule.requires === "receiptNo" ? `R${step}` : undefined,
         note: rule.requires === "note" ? "หมายเหตุ" : undefined,
       });

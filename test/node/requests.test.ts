@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { academicRequests, auditEvents, outboxMail, requestEvents, universities, users } from "../../src/db/schema";
+import { academicRequests, auditEvents, outboxMail, requestDocuments, requestEvents, universities, users } from "../../src/db/schema";
 import { DEMO_CITIZENS } from "../../src/db/demo-citizens";
 import { newId } from "../../src/services/crypto";
 import { pidKeys, pidLookupHash } from "../../src/services/pid-crypto";
@@ -164,6 +164,13 @@ describe("officer status work and the queue", () => {
     const page = await officer.get(`/requests/${first.id}`);
     expect(page.text).toMatch(/<dt>คิวที่<\/dt><dd>2<\/dd>/);
 
+    // The document asked for arrives and is found correct, so the documents can be checked.
+    await uni.get(`/requests/${first.id}`);
+    const pdf = new File([new TextEncoder().encode("%PDF-1.7\n%%EOF")], "แบบ ก.พ.ว..pdf", { type: "application/pdf" });
+    expect((await uni.upload(`/requests/${first.id}/documents`, { file: pdf })).status).toBe(303);
+    const docId = /\/documents\/([\w-]+)\/status/.exec((await officer.get(`/requests/${first.id}`)).text)![1]!;
+    expect((await officer.post(`/requests/${first.id}/documents/${docId}/status`, { status: "ok", note: "" })).status).toBe(303);
+
     for (const [action, extra] of [
       ["finish_doc_review", {}],
       ["start_peer_review", {}],
@@ -178,6 +185,8 @@ describe("officer status work and the queue", () => {
       "รับเรื่อง (หมายเลขรับเอกสาร: 1548)",
       "ขอเอกสารเพิ่มเติม: ขาดแบบ ก.พ.ว. (ออกจากคิว)",
       "ได้รับเอกสารเพิ่มเติม เข้าคิวใหม่ และอยู่ระหว่างตรวจสอบเอกสาร",
+      "ได้รับเอกสาร แบบ ก.พ.ว..pdf",
+      "เอกสาร แบบ ก.พ.ว..pdf: ถูกต้อง",
       "ตรวจสอบเอกสารแล้วเสร็จ",
       "อยู่ระหว่างการพิจารณาผลงานโดยผู้ทรงคุณวุฒิ",
       "เสนอสภามหาวิทยาลัย/กกอ.",
@@ -410,5 +419,132 @@ describe("tracking-link guessing", () => {
     expect(res.text).toContain("ส่งคำขอบ่อยเกินไป");
     expect(res.text).toContain("กรุณาลองใหม่ในอีก 10 นาที");
     expect(res.res.headers.get("retry-after")).toBe("600");
+  });
+});
+
+describe("documents and statuses agree", () => {
+  const pdf = (name: string) => new File([new TextEncoder().encode("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF")], name, { type: "application/pdf" });
+
+  async function rowCounts() {
+    const count = async (table: typeof requestEvents | typeof auditEvents | typeof outboxMail | typeof requestDocuments) =>
+      (await t.db.select().from(table)).length;
+    return { events: await count(requestEvents), audit: await count(auditEvents), mail: await count(outboxMail), documents: await count(requestDocuments) };
+  }
+
+  /** A submitted request of uni.x with the given files uploaded, and the officer signed in. */
+  async function requestWithDocuments(files: string[]) {
+    const uni = new Browser(t);
+    await uni.login("uni.x", "Univ#2567");
+    const { id } = await submit(uni, A.pid);
+    await uni.get(`/requests/${id}`);
+    for (const f of files) expect((await uni.upload(`/requests/${id}/documents`, { file: pdf(f) })).status).toBe(303);
+    const officer = new Browser(t);
+    await officer.login("officer", "Officer#2567");
+    const docs = await t.db.select().from(requestDocuments).where(eq(requestDocuments.requestId, id));
+    return { id, uni, officer, docIds: docs.map((d) => d.id) };
+  }
+
+  async function markDocument(officer: Browser, id: string, docId: string, status: string, note = "") {
+    await officer.get(`/requests/${id}`);
+    return officer.post(`/requests/${id}/documents/${docId}/status`, { status, note });
+  }
+
+  async function statusOf(id: string) {
+    const [row] = await t.db.select().from(academicRequests).where(eq(academicRequests.id, id));
+    return row!.status;
+  }
+
+  it("refuses ตรวจสอบเอกสารแล้วเสร็จ with 409 while a document needs fixing or is not yet checked, and writes nothing", async () => {
+    const { id, officer, docIds } = await requestWithDocuments(["แบบ ก.พ.อ. 03.pdf", "ผลงานทางวิชาการ.pdf"]);
+    await act(officer, id, { action: "receive", receiptNo: "1548" });
+    await act(officer, id, { action: "start_doc_review" });
+    expect((await markDocument(officer, id, docIds[0]!, "ok")).status).toBe(303);
+    expect((await markDocument(officer, id, docIds[1]!, "needs_fix", "ลายมือชื่อไม่ครบ")).status).toBe(303);
+
+    // The page does not offer it, and a crafted POST is refused.
+    const page = await officer.get(`/requests/${id}`);
+    expect(page.text).not.toContain('value="finish_doc_review"');
+    expect(page.text).toContain("ยังมีเอกสารที่ต้องแก้ไขหรือยังไม่ได้ตรวจ");
+    const before = await rowCounts();
+    const refused = await officer.post(`/requests/${id}/actions`, { action: "finish_doc_review", expectedStatus: "doc_review" });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain("ยังมีเอกสารที่ต้องแก้ไขหรือยังไม่ได้ตรวจ");
+    expect(await rowCounts()).toEqual(before);
+    expect(await statusOf(id)).toBe("doc_review");
+
+    // Back to "received" (not checked) is still not enough; checked is.
+    await markDocument(officer, id, docIds[1]!, "received");
+    expect((await act(officer, id, { action: "finish_doc_review" })).status).toBe(409);
+    await markDocument(officer, id, docIds[1]!, "checked");
+    expect((await act(officer, id, { action: "finish_doc_review" })).status).toBe(303);
+    expect(await statusOf(id)).toBe("doc_checked");
+  });
+
+  it("refuses ตรวจสอบเอกสารแล้วเสร็จ for a request with no documents: there is nothing to check", async () => {
+    const { id, officer } = await requestWithDocuments([]);
+    await act(officer, id, { action: "receive", receiptNo: "1548" });
+    await act(officer, id, { action: "start_doc_review" });
+    const before = await rowCounts();
+    const refused = await act(officer, id, { action: "finish_doc_review" });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain("ยังไม่มีเอกสารให้ตรวจสอบ");
+    expect(await rowCounts()).toEqual(before);
+    expect(await statusOf(id)).toBe("doc_review");
+  });
+
+  it("keeps the documents as checked once ตรวจสอบเอกสารแล้วเสร็จ: no upload, no status change, until more are asked for", async () => {
+    const { id, uni, officer, docIds } = await requestWithDocuments(["แบบ ก.พ.อ. 03.pdf"]);
+    await act(officer, id, { action: "receive", receiptNo: "1548" });
+    await act(officer, id, { action: "start_doc_review" });
+    await markDocument(officer, id, docIds[0]!, "ok");
+    expect((await act(officer, id, { action: "finish_doc_review" })).status).toBe(303);
+
+    const page = await officer.get(`/requests/${id}`);
+    expect(page.text).not.toContain("/status\"");
+    const before = await rowCounts();
+    const change = await markDocument(officer, id, docIds[0]!, "needs_fix", "x");
+    expect(change.status).toBe(409);
+    expect(change.text).toContain("ตรวจสอบเอกสารแล้วเสร็จ");
+    await uni.get(`/requests/${id}`);
+    const upload = await uni.upload(`/requests/${id}/documents`, { file: pdf("เพิ่ม.pdf") });
+    expect(upload.status).toBe(409);
+    expect(await rowCounts()).toEqual(before);
+
+    // Asking for more documents opens them again.
+    await act(officer, id, { action: "request_documents", note: "ขาดแบบ ก.พ.ว." });
+    expect((await markDocument(officer, id, docIds[0]!, "needs_fix", "ขาดลายมือชื่อ")).status).toBe(303);
+  });
+
+  it("makes the documents read-only after สิ้นสุด: no status form, and the POST is refused with 409 and writes nothing", async () => {
+    const { id, uni, officer, docIds } = await requestWithDocuments(["แบบ ก.พ.อ. 03.pdf"]);
+    await act(officer, id, { action: "receive", receiptNo: "1548" });
+    await act(officer, id, { action: "start_doc_review" });
+    await markDocument(officer, id, docIds[0]!, "ok");
+    for (const [action, extra] of [
+      ["finish_doc_review", {}],
+      ["start_peer_review", {}],
+      ["propose_committee", {}],
+      ["finish", { note: "อนุมัติ" }],
+    ] as const) {
+      expect((await act(officer, id, { action, ...extra })).status, action).toBe(303);
+    }
+    const page = await officer.get(`/requests/${id}`);
+    expect(page.text).toContain("แบบ ก.พ.อ. 03.pdf");
+    expect(page.text).not.toContain(`/documents/${docIds[0]}/status`);
+
+    const before = await rowCounts();
+    const [docBefore] = await t.db.select().from(requestDocuments).where(eq(requestDocuments.id, docIds[0]!));
+    const refused = await officer.post(`/requests/${id}/documents/${docIds[0]}/status`, { status: "needs_fix", note: "แก้ไขย้อนหลัง" });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain("คำขอนี้สิ้นสุดแล้ว");
+    const [docAfter] = await t.db.select().from(requestDocuments).where(eq(requestDocuments.id, docIds[0]!));
+    expect(docAfter).toEqual(docBefore);
+    expect(await rowCounts()).toEqual(before);
+
+    await uni.get(`/requests/${id}`);
+    const upload = await uni.upload(`/requests/${id}/documents`, { file: pdf("ย้อนหลัง.pdf") });
+    expect(upload.status).toBe(409);
+    expect(upload.text).toContain("คำขอนี้สิ้นสุดแล้ว");
+    expect(await rowCounts()).toEqual(before);
   });
 });

@@ -7,7 +7,7 @@ import type { Db } from "../../src/db/client";
 import { DEMO_CITIZENS } from "../../src/db/demo-citizens";
 import { academicRequests, requestDocuments, requestEvents, ticketCounters, universities } from "../../src/db/schema";
 import { DEMO_UNIVERSITIES, seedAcademicDemo } from "../../src/db/seed-academic";
-import { ACTION_KEYS, isInQueue, STATUS_KEYS, transition, type RequestStatus } from "../../src/domain/academic";
+import { ACTION_KEYS, DOCUMENTS_FROZEN_IN, isDocumentChecked, isInQueue, STATUS_KEYS, transition, type RequestStatus } from "../../src/domain/academic";
 import { isValidThaiId } from "../../src/domain/thai-id";
 import { createNodeDb, migrateNodeDb } from "../../src/platform/node";
 import { decryptPid, pidKeys, pidLookupHash, type PidKeys } from "../../src/services/pid-crypto";
@@ -251,6 +251,15 @@ describe("the academic demo seed", () => {
     const chulaDocs = await db.select().from(requestDocuments).where(eq(requestDocuments.requestId, byTicket("2567-00100-0003").id));
     expect(chulaDocs.length).toBeGreaterThan(0);
     expect(chulaDocs.every((d) => d.status === "ok")).toBe(true);
+  });
+
+  it("agrees with the workflow: from ตรวจสอบเอกสารแล้วเสร็จ on, every request has documents and none is unchecked or ต้องแก้ไข", async () => {
+    const docs = await db.select().from(requestDocuments);
+    for (const r of requests.filter((q) => DOCUMENTS_FROZEN_IN.includes(q.status))) {
+      const mine = docs.filter((d) => d.requestId === r.id);
+      expect(mine.length, `${r.ticketNo} ${r.status}`).toBeGreaterThan(0);
+      expect(mine.filter((d) => !isDocumentChecked(d.status)), `${r.ticketNo} ${r.status}`).toEqual([]);
+    }
   });
 
   it("gives the same tickets, statuses and dates when run again with the same clock", async () => {

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { Position, RequestStatus } from "../../domain/academic";
+import type { DocumentStatus, Position, RequestStatus } from "../../domain/academic";
 
 export const universities = sqliteTable("universities", {
   id: text("id").primaryKey(),
@@ -89,7 +89,7 @@ export const requestEvents = sqliteTable(
   (t) => [index("events_request_idx").on(t.requestId, t.at)],
 );
 
-export type DocumentStatus = "received" | "checked" | "ok" | "needs_fix";
+export type { DocumentStatus };
 
 export const requestDocuments = sqliteTable(
   "request_documents",

@@ -1,4 +1,15 @@
-import { ACTIONS, POSITIONS, type ActionRule, type RequestAction, type RequestStatus } from "../../domain/academic";
+import {
+  ACTION_REFUSAL_TH,
+  ACTIONS,
+  DOCUMENT_STATUS_KEYS,
+  DOCUMENT_STATUSES,
+  POSITIONS,
+  type ActionRefusal,
+  type ActionRule,
+  type DocumentStatus,
+  type RequestAction,
+  type RequestStatus,
+} from "../../domain/academic";
 import type { FieldErrors } from "../../domain/forms";
 import type { Role } from "../../domain/roles";
 import type { TimeEstimate } from "../../services/requests";
@@ -36,29 +47,29 @@ export interface DocumentView {
   id: string;
   fileName: string;
   size: number;
-  status: "received" | "checked" | "ok" | "needs_fix";
+  status: DocumentStatus;
   note: string | null;
   uploadedAt: Date;
 }
-
-const DOC_STATUS: Record<DocumentView["status"], string> = {
-  received: "ได้รับแล้ว",
-  checked: "ตรวจแล้ว",
-  ok: "ถูกต้อง",
-  needs_fix: "ต้องแก้ไข",
-};
 
 export interface RequestDetailProps {
   documents: DocumentView[];
   /** University staff of the request may upload; the message is a failed upload's error. */
   canUpload?: boolean;
   uploadError?: string | null;
+  /** Officers may mark each document's status (not once the documents are checked or the request is over). */
+  canMarkDocuments?: boolean;
+  /** Why the documents can no longer change, for those who could change them before. */
+  documentsClosed?: string | null;
+  /** A refused document-status form: which document, what was sent, and why. */
+  documentForm?: { id: string; values: Record<string, string>; errors: FieldErrors } | null;
   request: RequestView;
   timeline: TimelineEntry[];
   estimate: TimeEstimate | null;
   viewerRole: Role;
   csrfToken: string;
-  actions: RequestAction[];
+  /** The officer actions the workflow offers now; a refused one says why and has no radio button. */
+  actions: { action: RequestAction; refusal: ActionRefusal | null }[];
   actionErrors?: FieldErrors;
   actionValues?: Record<string, string>;
   /** Shown once, right after an officer made it. */
@@ -122,7 +133,7 @@ export function RequestDetailPage(props: RequestDetailProps) {
 
 function Documents(props: RequestDetailProps) {
   const id = props.request.id;
-  const officer = props.viewerRole === "officer" || props.viewerRole === "admin";
+  const refused = props.documentForm;
   return (
     <section aria-labelledby="documents-heading">
       <h2 id="documents-heading">เอกสารประกอบ</h2>
@@ -134,33 +145,23 @@ function Documents(props: RequestDetailProps) {
             <span class="secondary">
               ({Math.ceil(d.size / 1024)} KB · {formatThaiDateTime(d.uploadedAt)})
             </span>{" "}
-            <span class={`badge badge-doc-${d.status}`}>{DOC_STATUS[d.status]}</span>
+            <span class={`badge badge-doc-${d.status}`}>{DOCUMENT_STATUSES[d.status]}</span>
             {d.note ? <span class="doc-note"> {d.note}</span> : null}
-            {officer ? (
-              <form method="post" action={`/requests/${id}/documents/${d.id}/status`} class="inline-form doc-status-form">
-                <input type="hidden" name="_csrf" value={props.csrfToken} />
-                <label for={`doc-${d.id}-status`} class="visually-hidden">
-                  สถานะเอกสาร {d.fileName}
-                </label>
-                <select id={`doc-${d.id}-status`} name="status">
-                  {(Object.keys(DOC_STATUS) as DocumentView["status"][]).map((s) => (
-                    <option value={s} selected={s === d.status}>
-                      {DOC_STATUS[s]}
-                    </option>
-                  ))}
-                </select>
-                <label for={`doc-${d.id}-note`} class="visually-hidden">
-                  หมายเหตุ
-                </label>
-                <input id={`doc-${d.id}-note`} name="note" placeholder="หมายเหตุ (ถ้ามี)" value={d.note ?? ""} />
-                <button type="submit" class="button button-secondary">
-                  บันทึก
-                </button>
-              </form>
+            {props.canMarkDocuments ? (
+              <DocumentStatusForm requestId={id} document={d} csrfToken={props.csrfToken} refused={refused?.id === d.id ? refused : null} />
             ) : null}
           </li>
         ))}
       </ul>
+      {/* The documents became read-only before the form was sent: its message stands alone. */}
+      {refused && !props.canMarkDocuments ? (
+        <p class="field-error" role="alert">
+          <span class="visually-hidden">ข้อผิดพลาด: </span>
+          {Object.values(refused.errors)[0]}
+        </p>
+      ) : props.documentsClosed && !props.uploadError ? (
+        <p class="secondary documents-closed">{props.documentsClosed}</p>
+      ) : null}
       {/* Without the upload form (an officer's status change, a finished request) its message stands alone. */}
       {props.uploadError && !props.canUpload ? (
         <p class="field-error" role="alert">
@@ -193,6 +194,51 @@ function Documents(props: RequestDetailProps) {
   );
 }
 
+function DocumentStatusForm(props: {
+  requestId: string;
+  document: DocumentView;
+  csrfToken: string;
+  refused: { values: Record<string, string>; errors: FieldErrors } | null;
+}) {
+  const d = props.document;
+  const errors = props.refused?.errors ?? {};
+  const status = props.refused?.values.status ?? d.status;
+  const note = props.refused?.values.note ?? d.note ?? "";
+  const message = errors.status ?? errors.note;
+  return (
+    <form
+      method="post"
+      action={`/requests/${props.requestId}/documents/${d.id}/status`}
+      class={message ? "inline-form doc-status-form field-invalid" : "inline-form doc-status-form"}
+    >
+      <input type="hidden" name="_csrf" value={props.csrfToken} />
+      {message ? (
+        <p class="field-error" id={`doc-${d.id}-error`} role="alert">
+          <span class="visually-hidden">ข้อผิดพลาด: </span>
+          {message}
+        </p>
+      ) : null}
+      <label for={`doc-${d.id}-status`} class="visually-hidden">
+        สถานะเอกสาร {d.fileName}
+      </label>
+      <select id={`doc-${d.id}-status`} name="status" aria-invalid={errors.status ? "true" : undefined}>
+        {DOCUMENT_STATUS_KEYS.map((s) => (
+          <option value={s} selected={s === status}>
+            {DOCUMENT_STATUSES[s]}
+          </option>
+        ))}
+      </select>
+      <label for={`doc-${d.id}-note`} class="visually-hidden">
+        หมายเหตุ
+      </label>
+      <input id={`doc-${d.id}-note`} name="note" placeholder="หมายเหตุ (ถ้ามี)" value={note} aria-invalid={errors.note ? "true" : undefined} />
+      <button type="submit" class="button button-secondary">
+        บันทึก
+      </button>
+    </form>
+  );
+}
+
 function Estimate(props: { estimate: TimeEstimate | null }) {
   const e = props.estimate;
   if (!e) return null;
@@ -209,11 +255,18 @@ function Estimate(props: { estimate: TimeEstimate | null }) {
 
 function OfficerPanel(props: RequestDetailProps) {
   const id = props.request.id;
+  const open = props.actions.filter((a) => a.refusal === null).map((a) => a.action);
+  const blocked = props.actions.filter((a) => a.refusal !== null);
   return (
     <section class="card officer-panel" aria-labelledby="officer-actions">
       <h2 id="officer-actions">การดำเนินการของเจ้าหน้าที่</h2>
       <ErrorSummary errors={props.actionErrors} />
-      {props.actions.length === 0 ? (
+      {blocked.map((a) => (
+        <p class="notice">
+          {ACTIONS[a.action].th}: {ACTION_REFUSAL_TH[a.refusal!]}
+        </p>
+      ))}
+      {open.length === 0 ? (
         <p>ไม่มีการดำเนินการในสถานะนี้</p>
       ) : (
         <form method="post" action={`/requests/${id}/actions`} class="action-form">
@@ -221,14 +274,14 @@ function OfficerPanel(props: RequestDetailProps) {
           <input type="hidden" name="expectedStatus" value={props.request.status} />
           <fieldset>
             <legend>เลือกการดำเนินการ</legend>
-            {props.actions.map((a, i) => (
+            {open.map((a, i) => (
               <label class="choice">
                 <input type="radio" name="action" value={a} checked={props.actionValues?.action ? props.actionValues.action === a : i === 0} />{" "}
                 {ACTIONS[a].th}
               </label>
             ))}
           </fieldset>
-          {props.actions.some((a) => (ACTIONS[a] as ActionRule).requires === "receiptNo") ? (
+          {open.some((a) => (ACTIONS[a] as ActionRule).requires === "receiptNo") ? (
             <div class={props.actionErrors?.receiptNo ? "field field-invalid" : "field"}>
               <label for="f-receiptNo">หมายเลขรับเอกสาร (เมื่อรับเรื่อง)</label>
               {props.actionErrors?.receiptNo ? (
