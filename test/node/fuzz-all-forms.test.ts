@@ -179,6 +179,8 @@ function partTarget(part: PartNo, shows: string[]): Target {
     },
     view: (w) => `/eservices/${w.primary.services[4]}/steps/4/parts/${part}`,
     shows,
+    // "next" and "back" also check the part, which the benign values need not pass.
+    probe: { intent: "save" },
   };
 }
 
@@ -209,6 +211,13 @@ const step7Path = (w: FuzzWorld) => `/eservices/${w.primary.services[7]}/steps/7
 /** For a route that takes no text to keep: it must still accept a case; nothing is read back or looked for. */
 function noText(why: string): Pick<Target, "nothingStored" | "nothingShown"> {
   return { nothingStored: why, nothingShown: why };
+}
+
+async function reopenStep(w: FuzzWorld, stepNo: 2 | 3): Promise<void> {
+  await w.t.db
+    .update(eserviceSteps)
+    .set({ state: "in_progress" })
+    .where(and(eq(eserviceSteps.eserviceId, w.primary.services[stepNo]), eq(eserviceSteps.stepNo, stepNo)));
 }
 
 let loginSessionsBefore = 0;
@@ -618,15 +627,24 @@ const TARGETS: Target[] = [
     view: (w) => `/eservices/${w.reviewServiceId}/steps/1`,
     viewAs: "agencyA",
     shows: (sent) => (lastString(sent, "decision") === "return" ? ["comment.shortDescription"] : []),
+    probe: { decision: "return" },
+    probeMarkup: "comment.shortDescription",
   },
 
   // Submitting steps (after their forms), then what removes records.
   {
     key: "POST /eservices/:id/steps/:no/submit",
     as: "agencyA",
-    path: (w, rnd) => {
-      const no = pick(rnd, [1, 2, 3, 4, 5, 6] as const);
+    // Case 0 (and the opening case) submits a step 1 whose answers pass; the others pick any step as they find it.
+    path: (w, rnd, i) => {
+      const no = i === 0 ? 1 : pick(rnd, [1, 2, 3, 4, 5, 6] as const);
       return `/eservices/${w.primary.services[no]}/steps/${no}/submit`;
+    },
+    before: async (w) => {
+      await w.t.db
+        .update(eserviceSteps)
+        .set({ state: "in_progress", answers: STEP1_GOOD })
+        .where(and(eq(eserviceSteps.eserviceId, w.primary.services[1]), eq(eserviceSteps.stepNo, 1)));
     },
     cases: 6,
     ...noText("sends a step to review"),
@@ -651,6 +669,8 @@ const TARGETS: Target[] = [
     as: "agencyA",
     path: (w) => `/eservices/${w.primary.services[2]}/steps/2/testers/${w.primary.testerId}/delete`,
     cases: 3,
+    // The submit target may have sent step 2 to review, which freezes its testers.
+    before: (w) => reopenStep(w, 2),
     ...noText("deletes a tester"),
   },
   {
@@ -658,6 +678,8 @@ const TARGETS: Target[] = [
     as: "agencyA",
     path: (w) => `/eservices/${w.primary.services[3]}/steps/3/attempts/${w.primary.attemptId}/delete`,
     cases: 3,
+    // The submit target may have sent step 3 to review, which freezes its results.
+    before: (w) => reopenStep(w, 3),
     ...noText("deletes a test result"),
   },
 ];
