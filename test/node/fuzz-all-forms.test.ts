@@ -65,7 +65,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   console.info(
-    `fuzz-all-forms: ${totals.targets} targets, ${totals.cases} hostile submissions ` +
+    `fuzz-all-forms: ${totals.targets} targets, ${totals.cases} submissions, one all-good per target and the rest hostile ` +
       `(${totals.accepted} accepted, ${totals.readBack} of them read back; ${totals.refused} refused), seed ${FUZZ_SEED}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   return w?.t.close();

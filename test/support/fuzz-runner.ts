@@ -149,14 +149,16 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
   };
 }
 
-export const FIRST_LOGIN_NAME = `ผู้ใช้ใหม่${"\"><b>"}`;
-export const MOVE_NOTE = `ขอเปิดรอบแรก${"<i>\"ก\"</i>"}`;
+/** The first-login user's display name, as an officer might type it. */
+export const FIRST_LOGIN_NAME = 'ผู้ใช้ใหม่"><b>';
+/** The note the agency confirmed the moved service's go-live with. */
+export const MOVE_NOTE = 'ขอเปิดรอบแรก<i>"ก"</i>';
 
 /** A request form that passes every check (the applicant's name carries markup). */
 export const COMPLETE_REQUEST = {
   applicantPid: "1-1017-00230-36-8",
   applicantTitle: "นาย",
-  applicantFirstName: `สมชาย${"<b>\"x\"</b>"}`,
+  applicantFirstName: 'สมชาย<b>"x"</b>',
   applicantLastName: "ใจดี",
   applicantEmail: "somchai@example.ac.th",
   position: "assistant_professor",
