@@ -14,6 +14,8 @@ import { academicRequests, auditEvents, ticketCounters } from "../../src/db/sche
 import { createNodeDb } from "../../src/platform/node";
 
 const KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+/** Acknowledged submissions the kill waits for: enough to check, few enough to leave most in flight. */
+const MIN_SUBMITTED = 50;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -109,11 +111,16 @@ describe("durability", () => {
     const drafts: { n: number; id: string }[] = [];
     const submitted: { n: number; id: string }[] = [];
     let answered = 0;
+    let cutOff = 0;
+    let answeredAtKill = 0;
     const serverErrors: number[] = [];
     let killed = false;
+    // Midway: after 400 answers and enough acknowledged submissions that the test cannot pass on drafts alone.
+    // Submissions queue behind the first 1,000 saves, so counting answers alone could kill before any.
     const killMidway = () => {
-      if (++answered >= 400 && !killed) {
+      if (++answered >= 400 && submitted.length >= MIN_SUBMITTED && !killed) {
         killed = true;
+        answeredAtKill = answered;
         process.kill(-child.pid!, "SIGKILL");
       }
     };
@@ -130,17 +137,23 @@ describe("durability", () => {
         }
         const done = await post(`/university/requests/${id}/submit`, {});
         if (done.status >= 500) serverErrors.push(done.status);
-        killMidway();
         if (done.status === 303) submitted.push({ n, id });
+        killMidway();
       } catch {
         // The connection died with the process: not acknowledged, so not promised.
+        cutOff++;
       }
     });
     await Promise.all(jobs);
-    expect(killed).toBe(true);
+    const counts = `${drafts.length} drafts and ${submitted.length} submissions acknowledged, ${answered} answers (kill after ${answeredAtKill}), ${cutOff} requests cut off`;
+    console.info(`durability: ${counts}`);
+    expect(killed, `never killed: ${counts}`).toBe(true);
     // Under contention writers wait their turn: no request failed before the kill.
     expect(serverErrors).toEqual([]);
-    expect(drafts.length + submitted.length).toBeGreaterThan(50);
+    // Something was acknowledged to check, and the kill really cut requests off.
+    expect(submitted.length, counts).toBeGreaterThanOrEqual(MIN_SUBMITTED);
+    expect(drafts.length, counts).toBeGreaterThanOrEqual(50);
+    expect(cutOff, counts).toBeGreaterThan(0);
 
     // Restart on the same file, then look at what survived.
     child = await startHost(dbPath, port);

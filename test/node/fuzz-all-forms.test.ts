@@ -10,7 +10,11 @@
  *   shows it shows it escaped; a redirect stays on this site (or goes to ThaiD);
  * - no HTML answer carries injected markup (an echoed value, a foreign <script>,
  *   an inline event handler);
- * - the twin side's records (university Y, applicant B, agency B) are unchanged.
+ * - the twin side's records (university Y, applicant B, agency B) are unchanged;
+ * - no run passes vacuously: every run opens with an all-good case (one shown
+ *   field carrying markup), and a target fails unless some case was accepted, its
+ *   stored value read back and found escaped on its page — or the target says why
+ *   it has nothing to store or show (`noText`).
  *
  * The routes come from the router (like the authorization matrix): an unsafe
  * route with no target here fails the first test until it gets one, or a reason
@@ -18,7 +22,7 @@
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { academicRequests, agencies, eservices, eserviceSteps, requestDocuments, siteSettings, testers, testResults, users } from "../../src/db/schema";
+import { academicRequests, agencies, eservices, eserviceSteps, requestDocuments, sessions, siteSettings, testers, testResults, users } from "../../src/db/schema";
 import { ACTION_KEYS, availableActions, POSITION_KEYS, type RequestStatus } from "../../src/domain/academic";
 import { NUL_MESSAGE } from "../../src/domain/forms";
 import { ESERVICE_CATEGORIES } from "../../src/domain/onboarding-forms";
@@ -27,10 +31,13 @@ import { FUZZ_SEED, pick } from "../support/fuzz";
 import {
   buildFuzzWorld,
   choice,
+  COMPLETE_REQUEST,
   fileName,
+  FIRST_LOGIN_NAME,
   fuzzTarget,
   idFrom,
   lastString,
+  MOVE_NOTE,
   newestFile,
   partAnswer,
   rawAnswer,
@@ -50,7 +57,7 @@ const MB = 1024 * 1024;
 
 let w: FuzzWorld;
 const started = Date.now();
-const totals = { targets: 0, cases: 0, accepted: 0, refused: 0 };
+const totals = { targets: 0, cases: 0, accepted: 0, refused: 0, readBack: 0 };
 
 beforeAll(async () => {
   w = await buildFuzzWorld();
@@ -58,8 +65,8 @@ beforeAll(async () => {
 
 afterAll(() => {
   console.info(
-    `fuzz-all-forms: ${totals.targets} targets, ${totals.cases} hostile submissions ` +
-      `(${totals.accepted} accepted, ${totals.refused} refused), seed ${FUZZ_SEED}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `fuzz-all-forms: ${totals.targets} targets, ${totals.cases} submissions, one all-good per target and the rest hostile ` +
+      `(${totals.accepted} accepted, ${totals.readBack} of them read back; ${totals.refused} refused), seed ${FUZZ_SEED}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   return w?.t.close();
 });
@@ -172,6 +179,8 @@ function partTarget(part: PartNo, shows: string[]): Target {
     },
     view: (w) => `/eservices/${w.primary.services[4]}/steps/4/parts/${part}`,
     shows,
+    // "next" and "back" also check the part, which the benign values need not pass.
+    probe: { intent: "save" },
   };
 }
 
@@ -199,6 +208,29 @@ async function requestStatus(w: FuzzWorld): Promise<RequestStatus> {
 
 const step7Path = (w: FuzzWorld) => `/eservices/${w.primary.services[7]}/steps/7`;
 
+/** For a route that takes no text to keep: it must still accept a case; nothing is read back or looked for. */
+function noText(why: string): Pick<Target, "nothingStored" | "nothingShown"> {
+  return { nothingStored: why, nothingShown: why };
+}
+
+async function reopenStep(w: FuzzWorld, stepNo: 2 | 3): Promise<void> {
+  await w.t.db
+    .update(eserviceSteps)
+    .set({ state: "in_progress" })
+    .where(and(eq(eserviceSteps.eserviceId, w.primary.services[stepNo]), eq(eserviceSteps.stepNo, stepNo)));
+}
+
+let loginSessionsBefore = 0;
+
+async function sessionCount(w: FuzzWorld, userId: string): Promise<number> {
+  return (await w.t.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId))).length;
+}
+
+async function request(w: FuzzWorld, id: string) {
+  const [row] = await w.t.db.select().from(academicRequests).where(eq(academicRequests.id, id));
+  return row;
+}
+
 /** In the order they run: records other targets need are used up last. */
 const TARGETS: Target[] = [
   // Visitors: sign-in and ThaiD.
@@ -207,18 +239,39 @@ const TARGETS: Target[] = [
     as: "visitor",
     ip: "198.51.100.91",
     path: () => "/login",
-    fields: { username: "nobody.fuzz", password: "Wrong#2567pw", next: "/officer" },
+    fields: { username: (w) => w.login.username, password: (w) => w.login.password, next: "/officer" },
     cases: 10,
+    before: async (w) => {
+      loginSessionsBefore = await sessionCount(w, w.login.userId);
+    },
+    stored: async (w) => [["sessions of the officer who signed in", await sessionCount(w, w.login.userId), loginSessionsBefore + 1]],
+    view: (_w, a) => a.location!,
+    displays: async (w) => [w.login.displayName],
   },
-  { key: "POST /login/qr", as: "visitor", path: () => "/login/qr", fields: { next: "/requests" }, cases: 8 },
-  { key: "POST /auth/thaid/start", as: "visitor", path: () => "/auth/thaid/start", fields: { next: "/me" }, external: true, cases: 8 },
-  { key: "POST /login/qr/:id/poll", as: "visitor", path: (w) => `/login/qr/${w.primary.qrId}/poll` },
-  { key: "POST /q/:id/approve", as: "visitor", path: (w) => `/q/${w.primary.qrId}/approve`, external: true },
-  { key: "POST /q/:id/decline", as: "visitor", path: (w) => `/q/${w.primary.qrId}/decline` },
-  { key: "POST /logout", as: "visitor", path: () => "/logout" },
+  { key: "POST /login/qr", as: "visitor", path: () => "/login/qr", fields: { next: "/requests" }, cases: 8, ...noText("starts a QR sign-in: its one field (next) is a redirect, checked as one") },
+  {
+    key: "POST /auth/thaid/start",
+    as: "visitor",
+    path: () => "/auth/thaid/start",
+    fields: { next: "/me" },
+    external: true,
+    cases: 8,
+    ...noText("redirects to ThaiD: its one field (next) is a redirect, checked as one"),
+  },
+  { key: "POST /login/qr/:id/poll", as: "visitor", path: (w) => `/login/qr/${w.primary.qrId}/poll`, ...noText("reads a QR sign-in's state") },
+  { key: "POST /q/:id/approve", as: "visitor", path: (w) => `/q/${w.primary.qrId}/approve`, external: true, ...noText("sends the phone to ThaiD") },
+  { key: "POST /q/:id/decline", as: "visitor", path: (w) => `/q/${w.primary.qrId}/decline`, ...noText("declines a QR sign-in") },
+  { key: "POST /logout", as: "visitor", path: () => "/logout", ...noText("ends the session") },
 
   // First sign-in: the user chooses their own credentials.
-  { key: "POST /account/setup/checklist", as: "firstLogin", path: () => "/account/setup/checklist", fields: { password: "Fuzz#2567pw" }, cases: 8 },
+  {
+    key: "POST /account/setup/checklist",
+    as: "firstLogin",
+    path: () => "/account/setup/checklist",
+    fields: { password: "Fuzz#2567pw" },
+    cases: 8,
+    ...noText("rates a password as it is typed and stores nothing"),
+  },
   {
     key: "POST /account/setup",
     as: "firstLogin",
@@ -231,8 +284,11 @@ const TARGETS: Target[] = [
     },
     stored: async (w, sent) => {
       const [row] = await w.t.db.select().from(users).where(eq(users.id, w.firstLogin.userId));
-      return trimmedChecks(sent, row, ["username"]);
+      return [...trimmedChecks(sent, row, ["username"]), ["mustChangePassword", row?.mustChangePassword, false]];
     },
+    // Usernames are [a-zA-Z0-9_.] only, so the markup looked for is the display name an officer typed.
+    view: (_w, a) => a.location!,
+    displays: async () => [FIRST_LOGIN_NAME],
   },
 
   // Admin settings.
@@ -350,8 +406,13 @@ const TARGETS: Target[] = [
     view: (w) => `/requests/${w.primary.requestId}`,
     shows: ["note"],
   },
-  { key: "POST /requests/:id/tracking-link", as: "officer", path: (w) => `/requests/${w.primary.requestId}/tracking-link` },
-  { key: "POST /requests/:id/tracking-link/revoke", as: "officer", path: (w) => `/requests/${w.primary.requestId}/tracking-link/revoke` },
+  { key: "POST /requests/:id/tracking-link", as: "officer", path: (w) => `/requests/${w.primary.requestId}/tracking-link`, ...noText("makes a random link") },
+  {
+    key: "POST /requests/:id/tracking-link/revoke",
+    as: "officer",
+    path: (w) => `/requests/${w.primary.requestId}/tracking-link/revoke`,
+    ...noText("revokes the links"),
+  },
   {
     key: "POST /requests/:id/actions",
     as: "officer",
@@ -370,10 +431,17 @@ const TARGETS: Target[] = [
     view: (w) => `/requests/${w.primary.requestId}`,
     // Only receiving the documents records a receipt number.
     shows: (sent) => (lastString(sent, "action") === "receive" ? ["receiptNo"] : []),
+    probe: { action: "receive" },
+    probeMarkup: "receiptNo",
   },
 
   // Agencies: notifications.
-  { key: "POST /agency/notifications/:id/read", as: "agencyA", path: (w) => `/agency/notifications/${w.primary.notificationId}/read` },
+  {
+    key: "POST /agency/notifications/:id/read",
+    as: "agencyA",
+    path: (w) => `/agency/notifications/${w.primary.notificationId}/read`,
+    ...noText("marks a notification read"),
+  },
 
   // E-service steps 1, 2 and 5: the forms, the icon, testers.
   stepFormTarget(1, step1Fields, ["shortDescription", "fullDescription"]),
@@ -410,10 +478,11 @@ const TARGETS: Target[] = [
     path: (w, rnd) => `/eservices/${w.primary.services[4]}/steps/4/parts/${pick(rnd, [1, 2, 3])}/refresh`,
     fields: Object.fromEntries([...PART_FIELDS[1], ...PART_FIELDS[2], ...PART_FIELDS[3]].map((f) => [f, null])),
     cases: 8,
+    ...noText("re-renders a part from what was posted and stores nothing"),
   },
   partTarget(1, ["agencyNameTh", "agencyNameEn", "addrRoad"]),
   partTarget(2, ["serviceName", "description"]),
-  partTarget(3, []),
+  { ...partTarget(3, []), nothingShown: "its answers are consents (checkboxes): no typed text to look for" },
   {
     key: "POST /eservices/:id/steps/4/auth-letter",
     as: "agencyA",
@@ -425,8 +494,13 @@ const TARGETS: Target[] = [
   },
 
   // Step 5: credentials, the 120×120 icon, screenshots.
-  { key: "POST /eservices/:id/credentials", as: "agencyA", path: (w) => `/eservices/${w.primary.services[5]}/credentials` },
-  { key: "POST /eservices/:id/credentials/reset", as: "officer", path: (w) => `/eservices/${w.primary.services[5]}/credentials/reset` },
+  { key: "POST /eservices/:id/credentials", as: "agencyA", path: (w) => `/eservices/${w.primary.services[5]}/credentials`, ...noText("generates the credentials") },
+  {
+    key: "POST /eservices/:id/credentials/reset",
+    as: "officer",
+    path: (w) => `/eservices/${w.primary.services[5]}/credentials/reset`,
+    ...noText("clears the credentials"),
+  },
   {
     key: "POST /eservices/:id/steps/5/icon",
     as: "agencyA",
@@ -451,6 +525,7 @@ const TARGETS: Target[] = [
     // The last case deletes the screenshot the others move.
     path: (w, rnd, i, n) => `/eservices/${w.primary.services[5]}/steps/5/screenshots/${w.primary.screenshotId}/${i === n - 1 ? "delete" : pick(rnd, ["up", "down"])}`,
     cases: 5,
+    ...noText("moves or deletes a screenshot"),
   },
 
   // Steps 3 and 6: test results.
@@ -470,7 +545,14 @@ const TARGETS: Target[] = [
   },
 
   // Step 7: go-live date and batch.
-  { key: "POST /eservices/:id/steps/7/preview", as: "agencyA", path: (w) => `${step7Path(w)}/preview`, fields: { requestedDate: "2026-12-10" }, cases: 8 },
+  {
+    key: "POST /eservices/:id/steps/7/preview",
+    as: "agencyA",
+    path: (w) => `${step7Path(w)}/preview`,
+    fields: { requestedDate: "2026-12-10" },
+    cases: 8,
+    ...noText("previews a batch and stores nothing"),
+  },
   {
     key: "POST /eservices/:id/steps/7",
     as: "agencyA",
@@ -497,16 +579,22 @@ const TARGETS: Target[] = [
     },
     view: step7Path,
     shows: (sent, a) => (lastString(sent, "intent") === "confirm" && a.location ? ["note"] : []),
+    probe: { intent: "confirm" },
+    probeMarkup: "note",
   },
   {
     key: "POST /eservices/:id/golive/move",
     as: "officer",
-    path: (w) => `/eservices/${w.primary.goliveServiceId}/golive/move`,
+    // A service whose go-live its agency confirmed (through the step-7 form) and that has not launched.
+    path: (w) => `/eservices/${w.moveServiceId}/golive/move`,
     fields: { batchDate: choice("2026-12-08", "2026-12-15") },
     stored: async (w, sent) => {
-      const [row] = await w.t.db.select().from(eservices).where(eq(eservices.id, w.primary.goliveServiceId));
+      const [row] = await w.t.db.select().from(eservices).where(eq(eservices.id, w.moveServiceId));
       return [["batchDate", row?.goliveBatchDate, lastString(sent, "batchDate")?.trim()]];
     },
+    // The booking the officer moved, with the agency's note (markup) as it was confirmed.
+    view: (w) => `/eservices/${w.moveServiceId}/steps/7`,
+    displays: async () => [MOVE_NOTE],
   },
 
   // Officers' review of a submitted step.
@@ -539,30 +627,60 @@ const TARGETS: Target[] = [
     view: (w) => `/eservices/${w.reviewServiceId}/steps/1`,
     viewAs: "agencyA",
     shows: (sent) => (lastString(sent, "decision") === "return" ? ["comment.shortDescription"] : []),
+    probe: { decision: "return" },
+    probeMarkup: "comment.shortDescription",
   },
 
   // Submitting steps (after their forms), then what removes records.
   {
     key: "POST /eservices/:id/steps/:no/submit",
     as: "agencyA",
-    path: (w, rnd) => {
-      const no = pick(rnd, [1, 2, 3, 4, 5, 6] as const);
+    // Case 0 (and the opening case) submits a step 1 whose answers pass; the others pick any step as they find it.
+    path: (w, rnd, i) => {
+      const no = i === 0 ? 1 : pick(rnd, [1, 2, 3, 4, 5, 6] as const);
       return `/eservices/${w.primary.services[no]}/steps/${no}/submit`;
     },
+    before: async (w) => {
+      await w.t.db
+        .update(eserviceSteps)
+        .set({ state: "in_progress", answers: STEP1_GOOD })
+        .where(and(eq(eserviceSteps.eserviceId, w.primary.services[1]), eq(eserviceSteps.stepNo, 1)));
+    },
     cases: 6,
+    ...noText("sends a step to review"),
   },
-  { key: "POST /university/requests/:id/submit", as: "universityX", path: (w) => `/university/requests/${w.primary.draftId}/submit` },
+  {
+    key: "POST /university/requests/:id/submit",
+    as: "universityX",
+    // A complete draft: the opening case submits it, the others find it submitted already.
+    path: (w) => `/university/requests/${w.submitDraftId}/submit`,
+    stored: async (w) => {
+      const row = await request(w, w.submitDraftId);
+      return [
+        ["status", row?.status, "submitted"],
+        ["a ticket number of university X", /^\d{4}-00100-\d{4}$/.test(row?.ticketNo ?? ""), true],
+      ];
+    },
+    view: (w) => `/requests/${w.submitDraftId}`,
+    displays: async (w) => [(await request(w, w.submitDraftId))?.ticketNo ?? "(no ticket)", COMPLETE_REQUEST.applicantFirstName],
+  },
   {
     key: "POST /eservices/:id/steps/:no/testers/:tid/delete",
     as: "agencyA",
     path: (w) => `/eservices/${w.primary.services[2]}/steps/2/testers/${w.primary.testerId}/delete`,
     cases: 3,
+    // The submit target may have sent step 2 to review, which freezes its testers.
+    before: (w) => reopenStep(w, 2),
+    ...noText("deletes a tester"),
   },
   {
     key: "POST /eservices/:id/steps/:no/attempts/:aid/delete",
     as: "agencyA",
     path: (w) => `/eservices/${w.primary.services[3]}/steps/3/attempts/${w.primary.attemptId}/delete`,
     cases: 3,
+    // The submit target may have sent step 3 to review, which freezes its results.
+    before: (w) => reopenStep(w, 3),
+    ...noText("deletes a test result"),
   },
 ];
 
@@ -602,6 +720,7 @@ describe("hostile input to every form and upload", () => {
       totals.cases += report.cases;
       totals.accepted += report.accepted;
       totals.refused += report.refused;
+      totals.readBack += report.readBack;
       expect(report.problems, `${report.problems.length} problems (FUZZ_SEED=${FUZZ_SEED}):\n${report.problems.join("\n")}`).toEqual([]);
     });
   }

@@ -3,16 +3,20 @@
  * with a Thai message or a success with the value stored as typed and shown
  * escaped — never a 500, never a change to someone else's data.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { academicRequests, agencies, eservices, eserviceSteps, universities } from "../../src/db/schema";
-import { hostileFields, prng, THAI as thai } from "../support/fuzz";
-import { Browser, createTestApp, createUser, type TestApp } from "./helpers";
+import { academicRequests, agencies, eservices, eserviceSteps, sessions, siteSettings, universities } from "../../src/db/schema";
+import { escapeHtml, hostileFields, prng, THAI as thai } from "../support/fuzz";
+import { COMPLETE_REQUEST, PROBE_MARKUP, STEP1_GOOD } from "../support/fuzz-runner";
+import { Browser, createTestApp, createUser, TEST_ORIGIN, type TestApp } from "./helpers";
 
 let t: TestApp;
 let uni: Browser;
 let agency: Browser;
 let admin: Browser;
+let loginUserId: string;
+/** The display name of the user the login form signs in: markup the pages must escape. */
+const LOGIN_NAME = `ผู้ใช้ฟัซ${PROBE_MARKUP}`;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -26,6 +30,7 @@ beforeAll(async () => {
   await createUser(t, { role: "university", username: "uni.x", password: "Univ#2567", orgId: "uni-x" });
   await createUser(t, { role: "agency", username: "agency", password: "Agency#2567", orgId: "ag-1" });
   await createUser(t, { role: "admin", username: "admin", password: "Admin#2567" });
+  loginUserId = await createUser(t, { role: "university", username: "uni.fuzz", password: "Univ#2567", orgId: "uni-x", displayName: LOGIN_NAME });
   uni = new Browser(t);
   await uni.login("uni.x", "Univ#2567");
   agency = new Browser(t);
@@ -56,28 +61,101 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const FORMS: { name: string; who: () => Browser; path: string; fields: string[]; page: string }[] = [
-  { name: "login", who: () => new Browser(t), path: "/login", fields: ["username", "password", "next"], page: "/login" },
+interface Form {
+  name: string;
+  who: () => Browser;
+  path: string;
+  fields: string[];
+  page: string;
+  /** A submission that must be accepted (one value carries `markup`), so the run cannot pass on refusals alone. */
+  good: Record<string, string | string[]>;
+  markup: string;
+  /** What the accepted submission stored, read back, and what it should be. */
+  readBack: (location: string) => Promise<[unknown, unknown]>;
+  /** The page that shows it. */
+  shownOn: (location: string) => string;
+}
+
+const requestId = (location: string) => /^\/university\/requests\/([^/?#]+)/.exec(location)?.[1] ?? "";
+
+const FORMS: Form[] = [
+  {
+    name: "login",
+    who: () => new Browser(t),
+    path: "/login",
+    fields: ["username", "password", "next"],
+    page: "/login",
+    good: { username: "uni.fuzz", password: "Univ#2567", next: "/university" },
+    markup: LOGIN_NAME,
+    readBack: async () => [(await t.db.select().from(sessions).where(eq(sessions.userId, loginUserId))).length > 0, true],
+    shownOn: (location) => location,
+  },
   {
     name: "university request",
     who: () => uni,
     path: "/university/requests",
     fields: ["applicantPid", "applicantTitle", "applicantFirstName", "applicantLastName", "applicantEmail", "position", "fieldTh", "fieldEn", "letterNo", "coordinatorName", "coordinatorPhone", "coordinatorEmail", "intent"],
     page: "/university/requests/new",
+    good: { ...COMPLETE_REQUEST, intent: "save" },
+    markup: COMPLETE_REQUEST.applicantFirstName,
+    readBack: async (location) => {
+      const [row] = await t.db.select().from(academicRequests).where(eq(academicRequests.id, requestId(location)));
+      return [row?.applicantFirstName, COMPLETE_REQUEST.applicantFirstName];
+    },
+    shownOn: (location) => `/university/requests/${requestId(location)}/edit`,
   },
-  { name: "contact text", who: () => admin, path: "/admin/contact", fields: ["text"], page: "/admin/contact" },
+  {
+    name: "contact text",
+    who: () => admin,
+    path: "/admin/contact",
+    fields: ["text"],
+    page: "/admin/contact",
+    good: { text: `สพร. โทร 02-612-6000${PROBE_MARKUP}` },
+    markup: `สพร. โทร 02-612-6000${PROBE_MARKUP}`,
+    readBack: async () => {
+      const [row] = await t.db.select().from(siteSettings).where(eq(siteSettings.key, "contact"));
+      return [row?.value, `สพร. โทร 02-612-6000${PROBE_MARKUP}`];
+    },
+    shownOn: () => "/contact",
+  },
   {
     name: "step 1",
     who: () => agency,
     path: "/eservices/svc-1/steps/1",
     fields: ["category", "shortDescription", "fullDescription", "launchDate", "wantsPersonalData", "personalData", "identityLevel", "wantsNotification", "deviceAccess", "tasks", "hasIcon", "intent"],
     page: "/eservices/svc-1/steps/1",
+    good: { ...STEP1_GOOD, shortDescription: `บริการทดสอบ${PROBE_MARKUP}`, intent: "save" },
+    markup: `บริการทดสอบ${PROBE_MARKUP}`,
+    readBack: async () => {
+      const [row] = await t.db.select().from(eserviceSteps).where(and(eq(eserviceSteps.eserviceId, "svc-1"), eq(eserviceSteps.stepNo, 1)));
+      return [(row?.answers as Record<string, unknown> | null)?.shortDescription, `บริการทดสอบ${PROBE_MARKUP}`];
+    },
+    shownOn: () => "/eservices/svc-1/steps/1",
   },
 ];
+
+/** Posts as a browser does, lists as repeated fields (checkboxes). */
+function postForm(b: Browser, path: string, fields: Record<string, string | string[]>) {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const one of typeof v === "string" ? [v] : v) body.append(k, one);
+  body.set("_csrf", b.csrf ?? "");
+  return b.request(path, { method: "POST", body: body.toString(), headers: { "content-type": "application/x-www-form-urlencoded", origin: TEST_ORIGIN } });
+}
 
 describe("hostile input", () => {
   for (const form of FORMS) {
     it(`never breaks the ${form.name} form: 4xx with a Thai message, or stored and shown escaped`, async () => {
+      // First a submission that must get through: a suite of refusals alone would prove nothing about storing and showing.
+      const g = form.who();
+      await g.get(form.page);
+      const good = await postForm(g, form.path, form.good);
+      expect(good.status, `the good submission: ${good.text.slice(0, 300)}`).toBe(303);
+      const [stored, expected] = await form.readBack(good.location!);
+      expect(stored).toEqual(expected);
+      const shown = await g.get(form.shownOn(good.location!));
+      expect(shown.text).toContain(escapeHtml(form.markup));
+      expect(shown.text).not.toContain(form.markup);
+
       const rnd = prng(form.name.length * 7919);
       const b = form.who();
       const before = JSON.stringify(await t.db.select().from(academicRequests).where(eq(academicRequests.id, "other-request")));

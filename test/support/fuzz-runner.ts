@@ -17,6 +17,7 @@ import {
   requestEvents,
   testers,
   testResults,
+  ticketCounters,
   trackingLinks,
   universities,
   users,
@@ -26,7 +27,7 @@ import { LIST_FIELDS } from "../../src/domain/platform-application";
 import { startSession } from "../../src/services/auth";
 import { newId } from "../../src/services/crypto";
 import { cleanFileName } from "../../src/services/uploads";
-import { Browser, TEST_ORIGIN, thaidEnv } from "../node/helpers";
+import { Browser, createUser, TEST_ORIGIN, thaidEnv } from "../node/helpers";
 import {
   ALL_HOSTILE,
   EMPTY_ZIP,
@@ -56,6 +57,12 @@ export interface FuzzWorld extends World {
   reviewServiceId: string;
   /** An agency user who must still choose their own credentials. */
   firstLogin: { userId: string; browser: Browser };
+  /** An officer who signs in through the login form (display name with markup). */
+  login: { userId: string; username: string; password: string; displayName: string };
+  /** Agency A's service whose go-live was confirmed (through its form), not launched: officers may move its batch. */
+  moveServiceId: string;
+  /** University X's complete draft (made through its form), for the submit target; the applicant's name has markup. */
+  submitDraftId: string;
   xlsx: Uint8Array<ArrayBuffer>;
   thaidIssuer: string;
 }
@@ -100,7 +107,7 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
     username: "tmp.fuzz",
     usernameLower: "tmp.fuzz",
     passwordHash: "unused",
-    displayName: "ผู้ใช้ใหม่",
+    displayName: FIRST_LOGIN_NAME,
     orgId: world.primary.agencyId,
     mustChangePassword: true,
     passwordExpiresAt: new Date(now.getTime() + 7 * 86_400_000),
@@ -109,8 +116,59 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
   const browser = new Browser(t, TEST_ORIGIN, "198.51.100.90");
   const session = await startSession(t.db, now, { userId, previousToken: null, ip: "198.51.100.90", userAgent: null, method: "password" });
   browser.cookies.set(SESSION_COOKIE, session.token);
-  return { ...world, reviewServiceId, firstLogin: { userId, browser }, xlsx: await xlsx(), thaidIssuer: thaidEnv().THAID_ISSUER! };
+
+  const login = { username: "fuzz.officer", password: "Fuzz#Login2567", displayName: `เจ้าหน้าที่ฟัซ${PROBE_MARKUP}` };
+  const loginUserId = await createUser(t, { role: "officer", ...login });
+
+  const moveServiceId = newId();
+  await t.db.insert(eservices).values({ id: moveServiceId, agencyId: world.primary.agencyId, name: "บริการ A ยืนยันรอบแล้ว", createdAt: now, updatedAt: now });
+  await t.db
+    .insert(eserviceSteps)
+    .values([1, 2, 3, 4, 5, 6, 7].map((n) => ({ eserviceId: moveServiceId, stepNo: n, state: n < 7 ? ("done" as const) : ("in_progress" as const), updatedAt: now })));
+  const confirmed = await world.clients.agencyA.unsafe("POST", `/eservices/${moveServiceId}/steps/7`, {
+    requestedDate: "2026-12-10",
+    note: MOVE_NOTE,
+    intent: "confirm",
+  });
+  if (confirmed.status !== 303) throw new Error(`fixture: confirming the go-live answered ${confirmed.status}`);
+
+  // The matrix's submitted requests carry ticket 0001 without the counter that issues tickets: record it.
+  await t.db.insert(ticketCounters).values({ universityId: world.primary.universityId, beYear: 2569, lastSeq: 1 }).onConflictDoNothing();
+  const draft = await world.clients.universityX.unsafe("POST", "/university/requests", { ...COMPLETE_REQUEST, intent: "save" });
+  const submitDraftId = idFrom(draft.location, /^\/university\/requests\/([^/?#]+)/);
+
+  return {
+    ...world,
+    reviewServiceId,
+    firstLogin: { userId, browser },
+    login: { userId: loginUserId, ...login },
+    moveServiceId,
+    submitDraftId,
+    xlsx: await xlsx(),
+    thaidIssuer: thaidEnv().THAID_ISSUER!,
+  };
 }
+
+/** The first-login user's display name, as an officer might type it. */
+export const FIRST_LOGIN_NAME = 'ผู้ใช้ใหม่"><b>';
+/** The note the agency confirmed the moved service's go-live with. */
+export const MOVE_NOTE = 'ขอเปิดรอบแรก<i>"ก"</i>';
+
+/** A request form that passes every check (the applicant's name carries markup). */
+export const COMPLETE_REQUEST = {
+  applicantPid: "1-1017-00230-36-8",
+  applicantTitle: "นาย",
+  applicantFirstName: 'สมชาย<b>"x"</b>',
+  applicantLastName: "ใจดี",
+  applicantEmail: "somchai@example.ac.th",
+  position: "assistant_professor",
+  fieldTh: "วิทยาการคอมพิวเตอร์",
+  fieldEn: "Computer Science",
+  letterNo: "อว 0001/2569",
+  coordinatorName: "ผู้ประสานงาน",
+  coordinatorPhone: "021234567",
+  coordinatorEmail: "coord@example.ac.th",
+};
 
 // ---------------------------------------------------------------------------
 // Targets
@@ -153,8 +211,18 @@ export interface Target {
   /** After a success: the page that shows what was saved, and which sent fields it shows ("file": the file's name). */
   view?: (w: FuzzWorld, a: Answer, path: string) => string;
   shows?: string[] | ((sent: Sent, a: Answer) => string[]);
+  /** After a success: values read back from the DB that the page must show escaped (for what the form does not carry as text). */
+  displays?: (w: FuzzWorld, a: Answer, path: string) => Promise<string[]>;
   /** Who looks at that page, when not the sender. */
   viewAs?: ActorName;
+  /** Why there is no `stored` check (the route stores nothing a visitor typed, or nothing at all). */
+  nothingStored?: string;
+  /** Why there is no page to look for the value on, escaped. */
+  nothingShown?: string;
+  /** Good values for the all-good opening case that differ from `fields` (e.g. the intent that stores). */
+  probe?: Record<string, Good>;
+  /** The field the opening case carries markup in (default: the first of `shows`); null: none. */
+  probeMarkup?: string | null;
   /** May redirect to ThaiD. */
   external?: boolean;
   /** A fixed IP for a visitor (so the rate limits are the ones under test), else one per case. */
@@ -334,6 +402,40 @@ async function buildCase(w: FuzzWorld, target: Target, i: number, rnd: Rnd): Pro
   return { entries, sent, multipart, htmx, note };
 }
 
+/** Markup the opening case adds to one shown field: it must come back escaped, on the answer and on the page. */
+export const PROBE_MARKUP = '"><img src=x onerror=alert(1)>';
+
+function probeMarkupField(target: Target): string | null {
+  if (target.probeMarkup !== undefined) return target.probeMarkup;
+  const shows = Array.isArray(target.shows) ? target.shows : [];
+  return shows.find((f) => f === "file" || f in (target.fields ?? {})) ?? null;
+}
+
+/**
+ * The case that opens every run: every field good, one shown field (or the file's
+ * name) with markup appended, so each run has an accepted case to read back and
+ * to look for, escaped, on its page.
+ */
+async function buildProbe(w: FuzzWorld, target: Target, rnd: Rnd): Promise<BuiltCase> {
+  const entries: [string, Value][] = [];
+  const markup = probeMarkupField(target);
+  for (const [name, good] of Object.entries(target.fields ?? {})) {
+    const value = await goodValue(w, target.probe?.[name] ?? good, rnd);
+    const values = typeof value === "string" ? [value] : [...value];
+    if (name === markup) values[values.length - 1] = `${values.at(-1) ?? ""}${PROBE_MARKUP}`;
+    for (const v of values) entries.push([name, v]);
+  }
+  let note = " (the all-good opening case)";
+  if (target.file) {
+    const kind = target.file.kind;
+    entries.push(["file", new File([goodBytes(w, kind)], `${markup === "file" ? PROBE_MARKUP : "ok"}.${EXT[kind]}`)]);
+    note = " with a good file (the all-good opening case)";
+  }
+  const sent: Sent = new Map();
+  for (const [k, v] of entries) sent.set(k, [...(sent.get(k) ?? []), target.file ? asReceived(v) : v]);
+  return { entries, sent, multipart: !!target.file, htmx: false, note };
+}
+
 function describeCase(c: BuiltCase): string {
   const shown = c.entries.map(([k, v]) =>
     v instanceof File ? `${k}=File(${JSON.stringify(v.name.slice(0, 30))}, ${v.size} B)` : `${k}=${JSON.stringify(v.length > 40 ? `${v.slice(0, 30)}…(${v.length})` : v)}`,
@@ -419,12 +521,20 @@ function redirectProblem(w: FuzzWorld, target: Target, where: string): string | 
 type Outcome = "accepted" | "refused" | "broken";
 
 /** Sends one case; returns what is wrong with the answer. */
-async function runCase(w: FuzzWorld, target: Target, i: number, n: number, rnd: Rnd, hostileParam: boolean): Promise<{ outcome: Outcome; problems: string[] }> {
+async function runCase(
+  w: FuzzWorld,
+  target: Target,
+  i: number,
+  n: number,
+  rnd: Rnd,
+  hostileParam: boolean,
+  probe = false,
+): Promise<{ outcome: Outcome; status: number; problems: string[]; storedCompared: number; shownChecked: number }> {
   await target.before?.(w);
   const sender = await senderFor(w, target);
   let path = target.path(w, rnd, i, n);
   if (hostileParam) path = withHostileParam(target.key, path, rnd);
-  const c = await buildCase(w, target, i, rnd);
+  const c = probe ? await buildProbe(w, target, rnd) : await buildCase(w, target, i, rnd);
   const session = sender.browser.cookies.get(SESSION_COOKIE);
   const a = await send(sender.browser, path, c);
   if (sender.browser.cookies.get(SESSION_COOKIE) !== session || !sender.browser.csrf) await sender.refresh();
@@ -441,9 +551,12 @@ async function runCase(w: FuzzWorld, target: Target, i: number, n: number, rnd: 
     if (p) problems.push(p);
   }
 
+  let storedCompared = 0;
+  let shownChecked = 0;
   if (outcome === "accepted" && !hostileParam && problems.length === 0) {
     for (const [what, stored, expected] of (await target.stored?.(w, c.sent, a, path)) ?? []) {
       if (expected === undefined) continue;
+      storedCompared++;
       if (JSON.stringify(stored) !== JSON.stringify(expected)) {
         problems.push(`accepted, but ${what} was stored as ${JSON.stringify(stored)?.slice(0, 100)}, not as sent: ${JSON.stringify(expected)?.slice(0, 100)}`);
       }
@@ -459,12 +572,17 @@ async function runCase(w: FuzzWorld, target: Target, i: number, n: number, rnd: 
         const value = field === "file" ? fileName(c.sent) : lastString(c.sent, field);
         // Only markup is worth looking for: plain text may be cut or reformatted for display.
         if (value === undefined || !/[<>"]/.test(value)) continue;
+        shownChecked++;
         if (!page.text.includes(escapeHtml(value.trim()))) problems.push(`the page showing it (${viewPath}) does not show ${field} escaped`);
+      }
+      for (const value of (await target.displays?.(w, a, path)) ?? []) {
+        shownChecked++;
+        if (!page.text.includes(escapeHtml(value))) problems.push(`the page showing it (${viewPath}) does not show ${JSON.stringify(value.slice(0, 60))} escaped`);
       }
     }
   }
   const label = `${targetName(target)}, case ${i}, POST ${path.length > 100 ? `${path.slice(0, 100)}…` : path} ${describeCase(c)} → ${a.status}`;
-  return { outcome, problems: problems.map((p) => `${label}\n    ${p}`) };
+  return { outcome, status: a.status, problems: problems.map((p) => `${label}\n    ${p}`), storedCompared, shownChecked };
 }
 
 // ---------------------------------------------------------------------------
@@ -502,6 +620,22 @@ export async function foreignState(w: FuzzWorld): Promise<string> {
 
 // ---------------------------------------------------------------------------
 
+/**
+ * A run that never got past validation proves nothing about what is stored and
+ * shown: every target must accept a case, read what it stored back, and find it
+ * escaped on its page — or say why there is nothing to read or show.
+ */
+export function vacuityProblems(target: Target, report: TargetReport, probeStatus: number): string[] {
+  const name = targetName(target);
+  const problems: string[] = [];
+  if (report.accepted === 0) problems.push(`${name}: no case was accepted (the all-good opening case answered ${probeStatus}): fix its fixture or good values`);
+  if (!target.stored && !target.nothingStored) problems.push(`${name}: no stored check, and no nothingStored reason`);
+  else if (target.stored && report.accepted > 0 && report.readBack === 0) problems.push(`${name}: no accepted case had a stored value read back`);
+  if (!target.view && !target.nothingShown) problems.push(`${name}: no page to look at (view), and no nothingShown reason`);
+  else if (target.view && !target.nothingShown && report.accepted > 0 && report.shownEscaped === 0) problems.push(`${name}: no accepted case was looked for, escaped, on the page that shows it`);
+  return problems;
+}
+
 function caseCount(t: Target): number {
   if (t.cases) return t.cases;
   if (t.file) return FILE_VARIANTS.length + 3;
@@ -513,6 +647,10 @@ export interface TargetReport {
   cases: number;
   accepted: number;
   refused: number;
+  /** Accepted cases whose stored values were read back and compared with what was sent. */
+  readBack: number;
+  /** Accepted cases whose markup was looked for, escaped, on the page that shows it. */
+  shownEscaped: number;
 }
 
 /**
@@ -523,15 +661,22 @@ export async function fuzzTarget(w: FuzzWorld, target: Target, seed: number): Pr
   const rnd = prng(seedOf(targetName(target), seed));
   const before = await foreignState(w);
   const n = caseCount(target);
-  const report: TargetReport = { problems: [], cases: 0, accepted: 0, refused: 0 };
+  const report: TargetReport = { problems: [], cases: 0, accepted: 0, refused: 0, readBack: 0, shownEscaped: 0 };
+  // Its own stream, so the hostile cases stay those of the seed whatever the opening case needs.
+  const probeRnd = prng(seedOf(`${targetName(target)} probe`, seed));
   const runs = [...Array.from({ length: n }, (_, i) => [i, false] as const), ...(target.key.includes("/:") ? ([[0, true], [1, true]] as const) : [])];
-  for (const [i, hostileParam] of runs) {
-    const { outcome, problems } = await runCase(w, target, i, n, rnd, hostileParam);
+  let probeStatus = 0;
+  for (const [i, hostileParam, probe] of [[0, false, true] as const, ...runs]) {
+    const { outcome, status, problems, storedCompared, shownChecked } = await runCase(w, target, i, n, probe ? probeRnd : rnd, hostileParam, probe);
+    if (probe) probeStatus = status;
     report.cases++;
     if (outcome === "accepted") report.accepted++;
     if (outcome === "refused") report.refused++;
+    if (storedCompared > 0) report.readBack++;
+    if (shownChecked > 0) report.shownEscaped++;
     report.problems.push(...problems);
   }
   if ((await foreignState(w)) !== before) report.problems.push(`${targetName(target)}: the twin side's records or files changed`);
+  report.problems.push(...vacuityProblems(target, report, probeStatus));
   return report;
 }
