@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../app-env";
 import { eservices } from "../db/schema";
 import { agencyForm, agencyUserForm } from "../domain/account-forms";
-import { eserviceNameForm } from "../domain/eservice-forms";
+import { eserviceNameForm } from "../domain/onboarding/eservice-forms";
 import { formToken } from "../domain/form-token";
 import { validateForm } from "../domain/forms";
 import { NotFoundError } from "../middleware/errors";

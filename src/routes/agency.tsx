@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
-import { dashboardCounts, eserviceListQuery, matchesStepFilter } from "../domain/eservice-list";
+import { dashboardCounts, eserviceListQuery, matchesStepFilter } from "../domain/onboarding/eservice-list";
 import { requireRole } from "../middleware/roles";
 import { latestNotifications, listServices, markNotificationRead } from "../services/onboarding/service";
 import { AgencyDashboardPage } from "../views/pages/agency-dashboard";
 import { EserviceListPage } from "../views/pages/eservice-list";
-import { groupBatches } from "../domain/batches";
-import { nextCutoff } from "../domain/golive";
+import { groupBatches } from "../domain/onboarding/batches";
+import { nextCutoff } from "../domain/onboarding/golive";
 import { launchedServices, scheduledServices } from "../services/onboarding/golive";
 import { BatchCalendarPage, LaunchedPage } from "../views/pages/golive";
 import { renderPage, seeOther } from "./render";

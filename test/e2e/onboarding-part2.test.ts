@@ -106,7 +106,7 @@ function png(path: string, size: number) {
 }
 
 describe("e-Service onboarding part 2 in Chromium", () => {
-  it("takes a service from the long form to its Tuesday launch, exactly once", async () => {
+  it("takes a service from the long form through step 7's approval to its Tuesday launch, exactly once", async () => {
     const agency = await signIn(agencyAccount);
     const officer = await signIn(officerAccount);
     const base = `${host.url}/eservices/e2e-svc/steps`;
@@ -233,7 +233,10 @@ describe("e-Service onboarding part 2 in Chromium", () => {
     await agency.getByRole("button", { name: "ยืนยันวันเปิดให้บริการ" }).click();
     await expect.poll(() => agency.locator(".confirm-box").textContent()).toContain("เมื่อยืนยันแล้วจะไม่สามารถแก้ไขได้");
     await agency.getByRole("button", { name: "ยืนยัน", exact: true }).click();
-    await expect.poll(() => agency.locator(".flash h4").textContent()).toBe("เปิดให้บริการ e-Service สำเร็จ");
+    await expect.poll(() => agency.locator(".flash h4").textContent()).toBe("ยืนยันวันเปิดให้บริการแล้ว");
+    // The agency's date is final for it; an officer approves step 7 so the batch job may launch it.
+    expect(await agency.locator("main").textContent()).toContain("รอเจ้าหน้าที่ตรวจสอบ แล้วจึงเปิดให้บริการตามรอบ");
+    await approve(officer, 7);
 
     // The batch job through the Node host's scheduler, with the clock at Tuesday 00:05 in Bangkok.
     now = new Date("2026-11-23T17:05:00Z");

@@ -25,8 +25,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { academicRequests, agencies, eservices, eserviceSteps, requestDocuments, sessions, siteSettings, testers, testResults, users } from "../../src/db/schema";
 import { ACTION_KEYS, availableActions, POSITION_KEYS, type RequestStatus } from "../../src/domain/academic";
 import { NUL_MESSAGE } from "../../src/domain/forms";
-import { ESERVICE_CATEGORIES } from "../../src/domain/onboarding-forms";
-import { PART_FIELDS, type PartNo } from "../../src/domain/platform-application";
+import { ESERVICE_CATEGORIES } from "../../src/domain/onboarding/credentials";
+import { PART_FIELDS, type PartNo } from "../../src/domain/onboarding/platform-application";
 import { FUZZ_SEED, pick } from "../support/fuzz";
 import {
   buildFuzzWorld,

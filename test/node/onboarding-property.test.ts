@@ -8,7 +8,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { agencies, eserviceFiles, eservices, eserviceSteps, testers, testResults } from "../../src/db/schema";
-import { bangkokIsoDate } from "../../src/domain/onboarding-forms";
+import { bangkokIsoDate } from "../../src/domain/dates";
 import { isLiveBooking, isStepState, STEP_COUNT, type StepState } from "../../src/domain/onboarding/workflow";
 import { useCaseContext, type UseCaseContext } from "../../src/services/context";
 import { confirmBooking, launchDueServices, moveBatch } from "../../src/services/onboarding/golive";

@@ -22,8 +22,8 @@ import {
   universities,
   users,
 } from "../../src/db/schema";
-import { ESERVICE_CATEGORIES } from "../../src/domain/onboarding-forms";
-import { LIST_FIELDS } from "../../src/domain/platform-application";
+import { ESERVICE_CATEGORIES } from "../../src/domain/onboarding/credentials";
+import { LIST_FIELDS } from "../../src/domain/onboarding/platform-application";
 import { startSession } from "../../src/services/auth";
 import { newId } from "../../src/services/crypto";
 import { cleanFileName } from "../../src/services/uploads";

@@ -149,7 +149,7 @@ describe("the R2 file store", () => {
 });
 
 describe("the go-live batch in workerd", () => {
-  it("launches a due confirmed service from the Monday 17:05 UTC cron, exactly once", async () => {
+  it("launches a due, approved, confirmed service from the Monday 17:05 UTC cron, exactly once", async () => {
     const db = createClient({ url: testEnv.TURSO_DATABASE_URL });
     const now = Date.now();
     await db.execute({ sql: "INSERT OR IGNORE INTO agencies (id, name_th, name_en, ministry, created_at) VALUES ('wk-agency', 'กรมทดสอบ', 'Test', 'กระทรวง', ?)", args: [now] });
@@ -159,7 +159,7 @@ describe("the go-live batch in workerd", () => {
       args: [now, now, now],
     });
     for (let n = 1; n <= 7; n++) {
-      await db.execute({ sql: "INSERT INTO eservice_steps (eservice_id, step_no, state, updated_at) VALUES ('wk-svc', ?, ?, ?)", args: [n, n === 7 ? "in_review" : "done", now] });
+      await db.execute({ sql: "INSERT INTO eservice_steps (eservice_id, step_no, state, updated_at) VALUES ('wk-svc', ?, 'done', ?)", args: [n, now] });
     }
     const run = async () => {
       const ctx = createExecutionContext();

@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import { NUL_MESSAGE } from "../forms";
+import type { FieldErrors } from "../forms";
+import type { StepEntry, StepFacts } from "./steps";
 
 export const DETAILS_MAX = 5000;
 
@@ -17,3 +19,11 @@ export const attemptDetailsForm = z.object({
     .max(DETAILS_MAX, `รายละเอียดยาวเกินไป (ไม่เกิน ${DETAILS_MAX} ตัวอักษร)`)
     .refine((s) => !s.includes("\u0000"), NUL_MESSAGE),
 });
+
+/** A test step is submitted with at least one attempt the officer has not reviewed yet. */
+export function attemptsErrors(f: StepFacts): FieldErrors {
+  return f.pendingAttempts > 0 ? {} : { attempts: "กรุณาเพิ่มผลการทดสอบอย่างน้อย 1 ครั้งก่อนส่ง" };
+}
+
+/** Step 3 in the registry: attempts only, no form of its own. */
+export const uatTestsStep: StepEntry = { formFields: [], readiness: attemptsErrors, reviewLabels: { attempts: "ผลการทดสอบ" } };

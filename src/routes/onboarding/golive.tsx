@@ -6,9 +6,8 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
 import { validateForm } from "../../domain/forms";
-import { goLiveBatch, nextCutoff } from "../../domain/golive";
-import { goliveForm, moveBatchForm } from "../../domain/golive-forms";
-import { bangkokIsoDate, isIsoDate } from "../../domain/onboarding-forms";
+import { goLiveBatch, goliveForm, moveBatchForm, nextCutoff } from "../../domain/onboarding/golive";
+import { bangkokIsoDate, isIsoDate } from "../../domain/dates";
 import { isLiveBooking } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";

@@ -7,7 +7,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../../app-env";
-import { allPartErrors, freeMailWarnings, groupsByPart, LIST_FIELDS, PART_FIELDS, partErrors, type PartNo, type Raw } from "../../domain/platform-application";
+import { allPartErrors, freeMailWarnings, groupsByPart, LIST_FIELDS, PART_FIELDS, partErrors, type PartNo, type Raw } from "../../domain/onboarding/platform-application";
 import type { FieldErrors } from "../../domain/forms";
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";

@@ -7,9 +7,9 @@
  */
 import type { AppContext } from "../../app-env";
 import type { FieldErrors } from "../../domain/forms";
-import { nextCutoff } from "../../domain/golive";
-import { fiscalYearEnd } from "../../domain/onboarding-forms";
-import { platformApplicationValues, groupsByPart, type Raw } from "../../domain/platform-application";
+import { nextCutoff } from "../../domain/onboarding/golive";
+import { fiscalYearEnd } from "../../domain/dates";
+import { platformApplicationValues, groupsByPart, type Raw } from "../../domain/onboarding/platform-application";
 import { stepDefinition } from "../../domain/onboarding/steps";
 import { stepsOwning, type SubResource } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";

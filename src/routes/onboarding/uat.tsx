@@ -8,7 +8,7 @@ import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../app-env";
 import type { FieldErrors } from "../../domain/forms";
 import { validateForm } from "../../domain/forms";
-import { testerForm } from "../../domain/onboarding-forms";
+import { testerForm } from "../../domain/onboarding/uat";
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";

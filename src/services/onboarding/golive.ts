@@ -10,8 +10,8 @@
 import { and, asc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client";
 import { agencies, eservices, eserviceSteps } from "../../db/schema";
-import { goLiveBatch } from "../../domain/golive";
-import { bangkokIsoDate, thaiShortDate } from "../../domain/onboarding-forms";
+import { goLiveBatch } from "../../domain/onboarding/golive";
+import { bangkokIsoDate, thaiShortDate } from "../../domain/dates";
 import { stepDefinition } from "../../domain/onboarding/steps";
 import { applyStepAction, isLiveBooking, isStepState, mayLaunch, STEP_COUNT, type StepState } from "../../domain/onboarding/workflow";
 import { launchedMail, stepReviewMail } from "../../views/mail-templates";

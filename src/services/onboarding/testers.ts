@@ -7,7 +7,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { testers } from "../../db/schema";
-import type { TesterForm } from "../../domain/onboarding-forms";
+import type { TesterForm } from "../../domain/onboarding/uat";
 import { recordAudit } from "../audit";
 import { actorId, type UseCaseContext } from "../context";
 import { newId } from "../crypto";

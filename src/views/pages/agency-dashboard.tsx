@@ -1,6 +1,6 @@
 import { formatThaiDateTime } from "../format";
 import { ProgressBar } from "../components/progress-bar";
-import { LAUNCHED_GAUGE_DEFINITION } from "../../domain/eservice-list";
+import { LAUNCHED_GAUGE_DEFINITION } from "../../domain/onboarding/eservice-list";
 import type { StepState } from "../../domain/onboarding/workflow";
 
 export interface DashboardCounts {

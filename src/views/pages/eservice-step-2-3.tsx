@@ -1,4 +1,4 @@
-import { PROFILE_ACCESS, STEP2_LABELS, TESTER_LABELS, TESTER_OS } from "../../domain/onboarding-forms";
+import { PROFILE_ACCESS, STEP2_LABELS, TESTER_LABELS, TESTER_OS } from "../../domain/onboarding/uat";
 import type { FieldErrors, FormValues } from "../../domain/forms";
 import { maskThaiId } from "../../domain/thai-id";
 import { AnswerRows, answerList, answerText, CheckOrDraftButtons, errorFor, OfficerComment, type RawAnswers } from "../components/answer-fields";

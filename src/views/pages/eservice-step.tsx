@@ -1,12 +1,5 @@
-import {
-  DEVICE_ACCESS,
-  ESERVICE_CATEGORIES,
-  IDENTITY_LEVELS,
-  PERSONAL_DATA_FIELDS,
-  SHORT_DESCRIPTION_MAX,
-  STEP1_LABELS,
-  STEP2_LABELS,
-} from "../../domain/onboarding-forms";
+import { DEVICE_ACCESS, ESERVICE_CATEGORIES, IDENTITY_LEVELS, PERSONAL_DATA_FIELDS, SHORT_DESCRIPTION_MAX, STEP1_LABELS } from "../../domain/onboarding/credentials";
+import { STEP2_LABELS } from "../../domain/onboarding/uat";
 import { labelledComments } from "../../domain/onboarding/review";
 import { stepDefinition } from "../../domain/onboarding/steps";
 import { canWrite, isLiveBooking, openToAgency, STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding/workflow";

@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../domain/forms";
-import { GOLIVE_LABELS } from "../../domain/golive-forms";
+import { GOLIVE_LABELS } from "../../domain/onboarding/golive";
 import { ErrorSummary } from "../components/error-summary";
 import { Countdown } from "../components/countdown";
 import { Field } from "../components/field";

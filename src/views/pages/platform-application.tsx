@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../domain/forms";
-import { PERSONAL_DATA_FIELDS } from "../../domain/onboarding-forms";
+import { PERSONAL_DATA_FIELDS } from "../../domain/onboarding/credentials";
 import {
   ADMIN_SAME,
   AGENCY_TYPES,
@@ -19,8 +19,8 @@ import {
   DEVICE_ACCESS_STEP4,
   type PartNo,
   type VisibleGroups,
-} from "../../domain/platform-application";
-import { PROFILE_ACCESS } from "../../domain/onboarding-forms";
+} from "../../domain/onboarding/platform-application";
+import { PROFILE_ACCESS } from "../../domain/onboarding/uat";
 import { THAI_PROVINCES } from "../../domain/thai-provinces";
 import { answerList, answerText, errorFor, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { ErrorSummary } from "../components/error-summary";

@@ -18,23 +18,14 @@
  * all messages come back at once; a hidden branch's fields are not in the output.
  */
 import { z } from "zod";
-import { email, thaiId, thaiMobile, thaiPhone } from "./contact";
-import { validateForm, type FieldErrors } from "./forms";
-import {
-  asArray,
-  DEVICE_ACCESS,
-  graphemeLength,
-  IDENTITY_LEVELS,
-  type IdentityLevel,
-  isIsoDate,
-  PERSONAL_DATA_FIELDS,
-  PERSONAL_DATA_KEYS,
-  PROFILE_ACCESS,
-  STEP2_LABELS,
-  step2Form,
-  urlProblem,
-} from "./onboarding-forms";
-import { THAI_PROVINCES } from "./thai-provinces";
+import { email, thaiId, thaiMobile, thaiPhone } from "../contact";
+import { validateForm, type FieldErrors } from "../forms";
+import { isIsoDate } from "../dates";
+import { DEVICE_ACCESS, IDENTITY_LEVELS, type IdentityLevel, PERSONAL_DATA_FIELDS, PERSONAL_DATA_KEYS } from "./credentials";
+import { asArray, graphemeLength } from "./form-fields";
+import { PROFILE_ACCESS, STEP2_LABELS, step2Form, urlProblem } from "./uat";
+import { THAI_PROVINCES } from "../thai-provinces";
+import type { StepEntry } from "./steps";
 
 // ---------------------------------------------------------------------------
 // Field helpers (every text is trimmed first; lengths are counted in graphemes)
@@ -972,4 +963,11 @@ export const REVIEW_GROUPS: Record<string, string> = {
   targetUsers: "กลุ่มเป้าหมายและข้อมูลที่เข้าถึง",
   identityLevel: "ระดับการยืนยันตัวตน",
   profileAccess: "การเชื่อมโยงบริการ (Profile access)",
+};
+
+/** Step 4 in the registry: its three parts post to their own pages, so none to the shared save route. */
+export const platformApplicationStep: StepEntry = {
+  formFields: [],
+  readiness: (f) => allPartErrors(f.answers as Raw, f.hasAuthLetter),
+  reviewLabels: REVIEW_GROUPS,
 };

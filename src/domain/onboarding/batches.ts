@@ -3,7 +3,7 @@
  * Grouping confirmed services into the coming Tuesday batches, and the CSV officers export.
  */
 import { upcomingTuesdays } from "./golive";
-import { bangkokIsoDate } from "./onboarding-forms";
+import { bangkokIsoDate } from "../dates";
 
 export interface ScheduledService {
   id: string;

@@ -4,7 +4,7 @@
  * services whose step states are already loaded.
  */
 import { z } from "zod";
-import { currentStep, dashboardBuckets, STEP_STATES, type StepState } from "./onboarding/workflow";
+import { currentStep, dashboardBuckets, STEP_STATES, type StepState } from "./workflow";
 
 export const eserviceListQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),

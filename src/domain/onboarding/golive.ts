@@ -1,13 +1,16 @@
 /**
  * @module
- * Go-live batches for e-Services: the DGA opens new services every Tuesday,
+ * Step 7, เตรียมการเปิดให้บริการ. Go-live batches: the DGA opens new services every Tuesday,
  * and a confirmation counts for a Tuesday only if it arrives before noon on
  * the Monday of that ISO week (Bangkok time). Later confirmations wait a week.
  *
  * All arithmetic is on whole Bangkok days counted from 1970-01-01, so the
  * result never depends on the server's time zone.
  */
-import { isIsoDate } from "./onboarding-forms";
+import { z } from "zod";
+import { bangkokIsoDate, isIsoDate } from "../dates";
+import { validateForm } from "../forms";
+import type { StepEntry } from "./steps";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -112,3 +115,46 @@ export function isBatchDue(batchDate: string, now: Date): boolean {
   if (!isIsoDate(batchDate)) throw new Error(`batchDate must be YYYY-MM-DD: ${batchDate}`);
   return isoToDay(batchDate) <= bangkokDay(t);
 }
+
+// ---------------------------------------------------------------------------
+// The forms: the agency's wanted date, and an officer moving a booking
+
+
+/** Step 7: the wanted go-live date (not in the past, in Bangkok) and an optional note. */
+export function goliveForm(now: Date) {
+  const today = bangkokIsoDate(now);
+  return z.object({
+    requestedDate: z
+      .string()
+      .trim()
+      .min(1, "กรุณาเลือกวันที่ต้องการเปิดใช้งาน")
+      .refine(isIsoDate, "วันที่ต้องการเปิดใช้งานไม่ถูกต้อง")
+      .refine((d) => !isIsoDate(d) || d >= today, "วันที่ต้องการเปิดใช้งานต้องไม่เป็นวันที่ผ่านมาแล้ว"),
+    note: z.string().trim().max(1000, "หมายเหตุยาวเกินไป (ไม่เกิน 1000 ตัวอักษร)").optional().transform((v) => v || null),
+  });
+}
+
+export const GOLIVE_LABELS = { requestedDate: "วันที่ต้องการเปิดใช้งาน", note: "หมายเหตุเพิ่มเติม (ถ้ามี)" };
+
+/** An officer moving a confirmed service to another batch: a Tuesday, today or later. */
+export function moveBatchForm(now: Date) {
+  const today = bangkokIsoDate(now);
+  return z.object({
+    batchDate: z
+      .string()
+      .trim()
+      .refine(isIsoDate, "วันที่ไม่ถูกต้อง")
+      .refine((d) => !isIsoDate(d) || new Date(`${d}T00:00:00Z`).getUTCDay() === 2, "รอบเปิดให้บริการต้องเป็นวันอังคาร")
+      .refine((d) => !isIsoDate(d) || d >= today, "รอบเปิดให้บริการต้องไม่เป็นวันที่ผ่านมาแล้ว"),
+  });
+}
+
+/** Step 7 in the registry: submitted only by confirming a booking (services/onboarding/golive.ts). */
+export const goliveStep: StepEntry = {
+  formFields: [],
+  readiness: (f) => {
+    const form = validateForm(goliveForm(f.now), f.answers);
+    return form.ok ? {} : form.errors;
+  },
+  reviewLabels: { requestedDate: GOLIVE_LABELS.requestedDate },
+};

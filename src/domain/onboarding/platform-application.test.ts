@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { validateForm } from "./forms";
-import { PERSONAL_DATA_KEYS } from "./onboarding-forms";
+import { validateForm } from "../forms";
+import { PERSONAL_DATA_KEYS } from "./credentials";
 import {
   administratorOf,
   AGENCY_TYPES,
@@ -25,7 +25,7 @@ import {
   TARGET_USERS,
   visibleFields,
 } from "./platform-application";
-import { isThaiProvince, THAI_PROVINCES } from "./thai-provinces";
+import { isThaiProvince, THAI_PROVINCES } from "../thai-provinces";
 
 /** Errors by path, or {} when the input is valid. */
 function errorsOf(schema: Parameters<typeof validateForm>[0], input: Record<string, unknown>) {
