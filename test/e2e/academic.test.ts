@@ -104,7 +104,8 @@ describe("the academic-position tracker in Chromium", () => {
     await uni.getByRole("button", { name: "อัปโหลด" }).click();
     await expect.poll(() => uni.locator(".documents").textContent()).toContain("แบบ ก.พ.ว. 1.pdf");
     await uni.context().close();
-    await page.reload();
+    // A fresh GET: reloading the page the tracking-link POST answered would post it again (a new link).
+    await page.goto(requestUrl);
     await page.getByLabel("สถานะเอกสาร แบบ ก.พ.ว. 1.pdf").selectOption("ok");
     await page.getByRole("button", { name: "บันทึก", exact: true }).click();
     await expect.poll(() => page.locator(".documents .badge").textContent()).toBe("ถูกต้อง");
@@ -141,10 +142,12 @@ describe("the academic-position tracker in Chromium", () => {
     expect(tickets).toContain(ticketNo);
     await page.locator(".ticket-link", { hasText: ticketNo }).click();
     const timeline = await page.locator(".timeline li").allTextContents();
-    expect(timeline.length).toBe(8);
+    // Eight status lines, plus the document's arrival and its check.
+    expect(timeline.length).toBe(10);
     for (const line of timeline) expect(line).toMatch(BUDDHIST_DATE);
     expect(timeline.join("\n")).toContain("รับเรื่อง (หมายเลขรับเอกสาร: 1548)");
     expect(timeline.join("\n")).toContain("สิ้นสุด: อนุมัติ");
+    expect(timeline.join("\n")).toContain("ได้รับเอกสาร แบบ ก.พ.ว. 1.pdf");
     await desktop.close();
     await phone.close();
   });
