@@ -138,3 +138,55 @@ describe("dashboard counts follow the declared states", () => {
     expect(page.text).toMatch(/data-label="e-Service">2</);
   });
 });
+
+describe("a double click creates once, and a repeated submit answers like the first", () => {
+  const onceOf = (html: string, action: string) => {
+    const form = html.slice(html.indexOf(`action="${action}`));
+    return /name="_once" value="([^"]+)"/.exec(form)![1]!;
+  };
+  const TESTER = { fullName: "สมชาย ใจดี", organisation: "กรมทดสอบ", email: "somchai@dept.go.th", phone: "0812345678", nationalId: "1101700230368", os: "ios" };
+
+  it("adds one tester for two identical posts of the same form", async () => {
+    const { agency } = await serviceAt([D, "in_progress", "locked", "locked", "locked", "locked", "locked"]);
+    const form = await agency.get("/eservices/svc-1/steps/2/testers/new");
+    const once = onceOf(form.text, "/eservices/svc-1/steps/2/testers");
+    const [a, b] = await Promise.all([agency.post("/eservices/svc-1/steps/2/testers", { ...TESTER, _once: once }), agency.post("/eservices/svc-1/steps/2/testers", { ...TESTER, _once: once })]);
+    expect([a.status, b.status]).toEqual([303, 303]);
+    expect(a.location).toBe(b.location);
+    const { testers } = await import("../../src/db/schema");
+    expect(await t.db.select().from(testers)).toHaveLength(1);
+    // A freshly rendered form is a new tester.
+    const again = await agency.get("/eservices/svc-1/steps/2/testers/new");
+    await agency.post("/eservices/svc-1/steps/2/testers", { ...TESTER, _once: onceOf(again.text, "/eservices/svc-1/steps/2/testers") });
+    expect(await t.db.select().from(testers)).toHaveLength(2);
+  });
+
+  it("answers a second submit of a step like the first, submitting once", async () => {
+    const { agency } = await serviceAt([D, D, "in_progress", "locked", "locked", "locked", "locked"]);
+    const { testResults } = await import("../../src/db/schema");
+    await t.db.insert(testResults).values({ id: "att-1", eserviceId: "svc-1", stepNo: 3, attemptNo: 1, details: "x", fileKey: "k", fileName: "t.xlsx", size: 1, status: "pending", createdAt: t.clock.now() });
+    const page = await agency.get("/eservices/svc-1/steps/3");
+    const once = onceOf(page.text, "/eservices/svc-1/steps/3/submit");
+    const first = await agency.post("/eservices/svc-1/steps/3/submit", { _once: once });
+    const second = await agency.post("/eservices/svc-1/steps/3/submit", { _once: once });
+    expect([first.status, second.status]).toEqual([303, 303]);
+    expect(second.location).toBe(first.location);
+    const submits = (await t.db.select().from(auditEvents)).filter((e) => e.action === "eservice.step.submit");
+    expect(submits).toHaveLength(1);
+    // Without the form's token a second submit is refused: the step is already under review.
+    expect((await agency.post("/eservices/svc-1/steps/3/submit", {})).status).toBe(409);
+  });
+
+  it("answers a second click of the go-live confirmation with the same booking", async () => {
+    t.clock.set(mondayMorning);
+    const { agency } = await serviceAt([D, D, D, D, D, D, "in_progress"]);
+    await agency.get("/eservices/svc-1/steps/7");
+    const review = await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-11-24", intent: "review" });
+    const once = onceOf(review.text, "/eservices/svc-1/steps/7");
+    const first = await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-11-24", intent: "confirm", _once: once });
+    const second = await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-11-24", intent: "confirm", _once: once });
+    expect([first.status, second.status]).toEqual([303, 303]);
+    expect(second.location).toBe(first.location);
+    expect((await t.db.select().from(auditEvents)).filter((e) => e.action === "eservice.golive_confirmed")).toHaveLength(1);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
+import { formToken } from "../../domain/form-token";
 import { validateForm } from "../../domain/forms";
 import { goLiveBatch, goliveForm, moveBatchForm, nextCutoff } from "../../domain/onboarding/golive";
 import { bangkokIsoDate, isIsoDate } from "../../domain/dates";
@@ -43,7 +44,7 @@ export const goliveRoutes = new Hono<AppEnv>()
     if (body.intent !== "confirm") {
       return stepPage(c, svc, STEP, { golive: goliveExtra(svc, now, values, goLiveBatch(now, form.data.requestedDate), true) });
     }
-    const result = await confirmBooking(useCase(c), svc.id, form.data);
+    const result = await confirmBooking(useCase(c), svc.id, form.data, formToken(body));
     if (!result.ok) return refusedPage(c, svc.id, STEP, result.reason);
     return seeOther(c, `/eservices/${svc.id}/steps/7?confirmed=1`);
   })

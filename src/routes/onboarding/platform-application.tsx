@@ -17,6 +17,7 @@ import { replaceServiceFile, serviceFile } from "../../services/onboarding/files
 import { saveAnswers } from "../../services/onboarding/steps";
 import type { ServiceView } from "../../services/onboarding/service";
 import { storeUpload, type UploadRule } from "../../services/uploads";
+import { OnceField } from "../../views/components/once-field";
 import { PartForm, PartPage, PartsIndicator, PlatformApplicationSummary } from "../../views/pages/platform-application";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
@@ -160,6 +161,7 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
         {Object.keys(errors).length === 0 ? (
           <form method="post" action={`/eservices/${svc.id}/steps/4/submit`}>
             <input type="hidden" name="_csrf" value={c.var.csrfToken} />
+            <OnceField />
             <button type="submit" class="button">
               ยืนยันการส่งข้อมูล
             </button>

@@ -7,6 +7,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../../app-env";
+import { formToken } from "../../domain/form-token";
 import { iconSizeProblem, imageSize } from "../../domain/image-size";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly } from "../../middleware/uploads";
@@ -76,9 +77,10 @@ export const preprodRoutes = new Hono<AppEnv>()
     bodyLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: (c) => tooBig("screenshots")(c as AppContext) }),
     async (c) => {
       const svc = await serviceOr404(c);
-      const stored = await storeUpload(c.var.deps.files, (await c.req.parseBody()).file, IMAGE_RULE);
+      const body = await c.req.parseBody();
+      const stored = await storeUpload(c.var.deps.files, body.file, IMAGE_RULE);
       if (!stored.ok) return stepPage(c, svc, STEP, { errors: { screenshots: stored.message } }, 422);
-      const result = await addScreenshot(useCase(c), svc.id, stored);
+      const result = await addScreenshot(useCase(c), svc.id, stored, formToken(body));
       if (!result.ok) return refusedPage(c, svc.id, STEP, result.reason, "screenshots");
       return seeOther(c, `/eservices/${svc.id}/steps/${STEP}#shots-heading`);
     },

@@ -7,6 +7,7 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
+import { formToken } from "../../domain/form-token";
 import { validateForm } from "../../domain/forms";
 import { reviewForm } from "../../domain/onboarding/review";
 import { stepDefinition } from "../../domain/onboarding/steps";
@@ -94,7 +95,7 @@ export const stepRoutes = new Hono<AppEnv>()
   .post("/:id/steps/:no/submit", agencyOnly, async (c) => {
     const stepNo = stepNoOr404(c);
     const id = c.req.param("id");
-    const result = await submitStep(useCase(c), id, stepNo);
+    const result = await submitStep(useCase(c), id, stepNo, formToken(await c.req.parseBody()));
     if (!result.ok) {
       if (result.reason === "not_ready" && "errors" in result) return stepPage(c, await serviceOr404(c), stepNo, { errors: result.errors }, 422);
       return refusedPage(c, id, stepNo, result.reason);

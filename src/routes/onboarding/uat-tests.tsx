@@ -7,6 +7,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../../app-env";
+import { formToken } from "../../domain/form-token";
 import { validateForm } from "../../domain/forms";
 import { attemptDetailsForm } from "../../domain/onboarding/uat-tests";
 import { canWrite } from "../../domain/onboarding/workflow";
@@ -46,7 +47,7 @@ export const uatTestRoutes = new Hono<AppEnv>()
       if (!form.ok) return stepPage(c, svc, stepNo, { uploadError: form.errors.details ?? Object.values(form.errors)[0] }, 422);
       const stored = await storeUpload(c.var.deps.files, body.file, XLSX_RULE);
       if (!stored.ok) return stepPage(c, svc, stepNo, { uploadError: stored.message }, 422);
-      const result = await addAttempt(useCase(c), svc.id, stepNo, { details: form.data.details, file: stored, summary: await summarizeTestWorkbook(stored.bytes) });
+      const result = await addAttempt(useCase(c), svc.id, stepNo, { details: form.data.details, file: stored, summary: await summarizeTestWorkbook(stored.bytes) }, formToken(body));
       if (!result.ok) return refusedPage(c, svc.id, stepNo, result.reason, "uploadError");
       return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}#attempts-heading`);
     },

@@ -7,6 +7,7 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../app-env";
 import type { FieldErrors } from "../../domain/forms";
+import { formToken } from "../../domain/form-token";
 import { validateForm } from "../../domain/forms";
 import { testerForm } from "../../domain/onboarding/uat";
 import { canWrite } from "../../domain/onboarding/workflow";
@@ -36,9 +37,10 @@ function testerFormPage(c: AppContext, serviceId: string, stepNo: number, tester
 async function saveTesterRoute(c: AppContext, testerId: string | null) {
   const stepNo = stepNoOr404(c, "testers");
   const id = c.req.param("id")!;
-  const form = validateForm(testerForm, await c.req.parseBody());
+  const body = await c.req.parseBody();
+  const form = validateForm(testerForm, body);
   if (!form.ok) return testerFormPage(c, (await serviceOr404(c)).id, stepNo, testerId, form.values, form.errors, 422);
-  const result = await saveTester(useCase(c), id, stepNo, testerId, form.data);
+  const result = await saveTester(useCase(c), id, stepNo, testerId, form.data, formToken(body));
   if (!result.ok) return refusedPage(c, id, stepNo, result.reason, "testers");
   return seeOther(c, `/eservices/${id}/steps/${stepNo}#testers-heading`);
 }

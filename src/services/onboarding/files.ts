@@ -12,6 +12,7 @@ import type { SubResource } from "../../domain/onboarding/workflow";
 import { recordAudit } from "../audit";
 import { actorId, type UseCaseContext } from "../context";
 import { newId } from "../crypto";
+import { claimFormToken } from "../form-once";
 import type { StoredUpload } from "../uploads";
 import { openForWrite, type Refused } from "./service";
 
@@ -86,17 +87,21 @@ export async function replaceServiceFile(
 
 const SCREENSHOT_STEP = 5;
 
-export async function addScreenshot(ctx: UseCaseContext, serviceId: string, file: StoredUpload): Promise<{ ok: true } | Refused> {
+/** Adds a screenshot at the end, once per rendered upload form (`once`). */
+export async function addScreenshot(ctx: UseCaseContext, serviceId: string, file: StoredUpload, once?: string | null): Promise<{ ok: true } | Refused> {
   const now = ctx.clock.now();
   const outcome = await ctx.db.transaction(async (tx) => {
     const open = await openForWrite(tx, ctx, serviceId, SCREENSHOT_STEP, "screenshots");
     if (!open.ok) return open;
+    const claim = await claimFormToken<{ id: string }>(tx, ctx, "screenshot.add", once);
+    if (claim.replay) return { ok: true, replayed: true } as const;
+    const id = newId();
     const [last] = await tx
       .select({ p: sql<number>`coalesce(max(${eserviceFiles.position}), 0)` })
       .from(eserviceFiles)
       .where(and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.kind, "screenshot")));
     await tx.insert(eserviceFiles).values({
-      id: newId(),
+      id,
       eserviceId: serviceId,
       stepNo: SCREENSHOT_STEP,
       kind: "screenshot",
@@ -108,10 +113,12 @@ export async function addScreenshot(ctx: UseCaseContext, serviceId: string, file
       createdAt: now,
     });
     await recordAudit(tx, now, { actorId: actorId(ctx), action: "eservice.screenshot_added", subjectType: "eservice", subjectId: serviceId, ip: ctx.actor.ip });
-    return { ok: true } as const;
+    await claim.settle({ id });
+    return { ok: true, replayed: false } as const;
   });
-  if (!outcome.ok) await ctx.files.delete(file.key);
-  return outcome;
+  // A refused or repeated upload's image is nobody's.
+  if (!outcome.ok || outcome.replayed) await ctx.files.delete(file.key);
+  return outcome.ok ? { ok: true } : outcome;
 }
 
 /** Removes a screenshot; its file is deleted once the removal has committed. */

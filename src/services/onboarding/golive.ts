@@ -17,19 +17,26 @@ import { applyStepAction, isLiveBooking, isStepState, mayLaunch, STEP_COUNT, typ
 import { launchedMail, stepReviewMail } from "../../views/mail-templates";
 import { recordAudit } from "../audit";
 import { actorId, type UseCaseContext } from "../context";
+import { claimFormToken } from "../form-once";
 import { notifyAgency, openForWrite, type Refused, type ServiceView } from "./service";
 
 const GOLIVE_STEP = 7;
 
-/** Confirms the go-live date: the booking and step 7's submission are one change. */
+/**
+ * Confirms the go-live date: the booking and step 7's submission are one change.
+ * A repeat of the same rendered confirmation (`once`) answers with the first booking.
+ */
 export async function confirmBooking(
   ctx: UseCaseContext,
   serviceId: string,
   input: { requestedDate: string; note: string | null },
+  once?: string | null,
 ): Promise<{ ok: true; batchDate: string } | Refused> {
   const now = ctx.clock.now();
   const batchDate = goLiveBatch(now, input.requestedDate);
   return ctx.db.transaction(async (tx) => {
+    const claim = await claimFormToken<{ batchDate: string }>(tx, ctx, "golive.confirm", once);
+    if (claim.replay) return { ok: true, ...claim.result } as const;
     const open = await openForWrite(tx, ctx, serviceId, GOLIVE_STEP, "booking");
     if (!open.ok) return open;
     const submitted = applyStepAction(open.svc.states, GOLIVE_STEP, "submit", "agency");
@@ -46,6 +53,7 @@ export async function confirmBooking(
     const step = stepDefinition(GOLIVE_STEP)!;
     const text = `ยืนยันวันเปิดให้บริการแล้ว: รอบวันอังคารที่ ${thaiShortDate(batchDate)} รอเจ้าหน้าที่ตรวจสอบ`;
     await notifyAgency(tx, now, open.svc, text, stepReviewMail({ service: open.svc.name, step: step.th, text, comments: [], url: new URL(`/eservices/${serviceId}`, ctx.appUrl).toString() }));
+    await claim.settle({ batchDate });
     return { ok: true, batchDate } as const;
   });
 }

@@ -15,6 +15,7 @@ import { applyStepAction, STEP_RESOURCES, stepByNo, type StepState } from "../..
 import { stepReviewMail } from "../../views/mail-templates";
 import { recordAudit } from "../audit";
 import { actorId, type UseCaseContext } from "../context";
+import { claimFormToken } from "../form-once";
 import { cancelBooking } from "./golive";
 import { notifyAgency, openForWrite, stepActorOf, stepFacts, loadService, type Refused } from "./service";
 import { markAttemptsReviewed } from "./test-attempts";
@@ -48,8 +49,9 @@ export async function readinessOf(ctx: UseCaseContext, serviceId: string, stepNo
 /**
  * Submits a step for review: refused with the readiness errors when something is
  * missing, checked against what is stored at that moment, in the same transaction.
+ * A repeat of the same rendered form (`once`) answers as the first did.
  */
-export async function submitStep(ctx: UseCaseContext, serviceId: string, stepNo: number): Promise<StepOutcome> {
+export async function submitStep(ctx: UseCaseContext, serviceId: string, stepNo: number, once?: string | null): Promise<StepOutcome> {
   const now = ctx.clock.now();
   const step = stepDefinition(stepNo);
   const user = ctx.actor.user;
@@ -57,6 +59,8 @@ export async function submitStep(ctx: UseCaseContext, serviceId: string, stepNo:
   return ctx.db.transaction(async (tx) => {
     const svc = await loadService(tx, user, serviceId);
     if (!svc) return { ok: false, reason: "not_found" } as const;
+    const claim = await claimFormToken<true>(tx, ctx, `step.submit.${stepNo}`, once);
+    if (claim.replay) return { ok: true, states: svc.states } as const;
     const result = applyStepAction(svc.states, stepNo, "submit", "agency");
     if (!result.ok) return result;
     // The go-live step is submitted only by confirming a booking (golive.ts).
@@ -78,6 +82,7 @@ export async function submitStep(ctx: UseCaseContext, serviceId: string, stepNo:
     });
     const text = `ส่งข้อมูลขั้นตอน "${step.th}" แล้ว อยู่ระหว่างการตรวจสอบ เราจะแจ้งทางอีเมลเมื่อตรวจสอบเสร็จ`;
     await notifyAgency(tx, now, svc, text, stepReviewMail({ service: svc.name, step: step.th, text, comments: [], url: serviceUrl(ctx, serviceId) }));
+    await claim.settle(true);
     return { ok: true, states: result.states } as const;
   });
 }

@@ -12,6 +12,7 @@ import { testResults } from "../../db/schema";
 import { recordAudit } from "../audit";
 import { actorId, type UseCaseContext } from "../context";
 import { newId } from "../crypto";
+import { claimFormToken } from "../form-once";
 import type { StoredUpload } from "../uploads";
 import type { TestSummary } from "../xlsx-summary";
 import { openForWrite, type Refused } from "./service";
@@ -38,12 +39,15 @@ export async function addAttempt(
   serviceId: string,
   stepNo: number,
   input: { details: string; file: StoredUpload; summary: TestSummary | null },
+  once?: string | null,
 ): Promise<{ ok: true; id: string } | Refused> {
   const now = ctx.clock.now();
   const id = newId();
   const outcome = await ctx.db.transaction(async (tx) => {
     const open = await openForWrite(tx, ctx, serviceId, stepNo, "attempts");
     if (!open.ok) return open;
+    const claim = await claimFormToken<{ id: string }>(tx, ctx, "attempt.add", once);
+    if (claim.replay) return { ok: true, id: claim.result.id, replayed: true } as const;
     // The attempt number is taken inside the insert's transaction, so two uploads cannot share one.
     const [row] = await tx
       .select({ n: sql<number>`coalesce(max(${testResults.attemptNo}), 0)` })
@@ -63,10 +67,12 @@ export async function addAttempt(
       createdAt: now,
     });
     await recordAudit(tx, now, { actorId: actorId(ctx), action: "test_result.added", subjectType: "eservice", subjectId: serviceId, data: { id, stepNo }, ip: ctx.actor.ip });
-    return { ok: true, id } as const;
+    await claim.settle({ id });
+    return { ok: true, id, replayed: false } as const;
   });
-  if (!outcome.ok) await ctx.files.delete(input.file.key);
-  return outcome;
+  // A refused or repeated upload's workbook is nobody's.
+  if (!outcome.ok || outcome.replayed) await ctx.files.delete(input.file.key);
+  return outcome.ok ? { ok: true, id: outcome.id } : outcome;
 }
 
 /** Only a pending attempt changes; a reviewed one is `frozen` like the step. */

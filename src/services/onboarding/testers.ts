@@ -11,6 +11,7 @@ import type { TesterForm } from "../../domain/onboarding/uat";
 import { recordAudit } from "../audit";
 import { actorId, type UseCaseContext } from "../context";
 import { newId } from "../crypto";
+import { claimFormToken } from "../form-once";
 import { decryptPid, encryptPid, type PidKeys } from "../pid-crypto";
 import { openForWrite, type Refused } from "./service";
 
@@ -23,8 +24,11 @@ export async function listTesters(db: DbOrTx, keys: PidKeys, serviceId: string, 
   return Promise.all(rows.map(async (r) => ({ ...r, nationalId: await decryptPid(keys, r.pidEnc) })));
 }
 
-/** Adds a tester (`testerId` null) or changes one; `not_found` for a tester of another step or service. */
-export async function saveTester(ctx: UseCaseContext, serviceId: string, stepNo: number, testerId: string | null, form: TesterForm): Promise<{ ok: true } | Refused> {
+/**
+ * Adds a tester (`testerId` null; once per rendered form, `once`) or changes one;
+ * `not_found` for a tester of another step or service.
+ */
+export async function saveTester(ctx: UseCaseContext, serviceId: string, stepNo: number, testerId: string | null, form: TesterForm, once?: string | null): Promise<{ ok: true } | Refused> {
   const now = ctx.clock.now();
   const values = {
     fullName: form.fullName,
@@ -37,6 +41,8 @@ export async function saveTester(ctx: UseCaseContext, serviceId: string, stepNo:
   return ctx.db.transaction(async (tx) => {
     const open = await openForWrite(tx, ctx, serviceId, stepNo, "testers");
     if (!open.ok) return open;
+    const claim = testerId ? null : await claimFormToken<{ id: string }>(tx, ctx, "tester.create", once);
+    if (claim?.replay) return { ok: true } as const;
     let id = testerId;
     if (id) {
       const rows = await tx
@@ -50,6 +56,7 @@ export async function saveTester(ctx: UseCaseContext, serviceId: string, stepNo:
       await tx.insert(testers).values({ id, eserviceId: serviceId, stepNo, ...values, createdAt: now });
     }
     await recordAudit(tx, now, { actorId: actorId(ctx), action: "tester.saved", subjectType: "eservice", subjectId: serviceId, data: { testerId: id, stepNo }, ip: ctx.actor.ip });
+    await claim?.settle({ id });
     return { ok: true } as const;
   });
 }

@@ -1,4 +1,5 @@
 import { PROFILE_ACCESS, STEP2_LABELS, TESTER_LABELS, TESTER_OS } from "../../domain/onboarding/uat";
+import { OnceField } from "../components/once-field";
 import type { FieldErrors, FormValues } from "../../domain/forms";
 import { maskThaiId } from "../../domain/thai-id";
 import { AnswerRows, answerList, answerText, CheckOrDraftButtons, errorFor, OfficerComment, type RawAnswers } from "../components/answer-fields";
@@ -155,6 +156,7 @@ export function TesterForm(props: { action: string; backHref: string; values?: F
       <ErrorSummary errors={props.errors} labels={TESTER_LABELS} />
       <form method="post" action={props.action} hx-post={props.action} hx-target="#dialog-slot" novalidate>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <OnceField />
         <Field name="fullName" label={TESTER_LABELS.fullName} values={props.values} errors={props.errors} autocomplete="name" required />
         <Field name="organisation" label={TESTER_LABELS.organisation} values={props.values} errors={props.errors} autocomplete="organization" required />
         <Field name="email" label={TESTER_LABELS.email} type="email" values={props.values} errors={props.errors} autocomplete="email" required />
@@ -273,6 +275,7 @@ export function TestAttemptsSection(props: {
       {props.editable ? (
         <form method="post" enctype="multipart/form-data" action={`${base}?_csrf=${encodeURIComponent(props.csrfToken)}`} class="card">
           <h4>เพิ่มผลการทดสอบผ่าน {env}</h4>
+          <OnceField />
           <div class={props.uploadError ? "field field-invalid" : "field"}>
             <label for="f-testfile">ไฟล์ผลการทดสอบตาม Minimum Testcase (.xlsx ไม่เกิน 10 MB)</label>
             {props.uploadError ? (
@@ -297,6 +300,7 @@ export function TestAttemptsSection(props: {
       {props.editable ? (
         <form method="post" action={`/eservices/${props.serviceId}/steps/${props.stepNo}/submit`}>
           <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <OnceField />
           <button type="submit" class="button">
             ยืนยันส่งผลการทดสอบ
           </button>
@@ -469,6 +473,7 @@ export function Step5Assets(props: Step5Props) {
         </ol>
         {props.editable ? (
           <form method="post" enctype="multipart/form-data" action={`${base}/steps/5/screenshots${q}`} class="field">
+            <OnceField />
             <label for="f-shot">เลือกไฟล์ภาพหน้าจอ (JPG หรือ PNG)</label>
             <input id="f-shot" name="file" type="file" accept="image/png,image/jpeg" />
             <button type="submit" class="button button-secondary">

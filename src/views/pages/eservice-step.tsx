@@ -5,6 +5,7 @@ import { stepDefinition } from "../../domain/onboarding/steps";
 import { canWrite, isLiveBooking, openToAgency, STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding/workflow";
 import type { FieldErrors } from "../../domain/forms";
 import { ErrorSummary } from "../components/error-summary";
+import { OnceField } from "../components/once-field";
 import { AnswerRows, answerList, answerText, CheckOrDraftButtons, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { fieldId } from "../components/field";
 import { ProgressBar } from "../components/progress-bar";
@@ -393,6 +394,7 @@ export function StepCheckPage(props: {
       <div class="button-row">
         <form method="post" action={`/eservices/${props.service.id}/steps/${props.stepNo}/submit`}>
           <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <OnceField />
           <button type="submit" class="button">
             ยืนยัน
           </button>

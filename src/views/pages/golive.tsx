@@ -3,6 +3,7 @@ import { GOLIVE_LABELS } from "../../domain/onboarding/golive";
 import { ErrorSummary } from "../components/error-summary";
 import { Countdown } from "../components/countdown";
 import { Field } from "../components/field";
+import { OnceField } from "../components/once-field";
 import { formatThaiDate } from "../format";
 
 const RULES = [
@@ -105,6 +106,7 @@ export function GoLiveSection(props: GoLiveProps) {
           <ErrorSummary errors={props.errors} labels={GOLIVE_LABELS} />
           <form method="post" action={base} novalidate>
             <input type="hidden" name="_csrf" value={props.csrfToken} />
+            <OnceField />
             <div
               hx-post={`${base}/preview`}
               hx-trigger="change from:#f-requestedDate"
