@@ -14,8 +14,8 @@ import { useCaseContext, type UseCaseContext } from "../../src/services/context"
 import { confirmBooking, launchDueServices, moveBatch } from "../../src/services/onboarding/golive";
 import { loadService } from "../../src/services/onboarding/service";
 import { reviewStep, saveAnswers, submitStep } from "../../src/services/onboarding/steps";
-import { addAttempt, deleteAttempt } from "../../src/services/onboarding/test-attempts";
-import { removeTester, saveTester } from "../../src/services/onboarding/testers";
+import { addAttempt, deleteAttempt } from "../../src/services/onboarding/uat-tests";
+import { removeTester, saveTester } from "../../src/services/onboarding/uat";
 import type { SessionUser } from "../../src/services/session";
 import { pick, prng } from "../support/fuzz";
 import { STEP1_GOOD } from "../support/fuzz-runner";

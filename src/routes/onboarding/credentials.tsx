@@ -8,7 +8,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly } from "../../middleware/uploads";
-import { replaceServiceFile } from "../../services/onboarding/files";
+import { setServiceIcon } from "../../services/onboarding/credentials";
 import { storeUpload, type UploadRule } from "../../services/uploads";
 import { seeOther } from "../render";
 import { useCase } from "../use-case";
@@ -27,7 +27,7 @@ export const credentialsRoutes = new Hono<AppEnv>().post(
     const svc = await serviceOr404(c);
     const stored = await storeUpload(c.var.deps.files, (await c.req.parseBody()).file, ICON_RULE);
     if (!stored.ok) return stepPage(c, svc, STEP, { iconError: stored.message }, 422);
-    const result = await replaceServiceFile(useCase(c), id, { kind: "icon", stepNo: STEP }, stored);
+    const result = await setServiceIcon(useCase(c), id, stored);
     if (!result.ok) return refusedPage(c, id, STEP, result.reason, "iconError");
     return seeOther(c, `/eservices/${id}/steps/${STEP}`);
   },

@@ -13,7 +13,7 @@ import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly } from "../../middleware/uploads";
-import { replaceServiceFile, serviceFile } from "../../services/onboarding/files";
+import { authLetterOf, platformValues, setAuthLetter } from "../../services/onboarding/platform-application";
 import { saveAnswers } from "../../services/onboarding/steps";
 import type { ServiceView } from "../../services/onboarding/service";
 import { storeUpload, type UploadRule } from "../../services/uploads";
@@ -21,7 +21,7 @@ import { OnceField } from "../../views/components/once-field";
 import { PartForm, PartPage, PartsIndicator, PlatformApplicationSummary } from "../../views/pages/platform-application";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
-import { platformValues, refusal, serviceOr404 } from "./step-page";
+import { refusal, serviceOr404 } from "./step-page";
 
 const STEP = 4;
 const PDF_10MB: UploadRule = { maxBytes: 10 * 1024 * 1024, types: ["application/pdf"], label: "PDF" };
@@ -45,7 +45,7 @@ function postedPart(body: Record<string, string | File | (string | File)[]>, par
 }
 
 async function partPage(c: AppContext, svc: ServiceView, part: PartNo, values: Raw, errors?: FieldErrors, status: 200 | 409 | 413 | 422 = 200, uploadError?: string) {
-  const authLetter = await serviceFile(c.var.deps.db, svc.id, "auth_letter", STEP);
+  const authLetter = await authLetterOf(c.var.deps.db, svc.id);
   return renderPage(
     c,
     { title: `ขอใช้บริการขึ้นแพลตฟอร์มกลาง ส่วนที่ ${part}`, status, hasErrors: status !== 200 },
@@ -81,7 +81,7 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
     const svc = await serviceOr404(c);
     const part = partOr404(c);
     const values = { ...platformValues(svc), ...postedPart(await c.req.parseBody({ all: true }), part) };
-    const authLetter = await serviceFile(c.var.deps.db, svc.id, "auth_letter", STEP);
+    const authLetter = await authLetterOf(c.var.deps.db, svc.id);
     return c.html(
       await String(
         <PartForm
@@ -112,7 +112,7 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
     const base = `/eservices/${svc.id}/steps/4`;
     if (body.intent === "back") return seeOther(c, `${base}/parts/${Math.max(1, part - 1)}`);
     if (body.intent === "next") {
-      const errors = partErrors(part, values, !!(await serviceFile(deps.db, svc.id, "auth_letter", STEP)));
+      const errors = partErrors(part, values, !!(await authLetterOf(deps.db, svc.id)));
       if (Object.keys(errors).length) return partPage(c, svc, part, values, errors, 422);
       return seeOther(c, part === 3 ? `${base}/check` : `${base}/parts/${part + 1}`);
     }
@@ -127,7 +127,7 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
       const svc = await serviceOr404(c);
       const stored = await storeUpload(c.var.deps.files, (await c.req.parseBody()).file, PDF_10MB);
       if (!stored.ok) return partPage(c, svc, 1, platformValues(svc), undefined, 422, stored.message);
-      const result = await replaceServiceFile(useCase(c), svc.id, { kind: "auth_letter", stepNo: STEP }, stored);
+      const result = await setAuthLetter(useCase(c), svc.id, stored);
       if (!result.ok) {
         const { status, message } = refusal(result.reason);
         return partPage(c, svc, 1, platformValues(svc), undefined, status === 422 ? 409 : status, message);
@@ -139,7 +139,7 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
     const svc = await serviceOr404(c);
     if (!editable(svc)) return seeOther(c, `/eservices/${svc.id}/steps/4`);
     const values = platformValues(svc);
-    const authLetter = await serviceFile(c.var.deps.db, svc.id, "auth_letter", STEP);
+    const authLetter = await authLetterOf(c.var.deps.db, svc.id);
     const errors = allPartErrors(values, !!authLetter);
     return renderPage(
       c,

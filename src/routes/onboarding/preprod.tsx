@@ -11,8 +11,7 @@ import { formToken } from "../../domain/form-token";
 import { iconSizeProblem, imageSize } from "../../domain/image-size";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly } from "../../middleware/uploads";
-import { getCredentials, resetConsumerKey, revealCredentials } from "../../services/onboarding/app-credentials";
-import { addScreenshot, listScreenshots, moveScreenshot, removeScreenshot, replaceServiceFile, serviceFile } from "../../services/onboarding/files";
+import { addScreenshot, moveScreenshot, preprodPage, removeScreenshot, resetConsumerKey, revealCredentials, setPreprodIcon } from "../../services/onboarding/preprod";
 import { storeUpload, type UploadRule } from "../../services/uploads";
 import { seeOther } from "../render";
 import { useCase } from "../use-case";
@@ -34,14 +33,9 @@ export const preprodRoutes = new Hono<AppEnv>()
     if (!revealed.ok) return refusedPage(c, id, STEP, revealed.reason);
     c.header("Cache-Control", "no-store");
     const svc = await serviceOr404(c);
+    const { credentials, icon, screenshots } = await preprodPage(useCase(c), id);
     return stepPage(c, svc, STEP, {
-      step5: {
-        credentials: await getCredentials(deps.db, id),
-        icon: await serviceFile(deps.db, id, "icon", STEP),
-        screenshots: await listScreenshots(deps.db, id),
-        templates: deps.config.templates,
-        revealedKey: { appId: revealed.appId, consumerKey: revealed.consumerKey },
-      },
+      step5: { credentials, icon, screenshots, templates: deps.config.templates, revealedKey: { appId: revealed.appId, consumerKey: revealed.consumerKey } },
     });
   })
   .post("/:id/credentials/reset", requireRole("officer", "admin"), async (c) => {
@@ -65,7 +59,7 @@ export const preprodRoutes = new Hono<AppEnv>()
       }
       const stored = await storeUpload(c.var.deps.files, file, IMAGE_RULE);
       if (!stored.ok) return stepPage(c, svc, STEP, { errors: { icon: stored.message } }, 422);
-      const result = await replaceServiceFile(useCase(c), svc.id, { kind: "icon", stepNo: STEP }, stored);
+      const result = await setPreprodIcon(useCase(c), svc.id, stored);
       if (!result.ok) return refusedPage(c, svc.id, STEP, result.reason, "icon");
       return seeOther(c, `/eservices/${svc.id}/steps/${STEP}#icon5-heading`);
     },

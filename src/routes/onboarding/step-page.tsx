@@ -7,17 +7,19 @@
  */
 import type { AppContext } from "../../app-env";
 import type { FieldErrors } from "../../domain/forms";
-import { nextCutoff } from "../../domain/onboarding/golive";
 import { fiscalYearEnd } from "../../domain/dates";
-import { platformApplicationValues, groupsByPart, type Raw } from "../../domain/onboarding/platform-application";
+import { nextCutoff } from "../../domain/onboarding/golive";
 import { stepDefinition } from "../../domain/onboarding/steps";
-import { stepsOwning, type SubResource } from "../../domain/onboarding/workflow";
+import { stepsOwning, type StepKey, type SubResource } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
-import { getCredentials } from "../../services/onboarding/app-credentials";
-import { listScreenshots, serviceFile } from "../../services/onboarding/files";
+import type { UseCaseContext } from "../../services/context";
+import { credentialsPage } from "../../services/onboarding/credentials";
+import { platformApplicationPage } from "../../services/onboarding/platform-application";
+import { preprodPage } from "../../services/onboarding/preprod";
+import { preprodTestsPage } from "../../services/onboarding/preprod-tests";
 import { loadService, type Refusal, type ServiceView } from "../../services/onboarding/service";
-import { listAttempts } from "../../services/onboarding/test-attempts";
-import { listTesters } from "../../services/onboarding/testers";
+import { uatPage } from "../../services/onboarding/uat";
+import { uatTestsPage } from "../../services/onboarding/uat-tests";
 import { EserviceStepPage, type RawAnswers, type StepPageProps } from "../../views/pages/eservice-step";
 import { renderPage } from "../render";
 import { useCase } from "../use-case";
@@ -58,48 +60,51 @@ export function answersOf(svc: ServiceView, stepNo: number): RawAnswers {
   return (svc.steps[stepNo - 1]!.answers as RawAnswers | null) ?? {};
 }
 
-export function platformValues(svc: ServiceView): Raw {
-  return platformApplicationValues(svc.steps[3]!.answers as Raw | null, svc.steps[0]!.answers, svc.steps[1]!.answers, svc.name);
-}
-
 type Status = 200 | 409 | 413 | 422;
 
-/** The page of one step, with what its step shows loaded by what the step owns. */
+/** What each step's page shows besides its answers, from the step's own service. */
+const PAGE_DATA: Record<StepKey, (ctx: UseCaseContext, svc: ServiceView, templates: { icon: string | null; screenshots: string | null }) => Promise<Partial<StepPageProps>>> = {
+  credential: async (ctx, svc) => credentialsPage(ctx.db, svc.id),
+  uat_setup: async (ctx, svc) => uatPage(ctx, svc.id),
+  uat_test: async (ctx, svc) => uatTestsPage(ctx.db, svc.id),
+  platform_application: async (ctx, svc) => ({ step4: await platformApplicationPage(ctx.db, svc) }),
+  preprod_setup: async (ctx, svc, templates) => {
+    const { testers, ...step5 } = await preprodPage(ctx, svc.id);
+    return { testers, step5: { ...step5, templates } };
+  },
+  preprod_test: async (ctx, svc) => preprodTestsPage(ctx.db, svc.id),
+  golive: async () => ({}),
+};
+
+/** What step `stepNo` of `svc` shows besides its answers (its icon, testers, attempts, files…). */
+export async function stepData(c: AppContext, svc: ServiceView, stepNo: number): Promise<Partial<StepPageProps>> {
+  return PAGE_DATA[stepDefinition(stepNo)!.key](useCase(c), svc, c.var.deps.config.templates);
+}
+
+/** The page of one step, with what its step shows. */
 export async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, extra: Partial<StepPageProps> = {}, status: Status = 200) {
   const step = svc.steps[stepNo - 1]!;
+  const definition = stepDefinition(stepNo)!;
   const { deps } = c.var;
-  const owns = (r: SubResource) => stepsOwning(r).includes(stepNo as never);
-  const ctx = useCase(c);
-  const [icon, testers, attempts, step5] = await Promise.all([
-    owns("icon") && stepNo === 1 ? serviceFile(deps.db, svc.id, "icon", 1) : Promise.resolve(null),
-    owns("testers") ? listTesters(deps.db, await ctx.keys(), svc.id, stepNo) : Promise.resolve([]),
-    owns("attempts") ? listAttempts(deps.db, svc.id, stepNo) : Promise.resolve([]),
-    owns("screenshots")
-      ? Promise.all([getCredentials(deps.db, svc.id), serviceFile(deps.db, svc.id, "icon", stepNo), listScreenshots(deps.db, svc.id)]).then(
-          ([credentials, icon5, screenshots]) => ({ credentials, icon: icon5, screenshots, templates: deps.config.templates }),
-        )
-      : Promise.resolve(undefined),
-  ]);
+  const data = await stepData(c, svc, stepNo);
   const now = deps.clock.now();
   const draft = answersOf(svc, stepNo);
-  const step4 = owns("auth_letter")
-    ? { values: platformValues(svc), groupsByPart: groupsByPart(platformValues(svc)), authLetter: await serviceFile(deps.db, svc.id, "auth_letter", stepNo) }
-    : undefined;
-  const golive = owns("booking")
-    ? {
-        now,
-        nextCutoff: nextCutoff(now),
-        values: { requestedDate: typeof draft.requestedDate === "string" ? draft.requestedDate : "", note: typeof draft.note === "string" ? draft.note : "" },
-        previewBatch: null,
-        confirming: false,
-        confirmed: svc.booking,
-        justConfirmed: c.req.query("confirmed") === "1",
-        ...extra.golive,
-      }
-    : undefined;
+  const golive =
+    definition.key === "golive"
+      ? {
+          now,
+          nextCutoff: nextCutoff(now),
+          values: { requestedDate: typeof draft.requestedDate === "string" ? draft.requestedDate : "", note: typeof draft.note === "string" ? draft.note : "" },
+          previewBatch: null,
+          confirming: false,
+          confirmed: svc.booking,
+          justConfirmed: c.req.query("confirmed") === "1",
+          ...extra.golive,
+        }
+      : undefined;
   return renderPage(
     c,
-    { title: `${svc.name}: ${stepDefinition(stepNo)!.th}`, status, hasErrors: status !== 200 },
+    { title: `${svc.name}: ${definition.th}`, status, hasErrors: status !== 200 },
     <EserviceStepPage
       service={{ id: svc.id, name: svc.name, agencyName: svc.agencyName }}
       states={svc.states}
@@ -110,15 +115,14 @@ export async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, 
       csrfToken={c.var.csrfToken}
       viewer={c.var.user!.role === "agency" ? "agency" : "officer"}
       latestLaunchDate={fiscalYearEnd(now)}
-      icon={icon}
-      testers={testers}
-      attempts={attempts}
-      step5={step5}
+      icon={null}
+      testers={[]}
+      attempts={[]}
       submittedAt={step.submittedAt}
       savedNotice={c.req.query("saved") === "1"}
+      {...data}
       {...extra}
       golive={golive}
-      step4={step4}
     />,
   );
 }

@@ -14,13 +14,12 @@ import { stepDefinition } from "../../domain/onboarding/steps";
 import { currentStep, openToAgency } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
-import { getServiceFile, serviceFile } from "../../services/onboarding/files";
+import { getServiceFile } from "../../services/onboarding/files";
 import { readinessOf, reviewStep, saveAnswers, submitStep } from "../../services/onboarding/steps";
-import { listTesters } from "../../services/onboarding/testers";
 import { StepCheckPage, type RawAnswers } from "../../views/pages/eservice-step";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
-import { answersOf, download, refusedPage, serviceOr404, stepNoOr404, stepPage } from "./step-page";
+import { answersOf, download, refusedPage, serviceOr404, stepData, stepNoOr404, stepPage } from "./step-page";
 
 /** Only the posted fields a step knows, as strings or string lists. */
 function postedAnswers(body: Record<string, string | File | (string | File)[]>, fields: readonly string[]): RawAnswers {
@@ -78,18 +77,11 @@ export const stepRoutes = new Hono<AppEnv>()
     const step = formStepOr404(stepNoOr404(c));
     const svc = await serviceOr404(c);
     if (!openToAgency(svc.states, step.no)) return seeOther(c, `/eservices/${svc.id}/steps/${step.no}`);
-    const { deps } = c.var;
+    const data = await stepData(c, svc, step.no);
     return renderPage(
       c,
       { title: "ตรวจสอบข้อมูล" },
-      <StepCheckPage
-        service={svc}
-        stepNo={step.no}
-        answers={answersOf(svc, step.no)}
-        icon={step.no === 1 ? await serviceFile(deps.db, svc.id, "icon", 1) : null}
-        testers={await listTesters(deps.db, await useCase(c).keys(), svc.id, step.no)}
-        csrfToken={c.var.csrfToken}
-      />,
+      <StepCheckPage service={svc} stepNo={step.no} answers={answersOf(svc, step.no)} icon={data.icon ?? null} testers={data.testers ?? []} csrfToken={c.var.csrfToken} />,
     );
   })
   .post("/:id/steps/:no/submit", agencyOnly, async (c) => {

@@ -14,7 +14,7 @@ import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly } from "../../middleware/uploads";
-import { addAttempt, deleteAttempt, getAttempt, updateAttemptDetails } from "../../services/onboarding/test-attempts";
+import { addAttempt, deleteAttempt, getAttempt, updateAttemptDetails } from "../../services/onboarding/uat-tests";
 import { storeUpload, type UploadRule } from "../../services/uploads";
 import { summarizeTestWorkbook } from "../../services/xlsx-summary";
 import { AttemptEditPage } from "../../views/pages/eservice-step-2-3";

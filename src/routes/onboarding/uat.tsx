@@ -13,7 +13,7 @@ import { testerForm } from "../../domain/onboarding/uat";
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
-import { listTesters, removeTester, saveTester } from "../../services/onboarding/testers";
+import { listTesters, removeTester, saveTester } from "../../services/onboarding/uat";
 import { TesterDialog, TesterForm } from "../../views/pages/eservice-step-2-3";
 import { isFragmentRequest, renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";

@@ -18,7 +18,7 @@ import { actorId, type UseCaseContext } from "../context";
 import { claimFormToken } from "../form-once";
 import { cancelBooking } from "./golive";
 import { notifyAgency, openForWrite, stepActorOf, stepFacts, loadService, type Refused } from "./service";
-import { markAttemptsReviewed } from "./test-attempts";
+import { markAttemptsReviewed } from "./uat-tests";
 
 export type StepOutcome = { ok: true; states: StepState[] } | Refused | { ok: false; reason: "not_ready"; errors: FieldErrors };
 

@@ -1,6 +1,7 @@
 /**
  * @module
- * Test attempts of the UAT and pre-production test steps: each an uploaded
+ * Step 3, การทดสอบผ่าน UAT Environment, and (with its own step number) step 6
+ * on pre-production: test attempts, each an uploaded
  * Minimum Testcase workbook with details, editable and removable by the agency
  * while the step is open to it and until an officer has reviewed the attempt.
  * A workbook is stored before its row; a refused row deletes it again, and a
@@ -114,4 +115,9 @@ export async function markAttemptsReviewed(tx: DbOrTx, serviceId: string, stepNo
     .update(testResults)
     .set({ status })
     .where(and(eq(testResults.eserviceId, serviceId), eq(testResults.stepNo, stepNo), eq(testResults.status, "pending")));
+}
+
+/** What step 3's page shows. */
+export async function uatTestsPage(db: DbOrTx, serviceId: string) {
+  return { attempts: await listAttempts(db, serviceId, 3) };
 }

@@ -1,8 +1,10 @@
 /**
  * @module
- * Testers of the UAT and pre-production set-up steps (people สพร. grants access
- * to the app). National IDs are encrypted like applicants'. Every write checks
- * the step's declared state inside its transaction.
+ * Step 2, พัฒนาและติดตั้ง UAT: its answers are saved by the shared step use
+ * cases (steps.ts); what it owns besides is its testers (people สพร. grants
+ * access to the app), which pre-production (step 5) keeps the same way under its
+ * own step number. National IDs are encrypted like applicants'. Every write
+ * checks the step's declared state inside its transaction.
  */
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
@@ -74,4 +76,9 @@ export async function removeTester(ctx: UseCaseContext, serviceId: string, stepN
     await recordAudit(tx, now, { actorId: actorId(ctx), action: "tester.removed", subjectType: "eservice", subjectId: serviceId, data: { testerId, stepNo }, ip: ctx.actor.ip });
     return { ok: true } as const;
   });
+}
+
+/** What step 2's page (and step 5's testers list) shows. */
+export async function uatPage(ctx: UseCaseContext, serviceId: string, stepNo = 2) {
+  return { testers: await listTesters(ctx.db, await ctx.keys(), serviceId, stepNo) };
 }
