@@ -4,7 +4,7 @@ import { loginForm, safeNextPath } from "../domain/auth-forms";
 import { validateForm } from "../domain/forms";
 import { ROLE_HOME } from "../domain/roles";
 import { loginWithPassword, logout } from "../services/auth";
-import { MESSAGES } from "../views/messages";
+import { MESSAGES } from "../messages/th";
 import { LoginPage } from "../views/pages/login";
 import { clearCookie, cookieNames, writeCookie } from "../middleware/cookies";
 import { renderPage, seeOther } from "./render";

@@ -17,6 +17,7 @@ import { documentStatusForm, officerActionForm } from "../domain/academic-forms"
 import { formToken } from "../domain/form-token";
 import { validateForm } from "../domain/forms";
 import { formatThaiId, maskThaiId } from "../domain/thai-id";
+import { MESSAGES } from "../messages/th";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { multipartOnly } from "../middleware/uploads";
@@ -150,7 +151,7 @@ export const requestRoutes = new Hono<AppEnv>()
         <RequestDetailPage {...await detailProps(c, await loadOr404(c, id), { actionErrors: errors, actionValues: form.ok ? {} : form.values })} />,
       );
     if (!form.ok) return rerender(form.errors, 422);
-    if (!isRequestAction(form.data.action)) return rerender({ action: "กรุณาเลือกการดำเนินการ" }, 422);
+    if (!isRequestAction(form.data.action)) return rerender({ action: MESSAGES.chooseAction }, 422);
     const expected = typeof body.expectedStatus === "string" && (STATUS_KEYS as string[]).includes(body.expectedStatus) ? (body.expectedStatus as RequestStatus) : undefined;
     const outcome = await applyOfficerAction(useCase(c), id, form.data.action, {
       receiptNo: form.data.receiptNo || undefined,
@@ -169,7 +170,7 @@ export const requestRoutes = new Hono<AppEnv>()
     requireRole(...WORKFLOW_ROLES.upload),
     multipartOnly,
     // Counted while streaming; a bigger body is cut off before it is buffered.
-    bodyLimit({ maxSize: PDF_20MB.maxBytes + 64 * 1024, onError: (c) => uploadFailed(c as AppContext, "ไฟล์มีขนาดเกิน 20 MB", 413) }),
+    bodyLimit({ maxSize: PDF_20MB.maxBytes + 64 * 1024, onError: (c) => uploadFailed(c as AppContext, MESSAGES.fileTooLarge(PDF_20MB.maxBytes), 413) }),
     async (c) => {
       const { deps } = c.var;
       const req = await loadOr404(c, c.req.param("id"));

@@ -10,7 +10,7 @@ import { agencies, eservices, eserviceSteps, users } from "../db/schema";
 import { TEMP_PASSWORD_DAYS } from "../domain/account-forms";
 import { initialStates } from "../domain/onboarding/workflow";
 import type { Pbkdf2 } from "../platform/ports";
-import { accountCreatedMail } from "../views/mail-templates";
+import { accountCreatedMail } from "../messages/mail";
 import { recordAudit } from "./audit";
 import { actorId, type UseCaseContext } from "./context";
 import { claimFormToken } from "./form-once";

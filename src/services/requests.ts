@@ -26,7 +26,7 @@ import { validateForm, type FieldErrors, type FormValues } from "../domain/forms
 import { durationRange, isPastP80, type DurationRange } from "../domain/duration-stats";
 import { buddhistYear, formatTicketNo } from "../domain/ticket";
 import { formatThaiId, normalizeThaiId } from "../domain/thai-id";
-import { requestStatusMail } from "../views/mail-templates";
+import { requestStatusMail } from "../messages/mail";
 import { recordAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { newId } from "./crypto";
