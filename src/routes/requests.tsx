@@ -107,10 +107,6 @@ async function uploadFailed(c: AppContext, message: string, status: 409 | 413 | 
   );
 }
 
-function actor(c: AppContext) {
-  return { user: c.var.user!, ip: c.var.deps.clientIp(c) };
-}
-
 /** Opening tracking links: generous for people, far too slow for guessing tokens. */
 export const TRACK_LIMIT = { limit: 60, windowMs: 10 * 60_000 };
 
@@ -224,16 +220,16 @@ export const requestRoutes = new Hono<AppEnv>()
     const { deps } = c.var;
     const id = c.req.param("id");
     const req = await loadOr404(c, id);
-    const token = await createTrackingLink(deps.db, deps.clock.now(), actor(c), id);
-    if (!token) throw new NotFoundError();
-    const url = new URL(`/track/${token}`, deps.config.appUrl).toString();
+    const created = await createTrackingLink(useCase(c), id);
+    if (!created.ok) throw new NotFoundError();
+    const url = new URL(`/track/${created.token}`, deps.config.appUrl).toString();
     c.header("Cache-Control", "no-store");
     return renderPage(c, { title: `คำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...await detailProps(c, req, { newTrackingUrl: url, hasTrackingLink: true })} />);
   })
   .post("/requests/:id/tracking-link/revoke", officers, async (c) => {
-    const { deps } = c.var;
     const id = c.req.param("id");
     await loadOr404(c, id);
-    await revokeTrackingLinks(deps.db, deps.clock.now(), actor(c), id);
+    const revoked = await revokeTrackingLinks(useCase(c), id);
+    if (!revoked.ok) throw new NotFoundError();
     return seeOther(c, `/requests/${id}`);
   });
