@@ -46,6 +46,11 @@ export async function agencyUsers(db: DbOrTx, agencyId: string) {
     .orderBy(asc(users.displayName));
 }
 
+/** The agency's e-services by name, for its page. */
+export async function agencyEservices(db: DbOrTx, agencyId: string) {
+  return db.select({ id: eservices.id, name: eservices.name }).from(eservices).where(eq(eservices.agencyId, agencyId)).orderBy(asc(eservices.name));
+}
+
 /** Creates an agency, once per rendered form (`once`, see form-once.ts). */
 export async function createAgency(
   ctx: UseCaseContext,
