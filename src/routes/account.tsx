@@ -8,7 +8,6 @@ import { cookieNames, writeCookie } from "../middleware/cookies";
 import { requireRole } from "../middleware/roles";
 import { completeFirstLogin } from "../services/agencies";
 import { startSession } from "../services/auth";
-import { deleteUserSessions } from "../services/session";
 import { AccountSetupPage, PasswordChecklist } from "../views/pages/account-setup";
 import { renderPage, seeOther } from "./render";
 import { setSessionCookie } from "./session-cookie";
@@ -46,8 +45,7 @@ export const accountRoutes = new Hono<AppEnv>()
     // Finished meanwhile (another tab): nothing left to set up.
     if (!result.ok && result.reason === "not_pending") return seeOther(c, ROLE_HOME[user.role]);
     if (!result.ok) return rerender({ username: MESSAGES.usernameTaken });
-    // New credentials, new session: anything opened with the temporary password is closed.
-    await deleteUserSessions(deps.db, user.id);
+    // New credentials, new session (completeFirstLogin closed every old one).
     const session = await startSession(deps.db, deps.clock.now(), {
       userId: user.id,
       previousToken: null,

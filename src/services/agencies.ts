@@ -17,6 +17,7 @@ import { claimFormToken } from "./form-once";
 import { newId } from "./crypto";
 import { enqueueMail } from "./mail";
 import { hashPassword } from "./password";
+import { deleteUserSessions } from "./session";
 
 export async function listAgencies(db: DbOrTx) {
   return db
@@ -129,7 +130,8 @@ export type FirstLoginOutcome = { ok: true } | { ok: false; reason: "not_pending
 
 /**
  * Replaces the acting user's temporary credentials with their own, once: a user
- * who already chose theirs is `not_pending`. The caller ends the user's sessions.
+ * who already chose theirs is `not_pending`. Every session of the user ends with
+ * it (anything opened with the temporary password); the caller starts a new one.
  */
 export async function completeFirstLogin(
   ctx: UseCaseContext,
@@ -154,6 +156,7 @@ export async function completeFirstLogin(
       .update(users)
       .set({ username: input.username, usernameLower: lower, passwordHash, mustChangePassword: false, passwordExpiresAt: null })
       .where(eq(users.id, userId));
+    await deleteUserSessions(tx, userId);
     await recordAudit(tx, now, { actorId: userId, action: "user.first_login_completed", subjectType: "user", subjectId: userId, ip: ctx.actor.ip });
     return { ok: true };
   });
