@@ -26,7 +26,7 @@ import { officerRoutes } from "./routes/officer";
 import { requestRoutes } from "./routes/requests";
 import { universityRoutes } from "./routes/university";
 import { thaidRoutes } from "./routes/thaid";
-import { MESSAGES } from "./views/messages";
+import { MESSAGES } from "./messages/th";
 import { ErrorPage, errorTitle, type ErrorKind } from "./views/pages/errors";
 
 export type { AppDeps } from "./app-env";

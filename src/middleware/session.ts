@@ -2,7 +2,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { hmacSha256, randomToken } from "../services/crypto";
 import { validateSession } from "../services/session";
-import { FLASH, isFlashKey } from "../views/messages";
+import { FLASH, isFlashKey } from "../messages/th";
 import { clearCookie, cookieNames, readCookie, writeCookie } from "./cookies";
 
 /**

@@ -3,14 +3,15 @@ import type { AppEnv } from "../app-env";
 import { newCredentialsForm, passwordChecklist } from "../domain/account-forms";
 import { validateForm } from "../domain/forms";
 import { ROLE_HOME } from "../domain/roles";
+import { MESSAGES } from "../messages/th";
 import { cookieNames, writeCookie } from "../middleware/cookies";
 import { requireRole } from "../middleware/roles";
 import { completeFirstLogin } from "../services/agencies";
 import { startSession } from "../services/auth";
-import { deleteUserSessions } from "../services/session";
 import { AccountSetupPage, PasswordChecklist } from "../views/pages/account-setup";
 import { renderPage, seeOther } from "./render";
 import { setSessionCookie } from "./session-cookie";
+import { useCase } from "./use-case";
 
 const staff = requireRole("agency", "university", "officer", "admin");
 
@@ -39,15 +40,16 @@ export const accountRoutes = new Hono<AppEnv>()
         <AccountSetupPage csrfToken={c.var.csrfToken} values={form.ok ? { username: form.data.username } : form.values} errors={errors} checklist={passwordChecklist(password)} />,
       );
     if (!form.ok) return rerender(form.errors);
-    const actor = { id: user.id, ip: deps.clientIp(c) };
-    const result = await completeFirstLogin(deps.db, { pbkdf2: deps.pbkdf2, now: deps.clock.now() }, actor, form.data);
-    if (!result.ok) return rerender({ [result.field]: result.message });
-    // New credentials, new session: anything opened with the temporary password is closed.
-    await deleteUserSessions(deps.db, user.id);
+    const ctx = useCase(c);
+    const result = await completeFirstLogin(ctx, deps.pbkdf2, form.data);
+    // Finished meanwhile (another tab): nothing left to set up.
+    if (!result.ok && result.reason === "not_pending") return seeOther(c, ROLE_HOME[user.role]);
+    if (!result.ok) return rerender({ username: MESSAGES.usernameTaken });
+    // New credentials, new session (completeFirstLogin closed every old one).
     const session = await startSession(deps.db, deps.clock.now(), {
       userId: user.id,
       previousToken: null,
-      ip: actor.ip,
+      ip: deps.clientIp(c),
       userAgent: c.req.header("user-agent") ?? null,
       method: "password",
     });

@@ -2,10 +2,12 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { validateForm } from "../domain/forms";
 import { contactForm } from "../domain/settings-forms";
+import { ForbiddenError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { getContactText, setContactText } from "../services/settings";
 import { ContactEditPage } from "../views/pages/contact";
 import { renderPage, seeOther } from "./render";
+import { useCase } from "./use-case";
 
 export const adminRoutes = new Hono<AppEnv>()
   .use("*", requireRole("admin"))
@@ -13,7 +15,6 @@ export const adminRoutes = new Hono<AppEnv>()
     renderPage(c, { title: "แก้ไขหน้าติดต่อเรา" }, <ContactEditPage text={await getContactText(c.var.deps.db)} csrfToken={c.var.csrfToken} />),
   )
   .post("/contact", async (c) => {
-    const { deps } = c.var;
     const form = validateForm(contactForm, await c.req.parseBody());
     if (!form.ok) {
       return renderPage(
@@ -22,6 +23,7 @@ export const adminRoutes = new Hono<AppEnv>()
         <ContactEditPage text={form.values.text ?? ""} errors={form.errors} csrfToken={c.var.csrfToken} />,
       );
     }
-    await setContactText(deps.db, deps.clock.now(), { id: c.var.user!.id, ip: deps.clientIp(c) }, form.data.text);
+    const saved = await setContactText(useCase(c), form.data.text);
+    if (!saved.ok) throw new ForbiddenError();
     return seeOther(c, "/contact");
   });

@@ -1,14 +1,12 @@
-import { asc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../app-env";
-import { eservices } from "../db/schema";
 import { agencyForm, agencyUserForm } from "../domain/account-forms";
 import { eserviceNameForm } from "../domain/onboarding/eservice-forms";
 import { formToken } from "../domain/form-token";
 import { validateForm } from "../domain/forms";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
-import { agencyUsers, createAgency, createAgencyUser, createEservice, getAgency, listAgencies } from "../services/agencies";
+import { agencyEservices, agencyUsers, createAgency, createAgencyUser, createEservice, getAgency, listAgencies } from "../services/agencies";
 import { AgencyDetailPage, AgencyListPage, type AgencyDetailProps } from "../views/pages/agencies";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";
@@ -19,7 +17,7 @@ async function detail(c: AppContext, id: string, extra: Partial<AgencyDetailProp
   if (!agency) throw new NotFoundError();
   const [users, services] = await Promise.all([
     agencyUsers(db, id),
-    db.select({ id: eservices.id, name: eservices.name }).from(eservices).where(eq(eservices.agencyId, id)).orderBy(asc(eservices.name)),
+    agencyEservices(db, id),
   ]);
   return renderPage(
     c,

@@ -4,12 +4,13 @@ import { loginForm, safeNextPath } from "../domain/auth-forms";
 import { validateForm } from "../domain/forms";
 import { ROLE_HOME } from "../domain/roles";
 import { loginWithPassword, logout } from "../services/auth";
-import { MESSAGES } from "../views/messages";
+import { MESSAGES } from "../messages/th";
 import { LoginPage } from "../views/pages/login";
 import { clearCookie, cookieNames, writeCookie } from "../middleware/cookies";
 import { renderPage, seeOther } from "./render";
 import { setSessionCookie } from "./session-cookie";
 import { setRetryAfter } from "./too-many-requests";
+import { useCase } from "./use-case";
 
 export const authRoutes = new Hono<AppEnv>()
   .get("/login", async (c) => {
@@ -67,12 +68,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/logout", async (c) => {
     const { deps } = c.var;
     const names = cookieNames(deps.config.secureCookies);
-    if (c.var.user && c.var.sessionToken) {
-      await logout(
-        { db: deps.db, now: deps.clock.now() },
-        { token: c.var.sessionToken, userId: c.var.user.id, ip: deps.clientIp(c) },
-      );
-    }
+    if (c.var.sessionToken) await logout(useCase(c), c.var.sessionToken);
     clearCookie(c, names.session, deps.config.secureCookies);
     writeCookie(c, names.flash, "logged_out", deps.config.secureCookies, 60);
     return seeOther(c, "/");

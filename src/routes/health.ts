@@ -1,14 +1,9 @@
-import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
+import { databaseReachable } from "../services/health";
 
 /** Liveness and database reachability, for load balancers and uptime checks. */
 export const healthRoutes = new Hono<AppEnv>().get("/healthz", async (c) => {
   c.header("Cache-Control", "no-store");
-  try {
-    await c.var.deps.db.run(sql`select 1`);
-    return c.json({ ok: true, db: "ok" });
-  } catch {
-    return c.json({ ok: false, db: "error" }, 503);
-  }
+  return (await databaseReachable(c.var.deps.db)) ? c.json({ ok: true, db: "ok" }) : c.json({ ok: false, db: "error" }, 503);
 });

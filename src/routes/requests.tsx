@@ -17,6 +17,7 @@ import { documentStatusForm, officerActionForm } from "../domain/academic-forms"
 import { formToken } from "../domain/form-token";
 import { validateForm } from "../domain/forms";
 import { formatThaiId, maskThaiId } from "../domain/thai-id";
+import { MESSAGES } from "../messages/th";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { multipartOnly } from "../middleware/uploads";
@@ -106,10 +107,6 @@ async function uploadFailed(c: AppContext, message: string, status: 409 | 413 | 
   );
 }
 
-function actor(c: AppContext) {
-  return { user: c.var.user!, ip: c.var.deps.clientIp(c) };
-}
-
 /** Opening tracking links: generous for people, far too slow for guessing tokens. */
 export const TRACK_LIMIT = { limit: 60, windowMs: 10 * 60_000 };
 
@@ -150,7 +147,7 @@ export const requestRoutes = new Hono<AppEnv>()
         <RequestDetailPage {...await detailProps(c, await loadOr404(c, id), { actionErrors: errors, actionValues: form.ok ? {} : form.values })} />,
       );
     if (!form.ok) return rerender(form.errors, 422);
-    if (!isRequestAction(form.data.action)) return rerender({ action: "กรุณาเลือกการดำเนินการ" }, 422);
+    if (!isRequestAction(form.data.action)) return rerender({ action: MESSAGES.chooseAction }, 422);
     const expected = typeof body.expectedStatus === "string" && (STATUS_KEYS as string[]).includes(body.expectedStatus) ? (body.expectedStatus as RequestStatus) : undefined;
     const outcome = await applyOfficerAction(useCase(c), id, form.data.action, {
       receiptNo: form.data.receiptNo || undefined,
@@ -169,7 +166,7 @@ export const requestRoutes = new Hono<AppEnv>()
     requireRole(...WORKFLOW_ROLES.upload),
     multipartOnly,
     // Counted while streaming; a bigger body is cut off before it is buffered.
-    bodyLimit({ maxSize: PDF_20MB.maxBytes + 64 * 1024, onError: (c) => uploadFailed(c as AppContext, "ไฟล์มีขนาดเกิน 20 MB", 413) }),
+    bodyLimit({ maxSize: PDF_20MB.maxBytes + 64 * 1024, onError: (c) => uploadFailed(c as AppContext, MESSAGES.fileTooLarge(PDF_20MB.maxBytes), 413) }),
     async (c) => {
       const { deps } = c.var;
       const req = await loadOr404(c, c.req.param("id"));
@@ -223,16 +220,16 @@ export const requestRoutes = new Hono<AppEnv>()
     const { deps } = c.var;
     const id = c.req.param("id");
     const req = await loadOr404(c, id);
-    const token = await createTrackingLink(deps.db, deps.clock.now(), actor(c), id);
-    if (!token) throw new NotFoundError();
-    const url = new URL(`/track/${token}`, deps.config.appUrl).toString();
+    const created = await createTrackingLink(useCase(c), id);
+    if (!created.ok) throw new NotFoundError();
+    const url = new URL(`/track/${created.token}`, deps.config.appUrl).toString();
     c.header("Cache-Control", "no-store");
     return renderPage(c, { title: `คำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...await detailProps(c, req, { newTrackingUrl: url, hasTrackingLink: true })} />);
   })
   .post("/requests/:id/tracking-link/revoke", officers, async (c) => {
-    const { deps } = c.var;
     const id = c.req.param("id");
     await loadOr404(c, id);
-    await revokeTrackingLinks(deps.db, deps.clock.now(), actor(c), id);
+    const revoked = await revokeTrackingLinks(useCase(c), id);
+    if (!revoked.ok) throw new NotFoundError();
     return seeOther(c, `/requests/${id}`);
   });

@@ -3,6 +3,7 @@ import type { AppContext, AppEnv } from "../app-env";
 import { safeNextPath } from "../domain/auth-forms";
 import { describeUserAgent } from "../domain/user-agent";
 import { clearCookie, readCookie, writeCookie } from "../middleware/cookies";
+import { MESSAGES } from "../messages/th";
 import { NotFoundError } from "../middleware/errors";
 import { upsertApplicant } from "../services/applicants";
 import { startSession } from "../services/auth";
@@ -28,7 +29,6 @@ export const QR_LIMITS = {
 export const MAX_OPEN_QR_PER_IP = 5;
 
 const APPLICANT_HOME = "/me";
-const FAILED = "เข้าสู่ระบบด้วย ThaiD ไม่สำเร็จ กรุณาเริ่มใหม่อีกครั้ง";
 
 async function limited(c: AppContext, name: string, rule: RateLimitRule): Promise<Response | null> {
   const { deps } = c.var;
@@ -43,7 +43,7 @@ function thaidConfig(c: AppContext) {
 }
 
 function failed(c: AppContext) {
-  return renderPage(c, { title: "เข้าสู่ระบบไม่สำเร็จ", status: 400 }, <ErrorPage kind={400} detail={FAILED} />);
+  return renderPage(c, { title: "เข้าสู่ระบบไม่สำเร็จ", status: 400 }, <ErrorPage kind={400} detail={MESSAGES.thaidFailed} />);
 }
 
 /** Cookie names for the QR browser secret and the same-device OIDC secrets. */

@@ -4,7 +4,7 @@
  * that says how long to wait.
  */
 import type { AppContext } from "../app-env";
-import { MESSAGES } from "../views/messages";
+import { MESSAGES } from "../messages/th";
 import { ErrorPage, errorTitle } from "../views/pages/errors";
 import { renderPage } from "./render";
 

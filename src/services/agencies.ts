@@ -5,23 +5,19 @@
  * choose their own on first sign-in; the temporary password lapses after 7 days.
  */
 import { and, asc, eq, ne, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../db/client";
+import type { DbOrTx } from "../db/client";
 import { agencies, eservices, eserviceSteps, users } from "../db/schema";
 import { TEMP_PASSWORD_DAYS } from "../domain/account-forms";
 import { initialStates } from "../domain/onboarding/workflow";
 import type { Pbkdf2 } from "../platform/ports";
-import { accountCreatedMail } from "../views/mail-templates";
+import { accountCreatedMail } from "../messages/mail";
 import { recordAudit } from "./audit";
 import { actorId, type UseCaseContext } from "./context";
 import { claimFormToken } from "./form-once";
 import { newId } from "./crypto";
 import { enqueueMail } from "./mail";
 import { hashPassword } from "./password";
-
-export interface StaffActor {
-  id: string;
-  ip: string;
-}
+import { deleteUserSessions } from "./session";
 
 export async function listAgencies(db: DbOrTx) {
   return db
@@ -49,6 +45,11 @@ export async function agencyUsers(db: DbOrTx, agencyId: string) {
     .from(users)
     .where(and(eq(users.orgId, agencyId), eq(users.role, "agency")))
     .orderBy(asc(users.displayName));
+}
+
+/** The agency's e-services by name, for its page. */
+export async function agencyEservices(db: DbOrTx, agencyId: string) {
+  return db.select({ id: eservices.id, name: eservices.name }).from(eservices).where(eq(eservices.agencyId, agencyId)).orderBy(asc(eservices.name));
 }
 
 /** Creates an agency, once per rendered form (`once`, see form-once.ts). */
@@ -125,33 +126,41 @@ export async function createAgencyUser(
   });
 }
 
-export type FirstLoginResult = { ok: true } | { ok: false; field: "username"; message: string };
+export type FirstLoginOutcome = { ok: true } | { ok: false; reason: "not_pending" | "username_taken" };
 
-/** Replaces the temporary credentials with the user's own, ending every other session. */
+/**
+ * Replaces the acting user's temporary credentials with their own, once: a user
+ * who already chose theirs is `not_pending`. Every session of the user ends with
+ * it (anything opened with the temporary password); the caller starts a new one.
+ */
 export async function completeFirstLogin(
-  db: Db,
-  deps: { pbkdf2: Pbkdf2; now: Date },
-  actor: StaffActor,
+  ctx: UseCaseContext,
+  pbkdf2: Pbkdf2,
   input: { username: string; password: string },
-): Promise<FirstLoginResult> {
+): Promise<FirstLoginOutcome> {
+  const userId = actorId(ctx);
+  if (!userId) return { ok: false, reason: "not_pending" };
+  const now = ctx.clock.now();
   const lower = input.username.toLowerCase();
-  const passwordHash = await hashPassword(deps.pbkdf2, input.password);
-  return db.transaction(async (tx) => {
+  const passwordHash = await hashPassword(pbkdf2, input.password);
+  return ctx.db.transaction(async (tx): Promise<FirstLoginOutcome> => {
+    const [self] = await tx.select({ pending: users.mustChangePassword }).from(users).where(eq(users.id, userId)).limit(1);
+    if (!self?.pending) return { ok: false, reason: "not_pending" };
     const [taken] = await tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.usernameLower, lower), ne(users.id, actor.id)))
+      .where(and(eq(users.usernameLower, lower), ne(users.id, userId)))
       .limit(1);
-    if (taken) return { ok: false, field: "username", message: "ชื่อผู้ใช้นี้มีผู้ใช้แล้ว กรุณาเลือกชื่ออื่น" } as const;
+    if (taken) return { ok: false, reason: "username_taken" };
     await tx
       .update(users)
       .set({ username: input.username, usernameLower: lower, passwordHash, mustChangePassword: false, passwordExpiresAt: null })
-      .where(eq(users.id, actor.id));
-    await recordAudit(tx, deps.now, { actorId: actor.id, action: "user.first_login_completed", subjectType: "user", subjectId: actor.id, ip: actor.ip });
-    return { ok: true } as const;
+      .where(eq(users.id, userId));
+    await deleteUserSessions(tx, userId);
+    await recordAudit(tx, now, { actorId: userId, action: "user.first_login_completed", subjectType: "user", subjectId: userId, ip: ctx.actor.ip });
+    return { ok: true };
   });
 }
-
 
 /** Creates an e-service with step 1 open and the rest locked, once per rendered form (`once`). */
 export async function createEservice(

@@ -10,6 +10,7 @@ import { users } from "../db/schema";
 import type { Role } from "../domain/roles";
 import type { Pbkdf2 } from "../platform/ports";
 import { recordAudit } from "./audit";
+import { actorId, type UseCaseContext } from "./context";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { clearRateLimit, hitRateLimit, releaseRateLimit, type RateLimitRule } from "./rate-limit";
 import { createSession, deleteSessionByToken } from "./session";
@@ -95,18 +96,13 @@ export async function startSession(
   });
 }
 
-export async function logout(
-  deps: { db: Db; now: Date },
-  input: { token: string; userId: string; ip: string },
-): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    await deleteSessionByToken(tx, input.token);
-    await recordAudit(tx, deps.now, {
-      actorId: input.userId,
-      action: "auth.logout",
-      subjectType: "user",
-      subjectId: input.userId,
-      ip: input.ip,
-    });
+/** Ends the acting user's session `token` (a visitor with no user has nothing to end). */
+export async function logout(ctx: UseCaseContext, token: string): Promise<void> {
+  const userId = actorId(ctx);
+  if (!userId) return;
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await deleteSessionByToken(tx, token);
+    await recordAudit(tx, now, { actorId: userId, action: "auth.logout", subjectType: "user", subjectId: userId, ip: ctx.actor.ip });
   });
 }

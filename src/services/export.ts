@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { NEXT_ACTOR_LABEL, nextActor, POSITIONS, STATUSES } from "../domain/academic";
-import { formatThaiDateTime } from "../views/format";
+import { formatThaiDateTime } from "../messages/dates";
 import type { RequestListRow } from "./requests";
 
 export async function requestsWorkbook(rows: RequestListRow[]): Promise<Uint8Array> {

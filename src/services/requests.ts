@@ -6,7 +6,7 @@
  * its timeline event, audit event and outbox mail.
  */
 import { and, asc, desc, eq, isNotNull, or, sql, type Placeholder, type SQL } from "drizzle-orm";
-import { preparedOnce, type Db, type DbOrTx } from "../db/client";
+import { preparedOnce, type DbOrTx } from "../db/client";
 import { academicRequests, durationEstimates, requestDocuments, requestEvents, ticketCounters, universities } from "../db/schema";
 import { queueMove } from "../domain/queue";
 import {
@@ -26,7 +26,7 @@ import { validateForm, type FieldErrors, type FormValues } from "../domain/forms
 import { durationRange, isPastP80, type DurationRange } from "../domain/duration-stats";
 import { buddhistYear, formatTicketNo } from "../domain/ticket";
 import { formatThaiId, normalizeThaiId } from "../domain/thai-id";
-import { requestStatusMail } from "../views/mail-templates";
+import { requestStatusMail } from "../messages/mail";
 import { recordAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { newId } from "./crypto";
@@ -342,11 +342,6 @@ async function draftValues(keys: PidKeys, form: DraftFields) {
     coordinatorPhone: form.coordinatorPhone ?? "",
     coordinatorEmail: form.coordinatorEmail ?? "",
   };
-}
-
-export interface Actor {
-  user: SessionUser;
-  ip: string;
 }
 
 export type SaveDraftOutcome = { ok: true; id: string } | { ok: false; reason: "not_found" | "empty" };

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "../db/client";
+import type { DbOrTx } from "../db/client";
 import { siteSettings } from "../db/schema";
 import { recordAudit } from "./audit";
+import { actorId, actorRole, type UseCaseContext } from "./context";
 
 /** The "ติดต่อเรา" text of the academic-position manual, until an admin changes it. */
 export const DEFAULT_CONTACT = [
@@ -14,12 +15,18 @@ export async function getContactText(db: DbOrTx): Promise<string> {
   return row?.value ?? DEFAULT_CONTACT;
 }
 
-export async function setContactText(db: Db, now: Date, actor: { id: string; ip: string }, value: string): Promise<void> {
-  await db.transaction(async (tx) => {
+export type SetContactOutcome = { ok: true } | { ok: false; reason: "forbidden" };
+
+/** Replaces the contact page's text; only an admin may. */
+export async function setContactText(ctx: UseCaseContext, value: string): Promise<SetContactOutcome> {
+  if (actorRole(ctx) !== "admin") return { ok: false, reason: "forbidden" };
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
     await tx
       .insert(siteSettings)
       .values({ key: "contact", value, updatedAt: now })
       .onConflictDoUpdate({ target: siteSettings.key, set: { value, updatedAt: now } });
-    await recordAudit(tx, now, { actorId: actor.id, action: "settings.contact", subjectType: "settings", subjectId: "contact", ip: actor.ip });
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "settings.contact", subjectType: "settings", subjectId: "contact", ip: ctx.actor.ip });
   });
+  return { ok: true };
 }

@@ -5,6 +5,7 @@
  * the name or the browser), and the file is stored under a random key.
  */
 import { fileTypeFromBuffer } from "file-type";
+import { MESSAGES } from "../messages/th";
 import type { FileStore } from "../platform/ports";
 import { randomToken } from "./crypto";
 
@@ -29,14 +30,12 @@ export function cleanFileName(name: string): string {
 }
 
 export async function storeUpload(files: FileStore, file: unknown, rule: UploadRule): Promise<UploadResult> {
-  if (!(file instanceof File) || file.size === 0) return { ok: false, message: `กรุณาเลือกไฟล์ ${rule.label}` };
-  if (file.size > rule.maxBytes) {
-    return { ok: false, message: `ไฟล์มีขนาดเกิน ${Math.floor(rule.maxBytes / 1024 / 1024)} MB` };
-  }
+  if (!(file instanceof File) || file.size === 0) return { ok: false, message: MESSAGES.fileMissing(rule.label) };
+  if (file.size > rule.maxBytes) return { ok: false, message: MESSAGES.fileTooLarge(rule.maxBytes) };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sniffed = await fileTypeFromBuffer(bytes.subarray(0, 4100));
   if (!sniffed || !rule.types.includes(sniffed.mime)) {
-    return { ok: false, message: `ไฟล์นี้ไม่ใช่ ${rule.label} (ตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์) กรุณาเลือกไฟล์ ${rule.label}` };
+    return { ok: false, message: MESSAGES.fileWrongType(rule.label) };
   }
   const key = randomToken(24);
   await files.put(key, bytes, { contentType: sniffed.mime });

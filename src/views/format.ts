@@ -1,33 +1,6 @@
 /**
  * @module
- * Dates as Thai readers expect them: Buddhist era, Thai month abbreviations,
- * Bangkok time, e.g. `22 ส.ค. 2567 เวลา 7:34`.
+ * Moved to `src/messages/dates.ts`. Kept only so the onboarding pages still in
+ * flight on another branch resolve; delete once they import from messages/.
  */
-const TZ = "Asia/Bangkok";
-const dateFormat = new Intl.DateTimeFormat("th-TH-u-ca-buddhist", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: TZ,
-});
-const timeFormat = new Intl.DateTimeFormat("th-TH", {
-  hour: "numeric",
-  minute: "2-digit",
-  hourCycle: "h23",
-  timeZone: TZ,
-});
-
-/** `22 ส.ค. 2567` */
-export function formatThaiDate(date: Date): string {
-  return dateFormat.format(date);
-}
-
-/** `22 ส.ค. 2567 เวลา 7:34` */
-export function formatThaiDateTime(date: Date): string {
-  return `${dateFormat.format(date)} เวลา ${timeFormat.format(date)}`;
-}
-
-/** ISO 8601 for `<time datetime>`. */
-export function isoDateTime(date: Date): string {
-  return date.toISOString();
-}
+export * from "../messages/dates";

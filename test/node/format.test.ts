@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatThaiDate, formatThaiDateTime } from "../../src/views/format";
+import { formatThaiDate, formatThaiDateTime } from "../../src/messages/dates";
 
 describe("formatThaiDateTime", () => {
   it("writes the seed's example the way the seed prints it", () => {

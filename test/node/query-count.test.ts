@@ -207,7 +207,9 @@ async function buildWorld() {
   // The request whose detail page lists a growing timeline and documents; it has a tracking link.
   await insertSubmitted({ id: TRACKED_REQUEST, k: 9999, uni: UNI_X, pid: A.pid, position: "assistant_professor", name: "ผู้ถูกติดตาม" });
   await receive(TRACKED_REQUEST, "R-9999");
-  trackingToken = (await createTrackingLink(t.db, now, { user: actors.officer, ip: "10.0.0.2" }, TRACKED_REQUEST))!;
+  const link = await createTrackingLink(contextFor(t, actors.officer, "10.0.0.2"), TRACKED_REQUEST);
+  if (!link.ok) throw new Error("tracking link refused");
+  trackingToken = link.token;
 
   // The services whose step pages list testers, attempts and screenshots.
   await addService(SERVICE_AT_2, "บริการผู้ทดสอบ UAT", statesAt(2));

@@ -1,6 +1,6 @@
 import { POSITIONS } from "../../domain/academic";
 import type { RequestListRow } from "../../services/requests";
-import { formatThaiDateTime } from "../format";
+import { formatThaiDateTime } from "../../messages/dates";
 import { NextActorTag, StatusBadge } from "./status-badge";
 
 function formatPhone(p: string): string {

@@ -1,4 +1,4 @@
-import { formatThaiDateTime } from "../format";
+import { formatThaiDateTime } from "../../messages/dates";
 import { ProgressBar } from "../components/progress-bar";
 import { LAUNCHED_GAUGE_DEFINITION } from "../../domain/onboarding/eservice-list";
 import type { StepState } from "../../domain/onboarding/workflow";

@@ -1,5 +1,5 @@
 import type { OutboxStatus } from "../../db/schema";
-import { formatThaiDateTime } from "../format";
+import { formatThaiDateTime } from "../../messages/dates";
 
 export interface OutboxRow {
   id: string;

@@ -16,7 +16,7 @@ import type { TimeEstimate } from "../../services/requests";
 import { ErrorSummary } from "../components/error-summary";
 import { OnceField } from "../components/once-field";
 import { NextActorTag, StatusBadge } from "../components/status-badge";
-import { formatThaiDate, formatThaiDateTime } from "../format";
+import { formatThaiDate, formatThaiDateTime } from "../../messages/dates";
 
 export interface RequestView {
   id: string;

@@ -1,6 +1,6 @@
 import { STEPS } from "../../domain/onboarding/workflow";
 import type { ReviewQueueRow } from "../../services/onboarding/service";
-import { formatThaiDateTime } from "../format";
+import { formatThaiDateTime } from "../../messages/dates";
 
 /** Submitted steps waiting for an officer, oldest first, with how long they have waited. */
 export function ReviewQueuePage(props: { rows: ReviewQueueRow[]; now: Date }) {

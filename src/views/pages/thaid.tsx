@@ -1,5 +1,5 @@
 import { QrCode } from "../components/qr-code";
-import { formatThaiDateTime } from "../format";
+import { formatThaiDateTime } from "../../messages/dates";
 
 /** The applicant's way in on the sign-in page: this device, or scan with a phone. */
 export function ThaidLoginOptions(props: { csrfToken: string; next?: string | null }) {

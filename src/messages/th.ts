@@ -1,3 +1,10 @@
+/**
+ * @module
+ * The Thai words the app says to people outside a form schema: flash notices,
+ * refusals, errors. Routes, services and views all read them here, so one
+ * sentence is written once. Pure data; imports nothing.
+ */
+
 /** One-time notices shown after a redirect; the cookie carries only the key. */
 export const FLASH = {
   logged_out: "ออกจากระบบเรียบร้อยแล้ว",
@@ -26,4 +33,11 @@ export const MESSAGES = {
   csrf: "ไม่สามารถยืนยันแหล่งที่มาของคำขอได้ กรุณาโหลดหน้าเดิมใหม่แล้วลองอีกครั้ง",
   authRequired: "กรุณาเข้าสู่ระบบก่อนใช้งาน",
   forbidden: "บัญชีของท่านไม่มีสิทธิ์เข้าถึงหน้านี้",
+  /** Every ThaiD failure says only this (nothing about which check failed). */
+  thaidFailed: "เข้าสู่ระบบด้วย ThaiD ไม่สำเร็จ กรุณาเริ่มใหม่อีกครั้ง",
+  usernameTaken: "ชื่อผู้ใช้นี้มีผู้ใช้แล้ว กรุณาเลือกชื่ออื่น",
+  chooseAction: "กรุณาเลือกการดำเนินการ",
+  fileMissing: (label: string) => `กรุณาเลือกไฟล์ ${label}`,
+  fileTooLarge: (maxBytes: number) => `ไฟล์มีขนาดเกิน ${Math.floor(maxBytes / 1024 / 1024)} MB`,
+  fileWrongType: (label: string) => `ไฟล์นี้ไม่ใช่ ${label} (ตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์) กรุณาเลือกไฟล์ ${label}`,
 } as const;

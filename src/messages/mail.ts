@@ -1,0 +1,71 @@
+/**
+ * @module
+ * The Thai text of every e-mail. Plain text first: it reads well in any client.
+ */
+import { STATUSES, type RequestStatus } from "../domain/academic";
+
+export function requestStatusMail(input: {
+  ticketNo: string;
+  applicantName: string;
+  status: RequestStatus;
+  label: string;
+  url: string;
+}) {
+  return {
+    subject: `[tidtam] คำขอ ${input.ticketNo}: ${STATUSES[input.status].th}`,
+    text: [
+      `เรียน ผู้เกี่ยวข้อง`,
+      ``,
+      `คำขอตำแหน่งทางวิชาการเลขที่ ${input.ticketNo} ของ ${input.applicantName}`,
+      `มีความคืบหน้า: ${input.label}`,
+      `สถานะปัจจุบัน: ${STATUSES[input.status].th}`,
+      ``,
+      `ดูรายละเอียดและลำดับเหตุการณ์ทั้งหมดได้ที่ ${input.url}`,
+      ``,
+      `อีเมลนี้ส่งโดยอัตโนมัติจากระบบติดตาม tidtam กรุณาอย่าตอบกลับ`,
+    ].join("\n"),
+  };
+}
+
+export function accountCreatedMail(input: {
+  name: string;
+  agency: string;
+  username: string;
+  password: string;
+  expiresAt: Date;
+  loginUrl: string;
+}) {
+  const until = new Intl.DateTimeFormat("th-TH-u-ca-buddhist", { dateStyle: "medium", timeZone: "Asia/Bangkok" }).format(input.expiresAt);
+  return {
+    subject: "[tidtam] บัญชีผู้ใช้สำหรับติดตามสถานะการเชื่อมต่อ e-Service",
+    text: [
+      `เรียน ${input.name}`,
+      ``,
+      `สำนักงานพัฒนารัฐบาลดิจิทัลได้สร้างบัญชีผู้ใช้ให้ท่านในนามของ ${input.agency}`,
+      ``,
+      `ชื่อผู้ใช้ชั่วคราว: ${input.username}`,
+      `รหัสผ่านชั่วคราว: ${input.password}`,
+      `ใช้ได้ถึง: ${until}`,
+      ``,
+      `เข้าสู่ระบบที่ ${input.loginUrl}`,
+      `เมื่อเข้าสู่ระบบครั้งแรก ระบบจะให้ท่านตั้งชื่อผู้ใช้และรหัสผ่านใหม่ของท่านเอง`,
+      ``,
+      `หากท่านไม่ได้คาดว่าจะได้รับอีเมลนี้ กรุณาเพิกเฉย`,
+    ].join("\n"),
+  };
+}
+
+export function stepReviewMail(input: { service: string; step: string; text: string; comments: { label: string; text: string }[]; url: string }) {
+  const comments = input.comments.length ? [``, `ความเห็นของเจ้าหน้าที่:`, ...input.comments.map((c) => `- ${c.label}: ${c.text}`)] : [];
+  return {
+    subject: `[tidtam] ${input.service}: ${input.step}`,
+    text: [`เรียน ผู้ดูแล e-Service ${input.service}`, ``, input.text, ...comments, ``, `ดูรายละเอียดได้ที่ ${input.url}`, ``, `อีเมลนี้ส่งโดยอัตโนมัติจากระบบติดตาม tidtam กรุณาอย่าตอบกลับ`].join("\n"),
+  };
+}
+
+export function launchedMail(input: { service: string; batchDate: string; url: string }) {
+  return {
+    subject: `[tidtam] ${input.service}: เปิดให้บริการแล้ว`,
+    text: [`เรียน ผู้ดูแล e-Service ${input.service}`, ``, `e-Service ของท่านเปิดให้บริการแล้วตามรอบวันที่ ${input.batchDate}`, `ขอแสดงความยินดี และขอบคุณที่ดำเนินการผ่านระบบกลางภาครัฐ`, ``, `ดูรายละเอียดได้ที่ ${input.url}`].join("\n"),
+  };
+}
