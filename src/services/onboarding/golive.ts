@@ -14,7 +14,7 @@ import { goLiveBatch } from "../../domain/onboarding/golive";
 import { bangkokIsoDate, thaiShortDate } from "../../domain/dates";
 import { stepDefinition } from "../../domain/onboarding/steps";
 import { applyStepAction, isLiveBooking, isStepState, mayLaunch, STEP_COUNT, type StepState } from "../../domain/onboarding/workflow";
-import { launchedMail, stepReviewMail } from "../../views/mail-templates";
+import { launchedMail, stepReviewMail } from "../../messages/mail";
 import { recordAudit } from "../audit";
 import { actorId, type UseCaseContext } from "../context";
 import { claimFormToken } from "../form-once";

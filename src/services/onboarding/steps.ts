@@ -12,7 +12,7 @@ import type { FieldErrors } from "../../domain/forms";
 import { labelledComments, type ReviewDecision } from "../../domain/onboarding/review";
 import { stepDefinition } from "../../domain/onboarding/steps";
 import { applyStepAction, STEP_RESOURCES, stepByNo, type StepState } from "../../domain/onboarding/workflow";
-import { stepReviewMail } from "../../views/mail-templates";
+import { stepReviewMail } from "../../messages/mail";
 import { recordAudit } from "../audit";
 import { actorId, type UseCaseContext } from "../context";
 import { claimFormToken } from "../form-once";
