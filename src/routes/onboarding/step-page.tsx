@@ -18,7 +18,7 @@ import { listScreenshots, serviceFile } from "../../services/onboarding/files";
 import { loadService, type Refusal, type ServiceView } from "../../services/onboarding/service";
 import { listAttempts } from "../../services/onboarding/test-attempts";
 import { listTesters } from "../../services/onboarding/testers";
-import { EserviceStepPage, type RawAnswers, type StepPageProps } from "../../views/pages/eservice-step";
+import { EserviceStepPage, type RawAnswers, type StepPageProps } from "../../views/onboarding/step-page";
 import { renderPage } from "../render";
 import { useCase } from "../use-case";
 

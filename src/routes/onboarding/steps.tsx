@@ -17,7 +17,7 @@ import { requireRole } from "../../middleware/roles";
 import { getServiceFile, serviceFile } from "../../services/onboarding/files";
 import { readinessOf, reviewStep, saveAnswers, submitStep } from "../../services/onboarding/steps";
 import { listTesters } from "../../services/onboarding/testers";
-import { StepCheckPage, type RawAnswers } from "../../views/pages/eservice-step";
+import { StepCheckPage, type RawAnswers } from "../../views/onboarding/step-page";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { answersOf, download, refusedPage, serviceOr404, stepNoOr404, stepPage } from "./step-page";
