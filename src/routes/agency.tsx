@@ -8,7 +8,7 @@ import { EserviceListPage } from "../views/pages/eservice-list";
 import { groupBatches } from "../domain/onboarding/batches";
 import { nextCutoff } from "../domain/onboarding/golive";
 import { launchedServices, scheduledServices } from "../services/onboarding/golive";
-import { BatchCalendarPage, LaunchedPage } from "../views/pages/golive";
+import { BatchCalendarPage, LaunchedPage } from "../views/onboarding/golive";
 import { renderPage, seeOther } from "./render";
 
 const PAGE_SIZE = 20;

@@ -10,7 +10,7 @@ import { batchesCsv, groupBatches } from "../domain/onboarding/batches";
 import { nextCutoff } from "../domain/onboarding/golive";
 import { scheduledServices } from "../services/onboarding/golive";
 import { reviewQueue } from "../services/onboarding/service";
-import { BatchCalendarPage } from "../views/pages/golive";
+import { BatchCalendarPage } from "../views/onboarding/golive";
 import { RequestListPage } from "../views/pages/request-list";
 import { ReviewQueuePage } from "../views/pages/review-queue";
 import { renderPage } from "./render";

@@ -37,7 +37,9 @@ async function signedIn(role: string | null, viewport: { width: number; height: 
   await page.goto(`${baseUrl}/login`);
   await page.locator("#f-username").fill(account.username);
   await page.locator("#f-password").fill(account.password);
-  await page.getByRole("button", { name: "เข้าสู่ระบบ", exact: true }).click();
+  // Wait for the sign-in's own redirect: the login page is already idle, so waiting
+  // for "networkidle" could return before the POST left it (and the next goto cut it off).
+  await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "เข้าสู่ระบบ", exact: true }).click()]);
   await page.waitForLoadState("networkidle");
   return page;
 }

@@ -15,7 +15,7 @@ import { requireRole } from "../../middleware/roles";
 import { confirmBooking, moveBatch } from "../../services/onboarding/golive";
 import type { ServiceView } from "../../services/onboarding/service";
 import { goLiveIcs } from "../../views/ics";
-import { BatchPreview } from "../../views/pages/golive";
+import { BatchPreview } from "../../views/onboarding/golive";
 import { seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusedPage, serviceOr404, stepPage } from "./step-page";

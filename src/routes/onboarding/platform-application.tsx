@@ -17,8 +17,7 @@ import { authLetterOf, platformValues, setAuthLetter } from "../../services/onbo
 import { saveAnswers } from "../../services/onboarding/steps";
 import type { ServiceView } from "../../services/onboarding/service";
 import { storeUpload, type UploadRule } from "../../services/uploads";
-import { OnceField } from "../../views/components/once-field";
-import { PartForm, PartPage, PartsIndicator, PlatformApplicationSummary } from "../../views/pages/platform-application";
+import { PartForm, PartPage, PlatformApplicationCheckPage } from "../../views/onboarding/platform-application";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusal, serviceOr404 } from "./step-page";
@@ -144,30 +143,7 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
     return renderPage(
       c,
       { title: "ตรวจสอบข้อมูลก่อนส่ง", status: Object.keys(errors).length ? 422 : 200, hasErrors: Object.keys(errors).length > 0 },
-      <section class="eservice-step">
-        <h1>ตรวจสอบข้อมูลก่อนส่ง: ขอใช้บริการขึ้นแพลตฟอร์มกลาง</h1>
-        <PartsIndicator serviceId={svc.id} current="check" />
-        {Object.keys(errors).length ? (
-          <div class="error-summary" role="alert">
-            <h2 class="error-summary-title">ยังมีข้อมูลที่ต้องแก้ไข {Object.keys(errors).length} รายการ</h2>
-            <ul>
-              {Object.values(errors).map((m) => (
-                <li>{m}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <PlatformApplicationSummary serviceId={svc.id} values={values} groupsByPart={groupsByPart(values)} authLetter={authLetter} editable />
-        {Object.keys(errors).length === 0 ? (
-          <form method="post" action={`/eservices/${svc.id}/steps/4/submit`}>
-            <input type="hidden" name="_csrf" value={c.var.csrfToken} />
-            <OnceField />
-            <button type="submit" class="button">
-              ยืนยันการส่งข้อมูล
-            </button>
-          </form>
-        ) : null}
-      </section>,
+      <PlatformApplicationCheckPage serviceId={svc.id} values={values} groupsByPart={groupsByPart(values)} authLetter={authLetter} errors={errors} csrfToken={c.var.csrfToken} />,
     );
   });
 

@@ -20,7 +20,7 @@ import { preprodTestsPage } from "../../services/onboarding/preprod-tests";
 import { loadService, type Refusal, type ServiceView } from "../../services/onboarding/service";
 import { uatPage } from "../../services/onboarding/uat";
 import { uatTestsPage } from "../../services/onboarding/uat-tests";
-import { EserviceStepPage, type RawAnswers, type StepPageProps } from "../../views/pages/eservice-step";
+import { EserviceStepPage, type RawAnswers, type StepPageProps } from "../../views/onboarding/step-page";
 import { renderPage } from "../render";
 import { useCase } from "../use-case";
 

@@ -16,7 +16,7 @@ import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
 import { getServiceFile } from "../../services/onboarding/files";
 import { readinessOf, reviewStep, saveAnswers, submitStep } from "../../services/onboarding/steps";
-import { StepCheckPage, type RawAnswers } from "../../views/pages/eservice-step";
+import { StepCheckPage, type RawAnswers } from "../../views/onboarding/step-page";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { answersOf, download, refusedPage, serviceOr404, stepData, stepNoOr404, stepPage } from "./step-page";

@@ -17,7 +17,7 @@ import { multipartOnly } from "../../middleware/uploads";
 import { addAttempt, deleteAttempt, getAttempt, updateAttemptDetails } from "../../services/onboarding/uat-tests";
 import { storeUpload, type UploadRule } from "../../services/uploads";
 import { summarizeTestWorkbook } from "../../services/xlsx-summary";
-import { AttemptEditPage } from "../../views/pages/eservice-step-2-3";
+import { AttemptEditPage } from "../../views/onboarding/uat-tests";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { download, refusedPage, serviceOr404, stepNoOr404, stepPage } from "./step-page";

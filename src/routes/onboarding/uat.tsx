@@ -14,7 +14,7 @@ import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
 import { listTesters, removeTester, saveTester } from "../../services/onboarding/uat";
-import { TesterDialog, TesterForm } from "../../views/pages/eservice-step-2-3";
+import { TesterDialog, TesterForm } from "../../views/onboarding/uat";
 import { isFragmentRequest, renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusedPage, serviceOr404, stepNoOr404 } from "./step-page";

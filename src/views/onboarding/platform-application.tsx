@@ -1,3 +1,9 @@
+/**
+ * @module
+ * Step 4, ขอใช้บริการขึ้นแพลตฟอร์มกลาง, the long form: three parts, each its
+ * own page, the signed authorisation letter on part 1, the answers read back
+ * part by part, and the check page before the step is submitted.
+ */
 import type { FieldErrors } from "../../domain/forms";
 import { PERSONAL_DATA_FIELDS } from "../../domain/onboarding/credentials";
 import {
@@ -25,6 +31,8 @@ import { THAI_PROVINCES } from "../../domain/thai-provinces";
 import { answerList, answerText, errorFor, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { ErrorSummary } from "../components/error-summary";
 import { fieldId } from "../components/field";
+import { OnceField } from "../components/once-field";
+import type { StepSection } from "./step-page";
 
 type Raw = RawAnswers;
 const YES_NO = { yes: "ต้องการ", no: "ไม่ต้องการ" };
@@ -274,7 +282,15 @@ export function PartPage(props: PartPageProps & { serviceName: string; savedNoti
 }
 
 /** Every answer once more, part by part, with a link back to each part, then "ยืนยันการส่งข้อมูล". */
-export function PlatformApplicationSummary(props: { serviceId: string; values: Raw; groupsByPart: Record<PartNo, VisibleGroups>; authLetter: { fileName: string } | null; editable: boolean }) {
+export interface PlatformApplicationSummaryProps {
+  serviceId: string;
+  values: Raw;
+  groupsByPart: Record<PartNo, VisibleGroups>;
+  authLetter: { fileName: string } | null;
+  editable: boolean;
+}
+
+export function PlatformApplicationSummary(props: PlatformApplicationSummaryProps) {
   return (
     <>
       {PARTS.map((p) => {
@@ -314,3 +330,61 @@ export function PlatformApplicationSummary(props: { serviceId: string; values: R
     </>
   );
 }
+
+/** The check page: what still stops the submit, or every answer once more and "ยืนยันการส่งข้อมูล". */
+export function PlatformApplicationCheckPage(props: Omit<PlatformApplicationSummaryProps, "editable"> & { errors: FieldErrors; csrfToken: string }) {
+  const problems = Object.values(props.errors);
+  return (
+    <section class="eservice-step">
+      <h1>ตรวจสอบข้อมูลก่อนส่ง: ขอใช้บริการขึ้นแพลตฟอร์มกลาง</h1>
+      <PartsIndicator serviceId={props.serviceId} current="check" />
+      {problems.length ? (
+        <div class="error-summary" role="alert">
+          <h2 class="error-summary-title">ยังมีข้อมูลที่ต้องแก้ไข {problems.length} รายการ</h2>
+          <ul>
+            {problems.map((m) => (
+              <li>{m}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <PlatformApplicationSummary serviceId={props.serviceId} values={props.values} groupsByPart={props.groupsByPart} authLetter={props.authLetter} editable />
+      {problems.length === 0 ? (
+        <form method="post" action={`/eservices/${props.serviceId}/steps/4/submit`}>
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <OnceField />
+          <button type="submit" class="button">
+            ยืนยันการส่งข้อมูล
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** Step 4 on the shared page: the way into the three parts while editable, and the answers so far. */
+export const platformApplicationSection: StepSection = {
+  Body: (props) =>
+    props.step4 ? (
+      <>
+        {props.editable ? (
+          <p class="button-row">
+            <a class="button" href={`/eservices/${props.service.id}/steps/4/parts/1`}>
+              กรอกแบบฟอร์ม (3 ส่วน)
+            </a>
+            <a class="button button-secondary" href={`/eservices/${props.service.id}/steps/4/check`}>
+              ตรวจสอบข้อมูลและส่ง
+            </a>
+          </p>
+        ) : null}
+        <PlatformApplicationSummary
+          serviceId={props.service.id}
+          values={props.step4.values}
+          groupsByPart={props.step4.groupsByPart}
+          authLetter={props.step4.authLetter}
+          editable={props.editable}
+        />
+      </>
+    ) : null,
+  listsErrors: () => false,
+};

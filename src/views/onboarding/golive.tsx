@@ -1,10 +1,18 @@
+/**
+ * @module
+ * Step 7, เตรียมการเปิดให้บริการ: the wanted date with its Tuesday batch shown
+ * live and confirmed once, the officer's move to another batch, and the batch
+ * calendar and launched list the go-live batches feed.
+ */
 import type { FieldErrors } from "../../domain/forms";
 import { GOLIVE_LABELS } from "../../domain/onboarding/golive";
+import { canWrite, isLiveBooking } from "../../domain/onboarding/workflow";
 import { ErrorSummary } from "../components/error-summary";
 import { Countdown } from "../components/countdown";
 import { Field } from "../components/field";
 import { OnceField } from "../components/once-field";
-import { formatThaiDate } from "../format";
+import { formatThaiDate } from "../../messages/dates";
+import type { StepSection } from "./step-page";
 
 const RULES = [
   "เปิดให้บริการตามรอบทุกวันอังคาร",
@@ -148,6 +156,31 @@ export function GoLiveSection(props: GoLiveProps) {
     </section>
   );
 }
+
+/** Step 7 on the shared page: the booking, movable by an officer while the declaration lets one write it. */
+export const goliveSection: StepSection = {
+  Body: (props) => {
+    if (!props.golive) return null;
+    const booking = props.golive.confirmed;
+    const officer = props.viewer === "officer";
+    return (
+      <GoLiveSection
+        serviceId={props.service.id}
+        editable={props.editable}
+        officer={officer}
+        csrfToken={props.csrfToken}
+        errors={props.errors}
+        {...props.golive}
+        canMove={officer && canWrite(props.states, props.stepNo, "booking", "officer") && !!booking && isLiveBooking(booking)}
+        approved={props.state === "done"}
+      />
+    );
+  },
+  // The officer's move form lists its own errors while a booking holds a batch not yet launched.
+  listsErrors: (props) => props.editable || (props.viewer === "officer" && !!props.golive?.confirmed?.batchDate && !props.golive.confirmed.launchedAt),
+  // The booking's own status line says whether it waits for review.
+  showsReviewStatus: true,
+};
 
 export interface BatchCalendarProps {
   title: string;
