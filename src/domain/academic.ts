@@ -57,6 +57,11 @@ export function nextActor(status: RequestStatus): NextActor | null {
  * except while more documents are awaited (the seed: "ท่านจะถูกออกจากคิวและเข้าคิวใหม่
  * เมื่อระบบได้รับเอกสาร").
  */
+/** The university edits (and submits) a request only while it is still its draft. */
+export function isDraft(status: RequestStatus): boolean {
+  return status === "draft";
+}
+
 export function isInQueue(status: RequestStatus): boolean {
   return ["received", "doc_review", "doc_checked", "peer_review", "committee"].includes(status);
 }

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../app-env";
-import { POSITIONS, type Position, type RequestStatus } from "../domain/academic";
+import { isDraft, POSITIONS, type Position, type RequestStatus } from "../domain/academic";
 import { EMPTY_DRAFT_MESSAGE, REQUEST_FORM_LABELS, requestFilterQuery, validateDraft } from "../domain/academic-forms";
 import { formToken } from "../domain/form-token";
 import { stringValues, type FieldErrors, type FormValues } from "../domain/forms";
@@ -17,7 +17,7 @@ const FIELDS = Object.keys(REQUEST_FORM_LABELS) as (keyof typeof REQUEST_FORM_LA
 
 async function draftOr404(c: AppContext, id: string): Promise<RequestDetail> {
   const req = await getRequestFor(c.var.deps.db, c.var.user!, id);
-  if (!req || req.status !== "draft") throw new NotFoundError();
+  if (!req || !isDraft(req.status)) throw new NotFoundError();
   return req;
 }
 

@@ -10,6 +10,11 @@ import type { StepEntry, StepFacts } from "./steps";
 
 export const DETAILS_MAX = 5000;
 
+/** An attempt changes only until an officer has reviewed it (and only while its step is open). */
+export function attemptEditable(status: "pending" | "approved" | "returned"): boolean {
+  return status === "pending";
+}
+
 /** The details posted with a workbook, or alone when an attempt is edited. */
 export const attemptDetailsForm = z.object({
   details: z

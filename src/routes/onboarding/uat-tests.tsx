@@ -9,7 +9,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../../app-env";
 import { formToken } from "../../domain/form-token";
 import { validateForm } from "../../domain/forms";
-import { attemptDetailsForm } from "../../domain/onboarding/uat-tests";
+import { attemptDetailsForm, attemptEditable } from "../../domain/onboarding/uat-tests";
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
@@ -65,7 +65,7 @@ export const uatTestRoutes = new Hono<AppEnv>()
     const stepNo = stepNoOr404(c, "attempts");
     const svc = await serviceOr404(c);
     const attempt = await getAttempt(c.var.deps.db, svc.id, stepNo, c.req.param("aid"));
-    if (!attempt || attempt.status !== "pending" || !canWrite(svc.states, stepNo, "attempts", "agency")) throw new NotFoundError();
+    if (!attempt || !attemptEditable(attempt.status) || !canWrite(svc.states, stepNo, "attempts", "agency")) throw new NotFoundError();
     const base = `/eservices/${svc.id}/steps/${stepNo}`;
     return renderPage(
       c,

@@ -121,13 +121,12 @@ export async function openForWrite(
 export async function stepFacts(tx: DbOrTx, svc: ServiceView, stepNo: number, now: Date): Promise<StepFacts> {
   const count = async (table: typeof testers | typeof testResults | typeof eserviceFiles, where: ReturnType<typeof and>) =>
     (await tx.select({ n: sql<number>`count(*)` }).from(table).where(where))[0]?.n ?? 0;
-  const [testerCount, pendingAttempts, icons, screenshots, letters] = await Promise.all([
-    count(testers, and(eq(testers.eserviceId, svc.id), eq(testers.stepNo, stepNo))),
-    count(testResults, and(eq(testResults.eserviceId, svc.id), eq(testResults.stepNo, stepNo), eq(testResults.status, "pending"))),
-    count(eserviceFiles, and(eq(eserviceFiles.eserviceId, svc.id), eq(eserviceFiles.kind, "icon"), eq(eserviceFiles.stepNo, stepNo))),
-    count(eserviceFiles, and(eq(eserviceFiles.eserviceId, svc.id), eq(eserviceFiles.kind, "screenshot"))),
-    count(eserviceFiles, and(eq(eserviceFiles.eserviceId, svc.id), eq(eserviceFiles.kind, "auth_letter"))),
-  ]);
+  // One after another: they share the caller's transaction, which runs one statement at a time.
+  const testerCount = await count(testers, and(eq(testers.eserviceId, svc.id), eq(testers.stepNo, stepNo)));
+  const pendingAttempts = await count(testResults, and(eq(testResults.eserviceId, svc.id), eq(testResults.stepNo, stepNo), eq(testResults.status, "pending")));
+  const icons = await count(eserviceFiles, and(eq(eserviceFiles.eserviceId, svc.id), eq(eserviceFiles.kind, "icon"), eq(eserviceFiles.stepNo, stepNo)));
+  const screenshots = await count(eserviceFiles, and(eq(eserviceFiles.eserviceId, svc.id), eq(eserviceFiles.kind, "screenshot")));
+  const letters = await count(eserviceFiles, and(eq(eserviceFiles.eserviceId, svc.id), eq(eserviceFiles.kind, "auth_letter")));
   return {
     answers: svc.steps[stepNo - 1]?.answers ?? {},
     testers: testerCount,

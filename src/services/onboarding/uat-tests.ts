@@ -10,6 +10,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { testResults } from "../../db/schema";
+import { attemptEditable } from "../../domain/onboarding/uat-tests";
 import { recordAudit } from "../audit";
 import { actorId, type UseCaseContext } from "../context";
 import { newId } from "../crypto";
@@ -84,7 +85,7 @@ export async function updateAttemptDetails(ctx: UseCaseContext, serviceId: strin
     if (!open.ok) return open;
     const attempt = await getAttempt(tx, serviceId, stepNo, id);
     if (!attempt) return { ok: false, reason: "not_found" } as const;
-    if (attempt.status !== "pending") return { ok: false, reason: "frozen" } as const;
+    if (!attemptEditable(attempt.status)) return { ok: false, reason: "frozen" } as const;
     await tx.update(testResults).set({ details }).where(eq(testResults.id, id));
     await recordAudit(tx, now, { actorId: actorId(ctx), action: "test_result.updated", subjectType: "eservice", subjectId: serviceId, data: { id }, ip: ctx.actor.ip });
     return { ok: true } as const;
@@ -99,7 +100,7 @@ export async function deleteAttempt(ctx: UseCaseContext, serviceId: string, step
     if (!open.ok) return open;
     const attempt = await getAttempt(tx, serviceId, stepNo, id);
     if (!attempt) return { ok: false, reason: "not_found" } as const;
-    if (attempt.status !== "pending") return { ok: false, reason: "frozen" } as const;
+    if (!attemptEditable(attempt.status)) return { ok: false, reason: "frozen" } as const;
     await tx.delete(testResults).where(eq(testResults.id, id));
     await recordAudit(tx, now, { actorId: actorId(ctx), action: "test_result.deleted", subjectType: "eservice", subjectId: serviceId, data: { id }, ip: ctx.actor.ip });
     return { ok: true, key: attempt.fileKey } as const;

@@ -7,15 +7,15 @@
  * up the step's summary the same way.
  */
 import type { FC } from "hono/jsx";
+import { formatThaiDateTime } from "../../messages/dates";
 import type { FieldErrors } from "../../domain/forms";
 import { labelledComments } from "../../domain/onboarding/review";
 import { stepDefinition } from "../../domain/onboarding/steps";
-import { openToAgency, STEP_STATE_LABEL, type StepKey, type StepState } from "../../domain/onboarding/workflow";
+import { allowedStepActions, openToAgency, STEP_STATE_LABEL, type StepKey, type StepState } from "../../domain/onboarding/workflow";
 import type { RawAnswers } from "../components/answer-fields";
 import { ErrorSummary } from "../components/error-summary";
 import { OnceField } from "../components/once-field";
 import { ProgressBar } from "../components/progress-bar";
-import { formatThaiDateTime } from "../../messages/dates";
 import { credentialsSection } from "./credentials";
 import { goliveSection, type GoLiveProps } from "./golive";
 import { platformApplicationSection, type PlatformApplicationSummaryProps } from "./platform-application";
@@ -86,7 +86,12 @@ const SECTIONS: Record<StepKey, StepSection> = {
 
 /** Whether a form section of the page lists `errors` in its own summary: the review form, or the step's own section. */
 function sectionListsErrors(props: SectionProps, section: StepSection): boolean {
-  return (props.viewer === "officer" && props.state === "in_review") || section.listsErrors(props);
+  return officerMayReview(props) || section.listsErrors(props);
+}
+
+/** The review form exists when the workflow lets an officer decide on this step now. */
+function officerMayReview(props: { viewer: "agency" | "officer"; states: StepState[]; stepNo: number }): boolean {
+  return props.viewer === "officer" && allowedStepActions(props.states, props.stepNo, "officer").length > 0;
 }
 
 /** What no section of the page will show, listed at its top: a refused submit, a state conflict, an upload refused once its form is gone. */
@@ -124,7 +129,7 @@ export function EserviceStepPage(props: StepPageProps) {
       {comments.length ? <OfficerComments state={props.state} comments={comments} /> : null}
       {props.state === "in_review" && props.viewer === "agency" && !section.showsReviewStatus ? <InReviewNotice submittedAt={props.submittedAt} /> : null}
       {props.state === "locked" ? <p>ขั้นตอนนี้จะเปิดเมื่อขั้นตอนก่อนหน้าผ่านการตรวจสอบ</p> : <section.Body {...sectionProps} />}
-      {props.viewer === "officer" && props.state === "in_review" ? <ReviewForm {...props} /> : null}
+      {officerMayReview(props) ? <ReviewForm {...props} /> : null}
     </section>
   );
 }
