@@ -107,14 +107,19 @@ function png(path: string, size: number) {
   return path;
 }
 
-describe("e-Service onboarding part 2 in Chromium", () => {
-  it("takes a service from the long form through step 7's approval to its Tuesday launch, exactly once", async () => {
-    const agency = await signIn(agencyAccount);
-    const officer = await signIn(officerAccount);
-    const base = `${host.url}/eservices/e2e-svc/steps`;
+describe("e-Service onboarding part 2 in Chromium: step 4 to the Tuesday launch, one step per test", () => {
+  let agency: Page;
+  let officer: Page;
+  const base = () => `${host.url}/eservices/e2e-svc/steps`;
 
+  beforeAll(async () => {
+    agency = await signIn(agencyAccount);
+    officer = await signIn(officerAccount);
+  });
+
+  it("fills step 4's three parts, with an error on each, keeps drafts across leaving, and is approved", async () => {
     // Part 1 with a wrong postcode and no letter yet.
-    await agency.goto(`${base}/4`);
+    await agency.goto(`${base()}/4`);
     await agency.getByRole("link", { name: "กรอกแบบฟอร์ม (3 ส่วน)" }).click();
     await fill(agency, {
       agencyNameTh: "กองทัพเรือ",
@@ -173,7 +178,7 @@ describe("e-Service onboarding part 2 in Chromium", () => {
     await agency.getByRole("button", { name: "บันทึกร่าง" }).click();
     await agency.waitForURL(/saved=1/);
     await agency.goto(`${host.url}/agency`);
-    await agency.goto(`${base}/4/parts/2`);
+    await agency.goto(`${base()}/4/parts/2`);
     expect(await agency.locator('[name="accessUrl"]').inputValue()).toBe("http://service.navy.mi.th/welfare");
     await agency.locator('[name="accessUrl"]').fill("https://service.navy.mi.th/welfare");
     await agency.getByRole("button", { name: "ถัดไป" }).click();
@@ -189,13 +194,15 @@ describe("e-Service onboarding part 2 in Chromium", () => {
     await agency.waitForURL(/\/4\/check$/);
     await agency.getByRole("button", { name: "ยืนยันการส่งข้อมูล" }).click();
     await approve(officer, 4);
+  });
 
+  it("issues the key once, checks the icon by its pixels, and takes step 5 with a screenshot and a tester", async () => {
     // Step 5: the key once; the icon by its pixels; a screenshot; profile access; a tester.
-    await agency.goto(`${base}/5`);
+    await agency.goto(`${base()}/5`);
     await agency.getByRole("button", { name: /ออกและแสดง App Id/ }).click();
     const key = await agency.locator("#consumer-key").inputValue();
     expect(key).toMatch(/^ck_/);
-    await agency.goto(`${base}/5`);
+    await agency.goto(`${base()}/5`);
     expect(await agency.content()).not.toContain(key);
     await agency.locator("#f-icon5").setInputFiles(png(join(dir, "small.png"), 100));
     await agency.getByRole("button", { name: "อัปโหลดไอคอน" }).click();
@@ -207,16 +214,18 @@ describe("e-Service onboarding part 2 in Chromium", () => {
     await agency.locator('input[name="profileAccess"][value="mtoken"]').check();
     await agency.locator("#f-landingUrl").fill("https://preprod.navy.mi.th/");
     await agency.getByRole("button", { name: "บันทึกร่าง" }).click();
-    await agency.goto(`${base}/5/testers/new`);
+    await agency.goto(`${base()}/5/testers/new`);
     await fill(agency, { fullName: "สมชาย ทดสอบ", organisation: "กองทัพเรือ", email: "tester@navy.mi.th", phone: "0812345678", nationalId: "1101700230368", os: "ios" });
     await agency.getByRole("button", { name: "บันทึกผู้ทดสอบ" }).click();
     await agency.getByRole("button", { name: "ตรวจสอบข้อมูล" }).click();
     await agency.waitForURL(/\/5\/check$/);
     await agency.getByRole("button", { name: "ยืนยัน" }).click();
     await approve(officer, 5);
+  });
 
+  it("takes step 6's pre-production test workbook", async () => {
     // Step 6: the pre-production test workbook.
-    await agency.goto(`${base}/6`);
+    await agency.goto(`${base()}/6`);
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Testcase").addRow(["กรณีทดสอบ", "ผลการทดสอบ"]);
     const xlsx = join(dir, "preprod.xlsx");
@@ -226,9 +235,11 @@ describe("e-Service onboarding part 2 in Chromium", () => {
     await agency.getByRole("button", { name: "เพิ่มผลการทดสอบ" }).click();
     await agency.getByRole("button", { name: "ยืนยันส่งผลการทดสอบ" }).click();
     await approve(officer, 6);
+  });
 
+  it("confirms a go-live date once, final for the agency, and an officer approves step 7", async () => {
     // Step 7: the batch shows as the date changes; confirm once.
-    await agency.goto(`${base}/7`);
+    await agency.goto(`${base()}/7`);
     await agency.locator("#f-requestedDate").fill("2026-11-24");
     await agency.locator("#f-requestedDate").dispatchEvent("change");
     await expect.poll(() => agency.locator("#batch-preview").textContent()).toContain("24 พ.ย. 2569");
@@ -239,7 +250,9 @@ describe("e-Service onboarding part 2 in Chromium", () => {
     // The agency's date is final for it; an officer approves step 7 so the batch job may launch it.
     expect(await agency.locator("main").textContent()).toContain("รอเจ้าหน้าที่ตรวจสอบ แล้วจึงเปิดให้บริการตามรอบ");
     await approve(officer, 7);
+  });
 
+  it("launches it at the Tuesday batch exactly once and lists it as launched", async () => {
     // The batch job through the Node host's scheduler, with the clock at Tuesday 00:05 in Bangkok.
     now = new Date("2026-11-23T17:05:00Z");
     await host.runScheduled("5 17 * * 1");

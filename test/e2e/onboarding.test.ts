@@ -76,10 +76,14 @@ async function xlsxFile(): Promise<string> {
   return path;
 }
 
-describe("e-Service onboarding in Chromium", () => {
-  it("takes a new agency user from the mailed temporary password through steps 1–3 with officer review", async () => {
+describe("e-Service onboarding in Chromium: a new agency user through steps 1–3 with officer review, one stage per test", () => {
+  let officer: Page;
+  let agency: Page;
+  let serviceUrl = "";
+
+  it("lets an officer set up an agency, its user and its e-service", async () => {
     // The officer sets up the agency, its user and its e-service.
-    const officer = await signIn(officerAccount.username, officerAccount.password);
+    officer = await signIn(officerAccount.username, officerAccount.password);
     await officer.goto(`${host.url}/officer/agencies`);
     await officer.locator("#f-nameTh").fill("กรมการทดสอบระบบ");
     await officer.locator("#f-nameEn").fill("Department of System Testing");
@@ -92,7 +96,9 @@ describe("e-Service onboarding in Chromium", () => {
     await officer.locator("#f-name").fill("ขอหนังสือรับรองการทดสอบ");
     await officer.getByRole("button", { name: "เพิ่ม e-Service" }).click();
     await officer.waitForLoadState();
+  });
 
+  it("mails the temporary credentials, and the first sign-in forces the user's own, with a live checklist", async () => {
     // The mail arrives over SMTP with the temporary credentials.
     await deliverMail();
     const mail = smtp.received.find((m) => m.to.includes("manee@testing.go.th"));
@@ -102,7 +108,7 @@ describe("e-Service onboarding in Chromium", () => {
     const password = /รหัสผ่านชั่วคราว: (\S+)/.exec(text)![1]!;
 
     // First sign-in forces new credentials; the checklist ticks as the user types.
-    let agency = await signIn(username, password);
+    agency = await signIn(username, password);
     await agency.waitForURL(/\/account\/setup$/);
     await agency.locator("#f-username").fill("manee.t");
     await agency.locator("#f-password").pressSequentially("Manee2026ok", { delay: 10 });
@@ -111,12 +117,14 @@ describe("e-Service onboarding in Chromium", () => {
     await agency.getByRole("button", { name: "ตั้งค่าและเข้าสู่ระบบ" }).click();
     await agency.waitForURL(/\/agency$/);
     expect(await agency.locator("h1").textContent()).toBe("แดชบอร์ด");
+  });
 
+  it("takes step 1 over two sessions, returned with a comment on one field, fixed and approved", async () => {
     // Step 1 over two sessions: a draft first.
     await agency.goto(`${host.url}/agency/eservices`);
     await agency.getByRole("link", { name: "ขอหนังสือรับรองการทดสอบ" }).first().click();
     await agency.waitForURL(/\/steps\/1$/);
-    const serviceUrl = agency.url().replace(/\/steps\/1$/, "");
+    serviceUrl = agency.url().replace(/\/steps\/1$/, "");
     await agency.locator("#f-category").selectOption("บริการที่อยู่ระหว่างการพัฒนา");
     await agency.locator("#f-shortDescription").fill("บริการขอหนังสือรับรองผลการทดสอบระบบออนไลน์");
     await expect.poll(() => agency.locator("[data-count-for='f-shortDescription']").textContent()).toBe("37/140");
@@ -148,7 +156,9 @@ describe("e-Service onboarding in Chromium", () => {
     await agency.getByRole("button", { name: "ตรวจสอบข้อมูล" }).click();
     await agency.getByRole("button", { name: "ยืนยัน" }).click();
     await review(officer, serviceUrl, 1, "อนุมัติ");
+  });
 
+  it("takes step 2 with mToken and a tester added in the dialog", async () => {
     // Step 2: mToken and one tester added in the dialog.
     await agency.goto(`${serviceUrl}/steps/2`);
     await agency.locator("input[name=profileAccess][value=mtoken]").check();
@@ -170,7 +180,9 @@ describe("e-Service onboarding in Chromium", () => {
     await agency.waitForURL(/\/steps\/2\/check$/);
     await agency.getByRole("button", { name: "ยืนยัน" }).click();
     await review(officer, serviceUrl, 2, "อนุมัติ");
+  });
 
+  it("takes step 3's workbook after refusing a renamed .exe in Thai", async () => {
     // Step 3: a renamed .exe is refused in Thai; the real workbook is accepted.
     await agency.goto(`${serviceUrl}/steps/3`);
     const fake = join(dir, "results.xlsx");
@@ -189,6 +201,9 @@ describe("e-Service onboarding in Chromium", () => {
     await agency.goto(`${host.url}/agency`);
     await agency.goto(`${serviceUrl}/steps/4`);
     expect(await agency.locator(".step-current .step-state").textContent()).toBe("กำลังดำเนินการ");
+  });
+
+  it("mailed every review to the agency", async () => {
     // Every review reached the agency by mail.
     await deliverMail();
     expect(smtp.received.filter((m) => m.to.includes("manee@testing.go.th")).length).toBeGreaterThanOrEqual(8);
