@@ -9,7 +9,8 @@ import { inject } from "vitest";
 import { createApp } from "../../src/app";
 import type { AppDeps } from "../../src/app-env";
 import { loadConfig } from "../../src/config";
-import { users } from "../../src/db/schema";
+import { agencies, eservices, eserviceSteps, users } from "../../src/db/schema";
+import type { StepState } from "../../src/domain/onboarding/workflow";
 import type { Role } from "../../src/domain/roles";
 import { createDbQrStore, createFsFileStore, createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../../src/platform/node";
 import type { Clock, MailTransport } from "../../src/platform/ports";
@@ -155,4 +156,22 @@ export class Browser {
 /** The use-case context a request by `user` would get (null: the system, as a scheduled job). */
 export function contextFor(t: TestApp, user: SessionUser | null, ip: string | null = "127.0.0.1"): UseCaseContext {
   return useCaseContext({ db: t.db, clock: t.clock, files: t.deps.files, appUrl: t.deps.config.appUrl, dataKey: TEST_DATA_KEY, user, ip });
+}
+
+/**
+ * Agency "ag-1" with its user agency.user (signed in) and service "svc-1" whose steps
+ * are already at `states`, plus a signed-in browser for the officer `officer`
+ * (who must exist).
+ */
+export async function agencyServiceAt(t: TestApp, states: StepState[], opts: { email?: string } = {}) {
+  const now = t.clock.now();
+  await t.db.insert(agencies).values({ id: "ag-1", nameTh: "กรมทดสอบ", nameEn: "Test Dept", ministry: "กระทรวงทดสอบ", createdAt: now });
+  await createUser(t, { role: "agency", username: "agency.user", password: "Agency#2567", orgId: "ag-1", email: opts.email });
+  await t.db.insert(eservices).values({ id: "svc-1", agencyId: "ag-1", name: "บริการทดสอบ", createdAt: now, updatedAt: now });
+  await t.db.insert(eserviceSteps).values(states.map((state, i) => ({ eserviceId: "svc-1", stepNo: i + 1, state, updatedAt: now })));
+  const agency = new Browser(t);
+  await agency.login("agency.user", "Agency#2567");
+  const officer = new Browser(t);
+  await officer.login("officer", "Officer#2567");
+  return { agency, officer };
 }

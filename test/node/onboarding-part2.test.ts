@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appCredentials, eservices, eserviceSteps } from "../../src/db/schema";
 import type { StepState } from "../../src/domain/onboarding/workflow";
 import { sha256Hex } from "../../src/services/crypto";
-import { Browser, createTestApp, createUser, type TestApp } from "./helpers";
+import { agencyServiceAt, Browser, createTestApp, createUser, type TestApp } from "./helpers";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -12,19 +12,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-/** An agency, its signed-in user and a service whose steps are already at `states`. */
-async function serviceAt(states: StepState[]) {
-  const { agencies } = await import("../../src/db/schema");
-  await t.db.insert(agencies).values({ id: "ag-1", nameTh: "กรมทดสอบ", nameEn: "Test Dept", ministry: "กระทรวงทดสอบ", createdAt: t.clock.now() });
-  await createUser(t, { role: "agency", username: "agency.user", password: "Agency#2567", orgId: "ag-1" });
-  await t.db.insert(eservices).values({ id: "svc-1", agencyId: "ag-1", name: "บริการทดสอบ", createdAt: t.clock.now(), updatedAt: t.clock.now() });
-  await t.db.insert(eserviceSteps).values(states.map((state, i) => ({ eserviceId: "svc-1", stepNo: i + 1, state, updatedAt: t.clock.now() })));
-  const agency = new Browser(t);
-  await agency.login("agency.user", "Agency#2567");
-  const officer = new Browser(t);
-  await officer.login("officer", "Officer#2567");
-  return { agency, officer };
-}
+const serviceAt = (states: StepState[]) => agencyServiceAt(t, states);
+
 
 function png(width: number, height: number): File {
   const b = new Uint8Array(64);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { agencies, auditEvents, eservices, eserviceSteps, notifications, outboxMail } from "../../src/db/schema";
 import type { StepState } from "../../src/domain/onboarding/workflow";
-import { Browser, createTestApp, createUser, type TestApp } from "./helpers";
+import { agencyServiceAt, Browser, createTestApp, createUser, type TestApp } from "./helpers";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -15,17 +15,8 @@ const D = "done" as const;
 // Monday 23 Nov 2026, 10:00 in Bangkok: this week's Tuesday (24 Nov) is still open.
 const mondayMorning = new Date("2026-11-23T03:00:00Z");
 
-async function serviceAt(states: StepState[]) {
-  await t.db.insert(agencies).values({ id: "ag-1", nameTh: "กรมทดสอบ", nameEn: "Test Dept", ministry: "กระทรวงทดสอบ", createdAt: t.clock.now() });
-  await createUser(t, { role: "agency", username: "agency.user", password: "Agency#2567", orgId: "ag-1", email: "agency@dept.go.th" });
-  await t.db.insert(eservices).values({ id: "svc-1", agencyId: "ag-1", name: "บริการทดสอบ", createdAt: t.clock.now(), updatedAt: t.clock.now() });
-  await t.db.insert(eserviceSteps).values(states.map((state, i) => ({ eserviceId: "svc-1", stepNo: i + 1, state, updatedAt: t.clock.now() })));
-  const agency = new Browser(t);
-  await agency.login("agency.user", "Agency#2567");
-  const officer = new Browser(t);
-  await officer.login("officer", "Officer#2567");
-  return { agency, officer };
-}
+
+const serviceAt = (states: StepState[]) => agencyServiceAt(t, states, { email: "agency@dept.go.th" });
 
 async function confirmNov24(agency: Browser) {
   await agency.get("/eservices/svc-1/steps/7");

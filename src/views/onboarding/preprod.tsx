@@ -8,7 +8,7 @@ import type { FieldErrors } from "../../domain/forms";
 import { fieldId } from "../components/field";
 import { OnceField } from "../components/once-field";
 import type { StepSection } from "./step-page";
-import { SetupCheckSummary, SetupSection } from "./uat";
+import { SetupCheckSummary, uatSection } from "./uat";
 
 export interface PreprodAssetsProps {
   serviceId: string;
@@ -166,16 +166,7 @@ export const preprodSection: StepSection = {
       {props.step5 ? (
         <PreprodAssets serviceId={props.service.id} editable={props.editable} officer={props.viewer === "officer"} csrfToken={props.csrfToken} errors={props.errors} {...props.step5} />
       ) : null}
-      <SetupSection
-        stepNo={props.stepNo}
-        serviceId={props.service.id}
-        answers={props.answers}
-        comments={props.comments}
-        errors={props.errors}
-        csrfToken={props.csrfToken}
-        testers={props.testers ?? []}
-        editable={props.editable}
-      />
+      <uatSection.Body {...props} />
     </>
   ),
   listsErrors: (props) => props.editable,
