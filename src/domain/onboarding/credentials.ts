@@ -9,7 +9,7 @@ import { email } from "../contact";
 import { fiscalYearEnd, isIsoDate, thaiShortDate } from "../dates";
 import { validateForm } from "../forms";
 import { asArray, checkboxes, countedText, fieldsParsed, graphemeLength, yesNo } from "./form-fields";
-import type { StepEntry } from "./steps";
+import type { StepEntry } from "./step-entry";
 
 // ---------------------------------------------------------------------------
 // Step 1: ขอ Credential

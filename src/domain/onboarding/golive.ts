@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { bangkokIsoDate, isIsoDate } from "../dates";
 import { validateForm } from "../forms";
-import type { StepEntry } from "./steps";
+import type { StepEntry } from "./step-entry";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;

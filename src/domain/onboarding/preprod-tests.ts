@@ -3,7 +3,7 @@
  * Step 6, การทดสอบผ่าน Pre-Production: test attempts exactly as on UAT
  * (uat-tests.ts), run against the pre-production environment.
  */
-import type { StepEntry } from "./steps";
+import type { StepEntry } from "./step-entry";
 import { attemptsErrors } from "./uat-tests";
 
 /** Step 6 in the registry. */

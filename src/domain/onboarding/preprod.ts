@@ -4,7 +4,7 @@
  * UAT, plus a service icon of at least 120×120 and screenshots (the App Id and
  * Consumer Key it also owns are issued, not filled in).
  */
-import type { StepEntry } from "./steps";
+import type { StepEntry } from "./step-entry";
 import { setupErrors, STEP2_LABELS } from "./uat";
 
 /** Step 5 in the registry. */

@@ -6,7 +6,6 @@
  * when reviewing it. Each step's entry lives in the file named for the step;
  * routes, services and views look a step up here instead of branching on its number.
  */
-import type { FieldErrors } from "../forms";
 import { credentialsStep } from "./credentials";
 import { goliveStep } from "./golive";
 import { platformApplicationStep } from "./platform-application";
@@ -14,28 +13,10 @@ import { preprodStep } from "./preprod";
 import { preprodTestsStep } from "./preprod-tests";
 import { uatStep } from "./uat";
 import { uatTestsStep } from "./uat-tests";
+import type { StepEntry } from "./step-entry";
 import { STEPS, type Step, type StepKey } from "./workflow";
 
-/** What a step's readiness depends on besides its answers, read in the submit's transaction. */
-export interface StepFacts {
-  answers: Record<string, unknown>;
-  testers: number;
-  pendingAttempts: number;
-  hasIcon: boolean;
-  screenshots: number;
-  hasAuthLetter: boolean;
-  now: Date;
-}
-
-/** One step's entry, declared in the step's own file. */
-export interface StepEntry {
-  /** The answer fields its own form posts to the shared save route (steps filled in elsewhere post none). */
-  formFields: readonly string[];
-  /** Everything that stops a submit; empty when it may be submitted. */
-  readiness(facts: StepFacts): FieldErrors;
-  /** The fields an officer may comment on when reviewing (plus the general comment). */
-  reviewLabels: Record<string, string>;
-}
+export type { StepEntry, StepFacts } from "./step-entry";
 
 export type StepDefinition = Step & StepEntry;
 

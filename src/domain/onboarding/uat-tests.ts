@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { NUL_MESSAGE } from "../forms";
 import type { FieldErrors } from "../forms";
-import type { StepEntry, StepFacts } from "./steps";
+import type { StepEntry, StepFacts } from "./step-entry";
 
 export const DETAILS_MAX = 5000;
 

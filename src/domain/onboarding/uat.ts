@@ -8,7 +8,7 @@ import { z } from "zod";
 import { email, thaiId, thaiPhone } from "../contact";
 import { asArray, fieldsParsed, presentOrEmpty, required } from "./form-fields";
 import { validateForm, type FieldErrors } from "../forms";
-import type { StepEntry, StepFacts } from "./steps";
+import type { StepEntry, StepFacts } from "./step-entry";
 
 // ---------------------------------------------------------------------------
 // Step 2: profile access (mToken or OIDC)

@@ -23,7 +23,7 @@
  * fields, conditional groups, checking) in `form`. This file is the public API
  * and the step's entry in the registry.
  */
-import type { StepEntry } from "../steps";
+import type { StepEntry } from "../step-entry";
 import { allPartErrors, type Raw } from "./form";
 
 export type { RawValues } from "./fields";
