@@ -63,7 +63,7 @@ export const PASSWORD_MISMATCH_MESSAGE = "รหัสผ่านทั้ง�
 // Each field reports one problem at a time, in the order the user should fix
 // them. Done inside one refinement rather than with zod's `abort: true`, which
 // would also skip the password-match check below.
-const username = z.string({ error: "กรุณากรอกชื่อผู้ใช้งาน" }).trim().superRefine((s, ctx) => {
+export const usernameField = z.string({ error: "กรุณากรอกชื่อผู้ใช้งาน" }).trim().superRefine((s, ctx) => {
   const message =
     s === ""
       ? "กรุณากรอกชื่อผู้ใช้งาน"
@@ -93,7 +93,7 @@ const newPassword = z.string({ error: "กรุณากรอกรหัส�
  */
 export const newCredentialsForm = z
   .object({
-    username,
+    username: usernameField,
     password: newPassword,
     confirmPassword: z.string({ error: "กรุณายืนยันรหัสผ่าน" }).min(1, "กรุณายืนยันรหัสผ่าน"),
   })
@@ -162,3 +162,16 @@ export const AGENCY_USER_FORM_LABELS: Record<keyof AgencyUserForm, string> = {
   displayName: "ชื่อ – นามสกุล",
   email: "อีเมล",
 };
+
+/**
+ * `npm run admin:create`: the deployment's first (or, with `another`, a further)
+ * admin. The username is the one they sign in with the first time; they choose
+ * their own username and password then.
+ */
+export const adminCreateArgs = z.object({
+  username: usernameField,
+  email,
+  displayName: z.string().trim().min(1).max(200).default("ผู้ดูแลระบบ"),
+  another: z.boolean().default(false),
+});
+export type AdminCreateArgs = z.output<typeof adminCreateArgs>;

@@ -69,3 +69,25 @@ export function launchedMail(input: { service: string; batchDate: string; url: s
     text: [`เรียน ผู้ดูแล e-Service ${input.service}`, ``, `e-Service ของท่านเปิดให้บริการแล้วตามรอบวันที่ ${input.batchDate}`, `ขอแสดงความยินดี และขอบคุณที่ดำเนินการผ่านระบบกลางภาครัฐ`, ``, `ดูรายละเอียดได้ที่ ${input.url}`].join("\n"),
   };
 }
+
+/** A staff account made by an admin or by `npm run admin:create`: temporary credentials, valid 7 days. */
+export function staffAccountMail(input: { name: string; role: string; username: string; password: string; expiresAt: Date; loginUrl: string }) {
+  const until = new Intl.DateTimeFormat("th-TH-u-ca-buddhist", { dateStyle: "medium", timeZone: "Asia/Bangkok" }).format(input.expiresAt);
+  return {
+    subject: `[tidtam] บัญชี${input.role}ของท่าน`,
+    text: [
+      `เรียน ${input.name}`,
+      ``,
+      `ระบบติดตาม tidtam ได้สร้างบัญชี${input.role}ให้ท่าน`,
+      ``,
+      `ชื่อผู้ใช้ชั่วคราว: ${input.username}`,
+      `รหัสผ่านชั่วคราว: ${input.password}`,
+      `ใช้ได้ถึง: ${until}`,
+      ``,
+      `เข้าสู่ระบบที่ ${input.loginUrl}`,
+      `เมื่อเข้าสู่ระบบครั้งแรก ระบบจะให้ท่านตั้งชื่อผู้ใช้และรหัสผ่านใหม่ของท่านเอง`,
+      ``,
+      `หากท่านไม่ได้คาดว่าจะได้รับอีเมลนี้ กรุณาแจ้งผู้ดูแลระบบของหน่วยงาน`,
+    ].join("\n"),
+  };
+}

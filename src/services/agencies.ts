@@ -16,7 +16,7 @@ import { actorId, type UseCaseContext } from "./context";
 import { claimFormToken } from "./form-once";
 import { newId } from "./crypto";
 import { enqueueMail } from "./mail";
-import { hashPassword } from "./password";
+import { hashPassword, temporaryPassword } from "./password";
 import { deleteUserSessions } from "./session";
 
 export async function listAgencies(db: DbOrTx) {
@@ -68,14 +68,6 @@ export async function createAgency(
     await claim.settle({ id });
     return { ok: true, id } as const;
   });
-}
-
-/** A readable temporary password that already meets the password rules. */
-function temporaryPassword(): string {
-  const pick = (set: string, n: number) =>
-    Array.from(crypto.getRandomValues(new Uint32Array(n)), (x) => set[x % set.length]).join("");
-  const chars = pick("ABCDEFGHJKLMNPQRSTUVWXYZ", 3) + pick("abcdefghijkmnpqrstuvwxyz", 5) + pick("23456789", 4);
-  return chars;
 }
 
 export type CreateAgencyUserOutcome = { ok: true; id: string; username: string } | { ok: false; reason: "not_found" };

@@ -33,3 +33,12 @@ export async function verifyPassword(kdf: Pbkdf2, password: string, stored: stri
  * failed login takes the same time whether or not the account exists.
  */
 export const DUMMY_HASH = `pbkdf2_sha256$${PASSWORD_ITERATIONS}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+
+/**
+ * A readable temporary password that already meets the password rules: 12
+ * characters without look-alikes (no I, l, O, 0, 1), with upper, lower and digits.
+ */
+export function temporaryPassword(): string {
+  const pick = (set: string, n: number) => Array.from(crypto.getRandomValues(new Uint32Array(n)), (x) => set[x % set.length]).join("");
+  return pick("ABCDEFGHJKLMNPQRSTUVWXYZ", 3) + pick("abcdefghijkmnpqrstuvwxyz", 5) + pick("23456789", 4);
+}
