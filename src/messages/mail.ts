@@ -27,15 +27,27 @@ export function requestStatusMail(input: {
   };
 }
 
-export function accountCreatedMail(input: {
-  name: string;
-  agency: string;
+interface TemporaryCredentials {
   username: string;
   password: string;
   expiresAt: Date;
   loginUrl: string;
-}) {
+}
+
+/** The part of every new-account mail that carries the temporary credentials and what happens next. */
+function credentialLines(input: TemporaryCredentials): string[] {
   const until = new Intl.DateTimeFormat("th-TH-u-ca-buddhist", { dateStyle: "medium", timeZone: "Asia/Bangkok" }).format(input.expiresAt);
+  return [
+    `ชื่อผู้ใช้ชั่วคราว: ${input.username}`,
+    `รหัสผ่านชั่วคราว: ${input.password}`,
+    `ใช้ได้ถึง: ${until}`,
+    ``,
+    `เข้าสู่ระบบที่ ${input.loginUrl}`,
+    `เมื่อเข้าสู่ระบบครั้งแรก ระบบจะให้ท่านตั้งชื่อผู้ใช้และรหัสผ่านใหม่ของท่านเอง`,
+  ];
+}
+
+export function accountCreatedMail(input: TemporaryCredentials & { name: string; agency: string }) {
   return {
     subject: "[tidtam] บัญชีผู้ใช้สำหรับติดตามสถานะการเชื่อมต่อ e-Service",
     text: [
@@ -43,12 +55,7 @@ export function accountCreatedMail(input: {
       ``,
       `สำนักงานพัฒนารัฐบาลดิจิทัลได้สร้างบัญชีผู้ใช้ให้ท่านในนามของ ${input.agency}`,
       ``,
-      `ชื่อผู้ใช้ชั่วคราว: ${input.username}`,
-      `รหัสผ่านชั่วคราว: ${input.password}`,
-      `ใช้ได้ถึง: ${until}`,
-      ``,
-      `เข้าสู่ระบบที่ ${input.loginUrl}`,
-      `เมื่อเข้าสู่ระบบครั้งแรก ระบบจะให้ท่านตั้งชื่อผู้ใช้และรหัสผ่านใหม่ของท่านเอง`,
+      ...credentialLines(input),
       ``,
       `หากท่านไม่ได้คาดว่าจะได้รับอีเมลนี้ กรุณาเพิกเฉย`,
     ].join("\n"),
@@ -71,8 +78,7 @@ export function launchedMail(input: { service: string; batchDate: string; url: s
 }
 
 /** A staff account made by an admin or by `npm run admin:create`: temporary credentials, valid 7 days. */
-export function staffAccountMail(input: { name: string; role: string; username: string; password: string; expiresAt: Date; loginUrl: string }) {
-  const until = new Intl.DateTimeFormat("th-TH-u-ca-buddhist", { dateStyle: "medium", timeZone: "Asia/Bangkok" }).format(input.expiresAt);
+export function staffAccountMail(input: TemporaryCredentials & { name: string; role: string }) {
   return {
     subject: `[tidtam] บัญชี${input.role}ของท่าน`,
     text: [
@@ -80,12 +86,7 @@ export function staffAccountMail(input: { name: string; role: string; username: 
       ``,
       `ระบบติดตาม tidtam ได้สร้างบัญชี${input.role}ให้ท่าน`,
       ``,
-      `ชื่อผู้ใช้ชั่วคราว: ${input.username}`,
-      `รหัสผ่านชั่วคราว: ${input.password}`,
-      `ใช้ได้ถึง: ${until}`,
-      ``,
-      `เข้าสู่ระบบที่ ${input.loginUrl}`,
-      `เมื่อเข้าสู่ระบบครั้งแรก ระบบจะให้ท่านตั้งชื่อผู้ใช้และรหัสผ่านใหม่ของท่านเอง`,
+      ...credentialLines(input),
       ``,
       `หากท่านไม่ได้คาดว่าจะได้รับอีเมลนี้ กรุณาแจ้งผู้ดูแลระบบของหน่วยงาน`,
     ].join("\n"),
