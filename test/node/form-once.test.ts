@@ -10,7 +10,7 @@ import { DEMO_CITIZENS } from "../../src/db/demo-citizens";
 import { academicRequests, agencies, auditEvents, eservices, formSubmissions, outboxMail, requestDocuments, ticketCounters, universities, users } from "../../src/db/schema";
 import { runScheduled } from "../../src/jobs";
 import { FORM_TOKEN_TTL_MS } from "../../src/services/form-once";
-import { Browser, createTestApp, createUser, type TestApp } from "./helpers";
+import { Browser, createTestApp, createUser, type TestApp, validRequestForm } from "./helpers";
 
 let t: TestApp;
 const A = DEMO_CITIZENS[0]!;
@@ -24,20 +24,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const validForm = (pid: string) => ({
-  applicantPid: pid,
-  applicantTitle: "นาย",
-  applicantFirstName: "เอก",
-  applicantLastName: "พลพิจิตร",
-  applicantEmail: "",
-  position: "assistant_professor",
-  fieldTh: "ประสาทศัลยศาสตร์",
-  fieldEn: "Neurological Surgery",
-  letterNo: "5874398/8752",
-  coordinatorName: "เจน",
-  coordinatorPhone: "087-135-7910",
-  coordinatorEmail: "jennie_@gek.com",
-});
 
 /** The one-time token of the page's `n`-th form that has one. */
 function onceOf(html: string, n = 0): string {
@@ -58,7 +44,7 @@ describe("a new request draft", () => {
   it("is refused with 422 and a Thai message at the top when nothing is filled in, and nothing is stored", async () => {
     const uni = await signIn("uni.x", "Univ#2567");
     const page = await uni.get("/university/requests/new");
-    const empty = Object.fromEntries(Object.keys(validForm(A.pid)).map((k) => [k, ""]));
+    const empty = Object.fromEntries(Object.keys(validRequestForm(A.pid)).map((k) => [k, ""]));
     for (const intent of ["draft", "check"]) {
       const r = await uni.post("/university/requests", { ...empty, applicantFirstName: "   ", intent, _once: onceOf(page.text) });
       expect(r.status).toBe(422);
@@ -82,7 +68,7 @@ describe("a new request draft", () => {
   it("is created once when the same form is posted twice at the same moment, and both answers go to it", async () => {
     const uni = await signIn("uni.x", "Univ#2567");
     const page = await uni.get("/university/requests/new");
-    const fields = { ...validForm(A.pid), intent: "check", _once: onceOf(page.text) };
+    const fields = { ...validRequestForm(A.pid), intent: "check", _once: onceOf(page.text) };
     const [first, second] = await Promise.all([uni.post("/university/requests", fields), uni.post("/university/requests", fields)]);
     expect([first.status, second.status]).toEqual([303, 303]);
     expect(second.location).toBe(first.location);
@@ -96,9 +82,9 @@ describe("a new request draft", () => {
     const uni = await signIn("uni.x", "Univ#2567");
     for (let i = 0; i < 2; i++) {
       const page = await uni.get("/university/requests/new");
-      expect((await uni.post("/university/requests", { ...validForm(A.pid), intent: "draft", _once: onceOf(page.text) })).status).toBe(303);
+      expect((await uni.post("/university/requests", { ...validRequestForm(A.pid), intent: "draft", _once: onceOf(page.text) })).status).toBe(303);
     }
-    await uni.post("/university/requests", { ...validForm(A.pid), intent: "draft" });
+    await uni.post("/university/requests", { ...validRequestForm(A.pid), intent: "draft" });
     expect(await requestRows()).toHaveLength(3);
   });
 
@@ -106,10 +92,10 @@ describe("a new request draft", () => {
     const uni = await signIn("uni.x", "Univ#2567");
     const page = await uni.get("/university/requests/new");
     const once = onceOf(page.text);
-    const mine = await uni.post("/university/requests", { ...validForm(A.pid), intent: "draft", _once: once });
+    const mine = await uni.post("/university/requests", { ...validRequestForm(A.pid), intent: "draft", _once: once });
     const colleague = await signIn("uni.x2", "Univ#2567");
     await colleague.get("/university/requests/new");
-    const theirs = await colleague.post("/university/requests", { ...validForm(A.pid), applicantFirstName: "บี", intent: "draft", _once: once });
+    const theirs = await colleague.post("/university/requests", { ...validRequestForm(A.pid), applicantFirstName: "บี", intent: "draft", _once: once });
     expect(theirs.status).toBe(303);
     expect(theirs.location).not.toBe(mine.location);
     const rows = await requestRows();
@@ -120,7 +106,7 @@ describe("a new request draft", () => {
 describe("submitting a draft", () => {
   async function draftReadyToSubmit(uni: Browser) {
     await uni.get("/university/requests/new");
-    const saved = await uni.post("/university/requests", { ...validForm(A.pid), intent: "check" });
+    const saved = await uni.post("/university/requests", { ...validRequestForm(A.pid), intent: "check" });
     const id = /requests\/([\w-]+)\/check/.exec(saved.location!)![1]!;
     const check = await uni.get(saved.location!);
     return { id, once: onceOf(check.text) };
@@ -169,7 +155,7 @@ describe("a document upload", () => {
   it("is recorded once when the same form is sent twice, and the second copy of the file is not kept", async () => {
     const uni = await signIn("uni.x", "Univ#2567");
     await uni.get("/university/requests/new");
-    const saved = await uni.post("/university/requests", { ...validForm(A.pid), intent: "check" });
+    const saved = await uni.post("/university/requests", { ...validRequestForm(A.pid), intent: "check" });
     const id = /requests\/([\w-]+)\/check/.exec(saved.location!)![1]!;
     await uni.get(saved.location!);
     await uni.post(`/university/requests/${id}/submit`, {});

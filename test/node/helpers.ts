@@ -175,3 +175,20 @@ export async function agencyServiceAt(t: TestApp, states: StepState[], opts: { e
   await officer.login("officer", "Officer#2567");
   return { agency, officer };
 }
+
+/** A complete university request form for applicant `pid`, as the form posts it. */
+export const validRequestForm = (pid: string, extra: Record<string, string> = {}) => ({
+  applicantPid: pid,
+  applicantTitle: "นาย",
+  applicantFirstName: "เอก",
+  applicantLastName: "พลพิจิตร",
+  applicantEmail: "",
+  position: "assistant_professor",
+  fieldTh: "ประสาทศัลยศาสตร์",
+  fieldEn: "Neurological Surgery",
+  letterNo: "5874398/8752",
+  coordinatorName: "เจน",
+  coordinatorPhone: "087-135-7910",
+  coordinatorEmail: "jennie_@gek.com",
+  ...extra,
+});

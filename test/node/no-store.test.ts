@@ -5,7 +5,7 @@ import { DEMO_CITIZENS } from "../../src/db/demo-citizens";
 import { startSession } from "../../src/services/auth";
 import { newId } from "../../src/services/crypto";
 import { pidKeys, pidLookupHash } from "../../src/services/pid-crypto";
-import { Browser, createTestApp, createUser, TEST_DATA_KEY, type TestApp } from "./helpers";
+import { Browser, createTestApp, createUser, TEST_DATA_KEY, type TestApp, validRequestForm } from "./helpers";
 
 let t: TestApp;
 const citizen = DEMO_CITIZENS[0]!;
@@ -18,25 +18,11 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const requestForm = (pid: string) => ({
-  applicantPid: pid,
-  applicantTitle: "นาย",
-  applicantFirstName: "เอก",
-  applicantLastName: "พลพิจิตร",
-  applicantEmail: "",
-  position: "assistant_professor",
-  fieldTh: "ประสาทศัลยศาสตร์",
-  fieldEn: "Neurological Surgery",
-  letterNo: "5874398/8752",
-  coordinatorName: "เจน",
-  coordinatorPhone: "087-135-7910",
-  coordinatorEmail: "jennie_@gek.com",
-});
 
 /** University staff files and submits a request for `pid`; returns its id and ticket. */
 async function submitRequest(uni: Browser, pid: string) {
   await uni.get("/university/requests/new");
-  const saved = await uni.post("/university/requests", { ...requestForm(pid), intent: "check" });
+  const saved = await uni.post("/university/requests", { ...validRequestForm(pid), intent: "check" });
   const id = /\/university\/requests\/([\w-]+)\/check/.exec(saved.location!)![1]!;
   await uni.get(saved.location!);
   expect((await uni.post(`/university/requests/${id}/submit`, {})).status).toBe(303);
@@ -117,7 +103,7 @@ describe("personal pages are not kept by the browser", () => {
     const uni = new Browser(t);
     await uni.login("uni.x", "Univ#2567");
     await uni.get("/university/requests/new");
-    const invalid = await uni.post("/university/requests", { ...requestForm("1234567890123"), intent: "check" });
+    const invalid = await uni.post("/university/requests", { ...validRequestForm("1234567890123"), intent: "check" });
     expect(invalid.status).toBe(422);
     expect(cacheControl(invalid)).toBe("no-store");
   });

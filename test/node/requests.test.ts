@@ -5,7 +5,7 @@ import { DEMO_CITIZENS } from "../../src/db/demo-citizens";
 import { newId } from "../../src/services/crypto";
 import { pidKeys, pidLookupHash } from "../../src/services/pid-crypto";
 import { queueOrder } from "../../src/services/requests";
-import { Browser, createTestApp, createUser, TEST_DATA_KEY, type TestApp } from "./helpers";
+import { Browser, createTestApp, createUser, TEST_DATA_KEY, type TestApp, validRequestForm } from "./helpers";
 
 let t: TestApp;
 const A = DEMO_CITIZENS[0]!;
@@ -23,26 +23,11 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const validForm = (pid: string, extra: Record<string, string> = {}) => ({
-  applicantPid: pid,
-  applicantTitle: "นาย",
-  applicantFirstName: "เอก",
-  applicantLastName: "พลพิจิตร",
-  applicantEmail: "",
-  position: "assistant_professor",
-  fieldTh: "ประสาทศัลยศาสตร์",
-  fieldEn: "Neurological Surgery",
-  letterNo: "5874398/8752",
-  coordinatorName: "เจน",
-  coordinatorPhone: "087-135-7910",
-  coordinatorEmail: "jennie_@gek.com",
-  ...extra,
-});
 
 /** University staff files and submits a request; returns its id and ticket. */
 async function submit(uni: Browser, pid: string) {
   await uni.get("/university/requests/new");
-  const saved = await uni.post("/university/requests", { ...validForm(pid), intent: "check" });
+  const saved = await uni.post("/university/requests", { ...validRequestForm(pid), intent: "check" });
   expect(saved.status).toBe(303);
   const id = /\/university\/requests\/([\w-]+)\/check/.exec(saved.location!)![1]!;
   await uni.get(saved.location!);
@@ -94,7 +79,7 @@ describe("university submission", () => {
     const uni = new Browser(t);
     await uni.login("uni.x", "Univ#2567");
     await uni.get("/university/requests/new");
-    const bad = await uni.post("/university/requests", { ...validForm("1101700230366"), intent: "draft" });
+    const bad = await uni.post("/university/requests", { ...validRequestForm("1101700230366"), intent: "draft" });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain("เลขประจำตัวประชาชนไม่ถูกต้อง");
     expect(bad.text).toContain('value="ประสาทศัลยศาสตร์"');
@@ -121,7 +106,7 @@ describe("university submission", () => {
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) {
       await uni.get("/university/requests/new");
-      const saved = await uni.post("/university/requests", { ...validForm(A.pid), intent: "check" });
+      const saved = await uni.post("/university/requests", { ...validRequestForm(A.pid), intent: "check" });
       ids.push(/requests\/([\w-]+)\/check/.exec(saved.location!)![1]!);
     }
     await uni.get("/university");
