@@ -55,7 +55,7 @@ export async function createAdmin(
     await recordAudit(tx, deps.now, { actorId: null, action: "admin.created", subjectType: "user", subjectId: id, data: { via: "admin:create", another: args.another }, ip: null });
     if (deps.mails) {
       const mail = staffAccountMail({ name: args.displayName, role: "ผู้ดูแลระบบ", username: args.username, password, expiresAt, loginUrl: new URL("/login", deps.appUrl).toString() });
-      await enqueueMail(tx, deps.now, { to: args.email, ...mail, redactAfterSend: true });
+      await enqueueMail(tx, deps.now, { to: args.email, ...mail, redactAfterSend: true, userId: id, kind: "credentials" });
     }
     return { ok: true, id, username: args.username, password: deps.mails ? null : password, expiresAt };
   });

@@ -112,6 +112,8 @@ export async function createAgencyUser(
       to: form.email,
       ...accountCreatedMail({ name: form.displayName, agency: agency.nameTh, username, password, expiresAt, loginUrl: new URL("/login", ctx.appUrl).toString() }),
       redactAfterSend: true,
+      userId: id,
+      kind: "credentials",
     });
     await claim.settle({ id, username });
     return { ok: true, id, username };

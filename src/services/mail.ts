@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
-import { outboxMail } from "../db/schema";
+import { outboxMail, type MailKind } from "../db/schema";
 import type { MailTransport } from "../platform/ports";
 import { newId } from "./crypto";
 
@@ -21,6 +21,9 @@ export interface NewMail {
   html?: string;
   /** The body holds a secret: keep it only until it is sent. */
   redactAfterSend?: boolean;
+  /** The account the mail is about, and what for (shown on the staff page and the outbox). */
+  userId?: string;
+  kind?: MailKind;
 }
 
 export const REDACTED_BODY = "[เนื้อหาถูกลบหลังส่งแล้ว เพราะมีรหัสผ่านชั่วคราว]";
@@ -37,6 +40,8 @@ export async function enqueueMail(tx: DbOrTx, now: Date, mail: NewMail): Promise
     status: "pending",
     nextAttemptAt: now,
     redactAfterSend: mail.redactAfterSend ?? false,
+    userId: mail.userId ?? null,
+    kind: mail.kind ?? null,
   });
   return id;
 }

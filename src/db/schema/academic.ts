@@ -7,6 +7,13 @@ export const universities = sqliteTable("universities", {
   code: text("code").notNull().unique(),
   nameTh: text("name_th").notNull(),
   nameEn: text("name_en").notNull(),
+  /** Null for universities seeded before admins could create them. */
+  createdAt: integer("created_at", { mode: "timestamp_ms" }),
+  /**
+   * A deactivated university keeps its requests and staff history but files no new
+   * request. Universities are never deleted, so a code is never reused.
+   */
+  deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
 });
 
 /** One request for an academic position, filed by a university under the applicant's national ID. */

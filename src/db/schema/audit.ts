@@ -13,5 +13,9 @@ export const auditEvents = sqliteTable(
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
     ip: text("ip"),
   },
-  (t) => [index("audit_subject_idx").on(t.subjectType, t.subjectId), index("audit_at_idx").on(t.at)],
+  (t) => [
+    index("audit_subject_idx").on(t.subjectType, t.subjectId),
+    index("audit_at_idx").on(t.at),
+    index("audit_actor_idx").on(t.actorId, t.at),
+  ],
 );

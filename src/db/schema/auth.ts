@@ -14,6 +14,7 @@ export const users = sqliteTable(
     passwordHash: text("password_hash"),
     displayName: text("display_name").notNull(),
     email: text("email"),
+    phone: text("phone"),
     /** University or agency the user works for; null for officers, admins, applicants. */
     orgId: text("org_id"),
     /** Applicants (ThaiD): HMAC of the national ID, the only form in which it is looked up. */
@@ -56,3 +57,26 @@ export const rateLimits = sqliteTable("rate_limits", {
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull().default(sql`0`),
 });
+
+export type AccountTokenPurpose = "password_reset" | "email_change";
+
+/**
+ * Single-use links mailed to a user (password reset, confirming a new e-mail).
+ * Keyed by the token's SHA-256, so the table alone opens nothing.
+ */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").$type<AccountTokenPurpose>().notNull(),
+    /** email_change: the address that takes effect once the link is followed. */
+    newEmail: text("new_email"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose)],
+);

@@ -1,6 +1,10 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+/** failed: gave up after the last retry; cancelled: an admin stopped it. */
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "cancelled";
+
+/** What a mail is for, where someone must be able to tell whether it arrived. */
+export type MailKind = "credentials" | "password_reset" | "email_change";
 
 /**
  * Transactional outbox: a mail is a row written in the same transaction as the
@@ -25,6 +29,9 @@ export const outboxMail = sqliteTable(
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
     /** Mail carrying a secret (a temporary password): its body is wiped once sent. */
     redactAfterSend: integer("redact_after_send", { mode: "boolean" }).notNull().default(false),
+    /** The account this mail is about (its credentials, its reset link), for the staff page. */
+    userId: text("user_id"),
+    kind: text("kind").$type<MailKind>(),
   },
-  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_user_idx").on(t.userId, t.createdAt)],
 );

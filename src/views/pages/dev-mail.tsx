@@ -17,6 +17,7 @@ const STATUS_LABEL: Record<OutboxStatus, string> = {
   sending: "กำลังส่ง",
   sent: "ส่งแล้ว",
   failed: "ส่งไม่สำเร็จ",
+  cancelled: "ยกเลิกแล้ว",
 };
 
 /** Developer view of the mail outbox, for running without an SMTP server. */
