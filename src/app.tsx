@@ -14,6 +14,7 @@ import { noStoreForSignedIn } from "./middleware/no-store";
 import { sessionMiddleware } from "./middleware/session";
 import { accountRoutes } from "./routes/account";
 import { adminRoutes } from "./routes/admin";
+import { adminMailRoutes } from "./routes/admin-mail";
 import { officerAgencyRoutes } from "./routes/agencies";
 import { agencyRoutes } from "./routes/agency";
 import { onboardingRoutes } from "./routes/onboarding";
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
   app.route("/university", universityRoutes);
   app.route("/officer/agencies", officerAgencyRoutes);
   app.route("/officer", officerRoutes);
+  app.route("/admin/mail", adminMailRoutes);
   app.route("/admin", adminRoutes);
   app.route("/account", accountRoutes);
   app.route("/agency", agencyRoutes);

@@ -11,6 +11,8 @@ export const FLASH = {
   logged_in: "เข้าสู่ระบบเรียบร้อยแล้ว",
   session_expired: "หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง",
   account_ready: "ตั้งค่าบัญชีเรียบร้อยแล้ว ยินดีต้อนรับ",
+  mail_retried: "นำอีเมลกลับเข้าคิวส่งแล้ว ระบบจะส่งในรอบถัดไป (ภายในประมาณ 1 นาที)",
+  mail_cancelled: "ยกเลิกการส่งอีเมลแล้ว อีเมลนี้จะไม่ถูกส่งอีก",
 } as const;
 export type FlashKey = keyof typeof FLASH;
 

@@ -6,6 +6,7 @@ import { NAV_BY_ROLE } from "../views/components/nav";
 import { ContactPage } from "../views/pages/contact";
 import { HomePage } from "../views/pages/home";
 import { RoleHomePage } from "../views/pages/role-home";
+import { failedMailCount } from "../services/outbox-admin";
 import { getContactText } from "../services/settings";
 import { renderPage } from "./render";
 
@@ -25,12 +26,14 @@ export const homeRoutes = new Hono<AppEnv>()
 
 // Roles whose home is still this landing page; the others are mounted by their own routes.
 for (const role of ["admin"] as Role[]) {
-  homeRoutes.get(ROLE_HOME[role], requireRole(role), (c) => {
+  homeRoutes.get(ROLE_HOME[role], requireRole(role), async (c) => {
     const user = c.var.user!;
+    // Failed mail may be someone's temporary password: the admin must see it on arrival.
+    const failedMail = role === "admin" ? await failedMailCount(c.var.deps.db) : 0;
     return renderPage(
       c,
       { title: ROLE_LABEL[role] },
-      <RoleHomePage role={role} displayName={user.displayName} links={NAV_BY_ROLE[role]} />,
+      <RoleHomePage role={role} displayName={user.displayName} links={NAV_BY_ROLE[role]} failedMail={failedMail} />,
     );
   });
 }
