@@ -34,7 +34,7 @@ export async function mailHealth(db: DbOrTx, now: Date): Promise<MailHealth> {
     select
       (select count(*) from outbox_mail where status = 'failed') as failed,
       (select min(next_attempt_at) from outbox_mail where status = 'pending' and next_attempt_at <= ${now.getTime()}) as oldest_due,
-      (select count(*) from outbox_mail where status = 'sending' and (lease_until is null or lease_until <= ${stuckBefore})) as stale_sending`);
+      (select count(*) from outbox_mail where status = 'sending' and (lease_until is null or lease_until < ${stuckBefore})) as stale_sending`);
   const oldestDue = row?.oldest_due == null ? null : Number(row.oldest_due);
   const oldestDueMinutes = oldestDue === null ? 0 : Math.floor((now.getTime() - oldestDue) / 60_000);
   return {
