@@ -103,7 +103,7 @@ const PAGES: Record<string, Record<string, Target>> = {
     "step 3 attempts": "/eservices/es-exporter-id/steps/3",
     "step 7": "/eservices/es-training/steps/7",
   },
-  admin: { home: "/admin", contact: "/admin/contact", "dev mail": "/dev/mail" },
+  admin: { home: "/admin", contact: "/admin/contact", outbox: "/admin/mail", "dev mail": "/dev/mail" },
 };
 
 // One test per page, each signed in once per role and width: a slow page shows as itself.

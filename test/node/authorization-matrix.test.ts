@@ -57,6 +57,7 @@ const AGENCY_A = ["agencyA"] as const;
 const POLICY: Record<string, readonly ActorName[]> = {
   // Public pages and sign-in (ThaiD QR ids are bearer secrets: holding one is the permission).
   "GET /healthz": EVERYONE,
+  "GET /healthz/mail": EVERYONE,
   "GET /": EVERYONE,
   "GET /contact": EVERYONE,
   "GET /login": EVERYONE,
@@ -105,6 +106,9 @@ const POLICY: Record<string, readonly ActorName[]> = {
   "GET /admin": ADMIN,
   "GET /admin/contact": ADMIN,
   "POST /admin/contact": ADMIN,
+  "GET /admin/mail": ADMIN,
+  "POST /admin/mail/:id/retry": ADMIN,
+  "POST /admin/mail/:id/cancel": ADMIN,
   "GET /dev/mail": ADMIN,
 
   // First sign-in set-up (staff with passwords).

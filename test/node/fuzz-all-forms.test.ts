@@ -22,7 +22,19 @@
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { academicRequests, agencies, eservices, eserviceSteps, requestDocuments, sessions, siteSettings, testers, testResults, users } from "../../src/db/schema";
+import {
+  academicRequests,
+  agencies,
+  eservices,
+  eserviceSteps,
+  outboxMail,
+  requestDocuments,
+  sessions,
+  siteSettings,
+  testers,
+  testResults,
+  users,
+} from "../../src/db/schema";
 import { ACTION_KEYS, availableActions, POSITION_KEYS, type RequestStatus } from "../../src/domain/academic";
 import { NUL_MESSAGE } from "../../src/domain/forms";
 import { ESERVICE_CATEGORIES } from "../../src/domain/onboarding/credentials";
@@ -213,6 +225,10 @@ function noText(why: string): Pick<Target, "nothingStored" | "nothingShown"> {
   return { nothingStored: why, nothingShown: why };
 }
 
+async function setMailStatus(w: FuzzWorld, status: "failed"): Promise<void> {
+  await w.t.db.update(outboxMail).set({ status }).where(eq(outboxMail.id, w.mailId));
+}
+
 async function reopenStep(w: FuzzWorld, stepNo: 2 | 3): Promise<void> {
   await w.t.db
     .update(eserviceSteps)
@@ -303,6 +319,21 @@ const TARGETS: Target[] = [
     },
     view: () => "/contact",
     shows: ["text"],
+  },
+  // The outbox: each case starts from a mail the action applies to (a retried mail is pending, a cancelled one cancelled).
+  {
+    key: "POST /admin/mail/:id/retry",
+    as: "admin",
+    path: (w) => `/admin/mail/${w.mailId}/retry`,
+    before: (w) => setMailStatus(w, "failed"),
+    ...noText("queues a mail again"),
+  },
+  {
+    key: "POST /admin/mail/:id/cancel",
+    as: "admin",
+    path: (w) => `/admin/mail/${w.mailId}/cancel`,
+    before: (w) => setMailStatus(w, "failed"),
+    ...noText("stops a mail"),
   },
 
   // Officers: agencies, their users and e-services.

@@ -148,6 +148,8 @@ const PAGES: PageCase[] = [
   { name: "agency: step 6 test attempts", who: "agency", path: `/eservices/${SERVICE_AT_6}/steps/6`, rows: /data-label="ครั้งที่"/g },
   // Admin
   { name: "admin: outbox /dev/mail", who: "admin", path: "/dev/mail", rows: /class="card mail"/g },
+  { name: "admin: outbox /admin/mail", who: "admin", path: "/admin/mail", rows: /class="mail-row"/g },
+  { name: "admin: outbox /admin/mail, status and recipient filters", who: "admin", path: "/admin/mail?status=pending&to=example.go.th", rows: /class="mail-row"/g },
 ];
 
 let t: TestApp;

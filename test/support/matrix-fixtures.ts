@@ -18,6 +18,7 @@ import {
   eservices,
   eserviceSteps,
   notifications,
+  outboxMail,
   requestDocuments,
   testers,
   testResults,
@@ -269,6 +270,8 @@ export interface World {
   primary: Side;
   twin: Side;
   routes: RouteDef[];
+  /** A mail in the outbox an admin can act on (cancelled, so /healthz/mail stays 200 for the read sweep). */
+  mailId: string;
 }
 
 const D: StepState = "done";
@@ -513,7 +516,24 @@ export async function buildWorld(): Promise<World> {
     pid: DEMO_CITIZENS[1]!.pid,
     label: "B",
   });
-  return { t, clients, userIds, primary, twin, routes: routesOf(t.app) };
+  // Cancelled, not failed: a failed mail makes /healthz/mail answer 503, which the sweeps read as a server error.
+  // The matrix's retry makes it pending and its cancel cancelled again (each also fine as a 409).
+  const mailId = newId();
+  await t.db.insert(outboxMail).values({
+    id: mailId,
+    createdAt: now,
+    to: "lost@example.go.th",
+    subject: "บัญชีผู้ใช้ใหม่",
+    text: "รหัสผ่านชั่วคราว: Matrix-Tmp-1",
+    status: "cancelled",
+    attempts: 10,
+    nextAttemptAt: now,
+    lastError: "451 mailbox busy",
+    redactAfterSend: true,
+    userId: userIds.agencyA,
+    kind: "credentials",
+  });
+  return { t, clients, userIds, primary, twin, routes: routesOf(t.app), mailId };
 }
 
 // ---------------------------------------------------------------------------
@@ -567,6 +587,7 @@ export function resolvePath(route: RouteDef, world: World, opts: PathOptions = {
         if (p.startsWith("/agency/notifications/")) return parent.notificationId;
         if (p.startsWith("/login/qr/") || p.startsWith("/q/")) return parent.qrId;
         if (p.startsWith("/eservices/")) return step === "golive" ? parent.goliveServiceId : parent.services[step];
+        if (p.startsWith("/admin/mail/")) return world.mailId;
         break;
       }
       case "no":
