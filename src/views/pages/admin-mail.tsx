@@ -164,21 +164,24 @@ export function AdminMailPage(props: AdminMailProps) {
                   {row.to}
                 </td>
                 <td data-label="เรื่อง">
-                  {row.subject}
-                  {row.kind ? (
-                    <>
-                      <br />
-                      <span class="badge badge-neutral">{MAIL_KIND_LABEL[row.kind]}</span>
-                    </>
-                  ) : null}
-                  {row.text === null ? (
-                    <p class="hint">ไม่แสดงเนื้อหา เพราะมีรหัสผ่านชั่วคราว</p>
-                  ) : (
-                    <details>
-                      <summary>ดูเนื้อหา</summary>
-                      <pre class="preserve-lines">{row.text}</pre>
-                    </details>
-                  )}
+                  {/* One grid item on a phone, where each cell is a label | content grid. */}
+                  <div>
+                    {row.subject}
+                    {row.kind ? (
+                      <>
+                        <br />
+                        <span class="badge badge-neutral">{MAIL_KIND_LABEL[row.kind]}</span>
+                      </>
+                    ) : null}
+                    {row.text === null ? (
+                      <p class="hint">ไม่แสดงเนื้อหา เพราะมีรหัสผ่านชั่วคราว</p>
+                    ) : (
+                      <details>
+                        <summary>ดูเนื้อหา</summary>
+                        <pre class="preserve-lines">{row.text}</pre>
+                      </details>
+                    )}
+                  </div>
                 </td>
                 <td data-label="สถานะ">
                   <span class={`badge ${BADGE[row.status]}`}>{OUTBOX_STATUS_LABEL[row.status]}</span>
@@ -194,10 +197,12 @@ export function AdminMailPage(props: AdminMailProps) {
                   <When at={row.sentAt} />
                 </td>
                 <td data-label="การดำเนินการ">
-                  <Actions row={row} back={back} csrfToken={props.csrfToken} />
-                  {row.kind === "credentials" && canRetryMail(row.status) ? (
-                    <p class="hint">รหัสผ่านชั่วคราวในอีเมลนี้ใช้ได้ 7 วันนับจากวันที่สร้าง หากเกินแล้ว ให้ออกรหัสผ่านใหม่แทนการส่งซ้ำ</p>
-                  ) : null}
+                  <div>
+                    <Actions row={row} back={back} csrfToken={props.csrfToken} />
+                    {row.kind === "credentials" && canRetryMail(row.status) ? (
+                      <p class="hint">รหัสผ่านชั่วคราวในอีเมลนี้ใช้ได้ 7 วันนับจากวันที่สร้าง หากเกินแล้ว ให้ออกรหัสผ่านใหม่แทนการส่งซ้ำ</p>
+                    ) : null}
+                  </div>
                 </td>
               </tr>
             ))}
