@@ -1,4 +1,5 @@
 import type { OutboxStatus } from "../../db/schema";
+import { OUTBOX_STATUS_LABEL as STATUS_LABEL } from "../../domain/outbox";
 import { formatThaiDateTime } from "../../messages/dates";
 
 export interface OutboxRow {
@@ -11,14 +12,6 @@ export interface OutboxRow {
   attempts: number;
   lastError: string | null;
 }
-
-const STATUS_LABEL: Record<OutboxStatus, string> = {
-  pending: "รอส่ง",
-  sending: "กำลังส่ง",
-  sent: "ส่งแล้ว",
-  failed: "ส่งไม่สำเร็จ",
-  cancelled: "ยกเลิกแล้ว",
-};
 
 /** Developer view of the mail outbox, for running without an SMTP server. */
 export function DevMailPage(props: { rows: OutboxRow[]; transport: string | null }) {
