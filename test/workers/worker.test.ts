@@ -35,7 +35,9 @@ describe("the Worker's fetch in workerd", () => {
   it("reports a reachable database on /healthz", async () => {
     const res = await call("/healthz");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, db: "ok" });
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: true, db: "ok", mail: { failed: 0, stuck: false } });
+    expect(typeof (body as { mail: { oldestDueMinutes: unknown } }).mail.oldestDueMinutes).toBe("number");
   });
 
   it("serves the Thai login page", async () => {
