@@ -15,7 +15,7 @@ import { tempPasswordExpiresAt } from "../domain/account-forms";
 import { ROLE_LABEL, type Role } from "../domain/roles";
 import type { StaffCreateForm, StaffRoleForm } from "../domain/staff-forms";
 import { managedRoles, mayCreate, mayManage, staffRefusal, type PolicyUser, type StaffAction, type StaffRefusal } from "../domain/staff-policy";
-import { staffAccountMail } from "../messages/mail";
+import { credentialsReissuedMail, staffAccountMail } from "../messages/mail";
 import type { Pbkdf2 } from "../platform/ports";
 import { recordAudit } from "./audit";
 import type { UseCaseContext } from "./context";
@@ -235,7 +235,7 @@ export async function resendCredentials(ctx: UseCaseContext, pbkdf2: Pbkdf2, id:
       .where(and(eq(outboxMail.userId, id), eq(outboxMail.kind, CREDENTIALS), eq(outboxMail.status, "pending")));
     await recordAudit(tx, now, { actorId: ctx.actor.user!.id, action: "staff.credentials_reissued", subjectType: "user", subjectId: id, data: { expiresAt: expiresAt.toISOString() }, ip: ctx.actor.ip });
     if (target.email) {
-      const mail = staffAccountMail({ name: target.displayName, role: ROLE_LABEL[target.role], username, password, expiresAt, loginUrl: loginUrl(ctx) });
+      const mail = credentialsReissuedMail({ name: target.displayName, role: ROLE_LABEL[target.role], username, password, expiresAt, loginUrl: loginUrl(ctx) });
       await enqueueMail(tx, now, { to: target.email, ...mail, redactAfterSend: true, userId: id, kind: "credentials" });
     }
     return { ok: true };

@@ -288,6 +288,9 @@ describe("new temporary credentials", () => {
 
     const creds = await mailedCredentials(id);
     expect(creds.username).toBe("Chosen.Name");
+    const [mail] = await credentialsMails(id);
+    expect(mail).toMatchObject({ to: "u@chula.ac.th", redactAfterSend: true, status: "pending" });
+    expect(mail!.subject).toContain("รหัสผ่านชั่วคราวใหม่");
     const [event] = await audits("staff.credentials_reissued");
     expect(JSON.stringify(event!.data)).not.toContain(creds.password);
 
