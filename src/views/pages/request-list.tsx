@@ -31,7 +31,7 @@ export function RequestListPage(props: RequestListProps) {
     <section>
       <h1>{props.title}</h1>
       {props.notice ? (
-        <p class="notice" role="status">
+        <p class="warning" role="status">
           {props.notice}
         </p>
       ) : null}

@@ -93,7 +93,7 @@ export function StaffDetailPage(props: StaffDetailProps) {
       </p>
       <h1>{a.displayName}</h1>
       {props.refusal ? (
-        <p class="notice" role="alert">
+        <p class="warning" role="alert">
           {props.refusal}
         </p>
       ) : null}
@@ -130,7 +130,7 @@ export function StaffDetailPage(props: StaffDetailProps) {
 
       {props.actions.length > 0 ? <h2>จัดการบัญชี</h2> : null}
       {may("resend") ? (
-        <form method="post" action={post("resend")} class="inline-form">
+        <form method="post" action={post("resend")} class="narrow">
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <p>ออกรหัสผ่านชั่วคราวใหม่ (ใช้ได้ 7 วัน) และส่งทางอีเมล รหัสผ่านเดิมจะใช้ไม่ได้ และผู้ใช้จะถูกออกจากระบบ</p>
           <button type="submit" class="button button-secondary">
@@ -139,7 +139,7 @@ export function StaffDetailPage(props: StaffDetailProps) {
         </form>
       ) : null}
       {may("disable") ? (
-        <form method="post" action={post("disable")} class="inline-form">
+        <form method="post" action={post("disable")} class="narrow">
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <p>ระงับบัญชี: ผู้ใช้จะถูกออกจากระบบทันทีและเข้าสู่ระบบไม่ได้จนกว่าจะเปิดใช้งานอีกครั้ง</p>
           <button type="submit" class="button button-secondary">
@@ -148,7 +148,7 @@ export function StaffDetailPage(props: StaffDetailProps) {
         </form>
       ) : null}
       {may("enable") ? (
-        <form method="post" action={post("enable")} class="inline-form">
+        <form method="post" action={post("enable")} class="narrow">
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <button type="submit" class="button">
             เปิดใช้งานบัญชีอีกครั้ง

@@ -149,7 +149,7 @@ export function UniversityDetailPage(props: UniversityDetailProps) {
 
       <h2>การใช้งาน</h2>
       {u.deactivatedAt ? (
-        <form method="post" action={`/admin/universities/${u.id}/reactivate`} class="inline-form">
+        <form method="post" action={`/admin/universities/${u.id}/reactivate`} class="narrow">
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <p>เปิดใช้งานอีกครั้ง: เจ้าหน้าที่ของมหาวิทยาลัยจะยื่นคำขอใหม่ได้</p>
           <button type="submit" class="button">
@@ -157,7 +157,7 @@ export function UniversityDetailPage(props: UniversityDetailProps) {
           </button>
         </form>
       ) : (
-        <form method="post" action={`/admin/universities/${u.id}/deactivate`} class="inline-form">
+        <form method="post" action={`/admin/universities/${u.id}/deactivate`} class="narrow">
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <p>ปิดการใช้งาน: คำขอเดิมและบัญชีเจ้าหน้าที่ยังอยู่ เจ้าหน้าที่ยังเข้าสู่ระบบและดูคำขอได้ แต่ยื่นคำขอใหม่ไม่ได้</p>
           <button type="submit" class="button button-secondary">
@@ -174,7 +174,7 @@ export function UniversityDeactivatedPage() {
   return (
     <section class="narrow">
       <h1>ยื่นคำขอใหม่ไม่ได้</h1>
-      <p class="notice" role="alert">
+      <p class="warning" role="alert">
         {MESSAGES.universityDeactivated}
       </p>
       <p>
