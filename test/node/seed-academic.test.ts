@@ -54,6 +54,9 @@ describe("the academic demo seed", () => {
       code: "00100",
       nameTh: "จุฬาลงกรณ์มหาวิทยาลัย",
       nameEn: "Chulalongkorn University",
+      // Seeded before admins created universities: no creation date, active.
+      createdAt: null,
+      deactivatedAt: null,
     });
     expect(unis.find((u) => u.code === "00500")?.nameTh).toBe("มหาวิทยาลัยธรรมศาสตร์");
     expect(unis.map((u) => u.id).sort()).toEqual(DEMO_UNIVERSITIES.map((u) => u.id).sort());
