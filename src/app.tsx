@@ -15,6 +15,8 @@ import { sessionMiddleware } from "./middleware/session";
 import { accountRoutes } from "./routes/account";
 import { adminRoutes } from "./routes/admin";
 import { adminMailRoutes } from "./routes/admin-mail";
+import { staffRoutes } from "./routes/staff";
+import { universityAdminRoutes } from "./routes/universities";
 import { officerAgencyRoutes } from "./routes/agencies";
 import { agencyRoutes } from "./routes/agency";
 import { onboardingRoutes } from "./routes/onboarding";
@@ -89,7 +91,9 @@ export function createApp(deps: AppDeps) {
   app.route("/officer/agencies", officerAgencyRoutes);
   app.route("/officer", officerRoutes);
   app.route("/admin/mail", adminMailRoutes);
+  app.route("/admin/universities", universityAdminRoutes);
   app.route("/admin", adminRoutes);
+  app.route("/staff", staffRoutes);
   app.route("/account", accountRoutes);
   app.route("/agency", agencyRoutes);
   app.route("/eservices", onboardingRoutes);

@@ -62,6 +62,22 @@ export function accountCreatedMail(input: TemporaryCredentials & { name: string;
   };
 }
 
+/** New temporary credentials for an existing account: the old password no longer works. */
+export function credentialsReissuedMail(input: TemporaryCredentials & { name: string; role: string }) {
+  return {
+    subject: `[tidtam] รหัสผ่านชั่วคราวใหม่สำหรับบัญชี${input.role}ของท่าน`,
+    text: [
+      `เรียน ${input.name}`,
+      ``,
+      `ผู้ดูแลระบบได้ออกรหัสผ่านชั่วคราวใหม่ให้บัญชี${input.role}ของท่าน รหัสผ่านเดิมใช้ไม่ได้แล้ว`,
+      ``,
+      ...credentialLines(input),
+      ``,
+      `หากท่านไม่ได้ขอรหัสผ่านใหม่ กรุณาแจ้งผู้ดูแลระบบของหน่วยงาน`,
+    ].join("\n"),
+  };
+}
+
 export function stepReviewMail(input: { service: string; step: string; text: string; comments: { label: string; text: string }[]; url: string }) {
   const comments = input.comments.length ? [``, `ความเห็นของเจ้าหน้าที่:`, ...input.comments.map((c) => `- ${c.label}: ${c.text}`)] : [];
   return {

@@ -13,6 +13,15 @@ export const FLASH = {
   account_ready: "ตั้งค่าบัญชีเรียบร้อยแล้ว ยินดีต้อนรับ",
   mail_retried: "นำอีเมลกลับเข้าคิวส่งแล้ว ระบบจะส่งในรอบถัดไป (ภายในประมาณ 1 นาที)",
   mail_cancelled: "ยกเลิกการส่งอีเมลแล้ว อีเมลนี้จะไม่ถูกส่งอีก",
+  university_created: "เพิ่มมหาวิทยาลัยเรียบร้อยแล้ว",
+  university_renamed: "แก้ไขชื่อมหาวิทยาลัยเรียบร้อยแล้ว",
+  university_deactivated: "ปิดการใช้งานมหาวิทยาลัยแล้ว คำขอเดิมยังอยู่ แต่ยื่นคำขอใหม่ไม่ได้",
+  university_reactivated: "เปิดการใช้งานมหาวิทยาลัยอีกครั้งแล้ว",
+  staff_created: "สร้างบัญชีแล้ว ระบบกำลังส่งชื่อผู้ใช้และรหัสผ่านชั่วคราวทางอีเมล",
+  staff_disabled: "ระงับบัญชีแล้ว ผู้ใช้ถูกออกจากระบบทุกอุปกรณ์",
+  staff_enabled: "เปิดใช้งานบัญชีอีกครั้งแล้ว",
+  staff_resent: "ออกรหัสผ่านชั่วคราวใหม่แล้ว ระบบกำลังส่งทางอีเมล รหัสผ่านเดิมใช้ไม่ได้อีก",
+  staff_role_changed: "เปลี่ยนบทบาทแล้ว ผู้ใช้ต้องเข้าสู่ระบบใหม่",
 } as const;
 export type FlashKey = keyof typeof FLASH;
 
@@ -38,6 +47,8 @@ export const MESSAGES = {
   /** Every ThaiD failure says only this (nothing about which check failed). */
   thaidFailed: "เข้าสู่ระบบด้วย ThaiD ไม่สำเร็จ กรุณาเริ่มใหม่อีกครั้ง",
   usernameTaken: "ชื่อผู้ใช้นี้มีผู้ใช้แล้ว กรุณาเลือกชื่ออื่น",
+  /** A deactivated university keeps its requests but files no new one. */
+  universityDeactivated: "มหาวิทยาลัยของท่านถูกปิดการใช้งานแล้ว จึงยื่นคำขอใหม่ไม่ได้ คำขอเดิมยังดูได้ตามปกติ หากมีข้อสงสัยกรุณาติดต่อผู้ดูแลระบบ",
   chooseAction: "กรุณาเลือกการดำเนินการ",
   fileMissing: (label: string) => `กรุณาเลือกไฟล์ ${label}`,
   fileTooLarge: (maxBytes: number) => `ไฟล์มีขนาดเกิน ${Math.floor(maxBytes / 1024 / 1024)} MB`,

@@ -4,14 +4,22 @@ import { isDraft, POSITIONS, type Position, type RequestStatus } from "../domain
 import { EMPTY_DRAFT_MESSAGE, REQUEST_FORM_LABELS, requestFilterQuery, validateDraft } from "../domain/academic-forms";
 import { formToken } from "../domain/form-token";
 import { stringValues, type FieldErrors, type FormValues } from "../domain/forms";
+import { MESSAGES } from "../messages/th";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { pidKeys } from "../services/pid-crypto";
 import { draftFormValues, getRequestFor, PAGE_SIZE, saveDraft, searchRequests, submitRequest, type RequestDetail } from "../services/requests";
 import { RequestCheckPage, RequestFormPage } from "../views/pages/request-form";
 import { RequestListPage } from "../views/pages/request-list";
+import { universityAcceptsRequests } from "../services/universities";
+import { UniversityDeactivatedPage } from "../views/pages/universities";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";
+
+/** What a deactivated university sees where it would file a request (409: the university's state refuses it). */
+function deactivated(c: AppContext) {
+  return renderPage(c, { title: "ยื่นคำขอไม่ได้", status: 409 }, <UniversityDeactivatedPage />);
+}
 
 const FIELDS = Object.keys(REQUEST_FORM_LABELS) as (keyof typeof REQUEST_FORM_LABELS)[];
 
@@ -41,6 +49,7 @@ async function saveAndContinue(c: AppContext, id: string | null) {
   if (!draft.ok) return refuse(draft.errors);
   const saved = await saveDraft(useCase(c), { id, form: draft.data, once: formToken(body) });
   if (!saved.ok && saved.reason === "empty") return refuse({ _form: EMPTY_DRAFT_MESSAGE });
+  if (!saved.ok && saved.reason === "university_inactive") return deactivated(c);
   if (!saved.ok) throw new NotFoundError();
   return seeOther(c, body.intent === "check" ? `/university/requests/${saved.id}/check` : `/university/requests/${saved.id}/edit?saved=1`);
 }
@@ -57,16 +66,21 @@ export const universityRoutes = new Hono<AppEnv>()
       { q: f.q, status: f.status as RequestStatus | undefined, position: f.position as Position | undefined, olderThanDays: f.age, page },
       { keys: await pidKeys(deps.config.dataKey), now: deps.clock.now() },
     );
+    const accepts = await universityAcceptsRequests(deps.db, c.var.user!.orgId ?? "");
     const filters = Object.fromEntries(Object.entries({ q: f.q, status: f.status, position: f.position, age: f.age?.toString() }).filter(([, v]) => v)) as Record<string, string>;
     return renderPage(
       c,
       { title: "คำขอของมหาวิทยาลัย" },
-      <RequestListPage title="คำขอของมหาวิทยาลัย" rows={rows} total={total} page={page} pageSize={PAGE_SIZE} filters={filters} basePath="/university" newRequestPath="/university/requests/new" />,
+      <RequestListPage title="คำขอของมหาวิทยาลัย" rows={rows} total={total} page={page} pageSize={PAGE_SIZE} filters={filters} basePath="/university"
+        newRequestPath={accepts ? "/university/requests/new" : undefined}
+        notice={accepts ? undefined : MESSAGES.universityDeactivated}
+      />,
     );
   })
-  .get("/requests/new", (c) =>
-    renderPage(c, { title: "ยื่นคำขอตำแหน่งทางวิชาการ" }, <RequestFormPage id={null} values={{}} csrfToken={c.var.csrfToken} />),
-  )
+  .get("/requests/new", async (c) => {
+    if (!(await universityAcceptsRequests(c.var.deps.db, c.var.user!.orgId ?? ""))) return deactivated(c);
+    return renderPage(c, { title: "ยื่นคำขอตำแหน่งทางวิชาการ" }, <RequestFormPage id={null} values={{}} csrfToken={c.var.csrfToken} />);
+  })
   .post("/requests", (c) => saveAndContinue(c, null))
   .get("/requests/:id/edit", async (c) => {
     const req = await draftOr404(c, c.req.param("id"));
@@ -83,6 +97,7 @@ export const universityRoutes = new Hono<AppEnv>()
     const result = await submitRequest(useCase(c), id, formToken(await c.req.parseBody()));
     if (result.ok) return seeOther(c, `/requests/${result.id}`);
     if (result.reason === "not_found") throw new NotFoundError();
+    if (result.reason === "university_inactive") return deactivated(c);
     const req = await draftOr404(c, id);
     const rows = checkRows(await draftFormValues(useCase(c), req));
     return renderPage(c, { title: "ตรวจสอบข้อมูล", status: 422, hasErrors: true }, <RequestCheckPage id={req.id} rows={rows} csrfToken={c.var.csrfToken} errors={result.errors} />);

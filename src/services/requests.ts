@@ -33,6 +33,7 @@ import { newId } from "./crypto";
 import { enqueueMail } from "./mail";
 import { joinQueue, leaveQueue, queuePlace } from "./queue";
 import { claimFormToken } from "./form-once";
+import { universityAcceptsRequests } from "./universities";
 import { decryptPid, encryptPid, pidLookupHash, type PidKeys } from "./pid-crypto";
 import type { SessionUser } from "./session";
 
@@ -344,7 +345,7 @@ async function draftValues(keys: PidKeys, form: DraftFields) {
   };
 }
 
-export type SaveDraftOutcome = { ok: true; id: string } | { ok: false; reason: "not_found" | "empty" };
+export type SaveDraftOutcome = { ok: true; id: string } | { ok: false; reason: "not_found" | "empty" | "university_inactive" };
 
 /**
  * Creates (`id` null) or updates the university's draft. A draft with no answer at
@@ -374,6 +375,7 @@ export async function saveDraft(
     }
     const claim = await claimFormToken<{ id: string }>(tx, ctx, "request.create", input.once);
     if (claim.replay) return { ok: true, id: claim.result.id };
+    if (!(await universityAcceptsRequests(tx, universityId))) return { ok: false, reason: "university_inactive" };
     const newRequestId = newId();
     await tx.insert(r).values({
       id: newRequestId,
@@ -413,6 +415,8 @@ export async function draftFormValues(ctx: UseCaseContext, req: RequestDetail): 
 export type SubmitOutcome =
   | { ok: true; id: string; ticketNo: string }
   | { ok: false; reason: "not_found" }
+  /** The university was deactivated: it keeps its requests but files no new one. */
+  | { ok: false; reason: "university_inactive" }
   | { ok: false; reason: "incomplete"; errors: FieldErrors };
 
 /**
@@ -443,6 +447,7 @@ export async function submitRequest(ctx: UseCaseContext, id: string, once?: stri
       if (claim.replay) return { ok: true, ...claim.result };
       const [uni] = await tx.select().from(universities).where(eq(universities.id, universityId)).limit(1);
       if (!uni) return { ok: false, reason: "not_found" };
+      if (uni.deactivatedAt) return { ok: false, reason: "university_inactive" };
       const beYear = buddhistYear(now);
       const [counter] = await tx
         .insert(ticketCounters)

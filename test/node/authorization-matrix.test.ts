@@ -110,6 +110,23 @@ const POLICY: Record<string, readonly ActorName[]> = {
   "POST /admin/mail/:id/retry": ADMIN,
   "POST /admin/mail/:id/cancel": ADMIN,
   "GET /dev/mail": ADMIN,
+  "GET /admin/universities": ADMIN,
+  "POST /admin/universities": ADMIN,
+  "GET /admin/universities/:id": ADMIN,
+  "POST /admin/universities/:id": ADMIN,
+  "POST /admin/universities/:id/deactivate": ADMIN,
+  "POST /admin/universities/:id/reactivate": ADMIN,
+
+  // Staff accounts (the path's account is a university staff member, which officers and admins manage;
+  // an account an officer may not manage answers 404, checked in staff.test.ts).
+  "GET /staff": OFFICERS,
+  "GET /staff/new": OFFICERS,
+  "POST /staff": OFFICERS,
+  "GET /staff/:id": OFFICERS,
+  "POST /staff/:id/disable": OFFICERS,
+  "POST /staff/:id/enable": OFFICERS,
+  "POST /staff/:id/resend": OFFICERS,
+  "POST /staff/:id/role": ADMIN,
 
   // First sign-in set-up (staff with passwords).
   "GET /account/setup": STAFF,

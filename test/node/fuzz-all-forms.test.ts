@@ -33,6 +33,7 @@ import {
   siteSettings,
   testers,
   testResults,
+  universities,
   users,
 } from "../../src/db/schema";
 import { ACTION_KEYS, availableActions, POSITION_KEYS, type RequestStatus } from "../../src/domain/academic";
@@ -220,6 +221,17 @@ async function requestStatus(w: FuzzWorld): Promise<RequestStatus> {
 
 const step7Path = (w: FuzzWorld) => `/eservices/${w.primary.services[7]}/steps/7`;
 
+/** The staff account the staff targets act on, back to an active university staff member before each case. */
+async function resetStaffTarget(w: FuzzWorld, disabled = false): Promise<void> {
+  await w.t.db
+    .update(users)
+    .set({ role: "university", orgId: w.admin.universityId, disabledAt: disabled ? w.t.clock.now() : null })
+    .where(eq(users.id, w.admin.staffUserId));
+  await w.t.db.update(universities).set({ deactivatedAt: null }).where(eq(universities.id, w.admin.universityId));
+}
+
+const staffPath = (action: string) => (w: FuzzWorld) => `/staff/${w.admin.staffUserId}/${action}`;
+
 /** For a route that takes no text to keep: it must still accept a case; nothing is read back or looked for. */
 function noText(why: string): Pick<Target, "nothingStored" | "nothingShown"> {
   return { nothingStored: why, nothingShown: why };
@@ -376,6 +388,81 @@ const TARGETS: Target[] = [
     view: (w) => `/officer/agencies/${w.primary.agencyId}`,
     shows: ["displayName"],
   },
+
+  // Admins: universities.
+  {
+    key: "POST /admin/universities",
+    as: "admin",
+    path: () => "/admin/universities",
+    fields: {
+      nameTh: "มหาวิทยาลัยฟัซ",
+      nameEn: "Fuzz University",
+      // A fresh code per case (a used one is refused, which is checked in universities.test.ts).
+      code: (_w, rnd) => String(10_000 + Math.floor(rnd() * 89_999)),
+    },
+    stored: async (w, sent, a) => {
+      const [row] = await w.t.db.select().from(universities).where(eq(universities.id, idFrom(a.location, /^\/admin\/universities\/([^/?#]+)/)));
+      return trimmedChecks(sent, row, ["nameTh", "nameEn", "code"]);
+    },
+    view: (_w, a) => a.location!,
+    shows: ["nameTh", "nameEn"],
+  },
+  {
+    key: "POST /admin/universities/:id",
+    as: "admin",
+    path: (w) => `/admin/universities/${w.admin.universityId}`,
+    fields: { nameTh: "มหาวิทยาลัยแซดใหม่", nameEn: "University Z Renamed" },
+    stored: async (w, sent) => {
+      const [row] = await w.t.db.select().from(universities).where(eq(universities.id, w.admin.universityId));
+      return trimmedChecks(sent, row, ["nameTh", "nameEn"]);
+    },
+    view: (w) => `/admin/universities/${w.admin.universityId}`,
+    shows: ["nameTh", "nameEn"],
+  },
+  { key: "POST /admin/universities/:id/deactivate", as: "admin", path: (w) => `/admin/universities/${w.admin.universityId}/deactivate`, cases: 3, ...noText("deactivates a university") },
+  {
+    key: "POST /admin/universities/:id/reactivate",
+    as: "admin",
+    path: (w) => `/admin/universities/${w.admin.universityId}/reactivate`,
+    cases: 3,
+    ...noText("reactivates a university"),
+  },
+
+  // Admins and officers: staff accounts.
+  {
+    key: "POST /staff",
+    as: "admin",
+    path: () => "/staff",
+    fields: {
+      role: choice("university", "officer", "admin"),
+      displayName: "เจ้าหน้าที่ฟัซ",
+      email: "fuzz.staff@dga.or.th",
+      universityId: (w) => w.primary.universityId,
+    },
+    cases: 10,
+    stored: async (w, sent, a) => {
+      const [row] = await w.t.db.select().from(users).where(eq(users.id, idFrom(a.location, /^\/staff\/([^/?#]+)/)));
+      return trimmedChecks(sent, row, ["displayName", "email", "role"]);
+    },
+    view: (_w, a) => a.location!,
+    shows: ["displayName"],
+  },
+  {
+    key: "POST /staff/:id/role",
+    as: "admin",
+    path: (w) => `/staff/${w.admin.staffUserId}/role`,
+    fields: { role: choice("university", "officer", "admin"), universityId: (w) => w.primary.universityId },
+    cases: 8,
+    before: (w) => resetStaffTarget(w),
+    stored: async (w, sent) => {
+      const [row] = await w.t.db.select().from(users).where(eq(users.id, w.admin.staffUserId));
+      return [["role", row?.role, lastString(sent, "role")]];
+    },
+    nothingShown: "its fields are choices from lists; no text a user typed is shown",
+  },
+  { key: "POST /staff/:id/disable", as: "officer", path: staffPath("disable"), cases: 3, before: (w) => resetStaffTarget(w), ...noText("disables an account") },
+  { key: "POST /staff/:id/enable", as: "officer", path: staffPath("enable"), cases: 3, before: (w) => resetStaffTarget(w, true), ...noText("enables an account") },
+  { key: "POST /staff/:id/resend", as: "officer", path: staffPath("resend"), cases: 3, before: (w) => resetStaffTarget(w), ...noText("re-issues temporary credentials by mail") },
 
   // Universities: the request form.
   {

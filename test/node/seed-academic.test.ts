@@ -54,6 +54,7 @@ describe("the academic demo seed", () => {
       code: "00100",
       nameTh: "จุฬาลงกรณ์มหาวิทยาลัย",
       nameEn: "Chulalongkorn University",
+      // Seeded before admins created universities: no creation date, active.
       createdAt: null,
       deactivatedAt: null,
     });

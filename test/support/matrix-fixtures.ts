@@ -263,12 +263,24 @@ export interface Side {
   screenshotId: string;
 }
 
+/**
+ * Records the admin pages change (deactivate, disable, change role, new credentials),
+ * kept apart from the actors and both sides so those changes break nobody's session.
+ */
+export interface AdminFixtures {
+  /** A university staff account (in `universityId`) that officers and admins manage. */
+  staffUserId: string;
+  /** A university nobody else uses. */
+  universityId: string;
+}
+
 export interface World {
   t: TestApp;
   clients: Record<ActorName, ActorClient>;
   userIds: Record<ActorName, string | null>;
   primary: Side;
   twin: Side;
+  admin: AdminFixtures;
   routes: RouteDef[];
   /** A mail in the outbox an admin can act on (cancelled, so /healthz/mail stays 200 for the read sweep). */
   mailId: string;
@@ -447,6 +459,26 @@ export async function addNotification(t: TestApp, agencyId: string): Promise<str
   return id;
 }
 
+async function buildAdminFixtures(t: TestApp): Promise<AdminFixtures> {
+  const now = t.clock.now();
+  const universityId = "uni-z";
+  await t.db.insert(universities).values({ id: universityId, code: "00900", nameTh: "มหาวิทยาลัยแซด", nameEn: "University Z", createdAt: now });
+  const staffUserId = newId();
+  // Never signs in: its password is never checked (a new one is hashed if a route re-issues it).
+  await t.db.insert(users).values({
+    id: staffUserId,
+    role: "university",
+    username: "staff.target",
+    usernameLower: "staff.target",
+    passwordHash: "unused",
+    displayName: "เจ้าหน้าที่เป้าหมาย",
+    email: "target@z.ac.th",
+    orgId: universityId,
+    createdAt: now,
+  });
+  return { staffUserId, universityId };
+}
+
 /** The app (with ThaiD configured, so its routes are live), every actor signed in once, both sides' records. */
 export async function buildWorld(): Promise<World> {
   const t = await createTestApp({ env: thaidEnv() });
@@ -533,7 +565,8 @@ export async function buildWorld(): Promise<World> {
     userId: userIds.agencyA,
     kind: "credentials",
   });
-  return { t, clients, userIds, primary, twin, routes: routesOf(t.app), mailId };
+  const admin = await buildAdminFixtures(t);
+  return { t, clients, userIds, primary, twin, admin, routes: routesOf(t.app), mailId };
 }
 
 // ---------------------------------------------------------------------------
@@ -588,6 +621,8 @@ export function resolvePath(route: RouteDef, world: World, opts: PathOptions = {
         if (p.startsWith("/login/qr/") || p.startsWith("/q/")) return parent.qrId;
         if (p.startsWith("/eservices/")) return step === "golive" ? parent.goliveServiceId : parent.services[step];
         if (p.startsWith("/admin/mail/")) return world.mailId;
+        if (p.startsWith("/staff/")) return world.admin.staffUserId;
+        if (p.startsWith("/admin/universities/")) return world.admin.universityId;
         break;
       }
       case "no":

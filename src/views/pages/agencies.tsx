@@ -89,7 +89,7 @@ export function AgencyDetailPage(props: AgencyDetailProps) {
       <ul class="link-list">
         {props.users.map((u) => (
           <li>
-            {u.displayName} · {u.email} · {u.mustChangePassword ? "รอตั้งค่าบัญชีครั้งแรก" : `ชื่อผู้ใช้ ${u.username}`}
+            <a href={`/staff/${u.id}`}>{u.displayName}</a> · {u.email} · {u.mustChangePassword ? "รอตั้งค่าบัญชีครั้งแรก" : `ชื่อผู้ใช้ ${u.username}`}
           </li>
         ))}
       </ul>

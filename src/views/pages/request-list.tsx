@@ -15,6 +15,8 @@ export interface RequestListProps {
   basePath: string;
   exportPath?: string;
   newRequestPath?: string;
+  /** Shown under the title (a deactivated university is told why it cannot file). */
+  notice?: string;
 }
 
 /** A searchable, filterable list (GET form, so the URL is the state and Back works). */
@@ -28,6 +30,11 @@ export function RequestListPage(props: RequestListProps) {
   return (
     <section>
       <h1>{props.title}</h1>
+      {props.notice ? (
+        <p class="warning" role="status">
+          {props.notice}
+        </p>
+      ) : null}
       {props.newRequestPath ? (
         <p>
           <a class="button" href={props.newRequestPath}>
