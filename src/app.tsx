@@ -14,6 +14,7 @@ import { noStoreForSignedIn } from "./middleware/no-store";
 import { sessionMiddleware } from "./middleware/session";
 import { accountRoutes } from "./routes/account";
 import { adminRoutes } from "./routes/admin";
+import { auditRoutes } from "./routes/audit";
 import { officerAgencyRoutes } from "./routes/agencies";
 import { agencyRoutes } from "./routes/agency";
 import { onboardingRoutes } from "./routes/onboarding";
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   app.route("/officer/agencies", officerAgencyRoutes);
   app.route("/officer", officerRoutes);
   app.route("/admin", adminRoutes);
+  app.route("/audit", auditRoutes);
   app.route("/account", accountRoutes);
   app.route("/agency", agencyRoutes);
   app.route("/eservices", onboardingRoutes);
