@@ -58,8 +58,8 @@ export function auditCsv(x: AuditExport): string {
 export async function auditWorkbook(x: AuditExport): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "tidtam";
-  // Sheet names are at most 31 characters.
-  const ws = wb.addWorksheet(x.truncated ? `บันทึก (ตัด ${x.events.length}/${x.total})`.slice(0, 31) : "บันทึกการใช้งาน");
+  // Sheet names are at most 31 characters, without * ? : \ / [ ].
+  const ws = wb.addWorksheet(x.truncated ? `ตัด ${x.events.length} จาก ${x.total}`.slice(0, 31) : "บันทึกการใช้งาน");
   if (x.truncated) {
     ws.addRow([truncationNote(x)]).font = { bold: true };
   }
