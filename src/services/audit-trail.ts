@@ -149,7 +149,7 @@ export async function userTrail(db: DbOrTx, id: string, page: number) {
 // The admin's search
 
 /** The filters as one condition; the actor is a user id or a username, whatever its case. */
-export function filterCondition(db: DbOrTx, f: AuditFilters): SQL | undefined {
+export function filterCondition(db: DbOrTx, f: Partial<AuditFilters>): SQL | undefined {
   const parts: SQL[] = [];
   if (f.actor) {
     const byName = db.select({ id: users.id }).from(users).where(eq(users.usernameLower, f.actor.toLowerCase()));
@@ -163,12 +163,12 @@ export function filterCondition(db: DbOrTx, f: AuditFilters): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-export async function searchAudit(db: DbOrTx, f: AuditFilters, page: number) {
+export async function searchAudit(db: DbOrTx, f: Partial<AuditFilters>, page: number) {
   return trailPage(db, filterCondition(db, f), page);
 }
 
 /** At most `max` matching events for a file, and how many matched in all. */
-export async function exportAudit(db: DbOrTx, f: AuditFilters, max = EXPORT_MAX_ROWS) {
+export async function exportAudit(db: DbOrTx, f: Partial<AuditFilters>, max = EXPORT_MAX_ROWS) {
   const where = filterCondition(db, f);
   const total = await countWhere(db, where);
   const events = total ? await eventsWhere(db, where, { limit: max, offset: 0 }) : [];
