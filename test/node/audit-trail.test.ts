@@ -154,6 +154,25 @@ describe("a record's trail page", () => {
     expect(eventsOf((await browsers.admin.get(`${base}?page=abc`)).text)).toBe(50);
   });
 
+  it("escapes whatever the data holds, shows unknown actions as recorded, and other shapes as before → after", async () => {
+    await recordAudit(t.db, t.clock.now(), {
+      actorId: ids.officer,
+      action: "something.new",
+      subjectType: "eservice",
+      subjectId: serviceId,
+      data: { before: "<b>old</b>", after: "<script>alert(1)</script>", note: { nested: "<img src=x>" } },
+      ip: "2001:db8::1",
+    });
+    const page = await browsers.officer.get(`/audit/eservices/${serviceId}`);
+    expect(page.text).toContain("<strong>something.new</strong>");
+    expect(page.text).toContain("&lt;b&gt;old&lt;/b&gt;");
+    expect(page.text).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(page.text).toContain("<dt>หมายเหตุ</dt><dd>nested: &lt;img src=x&gt;</dd>");
+    expect(page.text).not.toContain("<script>alert(1)");
+    expect(page.text).toContain("IP: 2001:db8::1");
+    await t.db.delete(auditEvents).where(eq(auditEvents.action, "something.new"));
+  });
+
   it("is for officers and admins only, and 404 for an unknown record", async () => {
     const path = `/audit/requests/${requestId}`;
     expect((await browsers.admin.get(path)).status).toBe(200);
