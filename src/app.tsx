@@ -17,6 +17,7 @@ import { adminRoutes } from "./routes/admin";
 import { adminMailRoutes } from "./routes/admin-mail";
 import { staffRoutes } from "./routes/staff";
 import { universityAdminRoutes } from "./routes/universities";
+import { auditRoutes } from "./routes/audit";
 import { officerAgencyRoutes } from "./routes/agencies";
 import { agencyRoutes } from "./routes/agency";
 import { onboardingRoutes } from "./routes/onboarding";
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
   app.route("/admin/universities", universityAdminRoutes);
   app.route("/admin", adminRoutes);
   app.route("/staff", staffRoutes);
+  app.route("/audit", auditRoutes);
   app.route("/account", accountRoutes);
   app.route("/agency", agencyRoutes);
   app.route("/eservices", onboardingRoutes);

@@ -6,11 +6,13 @@ import { ForbiddenError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { getContactText, setContactText } from "../services/settings";
 import { ContactEditPage } from "../views/pages/contact";
+import { adminAuditRoutes } from "./admin-audit";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";
 
 export const adminRoutes = new Hono<AppEnv>()
   .use("*", requireRole("admin"))
+  .route("/audit", adminAuditRoutes)
   .get("/contact", async (c) =>
     renderPage(c, { title: "แก้ไขหน้าติดต่อเรา" }, <ContactEditPage text={await getContactText(c.var.deps.db)} csrfToken={c.var.csrfToken} />),
   )

@@ -16,12 +16,13 @@ import {
 import { documentStatusForm, officerActionForm } from "../domain/academic-forms";
 import { formToken } from "../domain/form-token";
 import { validateForm } from "../domain/forms";
-import { formatThaiId, maskThaiId } from "../domain/thai-id";
+import { maskThaiId } from "../domain/thai-id";
 import { MESSAGES } from "../messages/th";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { multipartOnly } from "../middleware/uploads";
 import { decryptPid, pidKeys } from "../services/pid-crypto";
+import { revealApplicantPid } from "../services/pid-views";
 import {
   applyOfficerAction,
   estimateRemaining,
@@ -35,8 +36,8 @@ import { PDF_20MB, storeUpload } from "../services/uploads";
 import { activeTrackingLink, createTrackingLink, resolveTrackingToken, revokeTrackingLinks } from "../services/tracking-links";
 import { hitRateLimit } from "../services/rate-limit";
 import { MyRequestsPage } from "../views/pages/my-requests";
-import { RequestDetailPage, type RequestDetailProps } from "../views/pages/request-detail";
-import { renderPage, seeOther } from "./render";
+import { ApplicantIdField, RequestDetailPage, type RequestDetailProps } from "../views/pages/request-detail";
+import { isFragmentRequest, renderPage, seeOther } from "./render";
 import { tooManyRequests } from "./too-many-requests";
 import { useCase } from "./use-case";
 
@@ -59,8 +60,8 @@ async function detailProps(c: AppContext, req: RequestDetail, extra: Partial<Req
       letterNo: req.letterNo,
       queueNo: req.queueNo,
       applicantName: `${req.applicantTitle}${req.applicantFirstName} ${req.applicantLastName}`,
-      // PDPA: only officers see the whole national ID.
-      applicantId: pid ? (officer ? formatThaiId(pid) : maskThaiId(pid)) : "-",
+      // PDPA: masked for everyone; an officer may ask for the whole ID, which is recorded (POST …/pid).
+      applicantId: pid ? maskThaiId(pid) : "-",
       position: req.position,
       fieldTh: req.fieldTh,
       fieldEn: req.fieldEn,
@@ -88,6 +89,7 @@ async function detailProps(c: AppContext, req: RequestDetail, extra: Partial<Req
     csrfToken: c.var.csrfToken,
     actions: mayDo(user.role, "act") ? offeredActions(req.status, documents) : [],
     hasTrackingLink: !!link,
+    canRevealPid: officer && !!pid,
     ...extra,
   };
 }
@@ -134,6 +136,15 @@ export const requestRoutes = new Hono<AppEnv>()
     if (!id) throw new NotFoundError();
     const req = await loadOr404(c, id);
     return renderPage(c, { title: `ติดตามคำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...await detailProps(c, req)} />);
+  })
+  // Shows the full national ID once, recorded as pid.viewed (the page keeps it masked otherwise).
+  .post("/requests/:id/pid", officers, async (c) => {
+    const req = await loadOr404(c, c.req.param("id"));
+    const shown = await revealApplicantPid(useCase(c), req.id);
+    if (!shown.ok) throw new NotFoundError();
+    const props = await detailProps(c, req, { revealedPid: shown.pid });
+    if (isFragmentRequest(c)) return renderPage(c, { title: `คำขอ ${req.ticketNo ?? ""}` }, <ApplicantIdField {...props} />);
+    return renderPage(c, { title: `คำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...props} />);
   })
   .post("/requests/:id/actions", requireRole(...WORKFLOW_ROLES.act), async (c) => {
     const id = c.req.param("id");

@@ -5,6 +5,7 @@ import { EMPTY_DRAFT_MESSAGE, REQUEST_FORM_LABELS, requestFilterQuery, validateD
 import { formToken } from "../domain/form-token";
 import { stringValues, type FieldErrors, type FormValues } from "../domain/forms";
 import { MESSAGES } from "../messages/th";
+import { maskThaiId } from "../domain/thai-id";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { pidKeys } from "../services/pid-crypto";
@@ -30,20 +31,23 @@ async function draftOr404(c: AppContext, id: string): Promise<RequestDetail> {
 }
 
 /** The check-your-answers rows of a draft, as stored. */
-function checkRows(values: FormValues): [string, string, string][] {
+function checkRows(stored: FormValues): [string, string, string][] {
+  // The national ID is shown masked: the full one is the applicant's, not for re-reading.
+  const values: FormValues = { ...stored, applicantPid: stored.applicantPid ? maskThaiId(stored.applicantPid) : "" };
   return FIELDS.map((name) => [name, REQUEST_FORM_LABELS[name], name === "position" && values.position ? POSITIONS[values.position as Position].th : (values[name] ?? "")]);
 }
 
 /** Saves the posted form as a draft (new or existing) and goes where `intent` says. */
 async function saveAndContinue(c: AppContext, id: string | null) {
   // Another university's draft is "not found" before anything about the input is said.
-  if (id) await draftOr404(c, id);
+  const stored = id ? await draftOr404(c, id) : null;
+  const storedPid = stored ? (await draftFormValues(useCase(c), stored)).applicantPid : "";
   const body = await c.req.parseBody();
   const refuse = (errors: FieldErrors) =>
     renderPage(
       c,
       { title: "ยื่นคำขอตำแหน่งทางวิชาการ", status: 422, hasErrors: true },
-      <RequestFormPage id={id} values={stringValues(body)} errors={errors} csrfToken={c.var.csrfToken} />,
+      <RequestFormPage id={id} values={stringValues(body)} errors={errors} csrfToken={c.var.csrfToken} storedPid={storedPid ? maskThaiId(storedPid) : null} />,
     );
   const draft = validateDraft(body);
   if (!draft.ok) return refuse(draft.errors);
@@ -84,7 +88,13 @@ export const universityRoutes = new Hono<AppEnv>()
   .post("/requests", (c) => saveAndContinue(c, null))
   .get("/requests/:id/edit", async (c) => {
     const req = await draftOr404(c, c.req.param("id"));
-    return renderPage(c, { title: "แก้ไขร่างคำขอ" }, <RequestFormPage id={req.id} values={await draftFormValues(useCase(c), req)} csrfToken={c.var.csrfToken} />);
+    // The stored national ID is not put back in the form (blank keeps it): see services/pid-views.ts.
+    const { applicantPid, ...values } = await draftFormValues(useCase(c), req);
+    return renderPage(
+      c,
+      { title: "แก้ไขร่างคำขอ" },
+      <RequestFormPage id={req.id} values={values} csrfToken={c.var.csrfToken} storedPid={applicantPid ? maskThaiId(applicantPid) : null} />,
+    );
   })
   .post("/requests/:id", (c) => saveAndContinue(c, c.req.param("id")))
   .get("/requests/:id/check", async (c) => {

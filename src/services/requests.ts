@@ -364,9 +364,11 @@ export async function saveDraft(
   const id = input.id;
   return ctx.db.transaction(async (tx): Promise<SaveDraftOutcome> => {
     if (id) {
+      // A blank national ID keeps the stored one: the edit form does not show it again.
+      const { applicantPidEnc, applicantPidHmac, ...rest } = values;
       const rows = await tx
         .update(r)
-        .set({ ...values, updatedAt: now })
+        .set({ ...(input.form.applicantPid ? values : rest), updatedAt: now })
         .where(and(eq(r.id, id), eq(r.universityId, universityId), eq(r.status, "draft")))
         .returning({ id: r.id });
       if (!rows[0]) return { ok: false, reason: "not_found" };

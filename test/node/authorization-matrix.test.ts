@@ -82,6 +82,7 @@ const POLICY: Record<string, readonly ActorName[]> = {
   "POST /requests/:id/documents/:documentId/status": OFFICERS,
   "POST /requests/:id/tracking-link": OFFICERS,
   "POST /requests/:id/tracking-link/revoke": OFFICERS,
+  "POST /requests/:id/pid": OFFICERS,
   "GET /university": UNIVERSITIES,
   "GET /university/requests/new": UNIVERSITIES,
   "POST /university/requests": UNIVERSITIES,
@@ -127,6 +128,15 @@ const POLICY: Record<string, readonly ActorName[]> = {
   "POST /staff/:id/enable": OFFICERS,
   "POST /staff/:id/resend": OFFICERS,
   "POST /staff/:id/role": ADMIN,
+  "GET /admin/audit": ADMIN,
+  "GET /admin/audit/export.csv": ADMIN,
+  "GET /admin/audit/export.xlsx": ADMIN,
+
+  // Audit trails of one record.
+  "GET /audit/requests/:id": OFFICERS,
+  "GET /audit/eservices/:id": OFFICERS,
+  "GET /audit/agencies/:id": OFFICERS,
+  "GET /audit/users/:id": OFFICERS,
 
   // First sign-in set-up (staff with passwords).
   "GET /account/setup": STAFF,
@@ -166,6 +176,8 @@ const POLICY: Record<string, readonly ActorName[]> = {
   "GET /eservices/:id/steps/:no/testers/:tid/edit": AGENCY_A,
   "POST /eservices/:id/steps/:no/testers/:tid": AGENCY_A,
   "POST /eservices/:id/steps/:no/testers/:tid/delete": AGENCY_A,
+  // A recorded view of a tester's full national ID: its agency, and officers reviewing.
+  "POST /eservices/:id/steps/:no/testers/:tid/pid": SERVICE_VIEWERS,
   "POST /eservices/:id/steps/:no/attempts": AGENCY_A,
   "GET /eservices/:id/steps/:no/attempts/:aid/file": SERVICE_VIEWERS,
   "GET /eservices/:id/steps/:no/attempts/:aid/edit": AGENCY_A,

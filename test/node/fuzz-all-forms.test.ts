@@ -526,6 +526,12 @@ const TARGETS: Target[] = [
   },
   { key: "POST /requests/:id/tracking-link", as: "officer", path: (w) => `/requests/${w.primary.requestId}/tracking-link`, ...noText("makes a random link") },
   {
+    key: "POST /requests/:id/pid",
+    as: "officer",
+    path: (w) => `/requests/${w.primary.requestId}/pid`,
+    ...noText("shows the national ID in full (and records that); takes no input"),
+  },
+  {
     key: "POST /requests/:id/tracking-link/revoke",
     as: "officer",
     path: (w) => `/requests/${w.primary.requestId}/tracking-link/revoke`,
@@ -587,6 +593,13 @@ const TARGETS: Target[] = [
     },
     view: (w) => `/eservices/${w.primary.services[2]}/steps/2`,
     shows: ["fullName", "organisation"],
+  },
+
+  {
+    key: "POST /eservices/:id/steps/:no/testers/:tid/pid",
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[2]}/steps/2/testers/${w.primary.testerId}/pid`,
+    ...noText("shows a tester's national ID in full (and records that); takes no input"),
   },
 
   // Step 4: the three-part application and the authorisation letter.

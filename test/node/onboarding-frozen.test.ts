@@ -67,6 +67,8 @@ const NOT_SUB_RESOURCE_WRITES = new Set([
   "POST /eservices/:id/steps/:no/review",
   "POST /eservices/:id/steps/7/preview",
   "POST /eservices/:id/steps/4/parts/:part/refresh",
+  // Shows a tester's full national ID (recording the view), frozen step or not: it changes no tester.
+  "POST /eservices/:id/steps/:no/testers/:tid/pid",
 ]);
 
 function stepsOf(route: WriteRoute): number[] {

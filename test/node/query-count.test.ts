@@ -31,6 +31,7 @@ import { POSITION_KEYS } from "../../src/domain/academic";
 import type { StepState } from "../../src/domain/onboarding/workflow";
 import type { Role } from "../../src/domain/roles";
 import { formatThaiId } from "../../src/domain/thai-id";
+import { recordAudit } from "../../src/services/audit";
 import { startSession } from "../../src/services/auth";
 import { newId } from "../../src/services/crypto";
 import { addDocument, setDocumentStatus } from "../../src/services/documents";
@@ -91,6 +92,7 @@ interface Measured {
 const REQUEST_ROWS = /class="ticket-link"/g;
 const TIMELINE_AND_DOCUMENTS = /<time datetime=|class="badge badge-doc-/g;
 const SERVICE_LINKS = /href="\/eservices\/[\w-]+"/g;
+const AUDIT_EVENTS = /class="audit-event"/g;
 
 let trackingToken = "";
 
@@ -150,6 +152,14 @@ const PAGES: PageCase[] = [
   { name: "admin: outbox /dev/mail", who: "admin", path: "/dev/mail", rows: /class="card mail"/g },
   { name: "admin: outbox /admin/mail", who: "admin", path: "/admin/mail", rows: /class="mail-row"/g },
   { name: "admin: outbox /admin/mail, status and recipient filters", who: "admin", path: "/admin/mail?status=pending&to=example.go.th", rows: /class="mail-row"/g },
+  // Audit trails: actor names come from one join, not a lookup per event.
+  { name: "officer: request trail /audit/requests/:id", who: "officer", path: `/audit/requests/${TRACKED_REQUEST}`, rows: AUDIT_EVENTS },
+  { name: "officer: e-service trail /audit/eservices/:id", who: "officer", path: `/audit/eservices/${SERVICE_AT_2}`, rows: AUDIT_EVENTS },
+  { name: "officer: agency trail (users, e-services) /audit/agencies/:id", who: "officer", path: `/audit/agencies/${AGENCY}`, rows: AUDIT_EVENTS },
+  { name: "admin: audit search /admin/audit", who: "admin", path: "/admin/audit", rows: AUDIT_EVENTS },
+  { name: "admin: audit search by actor and subject type", who: "admin", path: `/admin/audit?${query({ actor: "OFFICER", subjectType: "request" })}`, rows: AUDIT_EVENTS },
+  { name: "admin: audit export CSV", who: "admin", path: "/admin/audit/export.csv", rows: /\r\n/g },
+  { name: "admin: audit export XLSX", who: "admin", path: "/admin/audit/export.xlsx", rows: /^$/g, countRows: xlsxDataRows },
 ];
 
 let t: TestApp;
@@ -340,8 +350,12 @@ async function addOthers(n: number) {
   for (let i = 0; i < n; i++) {
     const k = otherNo++;
     await t.db.insert(agencies).values({ id: `agency-${k}`, nameTh: `หน่วยงานทดสอบ ${k}`, nameEn: `Agency ${k}`, ministry: "กระทรวงทดสอบ", createdAt: now });
+    const agencyUserId = newId();
+    // Events on the agency's users and e-services, for the agency and e-service trails.
+    await recordAudit(t.db, now, { actorId: actors.officer.id, action: "agency_user.created", subjectType: "user", subjectId: agencyUserId, data: { agencyId: AGENCY }, ip: "10.0.0.2" });
+    await recordAudit(t.db, now, { actorId: actors.agency.id, action: "tester.saved", subjectType: "eservice", subjectId: SERVICE_AT_2, data: { testerId: `t-${k}`, stepNo: 2 }, ip: "10.0.0.3" });
     await t.db.insert(users).values({
-      id: newId(),
+      id: agencyUserId,
       role: "agency",
       username: `agency.user.${k}`,
       usernameLower: `agency.user.${k}`,

@@ -614,6 +614,10 @@ export function resolvePath(route: RouteDef, world: World, opts: PathOptions = {
     switch (name) {
       case "id": {
         if (opts.missing) return missingId();
+        if (p.startsWith("/audit/requests/")) return parent.requestId;
+        if (p.startsWith("/audit/eservices/")) return parent.services[1];
+        if (p.startsWith("/audit/agencies/")) return parent.agencyId;
+        if (p.startsWith("/audit/users/")) return (parent === world.twin ? world.userIds.universityY : world.userIds.universityX)!;
         if (p.startsWith("/requests/")) return parent.requestId;
         if (p.startsWith("/university/requests/")) return parent.draftId;
         if (p.startsWith("/officer/agencies/")) return parent.agencyId;

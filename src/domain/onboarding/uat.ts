@@ -185,6 +185,16 @@ export const testerForm = z.object({
 });
 export type TesterForm = z.output<typeof testerForm>;
 
+/**
+ * Changing a tester: the form does not show the national ID again (showing it
+ * would be an unrecorded view), so a blank one keeps the ID on record.
+ */
+export const testerEditForm = testerForm.extend({
+  nationalId: z.preprocess((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v), thaiId.nullable()),
+});
+export type TesterEditForm = z.output<typeof testerEditForm>;
+export const KEEP_PID_HINT = "กรอกใหม่หากต้องการแก้ไข (เว้นว่างไว้เพื่อใช้เลขเดิม)";
+
 export const TESTER_LABELS: Record<keyof TesterForm, string> = {
   fullName: "ชื่อ – นามสกุล",
   organisation: "หน่วยงาน",

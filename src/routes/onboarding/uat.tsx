@@ -9,12 +9,13 @@ import type { AppContext, AppEnv } from "../../app-env";
 import type { FieldErrors } from "../../domain/forms";
 import { formToken } from "../../domain/form-token";
 import { validateForm } from "../../domain/forms";
-import { testerForm } from "../../domain/onboarding/uat";
+import { KEEP_PID_HINT, testerEditForm, testerForm } from "../../domain/onboarding/uat";
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
 import { listTesters, removeTester, saveTester } from "../../services/onboarding/uat";
-import { TesterDialog, TesterForm } from "../../views/onboarding/uat";
+import { revealTesterPid } from "../../services/pid-views";
+import { TesterDialog, TesterForm, TesterPid, TesterPidPage } from "../../views/onboarding/uat";
 import { isFragmentRequest, renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusedPage, serviceOr404, stepNoOr404 } from "./step-page";
@@ -29,6 +30,7 @@ function testerFormPage(c: AppContext, serviceId: string, stepNo: number, tester
     errors,
     csrfToken: c.var.csrfToken,
     title: testerId ? "แก้ไขผู้ทดสอบ" : "เพิ่มผู้ทดสอบ",
+    keepPidHint: testerId ? KEEP_PID_HINT : undefined,
   };
   if (isFragmentRequest(c)) return renderPage(c, { title: props.title, status, hasErrors: status === 422 }, <TesterDialog {...props} />);
   return renderPage(c, { title: props.title, status, hasErrors: status === 422 }, <section class="narrow"><TesterForm {...props} /></section>);
@@ -38,7 +40,7 @@ async function saveTesterRoute(c: AppContext, testerId: string | null) {
   const stepNo = stepNoOr404(c, "testers");
   const id = c.req.param("id")!;
   const body = await c.req.parseBody();
-  const form = validateForm(testerForm, body);
+  const form = validateForm(testerId ? testerEditForm : testerForm, body);
   if (!form.ok) return testerFormPage(c, (await serviceOr404(c)).id, stepNo, testerId, form.values, form.errors, 422);
   const result = await saveTester(useCase(c), id, stepNo, testerId, form.data, formToken(body));
   if (!result.ok) return refusedPage(c, id, stepNo, result.reason, "testers");
@@ -62,10 +64,23 @@ export const uatRoutes = new Hono<AppEnv>()
     if (!canWrite(svc.states, stepNo, "testers", "agency")) throw new NotFoundError();
     const tester = (await listTesters(c.var.deps.db, await useCase(c).keys(), svc.id, stepNo)).find((t) => t.id === c.req.param("tid"));
     if (!tester) throw new NotFoundError();
-    const { fullName, organisation, email, phone, nationalId, os } = tester;
-    return testerFormPage(c, svc.id, stepNo, tester.id, { fullName, organisation, email, phone, nationalId, os }, undefined, 200);
+    // The national ID is not shown again (that would be an unrecorded view): blank keeps it.
+    const { fullName, organisation, email, phone, os } = tester;
+    return testerFormPage(c, svc.id, stepNo, tester.id, { fullName, organisation, email, phone, os }, undefined, 200);
   })
   .post("/:id/steps/:no/testers/:tid", agencyOnly, async (c) => saveTesterRoute(c, c.req.param("tid")))
+  // The agency (its own service) or a reviewing officer sees a tester's full ID, recorded as pid.viewed.
+  .post("/:id/steps/:no/testers/:tid/pid", async (c) => {
+    const stepNo = stepNoOr404(c, "testers");
+    const svc = await serviceOr404(c);
+    const tid = c.req.param("tid");
+    const shown = await revealTesterPid(useCase(c), svc.id, stepNo, tid);
+    if (!shown.ok) throw new NotFoundError();
+    const tester = { id: tid, fullName: shown.fullName, nationalId: "" };
+    const title = "เลขประจำตัวประชาชนของผู้ทดสอบ";
+    if (isFragmentRequest(c)) return renderPage(c, { title }, <TesterPid serviceId={svc.id} stepNo={stepNo} tester={tester} csrfToken={c.var.csrfToken} revealed={shown.pid} />);
+    return renderPage(c, { title }, <TesterPidPage backHref={`/eservices/${svc.id}/steps/${stepNo}#testers-heading`} fullName={shown.fullName} pid={shown.pid} />);
+  })
   .post("/:id/steps/:no/testers/:tid/delete", agencyOnly, async (c) => {
     const stepNo = stepNoOr404(c, "testers");
     const id = c.req.param("id");

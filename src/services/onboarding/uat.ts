@@ -9,7 +9,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { testers } from "../../db/schema";
-import type { TesterForm } from "../../domain/onboarding/uat";
+import type { TesterEditForm } from "../../domain/onboarding/uat";
 import { recordAudit } from "../audit";
 import { actorId, type UseCaseContext } from "../context";
 import { newId } from "../crypto";
@@ -28,16 +28,18 @@ export async function listTesters(db: DbOrTx, keys: PidKeys, serviceId: string, 
 
 /**
  * Adds a tester (`testerId` null; once per rendered form, `once`) or changes one;
- * `not_found` for a tester of another step or service.
+ * `not_found` for a tester of another step or service. A change with no national
+ * ID keeps the one on record; a new tester must have one (the route's form says so).
  */
-export async function saveTester(ctx: UseCaseContext, serviceId: string, stepNo: number, testerId: string | null, form: TesterForm, once?: string | null): Promise<{ ok: true } | Refused> {
+export async function saveTester(ctx: UseCaseContext, serviceId: string, stepNo: number, testerId: string | null, form: TesterEditForm, once?: string | null): Promise<{ ok: true } | Refused> {
   const now = ctx.clock.now();
+  if (!testerId && !form.nationalId) throw new Error("a new tester needs a national ID");
   const values = {
     fullName: form.fullName,
     organisation: form.organisation,
     email: form.email,
     phone: form.phone,
-    pidEnc: await encryptPid(await ctx.keys(), form.nationalId),
+    ...(form.nationalId ? { pidEnc: await encryptPid(await ctx.keys(), form.nationalId) } : {}),
     os: form.os,
   };
   return ctx.db.transaction(async (tx) => {
@@ -55,7 +57,7 @@ export async function saveTester(ctx: UseCaseContext, serviceId: string, stepNo:
       if (!rows[0]) return { ok: false, reason: "not_found" } as const;
     } else {
       id = newId();
-      await tx.insert(testers).values({ id, eserviceId: serviceId, stepNo, ...values, createdAt: now });
+      await tx.insert(testers).values({ id, eserviceId: serviceId, stepNo, ...values, pidEnc: values.pidEnc!, createdAt: now });
     }
     await recordAudit(tx, now, { actorId: actorId(ctx), action: "tester.saved", subjectType: "eservice", subjectId: serviceId, data: { testerId: id, stepNo }, ip: ctx.actor.ip });
     await claim?.settle({ id });

@@ -116,6 +116,11 @@ export function EserviceStepPage(props: StepPageProps) {
       <h1>
         e-Service: {props.service.name} <span class="secondary">({props.service.agencyName})</span>
       </h1>
+      {props.viewer === "officer" ? (
+        <p>
+          <a href={`/audit/eservices/${props.service.id}`}>ประวัติการเปลี่ยนแปลง (บันทึกการใช้งาน)</a>
+        </p>
+      ) : null}
       <ProgressBar states={props.states} serviceId={props.service.id} current={props.stepNo} />
       <h2>
         {step.no}. {step.th} <span class={`step-badge step-${props.state}`}>{STEP_STATE_LABEL[props.state]}</span>

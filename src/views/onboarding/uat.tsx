@@ -126,7 +126,8 @@ export function TesterList(props: { serviceId: string; stepNo: number; testers: 
             </strong>{" "}
             · {t.organisation}
             <br />
-            อีเมล {t.email} · โทร {t.phone} · เลขบัตร {maskThaiId(t.nationalId)}
+            อีเมล {t.email} · โทร {t.phone}
+            <TesterPid serviceId={props.serviceId} stepNo={props.stepNo} tester={t} csrfToken={props.csrfToken} />
             {props.editable ? (
               <div>
                 <a href={`${base}/${t.id}/edit`} hx-get={`${base}/${t.id}/edit`} hx-target="#dialog-slot" class="inline-form">
@@ -155,8 +156,48 @@ export function TesterList(props: { serviceId: string; stepNo: number; testers: 
   );
 }
 
+/**
+ * A tester's national ID, masked, with the button that shows it in full (and
+ * records that view); `revealed` is the full ID right after that.
+ */
+export function TesterPid(props: { serviceId: string; stepNo: number; tester: { id: string; fullName: string; nationalId: string }; csrfToken: string; revealed?: string }) {
+  const action = `/eservices/${props.serviceId}/steps/${props.stepNo}/testers/${props.tester.id}/pid`;
+  return (
+    <div id={`tester-pid-${props.tester.id}`}>
+      เลขบัตร {props.revealed ?? maskThaiId(props.tester.nationalId)}
+      {props.revealed ? null : (
+        <form method="post" action={action} class="inline-form" hx-post={action} hx-target={`#tester-pid-${props.tester.id}`} hx-swap="outerHTML">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <button type="submit" class="button-link">
+            แสดงเลขประจำตัวประชาชนเต็ม<span class="visually-hidden"> ของ {props.tester.fullName}</span>
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** Without htmx: the one tester's full ID on its own page, with the way back. */
+export function TesterPidPage(props: { backHref: string; fullName: string; pid: string }) {
+  return (
+    <section class="narrow">
+      <p>
+        <a href={props.backHref}>← กลับไปหน้าขั้นตอน</a>
+      </p>
+      <h1>เลขประจำตัวประชาชนของผู้ทดสอบ</h1>
+      <dl class="facts">
+        <dt>ผู้ทดสอบ</dt>
+        <dd>{props.fullName}</dd>
+        <dt>เลขประจำตัวประชาชน</dt>
+        <dd>{props.pid}</dd>
+      </dl>
+      <p class="hint">การดูเลขประจำตัวประชาชนเต็มถูกบันทึกไว้แล้ว</p>
+    </section>
+  );
+}
+
 /** The tester form: inside a <dialog> when htmx asked for it, a page otherwise. */
-export function TesterForm(props: { action: string; backHref: string; values?: FormValues; errors?: FieldErrors; csrfToken: string; title: string }) {
+export function TesterForm(props: { action: string; backHref: string; values?: FormValues; errors?: FieldErrors; csrfToken: string; title: string; keepPidHint?: string }) {
   const os = props.values?.os ?? "";
   return (
     <div class="tester-form">
@@ -169,7 +210,7 @@ export function TesterForm(props: { action: string; backHref: string; values?: F
         <Field name="organisation" label={TESTER_LABELS.organisation} values={props.values} errors={props.errors} autocomplete="organization" required />
         <Field name="email" label={TESTER_LABELS.email} type="email" values={props.values} errors={props.errors} autocomplete="email" required />
         <Field name="phone" label={TESTER_LABELS.phone} type="tel" values={props.values} errors={props.errors} inputmode="tel" required />
-        <Field name="nationalId" label={TESTER_LABELS.nationalId} values={props.values} errors={props.errors} inputmode="numeric" required />
+        <Field name="nationalId" label={TESTER_LABELS.nationalId} values={props.values} errors={props.errors} inputmode="numeric" hint={props.keepPidHint} required={!props.keepPidHint} />
         <fieldset class={props.errors?.os ? "field field-invalid" : "field"} id={fieldId("os")}>
           <legend>{TESTER_LABELS.os}</legend>
           {props.errors?.os ? <p class="field-error">{props.errors.os}</p> : null}

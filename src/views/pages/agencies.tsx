@@ -80,6 +80,9 @@ export function AgencyDetailPage(props: AgencyDetailProps) {
       <p class="secondary">
         <span lang="en">{a.nameEn}</span> · {a.ministry}
       </p>
+      <p>
+        <a href={`/audit/agencies/${a.id}`}>ประวัติการเปลี่ยนแปลง (บันทึกการใช้งาน)</a>
+      </p>
       <h2>ผู้ใช้งานของหน่วยงาน</h2>
       {props.createdUsername ? (
         <p class="flash" role="status">

@@ -24,7 +24,7 @@ export interface RequestView {
   letterNo: string | null;
   queueNo: number | null;
   applicantName: string;
-  /** Masked (`1-1017-xxxxx-36-6`) unless the viewer is an officer. */
+  /** Always masked (`1-1017-xxxxx-36-6`); the full one comes only as `revealedPid`. */
   applicantId: string;
   position: keyof typeof POSITIONS | null;
   fieldTh: string;
@@ -75,6 +75,30 @@ export interface RequestDetailProps {
   /** Shown once, right after an officer made it. */
   newTrackingUrl?: string | null;
   hasTrackingLink?: boolean;
+  /** Officers may ask for the full national ID (a recorded view). */
+  canRevealPid?: boolean;
+  /** The full ID, right after an officer asked for it. */
+  revealedPid?: string | null;
+}
+
+/** The applicant's name and ID: masked, with the recorded "show in full" button for officers. */
+export function ApplicantIdField(props: RequestDetailProps) {
+  const q = props.request;
+  return (
+    <dd id="applicant-id">
+      {q.applicantName} <span class="secondary">({props.revealedPid ?? q.applicantId})</span>
+      {props.revealedPid ? (
+        <p class="hint">การดูเลขประจำตัวประชาชนเต็มถูกบันทึกไว้แล้ว</p>
+      ) : props.canRevealPid ? (
+        <form method="post" action={`/requests/${q.id}/pid`} class="inline-form" hx-post={`/requests/${q.id}/pid`} hx-target="#applicant-id" hx-swap="outerHTML">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <button type="submit" class="button-link">
+            แสดงเลขประจำตัวประชาชนเต็ม
+          </button>
+        </form>
+      ) : null}
+    </dd>
+  );
 }
 
 /** Screen 8, "ติดตามคำขอตำแหน่ง", with the officer's controls when an officer looks. */
@@ -91,9 +115,7 @@ export function RequestDetailPage(props: RequestDetailProps) {
         <dt>คิวที่</dt>
         <dd>{q.queueNo ?? "-"}</dd>
         <dt>ผู้ขอ</dt>
-        <dd>
-          {q.applicantName} <span class="secondary">({q.applicantId})</span>
-        </dd>
+        <ApplicantIdField {...props} />
         <dt>ตำแหน่งที่ขอ</dt>
         <dd>{q.position ? POSITIONS[q.position].th : "-"}</dd>
         <dt>สาขา</dt>
@@ -127,6 +149,11 @@ export function RequestDetailPage(props: RequestDetailProps) {
       {q.finishedAt ? <p class="finished">สิ้นสุด {formatThaiDate(q.finishedAt)}</p> : null}
       <Documents {...props} />
       {props.viewerRole === "officer" || props.viewerRole === "admin" ? <OfficerPanel {...props} /> : null}
+      {props.viewerRole === "officer" || props.viewerRole === "admin" ? (
+        <p>
+          <a href={`/audit/requests/${q.id}`}>ประวัติการเปลี่ยนแปลง (บันทึกการใช้งาน)</a>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -11,6 +11,8 @@ export interface RequestFormProps {
   values: FormValues;
   errors?: FieldErrors;
   csrfToken: string;
+  /** An existing draft's national ID, masked: the field is left blank, and blank keeps it. */
+  storedPid?: string | null;
 }
 
 const L = REQUEST_FORM_LABELS;
@@ -32,7 +34,15 @@ export function RequestFormPage(props: RequestFormProps) {
         {props.id ? null : <OnceField />}
         <fieldset>
           <legend>เจ้าของผลงาน</legend>
-          <Field name="applicantPid" label={L.applicantPid} values={v} errors={e} inputmode="numeric" hint="13 หลัก เช่น 1-1017-00230-36-8" required />
+          <Field
+            name="applicantPid"
+            label={L.applicantPid}
+            values={v}
+            errors={e}
+            inputmode="numeric"
+            hint={props.storedPid ? `เลขที่บันทึกไว้ ${props.storedPid} กรอกใหม่หากต้องการแก้ไข (เว้นว่างไว้เพื่อใช้เลขเดิม)` : "13 หลัก เช่น 1-1017-00230-36-8"}
+            required={!props.storedPid}
+          />
           <Field name="applicantTitle" label={L.applicantTitle} values={v} errors={e} autocomplete="honorific-prefix" required />
           <Field name="applicantFirstName" label={L.applicantFirstName} values={v} errors={e} required />
           <Field name="applicantLastName" label={L.applicantLastName} values={v} errors={e} required />
