@@ -28,7 +28,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "staff.disabled": "ระงับบัญชีเจ้าหน้าที่",
   "staff.enabled": "เปิดใช้บัญชีเจ้าหน้าที่",
   "staff.role_changed": "เปลี่ยนบทบาทเจ้าหน้าที่",
-  "staff.credentials_resent": "ส่งข้อมูลเข้าสู่ระบบใหม่",
+  "staff.credentials_reissued": "ออกรหัสผ่านชั่วคราวใหม่",
   // Universities and agencies
   "university.created": "เพิ่มมหาวิทยาลัย",
   "university.renamed": "แก้ไขชื่อมหาวิทยาลัย",
