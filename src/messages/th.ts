@@ -11,6 +11,11 @@ export const FLASH = {
   logged_in: "เข้าสู่ระบบเรียบร้อยแล้ว",
   session_expired: "หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง",
   account_ready: "ตั้งค่าบัญชีเรียบร้อยแล้ว ยินดีต้อนรับ",
+  profile_saved: "บันทึกข้อมูลบัญชีเรียบร้อยแล้ว",
+  email_change_sent: "บันทึกแล้ว อีเมลจะเปลี่ยนเมื่อท่านเปิดลิงก์ยืนยันที่ส่งไปยังอีเมลใหม่",
+  email_changed: "เปลี่ยนอีเมลของบัญชีเรียบร้อยแล้ว",
+  password_changed: "เปลี่ยนรหัสผ่านเรียบร้อยแล้ว อุปกรณ์อื่นที่เข้าสู่ระบบไว้ถูกออกจากระบบแล้ว",
+  password_reset_done: "ตั้งรหัสผ่านใหม่แล้ว กรุณาเข้าสู่ระบบ",
 } as const;
 export type FlashKey = keyof typeof FLASH;
 
@@ -35,6 +40,11 @@ export const MESSAGES = {
   forbidden: "บัญชีของท่านไม่มีสิทธิ์เข้าถึงหน้านี้",
   /** Every ThaiD failure says only this (nothing about which check failed). */
   thaidFailed: "เข้าสู่ระบบด้วย ThaiD ไม่สำเร็จ กรุณาเริ่มใหม่อีกครั้ง",
+  wrongCurrentPassword: "รหัสผ่านปัจจุบันไม่ถูกต้อง",
+  linkInvalid: "ลิงก์นี้ใช้ไม่ได้แล้ว (หมดอายุหรือถูกใช้ไปแล้ว)",
+  resetRequested: "ถ้าอีเมลนี้มีบัญชีอยู่ เราได้ส่งลิงก์ตั้งรหัสผ่านใหม่ไปแล้ว ลิงก์ใช้ได้ 30 นาที",
+  tooManyEmailChanges: (waitMs: number) => `ส่งลิงก์ยืนยันอีเมลบ่อยเกินไป ${retryIn(waitMs)}`,
+  tooManyPasswordAttempts: (waitMs: number) => `กรอกรหัสผ่านผิดหลายครั้งเกินไป ${retryIn(waitMs)}`,
   usernameTaken: "ชื่อผู้ใช้นี้มีผู้ใช้แล้ว กรุณาเลือกชื่ออื่น",
   chooseAction: "กรุณาเลือกการดำเนินการ",
   fileMissing: (label: string) => `กรุณาเลือกไฟล์ ${label}`,
