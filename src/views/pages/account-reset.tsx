@@ -73,7 +73,7 @@ export function ResetPasswordPage(props: { csrfToken: string; action: string; us
 /** A link that is unknown, used, expired, or of a disabled account: all look the same. */
 export function LinkInvalidPage(props: { again: { href: string; label: string } }) {
   return (
-    <section class="narrow">
+    <section class="narrow" id="error">
       <h1>{MESSAGES.linkInvalid}</h1>
       <p>ลิงก์ในอีเมลใช้ได้ครั้งเดียวและมีอายุจำกัด</p>
       <p>
