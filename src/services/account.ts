@@ -132,6 +132,10 @@ export async function confirmEmailChange(ctx: UseCaseContext, token: string): Pr
     if (!live || !live.newEmail) return { ok: false, reason: "invalid_link" };
     const oldEmail = live.user.email;
     await tx.update(users).set({ email: live.newEmail }).where(eq(users.id, live.userId));
+    // Reset links already mailed went to the old address, which no longer speaks for the account.
+    await tx
+      .delete(accountTokens)
+      .where(and(eq(accountTokens.userId, live.userId), eq(accountTokens.purpose, "password_reset"), isNull(accountTokens.usedAt)));
     if (oldEmail && !sameEmail(oldEmail, live.newEmail)) {
       const notice = emailChangedNoticeMail({ name: live.user.displayName, username: live.user.username, newEmail: live.newEmail });
       await enqueueMail(tx, now, { to: oldEmail, ...notice, userId: live.userId, kind: "email_change" });

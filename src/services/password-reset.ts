@@ -159,7 +159,9 @@ export async function resetPassword(ctx: UseCaseContext, pbkdf2: Pbkdf2, token: 
       .where(eq(users.id, live.userId))
       .returning({ usernameLower: users.usernameLower });
     await deleteUserSessions(tx, live.userId);
-    await tx.delete(accountTokens).where(and(eq(accountTokens.userId, live.userId), eq(accountTokens.purpose, "password_reset"), isNull(accountTokens.usedAt)));
+    // Whatever else was mailed and not yet followed goes too: a reset is a recovery, and a pending
+    // new address may be an intruder's.
+    await tx.delete(accountTokens).where(and(eq(accountTokens.userId, live.userId), isNull(accountTokens.usedAt)));
     // Whoever was locked out by wrong guesses may sign in with the new password at once.
     if (user?.usernameLower) await clearRateLimit(tx, `login:user:${user.usernameLower}`);
     await recordAudit(tx, now, { actorId: live.userId, action: "user.password_reset", subjectType: "user", subjectId: live.userId, ip: ctx.actor.ip });

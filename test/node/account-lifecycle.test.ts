@@ -6,6 +6,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accountTokens, auditEvents, outboxMail, rateLimits, sessions, users } from "../../src/db/schema";
 import { SAME_AS_CURRENT_MESSAGE } from "../../src/domain/profile-forms";
+import { EMAIL_CHANGE_LIMIT } from "../../src/services/account";
 import { LOGIN_LIMIT_PER_ACCOUNT } from "../../src/services/auth";
 import { sha256Hex } from "../../src/services/crypto";
 import { Browser, createTestApp, createUser, type TestApp } from "./helpers";
@@ -159,6 +160,19 @@ describe("POST /account", () => {
     const r = await visitor.post(`/account/email/${newToken}`, {});
     expect(r.status).toBe(410);
     expect((await user()).email).toBe("somchai@dept.go.th");
+  });
+
+  it("mails confirmation links to new addresses at most 5 times an hour", async () => {
+    const b = await signedIn();
+    await b.get("/account");
+    for (let i = 0; i < EMAIL_CHANGE_LIMIT.limit; i++) {
+      expect((await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: `try${i}@dept.go.th` })).status).toBe(303);
+    }
+    const r = await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "one.more@dept.go.th" });
+    expect(r.status).toBe(429);
+    expect(r.text).toContain("ส่งลิงก์ยืนยันอีเมลบ่อยเกินไป");
+    expect(r.text).toContain('value="one.more@dept.go.th"');
+    expect(await mails()).toHaveLength(EMAIL_CHANGE_LIMIT.limit);
   });
 
   it("does not confirm a new e-mail of a disabled account", async () => {

@@ -240,6 +240,31 @@ describe("/reset-password/:token", () => {
     expect(login.location).toBe("/account/setup");
   });
 
+  it("cancels a new e-mail address still waiting for its confirmation", async () => {
+    const signedIn = new Browser(t);
+    await signedIn.login("somsri", PASSWORD);
+    await signedIn.get("/account");
+    await signedIn.post("/account", { displayName: "สมศรี ตรวจการ", phone: "", email: "intruder@example.com" });
+    const confirm = /\/account\/email\/([A-Za-z0-9_-]{43})/.exec((await mails()).find((m) => m.kind === "email_change")!.text)![1]!;
+    const token = await requestLink();
+    const b = await visitor();
+    await b.get(`/reset-password/${token}`);
+    expect((await b.post(`/reset-password/${token}`, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).status).toBe(303);
+    expect((await b.get(`/account/email/${confirm}`)).status).toBe(410);
+    expect((await user()).email).toBe("Somsri@DGA.or.th");
+  });
+
+  it("stops working once the account's e-mail has changed", async () => {
+    const token = await requestLink();
+    const signedIn = new Browser(t);
+    await signedIn.login("somsri", PASSWORD);
+    await signedIn.get("/account");
+    await signedIn.post("/account", { displayName: "สมศรี ตรวจการ", phone: "", email: "somsri.new@dga.or.th" });
+    const confirm = /\/account\/email\/([A-Za-z0-9_-]{43})/.exec((await mails()).find((m) => m.kind === "email_change")!.text)![1]!;
+    expect((await signedIn.post(`/account/email/${confirm}`, {})).status).toBe(303);
+    expect((await (await visitor()).get(`/reset-password/${token}`)).status).toBe(410);
+  });
+
   it("answers a made-up or malformed link like a used one", async () => {
     const b = await visitor();
     for (const token of ["x".repeat(43), "short", "%3Cscript%3E"]) {
