@@ -8,15 +8,14 @@ import { MESSAGES, type FlashKey } from "../messages/th";
 import { cookieNames, writeCookie } from "../middleware/cookies";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
-import { changePassword, confirmEmailChange, getProfile, updateProfile } from "../services/account";
-import { findLiveToken } from "../services/account-tokens";
+import { changePassword, confirmEmailChange, findEmailChangeLink, getProfile, updateProfile } from "../services/account";
 import { completeFirstLogin } from "../services/agencies";
 import { startSession } from "../services/auth";
 import { ConfirmEmailPage } from "../views/pages/account-email";
 import { ChangePasswordPage } from "../views/pages/account-password";
 import { AccountPage } from "../views/pages/account-profile";
 import { AccountSetupPage, PasswordChecklist } from "../views/pages/account-setup";
-import { linkInvalid } from "./password-reset";
+import { linkInvalid, noStore } from "./link-invalid";
 import { renderPage, seeOther } from "./render";
 import { setSessionCookie } from "./session-cookie";
 import { setRetryAfter } from "./too-many-requests";
@@ -105,9 +104,9 @@ export const accountRoutes = new Hono<AppEnv>()
   // The mailed link is the proof, so these work signed in or not; the token names the account.
   .get("/email/:token", async (c) => {
     const token = c.req.param("token");
-    const link = await findLiveToken(c.var.deps.db, token, "email_change", c.var.deps.clock.now());
+    const link = await findEmailChangeLink(useCase(c), token);
     if (!link?.newEmail) return linkInvalid(c, ASK_AGAIN);
-    c.header("Cache-Control", "no-store");
+    noStore(c);
     return renderPage(
       c,
       { title: TITLE_EMAIL },

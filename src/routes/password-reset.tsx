@@ -4,29 +4,20 @@
  * Open to everyone: the mailed link is the proof, not a session.
  */
 import { Hono } from "hono";
-import type { AppContext, AppEnv } from "../app-env";
+import type { AppEnv } from "../app-env";
 import { passwordChecklist } from "../domain/account-forms";
 import { validateForm } from "../domain/forms";
 import { forgotPasswordForm, resetPasswordForm } from "../domain/profile-forms";
 import { cookieNames, writeCookie } from "../middleware/cookies";
 import { findResetLink, requestPasswordReset, resetPassword } from "../services/password-reset";
-import { ForgotPasswordPage, LinkInvalidPage, ResetPasswordPage } from "../views/pages/account-reset";
+import { ForgotPasswordPage, ResetPasswordPage } from "../views/pages/account-reset";
 import { PasswordChecklist } from "../views/pages/account-setup";
+import { linkInvalid, noStore } from "./link-invalid";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";
 
 const TITLE_FORGOT = "ลืมรหัสผ่าน";
 const TITLE_RESET = "ตั้งรหัสผ่านใหม่";
-
-/** The link is a secret: neither the page nor its answer may be kept by a cache. */
-function noStore(c: AppContext): void {
-  c.header("Cache-Control", "no-store");
-}
-
-export function linkInvalid(c: AppContext, again: { href: string; label: string }): Promise<Response> {
-  noStore(c);
-  return renderPage(c, { title: "ลิงก์ใช้ไม่ได้แล้ว", status: 410 }, <LinkInvalidPage again={again} />);
-}
 
 const ASK_AGAIN = { href: "/forgot-password", label: "ขอลิงก์ตั้งรหัสผ่านใหม่อีกครั้ง" };
 

@@ -9,7 +9,7 @@ import { accountTokens, users } from "../db/schema";
 import { emailChangeExpiresAt, sameEmail, type ProfileForm } from "../domain/profile-forms";
 import { emailChangedNoticeMail, emailChangeConfirmMail } from "../messages/account-mail";
 import type { Pbkdf2 } from "../platform/ports";
-import { claimToken, newLinkToken } from "./account-tokens";
+import { claimToken, findLiveToken, newLinkToken, type LiveToken } from "./account-tokens";
 import { recordAudit } from "./audit";
 import { LOGIN_LIMIT_PER_ACCOUNT } from "./auth";
 import { actorId, type UseCaseContext } from "./context";
@@ -116,6 +116,11 @@ export async function updateProfile(ctx: UseCaseContext, form: ProfileForm): Pro
     });
     return { ok: true, emailChangeSentTo: form.email };
   });
+}
+
+/** The account and new address a confirmation link is for, while it can still be used. */
+export function findEmailChangeLink(ctx: UseCaseContext, token: string): Promise<LiveToken | null> {
+  return findLiveToken(ctx.db, token, "email_change", ctx.clock.now());
 }
 
 export type EmailConfirmOutcome = { ok: true; userId: string } | { ok: false; reason: "invalid_link" };
