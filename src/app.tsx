@@ -13,6 +13,7 @@ import { forceFirstLoginSetup } from "./middleware/first-login";
 import { noStoreForSignedIn } from "./middleware/no-store";
 import { sessionMiddleware } from "./middleware/session";
 import { accountRoutes } from "./routes/account";
+import { passwordResetRoutes } from "./routes/password-reset";
 import { adminRoutes } from "./routes/admin";
 import { adminMailRoutes } from "./routes/admin-mail";
 import { staffRoutes } from "./routes/staff";
@@ -35,14 +36,16 @@ import { ErrorPage, errorTitle, type ErrorKind } from "./views/pages/errors";
 
 export type { AppDeps } from "./app-env";
 
+const SECRET_URL_PREFIXES = ["/track/", "/q/", "/reset-password/", "/account/email/"];
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  // Tracking links and QR pages carry secrets in their URLs: never leak them in a Referer.
+  // Tracking links, QR pages and mailed account links carry secrets in their URLs: never leak them in a Referer.
   // Registered first so it runs last, after secureHeaders has set its default.
   app.use("*", async (c, next) => {
     await next();
-    if (c.req.path.startsWith("/track/") || c.req.path.startsWith("/q/")) c.header("Referrer-Policy", "no-referrer");
+    if (SECRET_URL_PREFIXES.some((p) => c.req.path.startsWith(p))) c.header("Referrer-Policy", "no-referrer");
   });
   app.use(
     "*",
@@ -86,6 +89,7 @@ export function createApp(deps: AppDeps) {
 
   app.route("/", homeRoutes);
   app.route("/", authRoutes);
+  app.route("/", passwordResetRoutes);
   app.route("/", thaidRoutes);
   app.route("/", requestRoutes);
   app.route("/university", universityRoutes);

@@ -76,7 +76,8 @@ export const usernameField = z.string({ error: "กรุณากรอกช�
 });
 
 // Passwords are never trimmed: a space is a character the user chose.
-const newPassword = z.string({ error: "กรุณากรอกรหัสผ่านใหม่" }).superRefine((pw, ctx) => {
+/** A new password under the checklist's rules (every form that sets one uses this). */
+export const newPasswordField = z.string({ error: "กรุณากรอกรหัสผ่านใหม่" }).superRefine((pw, ctx) => {
   if (pw === "") {
     ctx.addIssue({ code: "custom", message: "กรุณากรอกรหัสผ่านใหม่" });
   } else if (pw.length > PASSWORD_MAX) {
@@ -87,6 +88,28 @@ const newPassword = z.string({ error: "กรุณากรอกรหัส�
   }
 });
 
+/** The new password typed a second time. */
+export const confirmPasswordField = z.string({ error: "กรุณายืนยันรหัสผ่าน" }).min(1, "กรุณายืนยันรหัสผ่าน");
+
+/** Puts a mismatch of `password` and `confirmPassword` on the confirmation field. */
+export function passwordsMatch(v: { password: string; confirmPassword: string }, ctx: z.RefinementCtx): void {
+  if (v.password !== v.confirmPassword) {
+    ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: PASSWORD_MISMATCH_MESSAGE });
+  }
+}
+
+/**
+ * Compare whenever both were typed, even if other fields failed, so the user
+ * fixes everything in one round.
+ */
+export const confirmWhenBothTyped = {
+  when: (p: { value: unknown }) => {
+    const v = p.value as { password?: unknown; confirmPassword?: unknown } | null;
+    const typed = (x: unknown) => typeof x === "string" && x !== "";
+    return typed(v?.password) && typed(v?.confirmPassword);
+  },
+};
+
 /**
  * The first sign-in form: a username of the user's choosing and a password that
  * meets the checklist, typed twice.
@@ -94,25 +117,10 @@ const newPassword = z.string({ error: "กรุณากรอกรหัส�
 export const newCredentialsForm = z
   .object({
     username: usernameField,
-    password: newPassword,
-    confirmPassword: z.string({ error: "กรุณายืนยันรหัสผ่าน" }).min(1, "กรุณายืนยันรหัสผ่าน"),
+    password: newPasswordField,
+    confirmPassword: confirmPasswordField,
   })
-  .superRefine(
-    (v, ctx) => {
-      if (v.password !== v.confirmPassword) {
-        ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: PASSWORD_MISMATCH_MESSAGE });
-      }
-    },
-    {
-      // Compare whenever both were typed, even if the username or password rules
-      // failed, so the user fixes everything in one round.
-      when: (p) => {
-        const v = p.value as { password?: unknown; confirmPassword?: unknown } | null;
-        const typed = (x: unknown) => typeof x === "string" && x !== "";
-        return typed(v?.password) && typed(v?.confirmPassword);
-      },
-    },
-  );
+  .superRefine(passwordsMatch, confirmWhenBothTyped);
 export type NewCredentialsForm = z.output<typeof newCredentialsForm>;
 
 export const NEW_CREDENTIALS_LABELS: Record<keyof NewCredentialsForm, string> = {

@@ -22,6 +22,11 @@ export const FLASH = {
   staff_enabled: "เปิดใช้งานบัญชีอีกครั้งแล้ว",
   staff_resent: "ออกรหัสผ่านชั่วคราวใหม่แล้ว ระบบกำลังส่งทางอีเมล รหัสผ่านเดิมใช้ไม่ได้อีก",
   staff_role_changed: "เปลี่ยนบทบาทแล้ว ผู้ใช้ต้องเข้าสู่ระบบใหม่",
+  profile_saved: "บันทึกข้อมูลบัญชีเรียบร้อยแล้ว",
+  email_change_sent: "บันทึกแล้ว อีเมลจะเปลี่ยนเมื่อท่านเปิดลิงก์ยืนยันที่ส่งไปยังอีเมลใหม่",
+  email_changed: "เปลี่ยนอีเมลของบัญชีเรียบร้อยแล้ว",
+  password_changed: "เปลี่ยนรหัสผ่านเรียบร้อยแล้ว อุปกรณ์อื่นที่เข้าสู่ระบบไว้ถูกออกจากระบบแล้ว",
+  password_reset_done: "ตั้งรหัสผ่านใหม่แล้ว กรุณาเข้าสู่ระบบ",
 } as const;
 export type FlashKey = keyof typeof FLASH;
 
@@ -46,6 +51,11 @@ export const MESSAGES = {
   forbidden: "บัญชีของท่านไม่มีสิทธิ์เข้าถึงหน้านี้",
   /** Every ThaiD failure says only this (nothing about which check failed). */
   thaidFailed: "เข้าสู่ระบบด้วย ThaiD ไม่สำเร็จ กรุณาเริ่มใหม่อีกครั้ง",
+  wrongCurrentPassword: "รหัสผ่านปัจจุบันไม่ถูกต้อง",
+  linkInvalid: "ลิงก์นี้ใช้ไม่ได้แล้ว (หมดอายุหรือถูกใช้ไปแล้ว)",
+  resetRequested: "ถ้าอีเมลนี้มีบัญชีอยู่ เราได้ส่งลิงก์ตั้งรหัสผ่านใหม่ไปแล้ว ลิงก์ใช้ได้ 30 นาที",
+  tooManyEmailChanges: (waitMs: number) => `ส่งลิงก์ยืนยันอีเมลบ่อยเกินไป ${retryIn(waitMs)}`,
+  tooManyPasswordAttempts: (waitMs: number) => `กรอกรหัสผ่านผิดหลายครั้งเกินไป ${retryIn(waitMs)}`,
   usernameTaken: "ชื่อผู้ใช้นี้มีผู้ใช้แล้ว กรุณาเลือกชื่ออื่น",
   /** A deactivated university keeps its requests but files no new one. */
   universityDeactivated: "มหาวิทยาลัยของท่านถูกปิดการใช้งานแล้ว จึงยื่นคำขอใหม่ไม่ได้ คำขอเดิมยังดูได้ตามปกติ หากมีข้อสงสัยกรุณาติดต่อผู้ดูแลระบบ",

@@ -16,7 +16,7 @@ export function isFragmentRequest(c: AppContext): boolean {
   );
 }
 
-type Status = 200 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+type Status = 200 | 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
 
 export interface PageOptions {
   title: string;

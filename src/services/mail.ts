@@ -26,7 +26,7 @@ export interface NewMail {
   kind?: MailKind;
 }
 
-export const REDACTED_BODY = "[เนื้อหาถูกลบหลังส่งแล้ว เพราะมีรหัสผ่านชั่วคราว]";
+export const REDACTED_BODY = "[เนื้อหาถูกลบหลังส่งแล้ว เพราะมีรหัสผ่านชั่วคราวหรือลิงก์ที่ใช้ได้ครั้งเดียว]";
 
 export async function enqueueMail(tx: DbOrTx, now: Date, mail: NewMail): Promise<string> {
   const id = newId();

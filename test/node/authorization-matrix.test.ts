@@ -143,6 +143,20 @@ const POLICY: Record<string, readonly ActorName[]> = {
   "POST /account/setup/checklist": STAFF,
   "POST /account/setup": STAFF,
 
+  // A staff member's own account. Mailed links are bearer secrets: holding one is the permission
+  // (the token names the account, whoever is signed in).
+  "GET /account": STAFF,
+  "POST /account": STAFF,
+  "GET /account/password": STAFF,
+  "POST /account/password": STAFF,
+  "GET /account/email/:token": EVERYONE,
+  "POST /account/email/:token": EVERYONE,
+  "GET /forgot-password": EVERYONE,
+  "POST /forgot-password": EVERYONE,
+  "POST /password-checklist": EVERYONE,
+  "GET /reset-password/:token": EVERYONE,
+  "POST /reset-password/:token": EVERYONE,
+
   // Agency side.
   "GET /agency": AGENCIES,
   "GET /agency/eservices": AGENCIES,

@@ -28,6 +28,7 @@ import {
   eservices,
   eserviceSteps,
   outboxMail,
+  rateLimits,
   requestDocuments,
   sessions,
   siteSettings,
@@ -40,6 +41,7 @@ import { ACTION_KEYS, availableActions, POSITION_KEYS, type RequestStatus } from
 import { NUL_MESSAGE } from "../../src/domain/forms";
 import { ESERVICE_CATEGORIES } from "../../src/domain/onboarding/credentials";
 import { PART_FIELDS, type PartNo } from "../../src/domain/onboarding/platform-application";
+import { hashPassword, verifyPassword } from "../../src/services/password";
 import { FUZZ_SEED, pick } from "../support/fuzz";
 import {
   buildFuzzWorld,
@@ -64,7 +66,7 @@ import {
   type StoredCheck,
   type Target,
 } from "../support/fuzz-runner";
-import { isSafe } from "../support/matrix-fixtures";
+import { addAccountLink, isSafe } from "../support/matrix-fixtures";
 
 const MB = 1024 * 1024;
 
@@ -259,6 +261,17 @@ async function request(w: FuzzWorld, id: string) {
   return row;
 }
 
+/** Links minted fresh before each case (a used one answers 410), for the spare account. */
+const links = { reset: "", email: "" };
+const OLD_PASSWORD = "Fuzz#Old2567";
+let oldPasswordHash: string | null = null;
+
+/** Whether `userId`'s password is now the one sent in `field`. */
+async function passwordIs(w: FuzzWorld, userId: string, sent: string | undefined): Promise<boolean> {
+  const [row] = await w.t.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return sent !== undefined && !!row?.hash && (await verifyPassword(w.t.deps.pbkdf2, sent, row.hash));
+}
+
 /** In the order they run: records other targets need are used up last. */
 const TARGETS: Target[] = [
   // Visitors: sign-in and ThaiD.
@@ -317,6 +330,75 @@ const TARGETS: Target[] = [
     // Usernames are [a-zA-Z0-9_.] only, so the markup looked for is the display name an officer typed.
     view: (_w, a) => a.location!,
     displays: async () => [FIRST_LOGIN_NAME],
+  },
+
+  // A staff member's own account, and the way back from a forgotten password.
+  {
+    key: "POST /account",
+    as: "admin",
+    path: () => "/account",
+    fields: { displayName: "ผู้ดูแล ทดสอบ", phone: "081-234-5678", email: "admin.fuzz@dga.or.th" },
+    // The address already in use, so a good case changes the name and phone only (a new one waits for its link).
+    before: async (w) => {
+      await w.t.db.update(users).set({ email: "admin.fuzz@dga.or.th" }).where(eq(users.id, w.userIds.admin!));
+    },
+    stored: async (w, sent) => {
+      const [row] = await w.t.db.select().from(users).where(eq(users.id, w.userIds.admin!));
+      return trimmedChecks(sent, row, ["displayName"]);
+    },
+    view: () => "/account",
+    shows: ["displayName"],
+  },
+  {
+    key: "POST /account/password",
+    as: "universityX",
+    path: () => "/account/password",
+    fields: { currentPassword: OLD_PASSWORD, password: "Fuzz#New2567", confirmPassword: "Fuzz#New2567" },
+    cases: 8,
+    // Back to the old password, with no failed attempts counted, so every case can be the owner's.
+    before: async (w) => {
+      oldPasswordHash ??= await hashPassword(w.t.deps.pbkdf2, OLD_PASSWORD);
+      await w.t.db.update(users).set({ passwordHash: oldPasswordHash }).where(eq(users.id, w.userIds.universityX!));
+      await w.t.db.delete(rateLimits).where(eq(rateLimits.key, "login:user:uni.x"));
+    },
+    stored: async (w, sent) => [["the new password works", await passwordIs(w, w.userIds.universityX!, lastString(sent, "password")), true]],
+    nothingShown: "a password is never shown",
+  },
+  {
+    key: "POST /account/email/:token",
+    as: "visitor",
+    path: () => `/account/email/${links.email}`,
+    before: async (w) => {
+      links.email = await addAccountLink(w.t, w.spare.userId, "email_change");
+    },
+    ...noText("confirms the address its link was made for: nothing typed is kept"),
+  },
+  {
+    key: "POST /forgot-password",
+    as: "visitor",
+    path: () => "/forgot-password",
+    fields: { email: "spare@agency-a.go.th" },
+    ...noText("answers the same page whatever was sent, and keeps only a link's hash"),
+  },
+  {
+    key: "POST /password-checklist",
+    as: "visitor",
+    path: () => "/password-checklist",
+    fields: { password: "Fuzz#2567pw" },
+    cases: 8,
+    ...noText("rates a password as it is typed and stores nothing"),
+  },
+  {
+    key: "POST /reset-password/:token",
+    as: "visitor",
+    path: () => `/reset-password/${links.reset}`,
+    fields: { password: "Fuzz#Reset2567", confirmPassword: "Fuzz#Reset2567" },
+    cases: 8,
+    before: async (w) => {
+      links.reset = await addAccountLink(w.t, w.spare.userId, "password_reset");
+    },
+    stored: async (w, sent) => [["the new password works", await passwordIs(w, w.spare.userId, lastString(sent, "password")), true]],
+    nothingShown: "a password is never shown",
   },
 
   // Admin settings.

@@ -13,6 +13,7 @@ import type { Hono } from "hono";
 import { DEMO_CITIZENS } from "../../src/db/demo-citizens";
 import {
   academicRequests,
+  accountTokens,
   agencies,
   eserviceFiles,
   eservices,
@@ -26,6 +27,7 @@ import {
   universities,
   users,
 } from "../../src/db/schema";
+import type { AccountTokenPurpose } from "../../src/db/schema";
 import type { StepState } from "../../src/domain/onboarding/workflow";
 import type { Role } from "../../src/domain/roles";
 import { startSession } from "../../src/services/auth";
@@ -284,6 +286,8 @@ export interface World {
   routes: RouteDef[];
   /** A mail in the outbox an admin can act on (cancelled, so /healthz/mail stays 200 for the read sweep). */
   mailId: string;
+  /** A staff account no actor signs in as, and live links mailed to it (reset its password, confirm a new e-mail). */
+  spare: { userId: string; resetToken: string; emailToken: string };
 }
 
 const D: StepState = "done";
@@ -566,7 +570,40 @@ export async function buildWorld(): Promise<World> {
     kind: "credentials",
   });
   const admin = await buildAdminFixtures(t);
-  return { t, clients, userIds, primary, twin, admin, routes: routesOf(t.app), mailId };
+  // Created in place (no PBKDF2): nobody signs in as it; only its mailed links are used.
+  const spareUserId = newId();
+  await t.db.insert(users).values({
+    id: spareUserId,
+    role: "agency",
+    username: "spare.user",
+    usernameLower: "spare.user",
+    passwordHash: "unused",
+    displayName: "บัญชีสำรอง",
+    email: "spare@agency-a.go.th",
+    orgId: ORG_IDS.agA,
+    createdAt: now,
+  });
+  const spare = {
+    userId: spareUserId,
+    resetToken: await addAccountLink(t, spareUserId, "password_reset"),
+    emailToken: await addAccountLink(t, spareUserId, "email_change"),
+  };
+  return { t, clients, userIds, primary, twin, admin, routes: routesOf(t.app), mailId, spare };
+}
+
+/** A live mailed link for `userId` (as the app makes them: only the token's SHA-256 is stored); returns the token. */
+export async function addAccountLink(t: TestApp, userId: string, purpose: AccountTokenPurpose): Promise<string> {
+  const token = randomToken(32);
+  const now = t.clock.now();
+  await t.db.insert(accountTokens).values({
+    id: await sha256Hex(token),
+    userId,
+    purpose,
+    newEmail: purpose === "email_change" ? `new.${randomToken(4).toLowerCase()}@agency-a.go.th` : null,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + 3600_000),
+  });
+  return token;
 }
 
 // ---------------------------------------------------------------------------
@@ -636,6 +673,9 @@ export function resolvePath(route: RouteDef, world: World, opts: PathOptions = {
       case "op":
         return opts.op ?? "up";
       case "token":
+        // Mailed account links belong to the spare account, not to a side.
+        if (p.startsWith("/reset-password/")) return opts.missing ? randomToken(32) : world.spare.resetToken;
+        if (p.startsWith("/account/email/")) return opts.missing ? randomToken(32) : world.spare.emailToken;
         return opts.missing ? randomToken(20) : parent.trackingToken;
       case "documentId":
         return missingChild ? missingId() : child.documentId;

@@ -46,6 +46,9 @@ export function LoginPage(props: LoginPageProps) {
           เข้าสู่ระบบ
         </button>
       </form>
+      <p>
+        <a href="/forgot-password">ลืมรหัสผ่าน?</a>
+      </p>
     </section>
   );
 }
