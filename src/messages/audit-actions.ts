@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "user.email_change_requested": "ขอเปลี่ยนอีเมล",
   "user.email_changed": "เปลี่ยนอีเมล",
   "user.password_changed": "เปลี่ยนรหัสผ่าน",
+  "user.password_change_failed": "เปลี่ยนรหัสผ่านไม่สำเร็จ (รหัสผ่านปัจจุบันไม่ถูกต้อง)",
   "user.password_reset_requested": "ขอตั้งรหัสผ่านใหม่",
   "user.password_reset": "ตั้งรหัสผ่านใหม่",
   "staff.created": "สร้างบัญชีเจ้าหน้าที่",
