@@ -180,3 +180,60 @@ describe("the go-live batch in workerd", () => {
     expect(step7.rows[0]!.state).toBe("done");
   });
 });
+
+describe("an admin running the deployment in workerd", () => {
+  async function sha256Hex(text: string): Promise<string> {
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  /** A signed-in admin (session row written directly: sign-in itself is tested above). */
+  async function adminCookie(): Promise<string> {
+    const db = createClient({ url: testEnv.TURSO_DATABASE_URL });
+    const admin = await db.execute("SELECT id FROM users WHERE role = 'admin' LIMIT 1");
+    const token = `wk-admin-${crypto.randomUUID().replace(/-/g, "")}`;
+    const now = Date.now();
+    await db.execute({
+      sql: "INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+      args: [await sha256Hex(token), String(admin.rows[0]!.id), now, now, now + 3600_000],
+    });
+    return `__Host-tidtam_s=${token}`;
+  }
+
+  const tokenOf = async (res: Response) => /name="_csrf" value="([^"]+)"/.exec(await res.text())![1]!;
+
+  it("creates a university, and finds it in the audit trail; the outbox and staff pages answer", async () => {
+    const cookie = await adminCookie();
+    const list = await call("/admin/universities", { headers: { cookie } });
+    expect(list.status).toBe(200);
+    const form = new URLSearchParams({ nameTh: "มหาวิทยาลัยบนขอบ", nameEn: "Edge University", code: "09876", _csrf: await tokenOf(list) });
+    const created = await call("/admin/universities", {
+      method: "POST",
+      headers: { origin: ORIGIN, cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: form.toString(),
+    });
+    expect(created.status).toBe(303);
+    const detail = await call(created.headers.get("location")!, { headers: { cookie } });
+    expect(await detail.text()).toContain("มหาวิทยาลัยบนขอบ");
+    const audit = await call("/admin/audit?subjectType=university", { headers: { cookie } });
+    expect(await audit.text()).toContain("เพิ่มมหาวิทยาลัย");
+    for (const path of ["/staff", "/admin/mail"]) expect((await call(path, { headers: { cookie } })).status, path).toBe(200);
+  });
+
+  it("answers a forgotten password with the same page and puts the link in the outbox", async () => {
+    const db = createClient({ url: testEnv.TURSO_DATABASE_URL });
+    const email = "wk.officer@ops.example.go.th";
+    await db.execute({ sql: "UPDATE users SET email = ? WHERE id = 'wk-officer'", args: [email] });
+    const page = await call("/forgot-password");
+    const jar = cookiesOf(page);
+    const res = await call("/forgot-password", {
+      method: "POST",
+      headers: { origin: ORIGIN, cookie: jar, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email, _csrf: await tokenOf(page) }).toString(),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("ลิงก์ใช้ได้ 30 นาที");
+    const mail = await db.execute({ sql: "SELECT count(*) AS n FROM outbox_mail WHERE kind = 'password_reset' AND user_id = ?", args: ["wk-officer"] });
+    expect(Number(mail.rows[0]!.n)).toBe(1);
+  });
+});
