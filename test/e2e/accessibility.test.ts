@@ -68,6 +68,7 @@ const PAGES: Record<string, Record<string, Target>> = {
   anonymous: {
     home: "/",
     login: "/login",
+    "forgot password": "/forgot-password",
     contact: "/contact",
     "not found": "/no-such-page",
     "QR sign-in": async (page) => {
@@ -93,6 +94,12 @@ const PAGES: Record<string, Record<string, Target>> = {
     request: (page) => firstHref(page, "/officer", "a.ticket-link"),
     agency: (page) => firstHref(page, "/officer/agencies", "td a"),
     "step under review": "/eservices/es-trade-fair/steps/2",
+    staff: "/staff",
+    "new staff account": "/staff/new",
+    "staff account": (page) => firstHref(page, "/staff", "td a"),
+    "request history": async (page) => `/audit/requests/${(await firstHref(page, "/officer", "a.ticket-link")).split("/").pop()}`,
+    "my account": "/account",
+    "change password": "/account/password",
   },
   agency: {
     dashboard: "/agency",
@@ -103,7 +110,15 @@ const PAGES: Record<string, Record<string, Target>> = {
     "step 3 attempts": "/eservices/es-exporter-id/steps/3",
     "step 7": "/eservices/es-training/steps/7",
   },
-  admin: { home: "/admin", contact: "/admin/contact", outbox: "/admin/mail", "dev mail": "/dev/mail" },
+  admin: {
+    home: "/admin",
+    contact: "/admin/contact",
+    outbox: "/admin/mail",
+    "dev mail": "/dev/mail",
+    universities: "/admin/universities",
+    university: (page) => firstHref(page, "/admin/universities", "td a"),
+    "audit search": "/admin/audit",
+  },
 };
 
 // One test per page, each signed in once per role and width: a slow page shows as itself.
