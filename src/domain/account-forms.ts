@@ -129,7 +129,8 @@ export const NEW_CREDENTIALS_LABELS: Record<keyof NewCredentialsForm, string> = 
   confirmPassword: "ยืนยันรหัสผ่าน",
 };
 
-const required = (label: string, max: number) =>
+/** A trimmed text that must be given, with its Thai label in the messages. */
+export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `กรุณากรอก${label}` })
     .trim()
@@ -138,18 +139,18 @@ const required = (label: string, max: number) =>
 
 const THAI_SCRIPT = /[\u0E00-\u0E7F]/;
 
-/** An officer registering an agency (หน่วยงาน) under its ministry (สังกัด/กระทรวง). */
+/** An organisation's Thai name: must contain Thai script. */
+export const thaiNameField = (label: string) =>
+  requiredText(label, 200).refine((s) => s === "" || THAI_SCRIPT.test(s), `${label} ต้องเป็นภาษาไทย`);
+
+/** An organisation's English name, used on English pages and e-mails, where Thai script would be the wrong name. */
+export const englishNameField = (label: string) =>
+  requiredText(label, 200).refine((s) => !THAI_SCRIPT.test(s), `${label} ต้องไม่มีอักษรไทย`);
+
 export const agencyForm = z.object({
-  nameTh: required("ชื่อหน่วยงาน (ภาษาไทย)", 200).refine(
-    (s) => s === "" || THAI_SCRIPT.test(s),
-    "ชื่อหน่วยงาน (ภาษาไทย) ต้องเป็นภาษาไทย",
-  ),
-  // The English name goes on English pages and e-mails, where Thai script would be the wrong name.
-  nameEn: required("ชื่อหน่วยงาน (ภาษาอังกฤษ)", 200).refine(
-    (s) => !THAI_SCRIPT.test(s),
-    "ชื่อหน่วยงาน (ภาษาอังกฤษ) ต้องไม่มีอักษรไทย",
-  ),
-  ministry: required("สังกัด/กระทรวง", 200),
+  nameTh: thaiNameField("ชื่อหน่วยงาน (ภาษาไทย)"),
+  nameEn: englishNameField("ชื่อหน่วยงาน (ภาษาอังกฤษ)"),
+  ministry: requiredText("สังกัด/กระทรวง", 200),
 });
 export type AgencyForm = z.output<typeof agencyForm>;
 
@@ -161,7 +162,7 @@ export const AGENCY_FORM_LABELS: Record<keyof AgencyForm, string> = {
 
 /** An officer adding a user to an agency; the temporary credentials go to `email`. */
 export const agencyUserForm = z.object({
-  displayName: required("ชื่อ – นามสกุล", 100),
+  displayName: requiredText("ชื่อ – นามสกุล", 100),
   email: z.preprocess((v) => v ?? "", email),
 });
 export type AgencyUserForm = z.output<typeof agencyUserForm>;

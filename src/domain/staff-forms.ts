@@ -3,21 +3,13 @@
  * The admins' university forms and the staff-account forms (create, change role).
  */
 import { z } from "zod";
+import { englishNameField, requiredText, thaiNameField } from "./account-forms";
 import { email } from "./contact";
 import { ASSIGNABLE_ROLES, CREATABLE_ROLES } from "./staff-policy";
 
-const required = (label: string, max: number) =>
-  z
-    .string({ error: `กรุณากรอก${label}` })
-    .trim()
-    .min(1, `กรุณากรอก${label}`)
-    .max(max, `${label}ยาวเกินไป (ไม่เกิน ${max} ตัวอักษร)`);
-
-const THAI_SCRIPT = /[\u0E00-\u0E7F]/;
-
 const universityNames = {
-  nameTh: required("ชื่อมหาวิทยาลัย (ภาษาไทย)", 200).refine((s) => s === "" || THAI_SCRIPT.test(s), "ชื่อมหาวิทยาลัย (ภาษาไทย) ต้องเป็นภาษาไทย"),
-  nameEn: required("ชื่อมหาวิทยาลัย (ภาษาอังกฤษ)", 200).refine((s) => !THAI_SCRIPT.test(s), "ชื่อมหาวิทยาลัย (ภาษาอังกฤษ) ต้องไม่มีอักษรไทย"),
+  nameTh: thaiNameField("ชื่อมหาวิทยาลัย (ภาษาไทย)"),
+  nameEn: englishNameField("ชื่อมหาวิทยาลัย (ภาษาอังกฤษ)"),
 };
 
 /** A new university; its code is printed in every ticket number, so it is fixed once created. */
@@ -56,7 +48,7 @@ const roleField = (roles: readonly string[]) =>
 export const staffCreateForm = z
   .object({
     role: roleField(CREATABLE_ROLES).transform((r) => r as (typeof CREATABLE_ROLES)[number]),
-    displayName: required("ชื่อ – นามสกุล", 100),
+    displayName: requiredText("ชื่อ – นามสกุล", 100),
     email: z.preprocess((v) => v ?? "", email),
     universityId: universityChoice,
   })

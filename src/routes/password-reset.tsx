@@ -11,7 +11,7 @@ import { forgotPasswordForm, resetPasswordForm } from "../domain/profile-forms";
 import { cookieNames, writeCookie } from "../middleware/cookies";
 import { findResetLink, requestPasswordReset, resetPassword } from "../services/password-reset";
 import { ForgotPasswordPage, ResetPasswordPage } from "../views/pages/account-reset";
-import { PasswordChecklist } from "../views/pages/account-setup";
+import { PasswordChecklist } from "../views/components/new-password-field";
 import { linkInvalid, noStore } from "./link-invalid";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { FieldErrors, FormValues } from "../../domain/forms";
 
 export interface FieldProps {
@@ -23,12 +24,51 @@ export function fieldId(name: string): string {
  * typed (never for passwords).
  */
 export function Field(props: FieldProps) {
+  const type = props.type ?? "text";
+  return (
+    <FieldFrame name={props.name} label={props.label} errors={props.errors} hint={props.hint} required={props.required}>
+      {(a) => (
+        <input
+          id={a.id}
+          name={props.name}
+          type={type}
+          value={type === "password" ? undefined : props.values?.[props.name]}
+          required={props.required}
+          autocomplete={props.autocomplete}
+          inputmode={props.inputmode}
+          maxlength={props.maxlength}
+          aria-invalid={a.invalid}
+          aria-describedby={a.describedBy}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** What a control inside a FieldFrame must carry to be tied to its label, hint and error. */
+export interface ControlAttrs {
+  id: string;
+  invalid: "true" | undefined;
+  describedBy: string | undefined;
+}
+
+/**
+ * The label, hint and Thai error around one form control, shared by every kind
+ * of field so they read (and are announced) the same way.
+ */
+export function FieldFrame(props: {
+  name: string;
+  label: string;
+  errors?: FieldErrors;
+  hint?: string;
+  required?: boolean;
+  children: (attrs: ControlAttrs) => Child;
+}) {
   const id = fieldId(props.name);
   const error = props.errors?.[props.name];
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
-  const type = props.type ?? "text";
   return (
     <div class={error ? "field field-invalid" : "field"}>
       <label for={id}>
@@ -46,18 +86,7 @@ export function Field(props: FieldProps) {
           {error}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={props.name}
-        type={type}
-        value={type === "password" ? undefined : props.values?.[props.name]}
-        required={props.required}
-        autocomplete={props.autocomplete}
-        inputmode={props.inputmode}
-        maxlength={props.maxlength}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={describedBy}
-      />
+      {props.children({ id, invalid: error ? "true" : undefined, describedBy })}
     </div>
   );
 }

@@ -1,6 +1,25 @@
 import type { FieldErrors } from "../../domain/forms";
-import { PasswordChecklist, type ChecklistItem } from "../pages/account-setup";
 import { Field } from "./field";
+
+export interface ChecklistItem {
+  rule: string;
+  th: string;
+  ok: boolean;
+}
+
+/** The password rules, ticked as the user types (htmx swaps this list). */
+export function PasswordChecklist(props: { items: ChecklistItem[] }) {
+  return (
+    <ul id="pw-rules" class="checklist" aria-live="polite">
+      {props.items.map((i) => (
+        <li class={i.ok ? "rule-ok" : "rule-todo"}>
+          <span aria-hidden="true">{i.ok ? "✓" : "○"}</span> {i.th}
+          <span class="visually-hidden">{i.ok ? " (ผ่าน)" : " (ยังไม่ผ่าน)"}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * A new password under the checklist (ticked live as it is typed, through

@@ -3,7 +3,7 @@ import { CHANGE_PASSWORD_LABELS } from "../../domain/profile-forms";
 import { ErrorSummary } from "../components/error-summary";
 import { Field } from "../components/field";
 import { NewPasswordFields } from "../components/new-password-field";
-import type { ChecklistItem } from "./account-setup";
+import type { ChecklistItem } from "../components/new-password-field";
 
 /** Changing one's own password; every other signed-in device is signed out afterwards. */
 export function ChangePasswordPage(props: { csrfToken: string; errors?: FieldErrors; checklist: ChecklistItem[] }) {

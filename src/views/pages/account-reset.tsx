@@ -4,7 +4,7 @@ import { MESSAGES } from "../../messages/th";
 import { ErrorSummary } from "../components/error-summary";
 import { Field } from "../components/field";
 import { NewPasswordFields } from "../components/new-password-field";
-import type { ChecklistItem } from "./account-setup";
+import type { ChecklistItem } from "../components/new-password-field";
 
 /** "ลืมรหัสผ่าน?": staff ask for a reset link by e-mail (applicants sign in with ThaiD and have no password). */
 export function ForgotPasswordPage(props: { csrfToken: string; values?: FormValues; errors?: FieldErrors; sent?: boolean }) {
