@@ -22,7 +22,7 @@ describe("profileForm", () => {
   it("trims the name, normalises a Thai phone and lets the phone be left blank", () => {
     expect(validateForm(profileForm, { displayName: "  สมชาย ใจดี ", phone: "081-234-5678", email: " a@dept.go.th " })).toEqual({
       ok: true,
-      data: { displayName: "สมชาย ใจดี", phone: "0812345678", email: "a@dept.go.th" },
+      data: { displayName: "สมชาย ใจดี", phone: "0812345678", email: "a@dept.go.th", currentPassword: "" },
     });
     expect(validateForm(profileForm, { displayName: "ก", phone: "  ", email: "a@dept.go.th" })).toMatchObject({ ok: true, data: { phone: null } });
     expect(validateForm(profileForm, { displayName: "ก", email: "a@dept.go.th" })).toMatchObject({ ok: true, data: { phone: null } });

@@ -20,6 +20,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "user.first_login_completed": "ตั้งค่าบัญชีครั้งแรกเสร็จสิ้น",
   "user.profile_updated": "แก้ไขข้อมูลบัญชี",
   "user.email_change_requested": "ขอเปลี่ยนอีเมล",
+  "user.email_change_refused": "ขอเปลี่ยนอีเมลไม่สำเร็จ (รหัสผ่านไม่ถูกต้อง)",
   "user.email_changed": "เปลี่ยนอีเมล",
   "user.password_changed": "เปลี่ยนรหัสผ่าน",
   "user.password_change_failed": "เปลี่ยนรหัสผ่านไม่สำเร็จ (รหัสผ่านปัจจุบันไม่ถูกต้อง)",

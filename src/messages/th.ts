@@ -52,6 +52,7 @@ export const MESSAGES = {
   /** Every ThaiD failure says only this (nothing about which check failed). */
   thaidFailed: "เข้าสู่ระบบด้วย ThaiD ไม่สำเร็จ กรุณาเริ่มใหม่อีกครั้ง",
   wrongCurrentPassword: "รหัสผ่านปัจจุบันไม่ถูกต้อง",
+  currentPasswordForEmail: "กรุณากรอกรหัสผ่านปัจจุบันเพื่อเปลี่ยนอีเมล",
   linkInvalid: "ลิงก์นี้ใช้ไม่ได้แล้ว (หมดอายุหรือถูกใช้ไปแล้ว)",
   resetRequested: "ถ้าอีเมลนี้มีบัญชีอยู่ เราได้ส่งลิงก์ตั้งรหัสผ่านใหม่ไปแล้ว ลิงก์ใช้ได้ 30 นาที",
   tooManyEmailChanges: (waitMs: number) => `ส่งลิงก์ยืนยันอีเมลบ่อยเกินไป ${retryIn(waitMs)}`,

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../app-env";
 import { newCredentialsForm, passwordChecklist } from "../domain/account-forms";
-import { validateForm } from "../domain/forms";
+import { stringValues, validateForm } from "../domain/forms";
 import { changePasswordForm, profileForm } from "../domain/profile-forms";
 import { ROLE_HOME, ROLE_LABEL } from "../domain/roles";
 import { MESSAGES, type FlashKey } from "../messages/th";
@@ -59,14 +59,22 @@ const ASK_AGAIN = { href: "/account", label: "ไปที่บัญชีข�
 export const accountRoutes = new Hono<AppEnv>()
   .get("/", staff, (c) => accountPage(c, {}))
   .post("/", staff, async (c) => {
-    const form = validateForm(profileForm, await c.req.parseBody());
+    const body = await c.req.parseBody();
+    const form = validateForm(profileForm, body);
     if (!form.ok) return accountPage(c, { values: form.values, errors: form.errors, status: 422 });
-    const result = await updateProfile(useCase(c), form.data);
+    const result = await updateProfile(useCase(c), c.var.deps.pbkdf2, form.data);
+    // Refused as a whole: what was typed stays in the form (the password never does).
+    const refuse = (errors: Record<string, string>, status: 422 | 429 = 422) => accountPage(c, { values: stringValues(body), errors, status });
     if (!result.ok && result.reason === "rate_limited") {
       setRetryAfter(c, result.retryAfterMs);
-      const values = { displayName: form.data.displayName, phone: form.data.phone ?? "", email: form.data.email };
-      return accountPage(c, { values, errors: { email: MESSAGES.tooManyEmailChanges(result.retryAfterMs) }, status: 429 });
+      return refuse({ email: MESSAGES.tooManyEmailChanges(result.retryAfterMs) }, 429);
     }
+    if (!result.ok && result.reason === "password_limited") {
+      setRetryAfter(c, result.retryAfterMs);
+      return refuse({ currentPassword: MESSAGES.tooManyPasswordAttempts(result.retryAfterMs) }, 429);
+    }
+    if (!result.ok && result.reason === "password_missing") return refuse({ currentPassword: MESSAGES.currentPasswordForEmail });
+    if (!result.ok && result.reason === "wrong_current") return refuse({ currentPassword: MESSAGES.wrongCurrentPassword });
     if (!result.ok) throw new NotFoundError();
     flash(c, result.emailChangeSentTo ? "email_change_sent" : "profile_saved");
     return seeOther(c, "/account");

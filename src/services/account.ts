@@ -14,7 +14,7 @@ import { recordAudit } from "./audit";
 import { LOGIN_LIMIT_PER_ACCOUNT } from "./auth";
 import { actorId, type UseCaseContext } from "./context";
 import { enqueueMail } from "./mail";
-import { DUMMY_HASH, hashPassword, verifyPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import { hitRateLimit, releaseRateLimit, type RateLimitRule } from "./rate-limit";
 import { createSession, deleteUserSessions } from "./session";
 
@@ -50,14 +50,20 @@ export async function getProfile(db: DbOrTx, userId: string, now: Date): Promise
 
 export type ProfileOutcome =
   | { ok: true; emailChangeSentTo: string | null }
-  | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "rate_limited"; retryAfterMs: number };
+  | { ok: false; reason: "not_found" | "password_missing" | "wrong_current" }
+  /** Too many confirmation links mailed. */
+  | { ok: false; reason: "rate_limited"; retryAfterMs: number }
+  /** Too many wrong passwords for this account (sign-in's limit). */
+  | { ok: false; reason: "password_limited"; retryAfterMs: number };
 
 /**
  * Saves the name and phone at once; a different e-mail only gets a confirmation
  * link (to the new address), replacing any earlier one not yet followed.
+ * A different e-mail also needs the current password: with the mailbox, a stolen
+ * session could take the account over through "forgot password". Any refusal
+ * saves nothing, the name and phone included.
  */
-export async function updateProfile(ctx: UseCaseContext, form: ProfileForm): Promise<ProfileOutcome> {
+export async function updateProfile(ctx: UseCaseContext, pbkdf2: Pbkdf2, form: ProfileForm): Promise<ProfileOutcome> {
   const userId = actorId(ctx);
   if (!userId) return { ok: false, reason: "not_found" };
   const now = ctx.clock.now();
@@ -65,6 +71,14 @@ export async function updateProfile(ctx: UseCaseContext, form: ProfileForm): Pro
   if (!current) return { ok: false, reason: "not_found" };
   const emailChanges = !sameEmail(current.email, form.email);
   if (emailChanges) {
+    if (!form.currentPassword) return { ok: false, reason: "password_missing" };
+    const check = await verifyCurrentPassword(ctx, pbkdf2, userId, form.currentPassword);
+    if (!check.ok && check.reason === "rate_limited") return { ok: false, reason: "password_limited", retryAfterMs: check.retryAfterMs };
+    if (!check.ok && check.reason === "wrong_current") {
+      await recordAudit(ctx.db, now, { actorId: userId, action: "user.email_change_refused", subjectType: "user", subjectId: userId, ip: ctx.actor.ip });
+    }
+    if (!check.ok) return check;
+    // Counted only once the password is right, so guessing it uses up no confirmation mails.
     const hit = await hitRateLimit(ctx.db, `email_change:user:${userId}`, EMAIL_CHANGE_LIMIT, now);
     if (!hit.allowed) return { ok: false, reason: "rate_limited", retryAfterMs: hit.retryAfterMs };
   }
@@ -163,11 +177,32 @@ export type ChangePasswordOutcome =
   | { ok: false; reason: "wrong_current" | "not_found" }
   | { ok: false; reason: "rate_limited"; retryAfterMs: number };
 
+type PasswordCheck =
+  | { ok: true; passwordHash: string }
+  | { ok: false; reason: "wrong_current" | "not_found" }
+  | { ok: false; reason: "rate_limited"; retryAfterMs: number };
+
 /**
- * Changes the acting user's password. A wrong current password counts against
- * the same per-account limit as sign-in, so this form is no side door for
- * guessing. On success every session of the user ends and a fresh one replaces
- * the current one, all in one transaction.
+ * Checks the acting user's current password as sign-in does: a wrong one counts
+ * against the same per-account limit, so no form here is a side door for
+ * guessing; a right one gives its hit back. The caller audits a wrong one.
+ */
+async function verifyCurrentPassword(ctx: UseCaseContext, pbkdf2: Pbkdf2, userId: string, password: string): Promise<PasswordCheck> {
+  const now = ctx.clock.now();
+  const [user] = await ctx.db.select({ usernameLower: users.usernameLower, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) return { ok: false, reason: "not_found" };
+  const key = `login:user:${user.usernameLower ?? userId}`;
+  const hit = await hitRateLimit(ctx.db, key, LOGIN_LIMIT_PER_ACCOUNT, now);
+  if (!hit.allowed) return { ok: false, reason: "rate_limited", retryAfterMs: hit.retryAfterMs };
+  if (!user.passwordHash || !(await verifyPassword(pbkdf2, password, user.passwordHash))) return { ok: false, reason: "wrong_current" };
+  await releaseRateLimit(ctx.db, key, hit);
+  return { ok: true, passwordHash: user.passwordHash };
+}
+
+/**
+ * Changes the acting user's password once the current one is checked
+ * (`verifyCurrentPassword`). On success every session of the user ends and a
+ * fresh one replaces the current one, all in one transaction.
  */
 export async function changePassword(
   ctx: UseCaseContext,
@@ -177,17 +212,12 @@ export async function changePassword(
   const userId = actorId(ctx);
   if (!userId) return { ok: false, reason: "not_found" };
   const now = ctx.clock.now();
-  const [user] = await ctx.db.select({ usernameLower: users.usernameLower, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
-  if (!user) return { ok: false, reason: "not_found" };
-  const key = `login:user:${user.usernameLower ?? userId}`;
-  const hit = await hitRateLimit(ctx.db, key, LOGIN_LIMIT_PER_ACCOUNT, now);
-  if (!hit.allowed) return { ok: false, reason: "rate_limited", retryAfterMs: hit.retryAfterMs };
-  const stored = user.passwordHash ?? DUMMY_HASH;
-  if (!user.passwordHash || !(await verifyPassword(pbkdf2, input.currentPassword, stored))) {
+  const check = await verifyCurrentPassword(ctx, pbkdf2, userId, input.currentPassword);
+  if (!check.ok && check.reason === "wrong_current") {
     await recordAudit(ctx.db, now, { actorId: userId, action: "user.password_change_failed", subjectType: "user", subjectId: userId, ip: ctx.actor.ip });
-    return { ok: false, reason: "wrong_current" };
   }
-  await releaseRateLimit(ctx.db, key, hit);
+  if (!check.ok) return check;
+  const stored = check.passwordHash;
   const passwordHash = await hashPassword(pbkdf2, input.newPassword);
   return ctx.db.transaction(async (tx): Promise<ChangePasswordOutcome> => {
     // Only if the hash is still the one just verified (another tab may have changed it meanwhile).

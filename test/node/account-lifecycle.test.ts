@@ -32,6 +32,9 @@ async function signedIn(username = "somchai", password = PASSWORD, ip = "127.0.0
 const user = async (id = userId) => (await t.db.select().from(users).where(eq(users.id, id)))[0]!;
 const mails = () => t.db.select().from(outboxMail).orderBy(outboxMail.createdAt);
 const audit = (action: string) => t.db.select().from(auditEvents).where(eq(auditEvents.action, action));
+const tokens = () => t.db.select().from(accountTokens).where(eq(accountTokens.userId, userId));
+/** Wrong passwords counted against somchai's sign-in limit (0 when none, or all given back). */
+const loginAttempts = async () => (await t.db.select().from(rateLimits).where(eq(rateLimits.key, "login:user:somchai")))[0]?.count ?? 0;
 const emailLink = (text: string) => /\/account\/email\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
 
 describe("GET /account", () => {
@@ -85,12 +88,100 @@ describe("POST /account", () => {
     expect((await user()).displayName).toBe("สมชาย ใจดี");
   });
 
+  it("shows the current-password field after the e-mail, for a change of e-mail only", async () => {
+    const b = await signedIn();
+    const r = await b.get("/account");
+    expect(r.text).toContain("รหัสผ่านปัจจุบัน (กรอกเฉพาะเมื่อเปลี่ยนอีเมล)");
+    const input = /<input[^>]*name="currentPassword"[^>]*>/.exec(r.text)?.[0] ?? "";
+    for (const attr of ['id="f-currentPassword"', 'type="password"', 'autocomplete="current-password"', 'aria-describedby="f-currentPassword-hint"']) {
+      expect(input).toContain(attr);
+    }
+    expect(input).not.toContain("required");
+    expect(r.text.indexOf('name="currentPassword"')).toBeGreaterThan(r.text.indexOf('name="email"'));
+  });
+
+  it("refuses a new e-mail without the current password: 422 beside the field, nothing saved, the answers kept", async () => {
+    const b = await signedIn();
+    await b.get("/account");
+    const r = await b.post("/account", { displayName: "สมชาย ใจงาม", phone: "081-234-5678", email: "thief@evil.example", currentPassword: "" });
+    expect(r.status).toBe(422);
+    expect(r.text).toContain('id="f-currentPassword-error"');
+    expect(r.text).toContain("กรุณากรอกรหัสผ่านปัจจุบันเพื่อเปลี่ยนอีเมล");
+    expect(r.text).toContain('value="สมชาย ใจงาม"');
+    expect(r.text).toContain('value="081-234-5678"');
+    expect(r.text).toContain('value="thief@evil.example"');
+    const row = await user();
+    expect({ displayName: row.displayName, phone: row.phone, email: row.email }).toEqual({ displayName: "สมชาย ใจดี", phone: null, email: "somchai@dept.go.th" });
+    expect(await tokens()).toHaveLength(0);
+    expect(await mails()).toHaveLength(0);
+    expect(await audit("user.profile_updated")).toHaveLength(0);
+    expect(await loginAttempts()).toBe(0);
+    // Left out of the post altogether: the same.
+    const absent = await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "thief@evil.example" });
+    expect(absent.status).toBe(422);
+    expect(absent.text).toContain("กรุณากรอกรหัสผ่านปัจจุบันเพื่อเปลี่ยนอีเมล");
+    expect(await tokens()).toHaveLength(0);
+  });
+
+  it("refuses a new e-mail with a wrong password: 422, nothing saved or mailed, audited and counted toward the sign-in limit", async () => {
+    const b = await signedIn();
+    await b.get("/account");
+    const r = await b.post("/account", { displayName: "สมชาย ใจงาม", phone: "", email: "thief@evil.example", currentPassword: "Wrong#2567x" });
+    expect(r.status).toBe(422);
+    expect(r.text).toContain('id="f-currentPassword-error"');
+    expect(r.text).toContain("รหัสผ่านปัจจุบันไม่ถูกต้อง");
+    expect(r.text).toContain('value="thief@evil.example"');
+    expect(r.text).not.toContain("Wrong#2567x");
+    expect((await user()).displayName).toBe("สมชาย ใจดี");
+    expect(await tokens()).toHaveLength(0);
+    expect(await mails()).toHaveLength(0);
+    expect(await loginAttempts()).toBe(1);
+    const events = await audit("user.email_change_refused");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorId: userId, subjectId: userId, data: null });
+    // A wrong guess uses up none of the confirmation mails.
+    expect(await t.db.select().from(rateLimits).where(eq(rateLimits.key, `email_change:user:${userId}`))).toHaveLength(0);
+  });
+
+  it("stops e-mail changes at the sign-in limit once the account has had too many wrong passwords", async () => {
+    const b = await signedIn();
+    await b.get("/account");
+    await t.db
+      .insert(rateLimits)
+      .values({ key: "login:user:somchai", windowStart: t.clock.now().getTime(), count: LOGIN_LIMIT_PER_ACCOUNT.limit });
+    const r = await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "new@dept.go.th", currentPassword: PASSWORD });
+    expect(r.status).toBe(429);
+    expect(r.res.headers.get("retry-after")).toBeTruthy();
+    expect(r.text).toContain('id="f-currentPassword-error"');
+    expect(r.text).toContain("กรอกรหัสผ่านผิดหลายครั้งเกินไป");
+    expect(r.text).toContain('value="new@dept.go.th"');
+    expect(await tokens()).toHaveLength(0);
+    expect(await mails()).toHaveLength(0);
+  });
+
+  it("needs no password, and ignores one typed, when the e-mail stays (whatever its capitals)", async () => {
+    const b = await signedIn();
+    await b.get("/account");
+    const r = await b.post("/account", { displayName: "สมชาย ใจงาม", phone: "", email: "SomChai@Dept.go.th", currentPassword: "Wrong#2567x" });
+    expect(r.status).toBe(303);
+    expect((await user()).displayName).toBe("สมชาย ใจงาม");
+    expect((await user()).email).toBe("somchai@dept.go.th");
+    // Not checked at all: no attempt counted, nothing refused, nothing mailed.
+    expect(await t.db.select().from(rateLimits).where(eq(rateLimits.key, "login:user:somchai"))).toHaveLength(0);
+    expect(await audit("user.email_change_refused")).toHaveLength(0);
+    expect(await tokens()).toHaveLength(0);
+    expect(await mails()).toHaveLength(0);
+  });
+
   it("keeps the old e-mail until the link mailed to the new one is confirmed, then tells the old address", async () => {
     const b = await signedIn();
     await b.get("/account");
-    const r = await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "new.somchai@dept.go.th" });
+    const r = await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "new.somchai@dept.go.th", currentPassword: PASSWORD });
     expect(r.status).toBe(303);
     expect((await user()).email).toBe("somchai@dept.go.th");
+    // The right password gives back its hit on the sign-in limit.
+    expect(await loginAttempts()).toBe(0);
+    expect(await audit("user.email_change_refused")).toHaveLength(0);
 
     const page = await b.get("/account");
     expect(page.text).toContain("ส่งลิงก์ยืนยันไปที่ <strong>new.somchai@dept.go.th</strong> แล้ว");
@@ -130,7 +221,7 @@ describe("POST /account", () => {
     const other = await createUser(t, { role: "officer", username: "other", password: "Other#2567x", email: "other@dga.or.th" });
     const b = await signedIn();
     await b.get("/account");
-    await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "new@dept.go.th" });
+    await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "new@dept.go.th", currentPassword: PASSWORD });
     const token = emailLink((await mails())[0]!.text)!;
 
     // Someone else signed in follows it: the change goes to somchai's account, never to theirs.
@@ -146,8 +237,8 @@ describe("POST /account", () => {
   it("lets only the newest confirmation link work, and none after 24 hours", async () => {
     const b = await signedIn();
     await b.get("/account");
-    await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "first@dept.go.th" });
-    await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "second@dept.go.th" });
+    await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "first@dept.go.th", currentPassword: PASSWORD });
+    await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "second@dept.go.th", currentPassword: PASSWORD });
     const [first, second] = await mails();
     const oldToken = emailLink(first!.text)!;
     const newToken = emailLink(second!.text)!;
@@ -165,20 +256,26 @@ describe("POST /account", () => {
   it("mails confirmation links to new addresses at most 5 times an hour", async () => {
     const b = await signedIn();
     await b.get("/account");
-    for (let i = 0; i < EMAIL_CHANGE_LIMIT.limit; i++) {
-      expect((await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: `try${i}@dept.go.th` })).status).toBe(303);
-    }
-    const r = await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "one.more@dept.go.th" });
+    // Four already mailed this hour (each change costs a password check, so they are not sent one by one).
+    const key = `email_change:user:${userId}`;
+    await t.db.insert(rateLimits).values({ key, windowStart: t.clock.now().getTime(), count: EMAIL_CHANGE_LIMIT.limit - 1 });
+    const fifth = await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "fifth@dept.go.th", currentPassword: PASSWORD });
+    expect(fifth.status).toBe(303);
+    const r = await b.post("/account", { displayName: "สมชาย ใจงาม", phone: "", email: "one.more@dept.go.th", currentPassword: PASSWORD });
     expect(r.status).toBe(429);
     expect(r.text).toContain("ส่งลิงก์ยืนยันอีเมลบ่อยเกินไป");
     expect(r.text).toContain('value="one.more@dept.go.th"');
-    expect(await mails()).toHaveLength(EMAIL_CHANGE_LIMIT.limit);
+    expect(r.text).toContain('value="สมชาย ใจงาม"');
+    expect((await user()).displayName).toBe("สมชาย ใจดี");
+    expect((await mails()).map((m) => m.to)).toEqual(["fifth@dept.go.th"]);
+    const [limit] = await t.db.select().from(rateLimits).where(eq(rateLimits.key, key));
+    expect(limit?.count).toBe(EMAIL_CHANGE_LIMIT.limit);
   });
 
   it("does not confirm a new e-mail of a disabled account", async () => {
     const b = await signedIn();
     await b.get("/account");
-    await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "new@dept.go.th" });
+    await b.post("/account", { displayName: "สมชาย ใจดี", phone: "", email: "new@dept.go.th", currentPassword: PASSWORD });
     const token = emailLink((await mails())[0]!.text)!;
     await t.db.update(users).set({ disabledAt: t.clock.now() }).where(eq(users.id, userId));
     const visitor = new Browser(t);

@@ -24,6 +24,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   academicRequests,
+  accountTokens,
   agencies,
   eservices,
   eserviceSteps,
@@ -266,6 +267,15 @@ const links = { reset: "", email: "" };
 const OLD_PASSWORD = "Fuzz#Old2567";
 let oldPasswordHash: string | null = null;
 
+const ADMIN_EMAIL = "admin.fuzz@dga.or.th";
+
+/** Back to the old password, with no failed attempts counted, so every case can be the owner's. */
+async function restoreOldPassword(w: FuzzWorld, userId: string, usernameLower: string): Promise<void> {
+  oldPasswordHash ??= await hashPassword(w.t.deps.pbkdf2, OLD_PASSWORD);
+  await w.t.db.update(users).set({ passwordHash: oldPasswordHash }).where(eq(users.id, userId));
+  await w.t.db.delete(rateLimits).where(eq(rateLimits.key, `login:user:${usernameLower}`));
+}
+
 /** Whether `userId`'s password is now the one sent in `field`. */
 async function passwordIs(w: FuzzWorld, userId: string, sent: string | undefined): Promise<boolean> {
   const [row] = await w.t.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
@@ -337,14 +347,24 @@ const TARGETS: Target[] = [
     key: "POST /account",
     as: "admin",
     path: () => "/account",
-    fields: { displayName: "ผู้ดูแล ทดสอบ", phone: "081-234-5678", email: "admin.fuzz@dga.or.th" },
-    // The address already in use, so a good case changes the name and phone only (a new one waits for its link).
+    // The address in use (name and phone only) or a new one, which needs the current password and waits for its link.
+    fields: { displayName: "ผู้ดูแล ทดสอบ", phone: "081-234-5678", email: choice(ADMIN_EMAIL, "admin.new@dga.or.th"), currentPassword: OLD_PASSWORD },
     before: async (w) => {
-      await w.t.db.update(users).set({ email: "admin.fuzz@dga.or.th" }).where(eq(users.id, w.userIds.admin!));
+      await w.t.db.update(users).set({ email: ADMIN_EMAIL }).where(eq(users.id, w.userIds.admin!));
+      await restoreOldPassword(w, w.userIds.admin!, "admin");
+      await w.t.db.delete(rateLimits).where(eq(rateLimits.key, `email_change:user:${w.userIds.admin!}`));
     },
     stored: async (w, sent) => {
       const [row] = await w.t.db.select().from(users).where(eq(users.id, w.userIds.admin!));
-      return trimmedChecks(sent, row, ["displayName"]);
+      const email = lastString(sent, "email")?.trim();
+      const [link] = await w.t.db
+        .select({ newEmail: accountTokens.newEmail })
+        .from(accountTokens)
+        .where(and(eq(accountTokens.userId, w.userIds.admin!), eq(accountTokens.purpose, "email_change")))
+        .orderBy(desc(accountTokens.createdAt))
+        .limit(1);
+      const newAddress = email !== undefined && email.toLowerCase() !== ADMIN_EMAIL ? email : undefined;
+      return [...trimmedChecks(sent, row, ["displayName"]), ["the address its confirmation link is for", link?.newEmail, newAddress]];
     },
     view: () => "/account",
     shows: ["displayName"],
@@ -355,12 +375,7 @@ const TARGETS: Target[] = [
     path: () => "/account/password",
     fields: { currentPassword: OLD_PASSWORD, password: "Fuzz#New2567", confirmPassword: "Fuzz#New2567" },
     cases: 8,
-    // Back to the old password, with no failed attempts counted, so every case can be the owner's.
-    before: async (w) => {
-      oldPasswordHash ??= await hashPassword(w.t.deps.pbkdf2, OLD_PASSWORD);
-      await w.t.db.update(users).set({ passwordHash: oldPasswordHash }).where(eq(users.id, w.userIds.universityX!));
-      await w.t.db.delete(rateLimits).where(eq(rateLimits.key, "login:user:uni.x"));
-    },
+    before: (w) => restoreOldPassword(w, w.userIds.universityX!, "uni.x"),
     stored: async (w, sent) => [["the new password works", await passwordIs(w, w.userIds.universityX!, lastString(sent, "password")), true]],
     nothingShown: "a password is never shown",
   },

@@ -244,7 +244,7 @@ describe("/reset-password/:token", () => {
     const signedIn = new Browser(t);
     await signedIn.login("somsri", PASSWORD);
     await signedIn.get("/account");
-    await signedIn.post("/account", { displayName: "สมศรี ตรวจการ", phone: "", email: "intruder@example.com" });
+    expect((await signedIn.post("/account", { displayName: "สมศรี ตรวจการ", phone: "", email: "intruder@example.com", currentPassword: PASSWORD })).status).toBe(303);
     const confirm = /\/account\/email\/([A-Za-z0-9_-]{43})/.exec((await mails()).find((m) => m.kind === "email_change")!.text)![1]!;
     const token = await requestLink();
     const b = await visitor();
@@ -259,7 +259,7 @@ describe("/reset-password/:token", () => {
     const signedIn = new Browser(t);
     await signedIn.login("somsri", PASSWORD);
     await signedIn.get("/account");
-    await signedIn.post("/account", { displayName: "สมศรี ตรวจการ", phone: "", email: "somsri.new@dga.or.th" });
+    expect((await signedIn.post("/account", { displayName: "สมศรี ตรวจการ", phone: "", email: "somsri.new@dga.or.th", currentPassword: PASSWORD })).status).toBe(303);
     const confirm = /\/account\/email\/([A-Za-z0-9_-]{43})/.exec((await mails()).find((m) => m.kind === "email_change")!.text)![1]!;
     expect((await signedIn.post(`/account/email/${confirm}`, {})).status).toBe(303);
     expect((await (await visitor()).get(`/reset-password/${token}`)).status).toBe(410);

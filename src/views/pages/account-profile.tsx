@@ -62,6 +62,15 @@ export function AccountPage(props: AccountPageProps) {
           hint="ลิงก์ตั้งรหัสผ่านใหม่จะส่งไปที่อีเมลนี้ หากเปลี่ยน ระบบจะส่งลิงก์ยืนยันไปที่อีเมลใหม่ก่อน"
           required
         />
+        {/* Always shown (no script decides); the use case asks for it only when the e-mail changes. */}
+        <Field
+          name="currentPassword"
+          label={PROFILE_LABELS.currentPassword}
+          type="password"
+          errors={props.errors}
+          autocomplete="current-password"
+          hint="เพื่อยืนยันว่าเป็นเจ้าของบัญชี หากแก้ไขเฉพาะชื่อหรือเบอร์โทรศัพท์ ไม่ต้องกรอก"
+        />
         <button type="submit" class="button">
           บันทึก
         </button>
