@@ -4,8 +4,7 @@ import { newCredentialsForm, passwordChecklist } from "../domain/account-forms";
 import { stringValues, validateForm } from "../domain/forms";
 import { changePasswordForm, profileForm } from "../domain/profile-forms";
 import { ROLE_HOME, ROLE_LABEL } from "../domain/roles";
-import { MESSAGES, type FlashKey } from "../messages/th";
-import { cookieNames, writeCookie } from "../middleware/cookies";
+import { MESSAGES } from "../messages/th";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { changePassword, confirmEmailChange, findEmailChangeLink, getProfile, updateProfile } from "../services/account";
@@ -18,7 +17,7 @@ import { PasswordChecklist } from "../views/components/new-password-field";
 import { AccountSetupPage } from "../views/pages/account-setup";
 import { linkInvalid, noStore } from "./link-invalid";
 import { renderPage, seeOther } from "./render";
-import { setSessionCookie } from "./session-cookie";
+import { setFlash, setSessionCookie } from "./session-cookie";
 import { setRetryAfter } from "./too-many-requests";
 import { useCase } from "./use-case";
 
@@ -28,10 +27,6 @@ const TITLE_ACCOUNT = "บัญชีของฉัน";
 const TITLE_PASSWORD = "เปลี่ยนรหัสผ่าน";
 const TITLE_EMAIL = "ยืนยันอีเมลใหม่";
 
-function flash(c: AppContext, key: FlashKey): void {
-  const { secureCookies } = c.var.deps.config;
-  writeCookie(c, cookieNames(secureCookies).flash, key, secureCookies, 60);
-}
 
 /** "บัญชีของฉัน" with `values` in the form (the saved profile, or what was just typed). */
 async function accountPage(c: AppContext, opts: { values?: Record<string, string>; errors?: Record<string, string>; status?: 422 | 429 }) {
@@ -76,7 +71,7 @@ export const accountRoutes = new Hono<AppEnv>()
     if (!result.ok && result.reason === "password_missing") return refuse({ currentPassword: MESSAGES.currentPasswordForEmail });
     if (!result.ok && result.reason === "wrong_current") return refuse({ currentPassword: MESSAGES.wrongCurrentPassword });
     if (!result.ok) throw new NotFoundError();
-    flash(c, result.emailChangeSentTo ? "email_change_sent" : "profile_saved");
+    setFlash(c, result.emailChangeSentTo ? "email_change_sent" : "profile_saved");
     return seeOther(c, "/account");
   })
   .get("/password", staff, (c) =>
@@ -107,7 +102,7 @@ export const accountRoutes = new Hono<AppEnv>()
     if (!result.ok) throw new NotFoundError();
     // Every session of the user ended in the change; this browser continues in the new one.
     setSessionCookie(c, result.session.token);
-    flash(c, "password_changed");
+    setFlash(c, "password_changed");
     return seeOther(c, "/account");
   })
   // The mailed link is the proof, so these work signed in or not; the token names the account.
@@ -125,7 +120,7 @@ export const accountRoutes = new Hono<AppEnv>()
   .post("/email/:token", async (c) => {
     const result = await confirmEmailChange(useCase(c), c.req.param("token"));
     if (!result.ok) return linkInvalid(c, ASK_AGAIN);
-    flash(c, "email_changed");
+    setFlash(c, "email_changed");
     const user = c.var.user;
     return seeOther(c, !user ? "/login" : user.id === result.userId ? "/account" : ROLE_HOME[user.role]);
   })
@@ -168,6 +163,6 @@ export const accountRoutes = new Hono<AppEnv>()
       method: "password",
     });
     setSessionCookie(c, session.token);
-    writeCookie(c, cookieNames(deps.config.secureCookies).flash, "account_ready", deps.config.secureCookies, 60);
+    setFlash(c, "account_ready");
     return seeOther(c, ROLE_HOME[user.role]);
   });

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../app-env";
 import { MAIL_REFUSAL_TH, OUTBOX_PAGE_SIZE, outboxFilterQuery, outboxQuery, type MailActionRefusal } from "../domain/outbox";
-import { cookieNames, writeCookie } from "../middleware/cookies";
 import { ForbiddenError, NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { cancelMail, listOutboxPage, retryMail, type MailActionOutcome } from "../services/outbox-admin";
 import { AdminMailPage } from "../views/pages/admin-mail";
+import { setFlash } from "./session-cookie";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";
 
@@ -37,8 +37,7 @@ async function answer(c: AppContext, outcome: MailActionOutcome, flash: "mail_re
     if (outcome.reason === "not_found") throw new NotFoundError();
     return listPage(c, outcome.reason);
   }
-  const { secureCookies } = c.var.deps.config;
-  writeCookie(c, cookieNames(secureCookies).flash, flash, secureCookies, 60);
+  setFlash(c, flash);
   const filter = outboxFilterQuery.parse(c.req.query());
   return seeOther(c, `/admin/mail${outboxQuery(filter, filter.page)}`);
 }

@@ -6,9 +6,9 @@ import { ROLE_HOME } from "../domain/roles";
 import { loginWithPassword, logout } from "../services/auth";
 import { MESSAGES } from "../messages/th";
 import { LoginPage } from "../views/pages/login";
-import { clearCookie, cookieNames, writeCookie } from "../middleware/cookies";
+import { clearCookie, cookieNames } from "../middleware/cookies";
 import { renderPage, seeOther } from "./render";
-import { setSessionCookie } from "./session-cookie";
+import { setFlash, setSessionCookie } from "./session-cookie";
 import { setRetryAfter } from "./too-many-requests";
 import { useCase } from "./use-case";
 
@@ -70,6 +70,6 @@ export const authRoutes = new Hono<AppEnv>()
     const names = cookieNames(deps.config.secureCookies);
     if (c.var.sessionToken) await logout(useCase(c), c.var.sessionToken);
     clearCookie(c, names.session, deps.config.secureCookies);
-    writeCookie(c, names.flash, "logged_out", deps.config.secureCookies, 60);
+    setFlash(c, "logged_out");
     return seeOther(c, "/");
   });

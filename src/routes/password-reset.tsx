@@ -8,11 +8,11 @@ import type { AppEnv } from "../app-env";
 import { passwordChecklist } from "../domain/account-forms";
 import { validateForm } from "../domain/forms";
 import { forgotPasswordForm, resetPasswordForm } from "../domain/profile-forms";
-import { cookieNames, writeCookie } from "../middleware/cookies";
 import { findResetLink, requestPasswordReset, resetPassword } from "../services/password-reset";
 import { ForgotPasswordPage, ResetPasswordPage } from "../views/pages/account-reset";
 import { PasswordChecklist } from "../views/components/new-password-field";
 import { linkInvalid, noStore } from "./link-invalid";
+import { setFlash } from "./session-cookie";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";
 
@@ -79,6 +79,6 @@ export const passwordResetRoutes = new Hono<AppEnv>()
     // Checked again inside the transaction: the link may have been used meanwhile.
     const result = await resetPassword(ctx, deps.pbkdf2, token, form.data.password);
     if (!result.ok) return linkInvalid(c, ASK_AGAIN);
-    writeCookie(c, cookieNames(deps.config.secureCookies).flash, "password_reset_done", deps.config.secureCookies, 60);
+    setFlash(c, "password_reset_done");
     return seeOther(c, "/login");
   });

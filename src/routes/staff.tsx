@@ -13,7 +13,6 @@ import {
 } from "../domain/staff-forms";
 import { availableStaffActions, creatableRoles, managedRoles, STAFF_REFUSAL_MESSAGE } from "../domain/staff-policy";
 import type { FlashKey } from "../messages/th";
-import { cookieNames, writeCookie } from "../middleware/cookies";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import {
@@ -31,13 +30,10 @@ import { activeUniversities } from "../services/universities";
 import { StaffDetailPage } from "../views/pages/staff-detail";
 import { StaffListPage } from "../views/pages/staff-list";
 import { StaffNewPage } from "../views/pages/staff-new";
+import { setFlash } from "./session-cookie";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";
 
-function flash(c: AppContext, key: FlashKey) {
-  const secure = c.var.deps.config.secureCookies;
-  writeCookie(c, cookieNames(secure).flash, key, secure, 60);
-}
 
 async function newForm(c: AppContext, values: FormValues, errors?: FieldErrors) {
   return renderPage(
@@ -83,7 +79,7 @@ async function detail(c: AppContext, id: string, extra: DetailExtra = {}) {
 /** After an action on an account: back to its page with a notice, or the page with why not. */
 function afterAction(c: AppContext, id: string, outcome: StaffChangeOutcome, key: FlashKey) {
   if (outcome.ok) {
-    flash(c, key);
+    setFlash(c, key);
     return seeOther(c, `/staff/${id}`);
   }
   if (outcome.reason === "not_found") throw new NotFoundError();
@@ -124,7 +120,7 @@ export const staffRoutes = new Hono<AppEnv>()
     if (!form.ok) return newForm(c, form.values, form.errors);
     const created = await createStaff(useCase(c), c.var.deps.pbkdf2, form.data, formToken(body));
     if (created.ok) {
-      flash(c, "staff_created");
+      setFlash(c, "staff_created");
       return seeOther(c, `/staff/${created.id}`);
     }
     const errors: FieldErrors =

@@ -4,7 +4,6 @@ import { formToken } from "../domain/form-token";
 import { stringValues, validateForm, type FieldErrors, type FormValues } from "../domain/forms";
 import { UNIVERSITY_CODE_TAKEN, universityForm, universityRenameForm } from "../domain/staff-forms";
 import type { FlashKey } from "../messages/th";
-import { cookieNames, writeCookie } from "../middleware/cookies";
 import { ForbiddenError, NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import {
@@ -17,13 +16,10 @@ import {
   type UniversityChangeOutcome,
 } from "../services/universities";
 import { UniversityDetailPage, UniversityListPage } from "../views/pages/universities";
+import { setFlash } from "./session-cookie";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";
 
-function flash(c: AppContext, key: FlashKey) {
-  const secure = c.var.deps.config.secureCookies;
-  writeCookie(c, cookieNames(secure).flash, key, secure, 60);
-}
 
 async function list(c: AppContext, form?: { values: FormValues; errors: FieldErrors }) {
   return renderPage(
@@ -47,7 +43,7 @@ async function detail(c: AppContext, id: string, form?: { values: FormValues; er
 function afterChange(c: AppContext, id: string, outcome: UniversityChangeOutcome, key: FlashKey) {
   if (!outcome.ok && outcome.reason === "not_found") throw new NotFoundError();
   if (!outcome.ok) throw new ForbiddenError();
-  flash(c, key);
+  setFlash(c, key);
   return seeOther(c, `/admin/universities/${id}`);
 }
 
@@ -62,7 +58,7 @@ export const universityAdminRoutes = new Hono<AppEnv>()
     const created = await createUniversity(useCase(c), form.data, formToken(body));
     if (!created.ok && created.reason === "code_taken") return list(c, { values: stringValues(body), errors: { code: UNIVERSITY_CODE_TAKEN } });
     if (!created.ok) throw new ForbiddenError();
-    flash(c, "university_created");
+    setFlash(c, "university_created");
     return seeOther(c, `/admin/universities/${created.id}`);
   })
   .get("/:id", (c) => detail(c, c.req.param("id")))

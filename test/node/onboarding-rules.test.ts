@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { agencies, auditEvents, eservices, eserviceSteps, notifications, outboxMail } from "../../src/db/schema";
+import { auditEvents, eservices, eserviceSteps, notifications, outboxMail } from "../../src/db/schema";
 import type { StepState } from "../../src/domain/onboarding/workflow";
 import { agencyServiceAt, Browser, createTestApp, createUser, type TestApp } from "./helpers";
 

@@ -5,7 +5,6 @@
  * comments on).
  */
 import { z } from "zod";
-import { email } from "../contact";
 import { fiscalYearEnd, isIsoDate, thaiShortDate } from "../dates";
 import { validateForm } from "../forms";
 import { asArray, checkboxes, countedText, fieldsParsed, graphemeLength, yesNo } from "./form-fields";
