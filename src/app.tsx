@@ -25,6 +25,7 @@ import { onboardingRoutes } from "./routes/onboarding";
 import { authRoutes } from "./routes/auth";
 import { devRoutes } from "./routes/dev";
 import { healthRoutes } from "./routes/health";
+import { helpRoutes } from "./routes/help";
 import { homeRoutes } from "./routes/home";
 import { renderPage } from "./routes/render";
 import { officerRoutes } from "./routes/officer";
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   app.use("*", forceFirstLoginSetup);
 
   app.route("/", homeRoutes);
+  app.route("/help", helpRoutes);
   app.route("/", authRoutes);
   app.route("/", passwordResetRoutes);
   app.route("/", thaidRoutes);

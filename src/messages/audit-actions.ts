@@ -46,6 +46,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "document.status": "ตรวจเอกสาร",
   "tracking_link.created": "สร้างลิงก์ติดตามคำขอ",
   "tracking_link.revoked": "ยกเลิกลิงก์ติดตามคำขอ",
+  "tracking_link.mailed": "ส่งลิงก์ติดตามคำขอทางอีเมล",
   "pid.viewed": "ดูเลขประจำตัวประชาชนเต็ม",
   // e-Service onboarding
   "eservice.created": "สร้าง e-Service",

@@ -35,6 +35,7 @@ const KEY_LABEL: Record<string, string> = {
   id: "รหัส",
   role: "บทบาท",
   email: "อีเมล",
+  recipients: "ผู้รับ",
 };
 
 /** Coded values of the fields that hold a code (`whose`, `method`, `direction`). */

@@ -108,3 +108,32 @@ export function staffAccountMail(input: TemporaryCredentials & { name: string; r
     ].join("\n"),
   };
 }
+
+/**
+ * The tracking link an officer sends to the applicant and the coordinator
+ * ("เจ้าหน้าที่จะส่งลิงก์การติดตามสถานะคำขอให้กับผู้ร้องขอ"), Thai then English.
+ */
+export function trackingLinkMail(input: { ticketNo: string; applicantName: string; url: string; helpUrl: string }) {
+  return {
+    subject: `[tidtam] ลิงก์ติดตามคำขอ ${input.ticketNo} / Tracking link for request ${input.ticketNo}`,
+    text: [
+      `เรียน ผู้เกี่ยวข้อง`,
+      ``,
+      `เจ้าหน้าที่ส่งลิงก์ติดตามสถานะคำขอตำแหน่งทางวิชาการเลขที่ ${input.ticketNo} ของ ${input.applicantName}`,
+      ``,
+      `ติดตามสถานะได้ที่ ${input.url}`,
+      ``,
+      `เมื่อเปิดลิงก์ ระบบจะให้เข้าสู่ระบบก่อน: เจ้าของผลงานเข้าสู่ระบบด้วยแอป ThaiD ผู้ประสานงานของมหาวิทยาลัยใช้บัญชีผู้ใช้ของตน`,
+      `ยังไม่มีแอป ThaiD? ดูวิธีติดตั้งและลงทะเบียนได้ที่ ${input.helpUrl}`,
+      `ลิงก์นี้ใช้ได้จนกว่าเจ้าหน้าที่จะสร้างลิงก์ใหม่หรือยกเลิกลิงก์ กรุณาอย่าส่งต่อให้ผู้อื่น`,
+      ``,
+      `---`,
+      `An officer sent you the tracking link for academic-position request ${input.ticketNo} (${input.applicantName}):`,
+      input.url,
+      `You will be asked to sign in first: applicants with the ThaiD app, university coordinators with their account.`,
+      `No ThaiD app yet? ${input.helpUrl}`,
+      ``,
+      `อีเมลนี้ส่งโดยอัตโนมัติจากระบบติดตาม tidtam กรุณาอย่าตอบกลับ (automatic e-mail, please do not reply)`,
+    ].join("\n"),
+  };
+}

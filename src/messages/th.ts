@@ -61,6 +61,7 @@ export const MESSAGES = {
   /** A deactivated university keeps its requests but files no new one. */
   universityDeactivated: "มหาวิทยาลัยของท่านถูกปิดการใช้งานแล้ว จึงยื่นคำขอใหม่ไม่ได้ คำขอเดิมยังดูได้ตามปกติ หากมีข้อสงสัยกรุณาติดต่อผู้ดูแลระบบ",
   chooseAction: "กรุณาเลือกการดำเนินการ",
+  trackingLinkMailed: (to: string[]) => `ส่งลิงก์ติดตามไปที่ ${to.join(" และ ")} แล้ว ลิงก์ที่สร้างไว้ก่อนหน้านี้ใช้ไม่ได้อีก`,
   fileMissing: (label: string) => `กรุณาเลือกไฟล์ ${label}`,
   fileTooLarge: (maxBytes: number) => `ไฟล์มีขนาดเกิน ${Math.floor(maxBytes / 1024 / 1024)} MB`,
   fileWrongType: (label: string) => `ไฟล์นี้ไม่ใช่ ${label} (ตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์) กรุณาเลือกไฟล์ ${label}`,

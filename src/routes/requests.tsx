@@ -33,7 +33,7 @@ import {
 } from "../services/requests";
 import { addDocument, getDocument, listDocuments, setDocumentStatus } from "../services/documents";
 import { PDF_20MB, storeUpload } from "../services/uploads";
-import { activeTrackingLink, createTrackingLink, resolveTrackingToken, revokeTrackingLinks } from "../services/tracking-links";
+import { activeTrackingLink, createTrackingLink, mailTrackingLink, resolveTrackingToken, trackingMailRecipients, revokeTrackingLinks } from "../services/tracking-links";
 import { hitRateLimit } from "../services/rate-limit";
 import { MyRequestsPage } from "../views/pages/my-requests";
 import { ApplicantIdField, RequestDetailPage, type RequestDetailProps } from "../views/pages/request-detail";
@@ -89,6 +89,7 @@ async function detailProps(c: AppContext, req: RequestDetail, extra: Partial<Req
     csrfToken: c.var.csrfToken,
     actions: mayDo(user.role, "act") ? offeredActions(req.status, documents) : [],
     hasTrackingLink: !!link,
+    trackingMailTo: officer ? trackingMailRecipients(req) : [],
     canRevealPid: officer && !!pid,
     ...extra,
   };
@@ -111,6 +112,10 @@ async function uploadFailed(c: AppContext, message: string, status: 409 | 413 | 
 
 /** Opening tracking links: generous for people, far too slow for guessing tokens. */
 export const TRACK_LIMIT = { limit: 60, windowMs: 10 * 60_000 };
+
+/** Mailing a tracking link: a few times per request, so nobody's inbox gets flooded. */
+export const TRACK_MAIL_LIMIT = { limit: 5, windowMs: 60 * 60_000 };
+export const TRACK_MAIL_USER_LIMIT = { limit: 60, windowMs: 60 * 60_000 };
 
 const viewers = requireRole("applicant", "university", "officer", "admin");
 const officers = requireRole("officer", "admin");
@@ -236,6 +241,22 @@ export const requestRoutes = new Hono<AppEnv>()
     const url = new URL(`/track/${created.token}`, deps.config.appUrl).toString();
     c.header("Cache-Control", "no-store");
     return renderPage(c, { title: `คำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...await detailProps(c, req, { newTrackingUrl: url, hasTrackingLink: true })} />);
+  })
+  // Screens 9-10's "the officer sends the link": a fresh link, mailed to the applicant and the coordinator.
+  // The page is answered directly (not a redirect) so its notice can name the addresses; a resend of the
+  // same form is a replay of the first answer (form-once), so reloading mails nothing.
+  .post("/requests/:id/tracking-link/mail", officers, async (c) => {
+    const { deps } = c.var;
+    const req = await loadOr404(c, c.req.param("id"));
+    const now = deps.clock.now();
+    const perRequest = await hitRateLimit(deps.db, `track-mail:${req.id}`, TRACK_MAIL_LIMIT, now);
+    const perUser = await hitRateLimit(deps.db, `track-mail:user:${c.var.user!.id}`, TRACK_MAIL_USER_LIMIT, now);
+    if (!perRequest.allowed || !perUser.allowed) return tooManyRequests(c, Math.max(perRequest.retryAfterMs, perUser.retryAfterMs));
+    const mailed = await mailTrackingLink(useCase(c), req.id, formToken(await c.req.parseBody()));
+    if (!mailed.ok) throw new NotFoundError();
+    c.set("flash", MESSAGES.trackingLinkMailed(mailed.recipients));
+    c.header("Cache-Control", "no-store");
+    return renderPage(c, { title: `คำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...await detailProps(c, req, { hasTrackingLink: true })} />);
   })
   .post("/requests/:id/tracking-link/revoke", officers, async (c) => {
     const id = c.req.param("id");

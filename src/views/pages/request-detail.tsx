@@ -75,6 +75,8 @@ export interface RequestDetailProps {
   /** Shown once, right after an officer made it. */
   newTrackingUrl?: string | null;
   hasTrackingLink?: boolean;
+  /** Where "send the tracking link by e-mail" mails it (officers only). */
+  trackingMailTo?: string[];
   /** Officers may ask for the full national ID (a recorded view). */
   canRevealPid?: boolean;
   /** The full ID, right after an officer asked for it. */
@@ -344,6 +346,18 @@ function OfficerPanel(props: RequestDetailProps) {
       ) : props.hasTrackingLink ? (
         <p>มีลิงก์ติดตามที่ใช้งานอยู่ สร้างใหม่เพื่อคัดลอกอีกครั้ง (ลิงก์เดิมจะใช้ไม่ได้)</p>
       ) : null}
+      <form method="post" action={`/requests/${id}/tracking-link/mail`} class="inline-form">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <OnceField />
+        <button type="submit" class="button" aria-describedby="tracking-mail-hint">
+          ส่งลิงก์ติดตามทางอีเมล
+        </button>
+      </form>
+      <p class="hint" id="tracking-mail-hint">
+        ส่งลิงก์ใหม่ไปที่{" "}
+        {(props.trackingMailTo ?? []).join(" และ ")}
+        {props.hasTrackingLink || props.newTrackingUrl ? " (ลิงก์เดิมจะใช้ไม่ได้)" : ""}
+      </p>
       <form method="post" action={`/requests/${id}/tracking-link`} class="inline-form">
         <input type="hidden" name="_csrf" value={props.csrfToken} />
         <button type="submit" class="button button-secondary">

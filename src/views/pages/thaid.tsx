@@ -1,5 +1,6 @@
 import { QrCode } from "../components/qr-code";
 import { formatThaiDateTime } from "../../messages/dates";
+import { ThaidHelpLink } from "../components/thaid-help-link";
 
 /** The applicant's way in on the sign-in page: this device, or scan with a phone. */
 export function ThaidLoginOptions(props: { csrfToken: string; next?: string | null }) {
@@ -23,6 +24,7 @@ export function ThaidLoginOptions(props: { csrfToken: string; next?: string | nu
           เข้าสู่ระบบด้วย ThaiD บนอุปกรณ์นี้
         </button>
       </form>
+      <ThaidHelpLink />
     </section>
   );
 }
@@ -46,6 +48,7 @@ export function QrLoginPage(props: QrPageProps) {
         <li>ตรวจสอบว่ารหัสบนโทรศัพท์ตรงกับรหัสด้านล่าง แล้วยืนยัน</li>
       </ol>
       <QrStatus {...props} state="pending" />
+      <ThaidHelpLink />
     </section>
   );
 }
@@ -141,6 +144,7 @@ export function PhoneConsentPage(props: PhoneConsentProps) {
           ใช่ ฉันเป็นผู้ขอ ดำเนินการต่อด้วย ThaiD
         </button>
       </form>
+      <ThaidHelpLink />
     </section>
   );
 }
