@@ -629,6 +629,14 @@ const TARGETS: Target[] = [
     ...noText("shows the national ID in full (and records that); takes no input"),
   },
   {
+    key: "POST /requests/:id/tracking-link/mail",
+    as: "officer",
+    path: (w) => `/requests/${w.primary.requestId}/tracking-link/mail`,
+    // Its only field is the one-time token; stays under the per-request mail limit (5 an hour).
+    cases: 3,
+    ...noText("mails a fresh random link to the addresses on file; takes no text"),
+  },
+  {
     key: "POST /requests/:id/tracking-link/revoke",
     as: "officer",
     path: (w) => `/requests/${w.primary.requestId}/tracking-link/revoke`,

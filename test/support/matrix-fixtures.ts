@@ -226,9 +226,9 @@ export function paramNames(path: string): string[] {
   return [...path.matchAll(PARAM_RE)].map((m) => m[1]!);
 }
 
-/** Routes that change the fixtures other routes rely on (delete a child record, revoke a link, end a session). */
+/** Routes that change the fixtures other routes rely on (delete a child record, revoke a link (a new or mailed link does too), end a session). */
 export function isDestructive(route: RouteDef): boolean {
-  return !isSafe(route.method) && /\/(delete|revoke|decline)$|\/tracking-link$|^\/logout$/.test(route.path);
+  return !isSafe(route.method) && /\/(delete|revoke|decline)$|\/tracking-link(\/mail)?$|^\/logout$/.test(route.path);
 }
 
 /** Reads first, then writes, then the writes that remove what others use. */
