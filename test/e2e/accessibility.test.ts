@@ -70,6 +70,7 @@ const PAGES: Record<string, Record<string, Target>> = {
     login: "/login",
     "forgot password": "/forgot-password",
     contact: "/contact",
+    "ThaiD help": "/help/thaid",
     "not found": "/no-such-page",
     "QR sign-in": async (page) => {
       await page.goto(`${baseUrl}/login`);
