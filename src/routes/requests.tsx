@@ -33,7 +33,7 @@ import {
 } from "../services/requests";
 import { addDocument, getDocument, listDocuments, setDocumentStatus } from "../services/documents";
 import { PDF_20MB, storeUpload } from "../services/uploads";
-import { activeTrackingLink, createTrackingLink, mailTrackingLink, resolveTrackingToken, trackingMailRecipients, revokeTrackingLinks } from "../services/tracking-links";
+import { activeTrackingLink, createTrackingLink, mailTrackingLink, resolveTrackingToken, revokeTrackingLinks, trackingMailRecipients } from "../services/tracking-links";
 import { hitRateLimit } from "../services/rate-limit";
 import { MyRequestsPage } from "../views/pages/my-requests";
 import { ApplicantIdField, RequestDetailPage, type RequestDetailProps } from "../views/pages/request-detail";
