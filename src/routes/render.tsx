@@ -5,6 +5,7 @@
  */
 import type { Child } from "hono/jsx";
 import type { AppContext } from "../app-env";
+import { Flash } from "../views/components/flash";
 import { Layout } from "../views/layout";
 
 export function isFragmentRequest(c: AppContext): boolean {
@@ -27,7 +28,11 @@ export interface PageOptions {
 export async function renderPage(c: AppContext, opts: PageOptions, body: Child): Promise<Response> {
   c.header("Vary", "HX-Request", { append: true });
   const status = opts.status ?? 200;
-  if (isFragmentRequest(c)) return c.html(await String(body), status);
+  if (isFragmentRequest(c)) {
+    // A notice for this response (or one popped from the cookie) goes to the page's live region out of band.
+    const flash = c.var.flash ? await String(<Flash message={c.var.flash} oob />) : "";
+    return c.html(`${await String(body)}${flash}`, status);
+  }
   const page = (
     <Layout
       title={opts.title}

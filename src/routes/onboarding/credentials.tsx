@@ -13,6 +13,7 @@ import { storeUpload, type UploadRule } from "../../services/uploads";
 import { seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusedPage, serviceOr404, stepPage } from "./step-page";
+import { setFlash } from "../session-cookie";
 
 const ICON_RULE: UploadRule = { maxBytes: 5 * 1024 * 1024, types: ["image/png", "image/jpeg"], label: "JPG หรือ PNG" };
 const STEP = 1;
@@ -29,6 +30,7 @@ export const credentialsRoutes = new Hono<AppEnv>().post(
     if (!stored.ok) return stepPage(c, svc, STEP, { iconError: stored.message }, 422);
     const result = await setServiceIcon(useCase(c), id, stored);
     if (!result.ok) return refusedPage(c, id, STEP, result.reason, "iconError");
+    setFlash(c, "icon_uploaded", stored.fileName);
     return seeOther(c, `/eservices/${id}/steps/${STEP}`);
   },
 );

@@ -21,6 +21,7 @@ import { PartForm, PartPage, PlatformApplicationCheckPage } from "../../views/on
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusal, serviceOr404 } from "./step-page";
+import { setFlash } from "../session-cookie";
 
 const STEP = 4;
 const PDF_10MB: UploadRule = { maxBytes: 10 * 1024 * 1024, types: ["application/pdf"], label: "PDF" };
@@ -131,6 +132,7 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
         const { status, message } = refusal(result.reason);
         return partPage(c, svc, 1, platformValues(svc), undefined, status === 422 ? 409 : status, message);
       }
+      setFlash(c, "auth_letter_uploaded", stored.fileName);
       return seeOther(c, `/eservices/${svc.id}/steps/4/parts/1`);
     },
   )

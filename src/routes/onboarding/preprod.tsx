@@ -16,6 +16,7 @@ import { storeUpload, type UploadRule } from "../../services/uploads";
 import { seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusedPage, serviceOr404, stepPage } from "./step-page";
+import { setFlash, showFlash } from "../session-cookie";
 
 const IMAGE_RULE: UploadRule = { maxBytes: 5 * 1024 * 1024, types: ["image/png", "image/jpeg"], label: "JPG หรือ PNG" };
 const STEP = 5;
@@ -32,6 +33,7 @@ export const preprodRoutes = new Hono<AppEnv>()
     if (!revealed.ok && revealed.reason === "shown") return seeOther(c, `/eservices/${id}/steps/${STEP}`);
     if (!revealed.ok) return refusedPage(c, id, STEP, revealed.reason);
     c.header("Cache-Control", "no-store");
+    showFlash(c, "credentials_shown");
     const svc = await serviceOr404(c);
     const { credentials, icon, screenshots } = await preprodPage(useCase(c), id);
     return stepPage(c, svc, STEP, {
@@ -42,6 +44,7 @@ export const preprodRoutes = new Hono<AppEnv>()
     const id = c.req.param("id");
     const result = await resetConsumerKey(useCase(c), id);
     if (!result.ok) return refusedPage(c, id, STEP, result.reason);
+    setFlash(c, "consumer_key_reset");
     return seeOther(c, `/eservices/${id}/steps/${STEP}`);
   })
   .post(
@@ -61,6 +64,7 @@ export const preprodRoutes = new Hono<AppEnv>()
       if (!stored.ok) return stepPage(c, svc, STEP, { errors: { icon: stored.message } }, 422);
       const result = await setPreprodIcon(useCase(c), svc.id, stored);
       if (!result.ok) return refusedPage(c, svc.id, STEP, result.reason, "icon");
+      setFlash(c, "icon_uploaded", stored.fileName);
       return seeOther(c, `/eservices/${svc.id}/steps/${STEP}#icon5-heading`);
     },
   )
@@ -76,6 +80,7 @@ export const preprodRoutes = new Hono<AppEnv>()
       if (!stored.ok) return stepPage(c, svc, STEP, { errors: { screenshots: stored.message } }, 422);
       const result = await addScreenshot(useCase(c), svc.id, stored, formToken(body));
       if (!result.ok) return refusedPage(c, svc.id, STEP, result.reason, "screenshots");
+      setFlash(c, "screenshot_uploaded", stored.fileName);
       return seeOther(c, `/eservices/${svc.id}/steps/${STEP}#shots-heading`);
     },
   )
@@ -85,5 +90,6 @@ export const preprodRoutes = new Hono<AppEnv>()
     const fid = c.req.param("fid");
     const result = op === "delete" ? await removeScreenshot(useCase(c), id, fid) : await moveScreenshot(useCase(c), id, fid, op === "up" ? "up" : "down");
     if (!result.ok) return refusedPage(c, id, STEP, result.reason, "screenshots");
+    setFlash(c, op === "delete" ? "screenshot_deleted" : "screenshot_moved");
     return seeOther(c, `/eservices/${id}/steps/${STEP}#shots-heading`);
   });

@@ -21,6 +21,7 @@ import { AttemptEditPage } from "../../views/onboarding/uat-tests";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { download, refusedPage, serviceOr404, stepNoOr404, stepPage } from "./step-page";
+import { setFlash } from "../session-cookie";
 
 const XLSX_RULE: UploadRule = {
   maxBytes: 10 * 1024 * 1024,
@@ -49,6 +50,7 @@ export const uatTestRoutes = new Hono<AppEnv>()
       if (!stored.ok) return stepPage(c, svc, stepNo, { uploadError: stored.message }, 422);
       const result = await addAttempt(useCase(c), svc.id, stepNo, { details: form.data.details, file: stored, summary: await summarizeTestWorkbook(stored.bytes) }, formToken(body));
       if (!result.ok) return refusedPage(c, svc.id, stepNo, result.reason, "uploadError");
+      setFlash(c, "attempt_uploaded", stored.fileName);
       return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}#attempts-heading`);
     },
   )
@@ -91,6 +93,7 @@ export const uatTestRoutes = new Hono<AppEnv>()
     }
     const result = await updateAttemptDetails(useCase(c), svc.id, stepNo, attempt.id, form.data.details);
     if (!result.ok) return refusedPage(c, svc.id, stepNo, result.reason, "uploadError");
+    setFlash(c, "attempt_saved");
     return seeOther(c, `${base}#attempts-heading`);
   })
   .post("/:id/steps/:no/attempts/:aid/delete", agencyOnly, async (c) => {
@@ -98,5 +101,6 @@ export const uatTestRoutes = new Hono<AppEnv>()
     const id = c.req.param("id");
     const result = await deleteAttempt(useCase(c), id, stepNo, c.req.param("aid"));
     if (!result.ok) return refusedPage(c, id, stepNo, result.reason, "uploadError");
+    setFlash(c, "attempt_deleted");
     return seeOther(c, `/eservices/${id}/steps/${stepNo}#attempts-heading`);
   });

@@ -19,6 +19,7 @@ import { TesterDialog, TesterForm, TesterPid, TesterPidPage } from "../../views/
 import { isFragmentRequest, renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusedPage, serviceOr404, stepNoOr404 } from "./step-page";
+import { setFlash, showFlash } from "../session-cookie";
 
 /** The tester form as a dialog fragment (htmx) or a whole page. */
 function testerFormPage(c: AppContext, serviceId: string, stepNo: number, testerId: string | null, values: Record<string, string>, errors: FieldErrors | undefined, status: 200 | 422) {
@@ -44,6 +45,7 @@ async function saveTesterRoute(c: AppContext, testerId: string | null) {
   if (!form.ok) return testerFormPage(c, (await serviceOr404(c)).id, stepNo, testerId, form.values, form.errors, 422);
   const result = await saveTester(useCase(c), id, stepNo, testerId, form.data, formToken(body));
   if (!result.ok) return refusedPage(c, id, stepNo, result.reason, "testers");
+  setFlash(c, "tester_saved", form.data.fullName);
   return seeOther(c, `/eservices/${id}/steps/${stepNo}#testers-heading`);
 }
 
@@ -76,6 +78,7 @@ export const uatRoutes = new Hono<AppEnv>()
     const tid = c.req.param("tid");
     const shown = await revealTesterPid(useCase(c), svc.id, stepNo, tid);
     if (!shown.ok) throw new NotFoundError();
+    showFlash(c, "pid_shown");
     const tester = { id: tid, fullName: shown.fullName, nationalId: "" };
     const title = "เลขประจำตัวประชาชนของผู้ทดสอบ";
     if (isFragmentRequest(c)) return renderPage(c, { title }, <TesterPid serviceId={svc.id} stepNo={stepNo} tester={tester} csrfToken={c.var.csrfToken} revealed={shown.pid} />);
@@ -86,5 +89,6 @@ export const uatRoutes = new Hono<AppEnv>()
     const id = c.req.param("id");
     const result = await removeTester(useCase(c), id, stepNo, c.req.param("tid"));
     if (!result.ok) return refusedPage(c, id, stepNo, result.reason, "testers");
+    setFlash(c, "tester_deleted");
     return seeOther(c, `/eservices/${id}/steps/${stepNo}#testers-heading`);
   });
