@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../app-env";
 import {
   ACTION_REFUSAL_TH,
@@ -22,7 +21,7 @@ import { maskThaiId } from "../domain/thai-id";
 import { MESSAGES } from "../messages/th";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
-import { multipartOnly } from "../middleware/uploads";
+import { multipartOnly, uploadLimit } from "../middleware/uploads";
 import { decryptPid, pidKeys } from "../services/pid-crypto";
 import { revealApplicantPid } from "../services/pid-views";
 import {
@@ -184,7 +183,7 @@ export const requestRoutes = new Hono<AppEnv>()
     requireRole(...WORKFLOW_ROLES.upload),
     multipartOnly,
     // Counted while streaming; a bigger body is cut off before it is buffered.
-    bodyLimit({ maxSize: PDF_20MB.maxBytes + 64 * 1024, onError: (c) => uploadFailed(c as AppContext, MESSAGES.fileTooLarge(PDF_20MB.maxBytes), 413) }),
+    uploadLimit({ maxSize: PDF_20MB.maxBytes + 64 * 1024, onError: (c) => uploadFailed(c as AppContext, MESSAGES.fileTooLarge(PDF_20MB.maxBytes), 413) }),
     async (c) => {
       const { deps } = c.var;
       const req = await loadOr404(c, c.req.param("id"));

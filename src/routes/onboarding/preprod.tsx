@@ -5,15 +5,17 @@
  * once, the ≥120×120 square icon and the ordered screenshots.
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../../app-env";
 import { formToken } from "../../domain/form-token";
 import { iconSizeProblem, imageSize } from "../../domain/image-size";
 import { requireRole } from "../../middleware/roles";
-import { multipartOnly } from "../../middleware/uploads";
+import { multipartOnly, uploadLimit } from "../../middleware/uploads";
 import { addScreenshot, moveScreenshot, preprodPage, removeScreenshot, resetConsumerKey, revealCredentials, setPreprodIcon } from "../../services/onboarding/preprod";
 import { storeUpload, type UploadRule } from "../../services/uploads";
-import { seeOther } from "../render";
+import { canWrite } from "../../domain/onboarding/workflow";
+import { NotFoundError } from "../../middleware/errors";
+import { ConfirmDeletePage } from "../../views/components/confirm-delete";
+import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusedPage, serviceOr404, stepPage } from "./step-page";
 import { setFlash, showFlash } from "../session-cookie";
@@ -51,7 +53,7 @@ export const preprodRoutes = new Hono<AppEnv>()
     "/:id/steps/5/icon",
     agencyOnly,
     multipartOnly,
-    bodyLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: (c) => tooBig("icon")(c as AppContext) }),
+    uploadLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: (c) => tooBig("icon")(c as AppContext) }),
     async (c) => {
       const svc = await serviceOr404(c);
       const file = (await c.req.parseBody()).file;
@@ -72,7 +74,7 @@ export const preprodRoutes = new Hono<AppEnv>()
     "/:id/steps/5/screenshots",
     agencyOnly,
     multipartOnly,
-    bodyLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: (c) => tooBig("screenshots")(c as AppContext) }),
+    uploadLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: (c) => tooBig("screenshots")(c as AppContext) }),
     async (c) => {
       const svc = await serviceOr404(c);
       const body = await c.req.parseBody();
@@ -84,6 +86,19 @@ export const preprodRoutes = new Hono<AppEnv>()
       return seeOther(c, `/eservices/${svc.id}/steps/${STEP}#shots-heading`);
     },
   )
+  // Without JavaScript the delete link lands here: the question, and the form that deletes.
+  .get("/:id/steps/5/screenshots/:fid/delete", agencyOnly, async (c) => {
+    const svc = await serviceOr404(c);
+    if (!canWrite(svc.states, STEP, "screenshots", "agency")) throw new NotFoundError();
+    const shot = (await preprodPage(useCase(c), svc.id)).screenshots.find((f) => f.id === c.req.param("fid"));
+    if (!shot) throw new NotFoundError();
+    const base = `/eservices/${svc.id}/steps/${STEP}`;
+    return renderPage(
+      c,
+      { title: "ยืนยันการลบภาพหน้าจอ" },
+      <ConfirmDeletePage action={`${base}/screenshots/${shot.id}/delete`} backHref={`${base}#shots-heading`} what={`ภาพหน้าจอ ${shot.fileName}`} csrfToken={c.var.csrfToken} />,
+    );
+  })
   .post("/:id/steps/5/screenshots/:fid/:op{up|down|delete}", agencyOnly, async (c) => {
     const id = c.req.param("id");
     const op = c.req.param("op");

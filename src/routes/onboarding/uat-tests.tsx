@@ -5,7 +5,6 @@
  * agency until reviewed.
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../../app-env";
 import { formToken } from "../../domain/form-token";
 import { validateForm } from "../../domain/forms";
@@ -13,10 +12,11 @@ import { attemptDetailsForm, attemptEditable } from "../../domain/onboarding/uat
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
-import { multipartOnly } from "../../middleware/uploads";
+import { multipartOnly, uploadLimit } from "../../middleware/uploads";
 import { addAttempt, deleteAttempt, getAttempt, updateAttemptDetails } from "../../services/onboarding/uat-tests";
 import { storeUpload, type UploadRule } from "../../services/uploads";
 import { summarizeTestWorkbook } from "../../services/xlsx-summary";
+import { ConfirmDeletePage } from "../../views/components/confirm-delete";
 import { AttemptEditPage } from "../../views/onboarding/uat-tests";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
@@ -36,7 +36,7 @@ export const uatTestRoutes = new Hono<AppEnv>()
     "/:id/steps/:no/attempts",
     agencyOnly,
     multipartOnly,
-    bodyLimit({
+    uploadLimit({
       maxSize: XLSX_RULE.maxBytes + 64 * 1024,
       onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), stepNoOr404(c as AppContext, "attempts"), { uploadError: "ไฟล์มีขนาดเกิน 10 MB" }, 413),
     }),
@@ -95,6 +95,19 @@ export const uatTestRoutes = new Hono<AppEnv>()
     if (!result.ok) return refusedPage(c, svc.id, stepNo, result.reason, "uploadError");
     setFlash(c, "attempt_saved");
     return seeOther(c, `${base}#attempts-heading`);
+  })
+  // Without JavaScript the delete link lands here: the question, and the form that deletes.
+  .get("/:id/steps/:no/attempts/:aid/delete", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, "attempts");
+    const svc = await serviceOr404(c);
+    const attempt = await getAttempt(c.var.deps.db, svc.id, stepNo, c.req.param("aid"));
+    if (!attempt || !attemptEditable(attempt.status) || !canWrite(svc.states, stepNo, "attempts", "agency")) throw new NotFoundError();
+    const base = `/eservices/${svc.id}/steps/${stepNo}`;
+    return renderPage(
+      c,
+      { title: "ยืนยันการลบผลการทดสอบ" },
+      <ConfirmDeletePage action={`${base}/attempts/${attempt.id}/delete`} backHref={`${base}#attempts-heading`} what={`ผลการทดสอบครั้งที่ ${attempt.attemptNo}`} csrfToken={c.var.csrfToken} />,
+    );
   })
   .post("/:id/steps/:no/attempts/:aid/delete", agencyOnly, async (c) => {
     const stepNo = stepNoOr404(c, "attempts");

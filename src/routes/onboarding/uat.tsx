@@ -15,6 +15,7 @@ import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
 import { listTesters, removeTester, saveTester } from "../../services/onboarding/uat";
 import { revealTesterPid } from "../../services/pid-views";
+import { ConfirmDeletePage } from "../../views/components/confirm-delete";
 import { TesterDialog, TesterForm, TesterPid, TesterPidPage } from "../../views/onboarding/uat";
 import { isFragmentRequest, renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
@@ -83,6 +84,20 @@ export const uatRoutes = new Hono<AppEnv>()
     const title = "เลขประจำตัวประชาชนของผู้ทดสอบ";
     if (isFragmentRequest(c)) return renderPage(c, { title }, <TesterPid serviceId={svc.id} stepNo={stepNo} tester={tester} csrfToken={c.var.csrfToken} revealed={shown.pid} />);
     return renderPage(c, { title }, <TesterPidPage backHref={`/eservices/${svc.id}/steps/${stepNo}#testers-heading`} fullName={shown.fullName} pid={shown.pid} />);
+  })
+  // Without JavaScript the delete link lands here: the question, and the form that deletes.
+  .get("/:id/steps/:no/testers/:tid/delete", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, "testers");
+    const svc = await serviceOr404(c);
+    if (!canWrite(svc.states, stepNo, "testers", "agency")) throw new NotFoundError();
+    const tester = (await listTesters(c.var.deps.db, await useCase(c).keys(), svc.id, stepNo)).find((t) => t.id === c.req.param("tid"));
+    if (!tester) throw new NotFoundError();
+    const base = `/eservices/${svc.id}/steps/${stepNo}`;
+    return renderPage(
+      c,
+      { title: "ยืนยันการลบผู้ทดสอบ" },
+      <ConfirmDeletePage action={`${base}/testers/${tester.id}/delete`} backHref={`${base}#testers-heading`} what={`ผู้ทดสอบ ${tester.fullName}`} csrfToken={c.var.csrfToken} />,
+    );
   })
   .post("/:id/steps/:no/testers/:tid/delete", agencyOnly, async (c) => {
     const stepNo = stepNoOr404(c, "testers");
