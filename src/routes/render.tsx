@@ -53,8 +53,22 @@ export async function renderPage(c: AppContext, opts: PageOptions, body: Child):
  */
 export function seeOther(c: AppContext, location: string): Response {
   if (c.req.header("hx-request") === "true") {
-    c.header("HX-Redirect", location);
+    // The same page with a #fragment would only scroll (no load, so no notice): reload it instead.
+    if (samePage(c.req.header("hx-current-url"), location)) c.header("HX-Refresh", "true");
+    else c.header("HX-Redirect", location);
     return c.body(null, 200);
   }
   return c.redirect(location, 303);
+}
+
+/** Whether `location` is the page at `current` (path and query), differing at most in its #fragment. */
+function samePage(current: string | undefined, location: string): boolean {
+  if (!current || !location.includes("#")) return false;
+  try {
+    const from = new URL(current);
+    const to = new URL(location, from);
+    return from.origin === to.origin && from.pathname === to.pathname && from.search === to.search;
+  } catch {
+    return false;
+  }
 }
