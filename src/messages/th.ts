@@ -27,11 +27,56 @@ export const FLASH = {
   email_changed: "เปลี่ยนอีเมลของบัญชีเรียบร้อยแล้ว",
   password_changed: "เปลี่ยนรหัสผ่านเรียบร้อยแล้ว อุปกรณ์อื่นที่เข้าสู่ระบบไว้ถูกออกจากระบบแล้ว",
   password_reset_done: "ตั้งรหัสผ่านใหม่แล้ว กรุณาเข้าสู่ระบบ",
+  // Requests (universities and officers). `{}` is the one detail the route adds (setFlash's third argument).
+  request_draft_saved: "บันทึกร่างคำขอแล้ว",
+  request_submitted: "ยื่นคำขอเรียบร้อยแล้ว เลขที่ {}",
+  request_action_recorded: "บันทึกการดำเนินการ '{}' แล้ว",
+  document_uploaded: "อัปโหลดเอกสาร {} แล้ว",
+  document_status_saved: "บันทึกสถานะเอกสารเป็น '{}' แล้ว",
+  tracking_link_created: "สร้างลิงก์ติดตามคำขอแล้ว",
+  pid_shown: "แสดงเลขประจำตัวประชาชนแล้ว การดูครั้งนี้ถูกบันทึกไว้",
+  tracking_link_revoked: "ยกเลิกลิงก์ติดตามคำขอแล้ว ลิงก์เดิมใช้ไม่ได้อีก",
+  contact_saved: "บันทึกหน้าติดต่อเราแล้ว",
+  // Agencies and e-service onboarding.
+  agency_created: "เพิ่มหน่วยงานเรียบร้อยแล้ว",
+  eservice_created: "เพิ่มบริการอิเล็กทรอนิกส์ {} แล้ว",
+  notification_read: "ทำเครื่องหมายว่าอ่านแล้ว",
+  step_submitted: "ส่งขั้นตอนที่ {} ให้เจ้าหน้าที่ตรวจสอบแล้ว",
+  step_reviewed: "ส่งผลการตรวจสอบขั้นตอนที่ {} แล้ว",
+  icon_uploaded: "อัปโหลดไอคอน {} แล้ว",
+  screenshot_uploaded: "อัปโหลดภาพหน้าจอ {} แล้ว",
+  screenshot_moved: "เปลี่ยนลำดับภาพหน้าจอแล้ว",
+  screenshot_deleted: "ลบภาพหน้าจอแล้ว",
+  auth_letter_uploaded: "อัปโหลดหนังสือมอบอำนาจ {} แล้ว",
+  attempt_uploaded: "อัปโหลดผลการทดสอบ {} แล้ว",
+  attempt_saved: "บันทึกรายละเอียดผลการทดสอบแล้ว",
+  attempt_deleted: "ลบผลการทดสอบแล้ว",
+  tester_saved: "บันทึกผู้ทดสอบ {} แล้ว",
+  tester_deleted: "ลบผู้ทดสอบแล้ว",
+  credentials_shown: "แสดง App Id และ Consumer Key แล้ว กรุณาคัดลอกเก็บไว้",
+  consumer_key_reset: "ออก Consumer Key ใหม่แล้ว หน่วยงานจะเห็นค่าใหม่ได้หนึ่งครั้ง",
+  golive_moved: "ย้ายรอบเปิดให้บริการแล้ว",
 } as const;
 export type FlashKey = keyof typeof FLASH;
 
 export function isFlashKey(value: string): value is FlashKey {
   return Object.hasOwn(FLASH, value);
+}
+
+/** The longest detail a flash carries (a ticket number, a file or person's name): the cookie stays small. */
+export const FLASH_DETAIL_MAX = 120;
+
+/**
+ * The notice a flash cookie stands for: `key` or `key|detail`; the detail fills
+ * the message's `{}` (and is dropped by a message without one). Unknown keys say nothing.
+ */
+export function flashMessage(raw: string): string | null {
+  const cut = raw.indexOf("|");
+  const key = cut < 0 ? raw : raw.slice(0, cut);
+  if (!isFlashKey(key)) return null;
+  const detail = cut < 0 ? "" : raw.slice(cut + 1, cut + 1 + FLASH_DETAIL_MAX);
+  const text: string = FLASH[key];
+  return text.replace("{}", detail).replace(/\s{2,}/g, " ").trim();
 }
 
 /** How long a rate-limited visitor must wait, rounded up: whole minutes, or seconds under one. */

@@ -49,19 +49,19 @@ export function allowedOrigins(config: AppConfig): string[] {
 
 /**
  * The synchroniser token on every unsafe request: from the `X-CSRF-Token` header
- * (htmx, via hx-headers on <body>), the `_csrf` form field, or for multipart
- * uploads the `_csrf` query parameter (so the body can stream without parsing).
+ * (htmx, via hx-headers on <body>) or the `_csrf` field of the form body, upload
+ * forms included. Never from the URL: a token there ends up in logs and Referer.
+ * A multipart body is parsed here (within the app-wide 25 MB bound); Hono caches
+ * the parse, and each upload route's own smaller limit (`uploadLimit`) still applies.
  */
 export const csrfToken = createMiddleware<AppEnv>(async (c, next) => {
   if (!UNSAFE.has(c.req.method)) return next();
   let sent = c.req.header("x-csrf-token") ?? null;
   if (!sent) {
     const type = c.req.header("content-type") ?? "";
-    if (type.startsWith("application/x-www-form-urlencoded")) {
-      const body = await c.req.parseBody();
+    if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+      const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       sent = typeof body._csrf === "string" ? body._csrf : null;
-    } else if (type.startsWith("multipart/form-data")) {
-      sent = c.req.query("_csrf") ?? null;
     }
   }
   if (!sent || !timingSafeEqual(sent, c.var.csrfToken)) throw new CsrfError();

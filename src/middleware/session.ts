@@ -2,7 +2,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { hmacSha256, randomToken } from "../services/crypto";
 import { validateSession } from "../services/session";
-import { FLASH, isFlashKey } from "../messages/th";
+import { flashMessage } from "../messages/th";
 import { clearCookie, cookieNames, readCookie, writeCookie } from "./cookies";
 
 /**
@@ -32,7 +32,7 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   c.set("csrfToken", await hmacSha256(config.sessionSecret, `csrf:${binding}`));
 
   const flash = readCookie(c, names.flash);
-  c.set("flash", flash && isFlashKey(flash) ? FLASH[flash] : null);
+  c.set("flash", flash ? flashMessage(flash) : null);
   if (flash && !(token && !session)) clearCookie(c, names.flash, config.secureCookies);
   await next();
 });

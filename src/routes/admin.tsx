@@ -9,6 +9,7 @@ import { ContactEditPage } from "../views/pages/contact";
 import { adminAuditRoutes } from "./admin-audit";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";
+import { setFlash } from "./session-cookie";
 
 export const adminRoutes = new Hono<AppEnv>()
   .use("*", requireRole("admin"))
@@ -27,5 +28,6 @@ export const adminRoutes = new Hono<AppEnv>()
     }
     const saved = await setContactText(useCase(c), form.data.text);
     if (!saved.ok) throw new ForbiddenError();
+    setFlash(c, "contact_saved");
     return seeOther(c, "/contact");
   });

@@ -10,6 +10,7 @@ import { agencyEservices, agencyUsers, createAgency, createAgencyUser, createEse
 import { AgencyDetailPage, AgencyListPage, type AgencyDetailProps } from "../views/pages/agencies";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";
+import { setFlash } from "./session-cookie";
 
 async function detail(c: AppContext, id: string, extra: Partial<AgencyDetailProps> = {}, status: 200 | 422 = 200) {
   const { db } = c.var.deps;
@@ -44,6 +45,7 @@ export const officerAgencyRoutes = new Hono<AppEnv>()
       );
     }
     const created = await createAgency(useCase(c), form.data, formToken(body));
+    setFlash(c, "agency_created");
     return seeOther(c, `/officer/agencies/${created.id}`);
   })
   .get("/:id", (c) => detail(c, c.req.param("id"), { createdUsername: c.req.query("created") ?? null }))
@@ -63,5 +65,6 @@ export const officerAgencyRoutes = new Hono<AppEnv>()
     if (!form.ok) return detail(c, id, { serviceValues: form.values, serviceErrors: form.errors }, 422);
     const created = await createEservice(useCase(c), id, form.data.name, formToken(body));
     if (!created.ok) throw new NotFoundError();
+    setFlash(c, "eservice_created", form.data.name);
     return seeOther(c, `/officer/agencies/${id}`);
   });

@@ -10,6 +10,7 @@ import { nextCutoff } from "../domain/onboarding/golive";
 import { launchedServices, scheduledServices } from "../services/onboarding/golive";
 import { BatchCalendarPage, LaunchedPage } from "../views/onboarding/golive";
 import { renderPage, seeOther } from "./render";
+import { setFlash } from "./session-cookie";
 
 const PAGE_SIZE = 20;
 
@@ -62,5 +63,6 @@ export const agencyRoutes = new Hono<AppEnv>()
   .post("/notifications/:id/read", async (c) => {
     const { deps } = c.var;
     await markNotificationRead(deps.db, c.var.user!.orgId!, c.req.param("id"), deps.clock.now());
+    setFlash(c, "notification_read");
     return seeOther(c, "/agency");
   });

@@ -5,6 +5,7 @@
  */
 import type { Child } from "hono/jsx";
 import type { AppContext } from "../app-env";
+import { Flash } from "../views/components/flash";
 import { Layout } from "../views/layout";
 
 export function isFragmentRequest(c: AppContext): boolean {
@@ -27,7 +28,11 @@ export interface PageOptions {
 export async function renderPage(c: AppContext, opts: PageOptions, body: Child): Promise<Response> {
   c.header("Vary", "HX-Request", { append: true });
   const status = opts.status ?? 200;
-  if (isFragmentRequest(c)) return c.html(await String(body), status);
+  if (isFragmentRequest(c)) {
+    // A notice for this response (or one popped from the cookie) goes to the page's live region out of band.
+    const flash = c.var.flash ? await String(<Flash message={c.var.flash} oob />) : "";
+    return c.html(`${await String(body)}${flash}`, status);
+  }
   const page = (
     <Layout
       title={opts.title}
@@ -48,8 +53,22 @@ export async function renderPage(c: AppContext, opts: PageOptions, body: Child):
  */
 export function seeOther(c: AppContext, location: string): Response {
   if (c.req.header("hx-request") === "true") {
-    c.header("HX-Redirect", location);
+    // The same page with a #fragment would only scroll (no load, so no notice): reload it instead.
+    if (samePage(c.req.header("hx-current-url"), location)) c.header("HX-Refresh", "true");
+    else c.header("HX-Redirect", location);
     return c.body(null, 200);
   }
   return c.redirect(location, 303);
+}
+
+/** Whether `location` is the page at `current` (path and query), differing at most in its #fragment. */
+function samePage(current: string | undefined, location: string): boolean {
+  if (!current || !location.includes("#")) return false;
+  try {
+    const from = new URL(current);
+    const to = new URL(location, from);
+    return from.origin === to.origin && from.pathname === to.pathname && from.search === to.search;
+  } catch {
+    return false;
+  }
 }

@@ -1,9 +1,10 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../app-env";
 import {
   ACTION_REFUSAL_TH,
+  ACTIONS,
   DOCUMENT_STATUS_REFUSAL_TH,
+  DOCUMENT_STATUSES,
   documentsChange,
   isRequestAction,
   mayDo,
@@ -20,7 +21,7 @@ import { maskThaiId } from "../domain/thai-id";
 import { MESSAGES } from "../messages/th";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
-import { multipartOnly } from "../middleware/uploads";
+import { multipartOnly, uploadLimit } from "../middleware/uploads";
 import { decryptPid, pidKeys } from "../services/pid-crypto";
 import { revealApplicantPid } from "../services/pid-views";
 import {
@@ -40,6 +41,7 @@ import { ApplicantIdField, RequestDetailPage, type RequestDetailProps } from "..
 import { isFragmentRequest, renderPage, seeOther } from "./render";
 import { tooManyRequests } from "./too-many-requests";
 import { useCase } from "./use-case";
+import { setFlash, showFlash } from "./session-cookie";
 
 async function detailProps(c: AppContext, req: RequestDetail, extra: Partial<RequestDetailProps> = {}): Promise<RequestDetailProps> {
   const { deps } = c.var;
@@ -147,6 +149,7 @@ export const requestRoutes = new Hono<AppEnv>()
     const req = await loadOr404(c, c.req.param("id"));
     const shown = await revealApplicantPid(useCase(c), req.id);
     if (!shown.ok) throw new NotFoundError();
+    showFlash(c, "pid_shown");
     const props = await detailProps(c, req, { revealedPid: shown.pid });
     if (isFragmentRequest(c)) return renderPage(c, { title: `คำขอ ${req.ticketNo ?? ""}` }, <ApplicantIdField {...props} />);
     return renderPage(c, { title: `คำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...props} />);
@@ -170,7 +173,10 @@ export const requestRoutes = new Hono<AppEnv>()
       note: form.data.note || undefined,
       expectedStatus: expected,
     });
-    if (outcome.ok) return seeOther(c, `/requests/${id}`);
+    if (outcome.ok) {
+      setFlash(c, "request_action_recorded", ACTIONS[form.data.action].th);
+      return seeOther(c, `/requests/${id}`);
+    }
     if (outcome.reason === "not_found") throw new NotFoundError();
     const field = outcome.reason === "missing_receipt" ? "receiptNo" : outcome.reason === "missing_note" ? "note" : "action";
     // The request or its documents are not (any more) where the action needs them: a conflict, not bad input.
@@ -182,7 +188,7 @@ export const requestRoutes = new Hono<AppEnv>()
     requireRole(...WORKFLOW_ROLES.upload),
     multipartOnly,
     // Counted while streaming; a bigger body is cut off before it is buffered.
-    bodyLimit({ maxSize: PDF_20MB.maxBytes + 64 * 1024, onError: (c) => uploadFailed(c as AppContext, MESSAGES.fileTooLarge(PDF_20MB.maxBytes), 413) }),
+    uploadLimit({ maxSize: PDF_20MB.maxBytes + 64 * 1024, onError: (c) => uploadFailed(c as AppContext, MESSAGES.fileTooLarge(PDF_20MB.maxBytes), 413) }),
     async (c) => {
       const { deps } = c.var;
       const req = await loadOr404(c, c.req.param("id"));
@@ -195,7 +201,10 @@ export const requestRoutes = new Hono<AppEnv>()
       const added = await addDocument(useCase(c), req.id, stored, formToken(body));
       // A resent upload of the same form: the first copy is the one on record.
       if (added.ok && added.duplicate) await deps.files.delete(stored.key);
-      if (added.ok) return seeOther(c, `/requests/${req.id}#documents-heading`);
+      if (added.ok) {
+        setFlash(c, "document_uploaded", stored.fileName);
+        return seeOther(c, `/requests/${req.id}#documents-heading`);
+      }
       // Nothing was recorded (the transaction wrote nothing), so the stored file is nobody's.
       await deps.files.delete(stored.key);
       if (added.reason === "not_found") throw new NotFoundError();
@@ -228,7 +237,10 @@ export const requestRoutes = new Hono<AppEnv>()
       );
     if (!form.ok) return rerender(form.errors, form.values, 422);
     const outcome = await setDocumentStatus(useCase(c), req.id, documentId, form.data);
-    if (outcome.ok) return seeOther(c, `/requests/${req.id}#documents-heading`);
+    if (outcome.ok) {
+      setFlash(c, "document_status_saved", DOCUMENT_STATUSES[form.data.status]);
+      return seeOther(c, `/requests/${req.id}#documents-heading`);
+    }
     if (outcome.reason === "not_found") throw new NotFoundError();
     return rerender({ status: DOCUMENT_STATUS_REFUSAL_TH[outcome.reason] }, {}, 409);
   })
@@ -240,6 +252,7 @@ export const requestRoutes = new Hono<AppEnv>()
     if (!created.ok) throw new NotFoundError();
     const url = new URL(`/track/${created.token}`, deps.config.appUrl).toString();
     c.header("Cache-Control", "no-store");
+    showFlash(c, "tracking_link_created");
     return renderPage(c, { title: `คำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...await detailProps(c, req, { newTrackingUrl: url, hasTrackingLink: true })} />);
   })
   // Screens 9-10's "the officer sends the link": a fresh link, mailed to the applicant and the coordinator.
@@ -263,5 +276,6 @@ export const requestRoutes = new Hono<AppEnv>()
     await loadOr404(c, id);
     const revoked = await revokeTrackingLinks(useCase(c), id);
     if (!revoked.ok) throw new NotFoundError();
+    setFlash(c, "tracking_link_revoked");
     return seeOther(c, `/requests/${id}`);
   });

@@ -16,6 +16,7 @@ import { universityAcceptsRequests } from "../services/universities";
 import { UniversityDeactivatedPage } from "../views/pages/universities";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";
+import { setFlash } from "./session-cookie";
 
 /** What a deactivated university sees where it would file a request (409: the university's state refuses it). */
 function deactivated(c: AppContext) {
@@ -55,7 +56,9 @@ async function saveAndContinue(c: AppContext, id: string | null) {
   if (!saved.ok && saved.reason === "empty") return refuse({ _form: EMPTY_DRAFT_MESSAGE });
   if (!saved.ok && saved.reason === "university_inactive") return deactivated(c);
   if (!saved.ok) throw new NotFoundError();
-  return seeOther(c, body.intent === "check" ? `/university/requests/${saved.id}/check` : `/university/requests/${saved.id}/edit?saved=1`);
+  if (body.intent === "check") return seeOther(c, `/university/requests/${saved.id}/check`);
+  setFlash(c, "request_draft_saved");
+  return seeOther(c, `/university/requests/${saved.id}/edit?saved=1`);
 }
 
 export const universityRoutes = new Hono<AppEnv>()
@@ -105,7 +108,10 @@ export const universityRoutes = new Hono<AppEnv>()
   .post("/requests/:id/submit", async (c) => {
     const id = c.req.param("id");
     const result = await submitRequest(useCase(c), id, formToken(await c.req.parseBody()));
-    if (result.ok) return seeOther(c, `/requests/${result.id}`);
+    if (result.ok) {
+      setFlash(c, "request_submitted", result.ticketNo);
+      return seeOther(c, `/requests/${result.id}`);
+    }
     if (result.reason === "not_found") throw new NotFoundError();
     if (result.reason === "university_inactive") return deactivated(c);
     const req = await draftOr404(c, id);

@@ -186,11 +186,13 @@ const POLICY: Record<string, readonly ActorName[]> = {
   "POST /eservices/:id/credentials/reset": OFFICERS,
   "POST /eservices/:id/steps/5/icon": AGENCY_A,
   "POST /eservices/:id/steps/5/screenshots": AGENCY_A,
+  "GET /eservices/:id/steps/5/screenshots/:fid/delete": AGENCY_A,
   "POST /eservices/:id/steps/5/screenshots/:fid/:op{up|down|delete}": AGENCY_A,
   "GET /eservices/:id/steps/:no/testers/new": AGENCY_A,
   "POST /eservices/:id/steps/:no/testers": AGENCY_A,
   "GET /eservices/:id/steps/:no/testers/:tid/edit": AGENCY_A,
   "POST /eservices/:id/steps/:no/testers/:tid": AGENCY_A,
+  "GET /eservices/:id/steps/:no/testers/:tid/delete": AGENCY_A,
   "POST /eservices/:id/steps/:no/testers/:tid/delete": AGENCY_A,
   // A recorded view of a tester's full national ID: its agency, and officers reviewing.
   "POST /eservices/:id/steps/:no/testers/:tid/pid": SERVICE_VIEWERS,
@@ -198,6 +200,7 @@ const POLICY: Record<string, readonly ActorName[]> = {
   "GET /eservices/:id/steps/:no/attempts/:aid/file": SERVICE_VIEWERS,
   "GET /eservices/:id/steps/:no/attempts/:aid/edit": AGENCY_A,
   "POST /eservices/:id/steps/:no/attempts/:aid": AGENCY_A,
+  "GET /eservices/:id/steps/:no/attempts/:aid/delete": AGENCY_A,
   "POST /eservices/:id/steps/:no/attempts/:aid/delete": AGENCY_A,
   // The live batch preview never reads the service: any agency user gets the same answer for any id,
   // existing or not, and nothing about the service is in it (checked below: "not yours ≡ does not exist").

@@ -65,7 +65,7 @@ interface Variant {
 
 async function variantsFor(route: RouteDef, client: ActorClient): Promise<Variant[]> {
   const own = client.browser.csrf!;
-  // The way the route's own form travels (multipart with the token in the query for uploads).
+  // The way the route's own form travels (multipart for uploads, the token a body field either way).
   const via = isUploadForm(route) ? "multipart" : "field";
   const foreignUser = client.name === "officer" ? world.clients.admin : world.clients.officer;
   const variants: Variant[] = [
@@ -81,6 +81,8 @@ async function variantsFor(route: RouteDef, client: ActorClient): Promise<Varian
   if (client.signedIn) {
     variants.push({ name: "(c) token of the same user's other session", opts: { via, csrf: (await secondSessionOf(client.name)).browser.csrf } });
   }
+  // Tokens never travel in URLs (logs, Referer): the upload forms' old way is refused.
+  if (via === "multipart") variants.push({ name: "(a) valid token only in the URL (multipart)", opts: { via: "multipart-query" } });
   return variants;
 }
 

@@ -138,13 +138,13 @@ export class Browser {
     return this.request(path, { method: "POST", body: body.toString(), headers });
   }
 
-  /** A multipart upload the way the no-JS form sends it: token in the action's query string. */
-  upload(path: string, fields: Record<string, string | File>, opts: { csrf?: string | null } = {}) {
+  /** A multipart upload the way the no-JS form sends it: the token a field of the body, like any form. */
+  upload(path: string, fields: Record<string, string | File>, opts: { csrf?: string | null; headers?: Record<string, string> } = {}) {
     const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.set(k, v);
     const token = opts.csrf === undefined ? this.csrf : opts.csrf;
-    const url = token ? `${path}${path.includes("?") ? "&" : "?"}_csrf=${encodeURIComponent(token)}` : path;
-    return this.request(url, { method: "POST", body: form, headers: { origin: this.origin } });
+    if (token) form.set("_csrf", token);
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    return this.request(path, { method: "POST", body: form, headers: { origin: this.origin, ...(opts.headers ?? {}) } });
   }
 
   async login(username: string, password: string) {

@@ -76,7 +76,7 @@ describe("step 5: pre-production", () => {
 
     for (const n of [1, 2, 3]) await agency.upload("/eservices/svc-1/steps/5/screenshots", { file: new File([png(300, 600)], `screen-${n}.png`) });
     let page = await agency.get("/eservices/svc-1/steps/5");
-    const ids = [...page.text.matchAll(/screenshots\/([\w-]+)\/delete/g)].map((m) => m[1]!);
+    const ids = [...new Set([...page.text.matchAll(/screenshots\/([\w-]+)\/delete/g)].map((m) => m[1]!))];
     await agency.post(`/eservices/svc-1/steps/5/screenshots/${ids[2]}/up`, {});
     await agency.post(`/eservices/svc-1/steps/5/screenshots/${ids[0]}/delete`, {});
     page = await agency.get("/eservices/svc-1/steps/5");

@@ -487,20 +487,20 @@ async function senderFor(w: FuzzWorld, target: Target): Promise<Sender> {
   };
 }
 
-/** As a browser (or htmx) sends the form: the token in a field, the header, or for multipart the query string. */
+/** As a browser (or htmx) sends the form: the token in a field of the body (urlencoded or multipart) or the header. */
 async function send(browser: Browser, path: string, c: BuiltCase): Promise<Answer> {
   const headers: Record<string, string> = { origin: TEST_ORIGIN };
   if (c.htmx) {
     headers["hx-request"] = "true";
     headers["x-csrf-token"] = browser.csrf!;
   }
-  let url = path;
+  const url = path;
   let body: BodyInit;
   if (c.multipart) {
     const form = new FormData();
+    if (!c.htmx) form.append("_csrf", browser.csrf!);
     for (const [k, v] of c.entries) form.append(k, v);
     body = form;
-    if (!c.htmx) url = `${path}${path.includes("?") ? "&" : "?"}_csrf=${encodeURIComponent(browser.csrf!)}`;
   } else {
     const params = new URLSearchParams();
     for (const [k, v] of c.entries) params.append(k, v as string);

@@ -88,14 +88,14 @@ export interface SendResult {
   contentType: string | null;
 }
 
-export type TokenVia = "field" | "header" | "multipart" | "none";
+export type TokenVia = "field" | "header" | "multipart" | "multipart-query" | "none";
 
 export interface UnsafeOptions {
   /** Token to send; default the actor's own current token. */
   csrf?: string | null;
   /** Origin header; default the app's own origin, null for none. */
   origin?: string | null;
-  /** Where the token travels: form field (default), X-CSRF-Token header, multipart query string, or nowhere. */
+  /** Where the token travels: form field (default), X-CSRF-Token header, multipart body field, the URL of a multipart post (refused: never in URLs), or nowhere. */
   via?: TokenVia;
 }
 
@@ -156,13 +156,14 @@ export class ActorClient {
     const origin = opts.origin === undefined ? TEST_ORIGIN : opts.origin;
     const headers: Record<string, string> = {};
     if (origin) headers.origin = origin;
-    let url = path;
+    // The URL form is only sent to check that it is refused.
+    const url = token && via === "multipart-query" ? `${path}${path.includes("?") ? "&" : "?"}_csrf=${encodeURIComponent(token)}` : path;
     let body: BodyInit;
-    if (via === "multipart") {
+    if (via === "multipart" || via === "multipart-query") {
       const form = new FormData();
+      if (token && via === "multipart") form.set("_csrf", token);
       for (const [k, v] of Object.entries(fields)) form.set(k, v);
       body = form;
-      if (token) url = `${path}${path.includes("?") ? "&" : "?"}_csrf=${encodeURIComponent(token)}`;
     } else {
       const params = new URLSearchParams(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === "string"));
       if (via === "field" && token) params.set("_csrf", token);
@@ -175,7 +176,7 @@ export class ActorClient {
 
   /**
    * GET for safe methods; otherwise a same-origin submission of the route's form with
-   * this session's token: multipart (token in the query) for upload forms, urlencoded otherwise.
+   * this session's token in the body: multipart for upload forms, urlencoded otherwise.
    */
   send(route: RouteDef, path: string, fields: Record<string, string> = {}): Promise<SendResult> {
     if (isSafe(route.method)) return this.get(path);

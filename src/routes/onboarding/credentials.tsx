@@ -4,15 +4,15 @@
  * adds what only step 1 has, the optional service icon.
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/roles";
-import { multipartOnly } from "../../middleware/uploads";
+import { multipartOnly, uploadLimit } from "../../middleware/uploads";
 import { setServiceIcon } from "../../services/onboarding/credentials";
 import { storeUpload, type UploadRule } from "../../services/uploads";
 import { seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusedPage, serviceOr404, stepPage } from "./step-page";
+import { setFlash } from "../session-cookie";
 
 const ICON_RULE: UploadRule = { maxBytes: 5 * 1024 * 1024, types: ["image/png", "image/jpeg"], label: "JPG หรือ PNG" };
 const STEP = 1;
@@ -21,7 +21,7 @@ export const credentialsRoutes = new Hono<AppEnv>().post(
   "/:id/icon",
   requireRole("agency"),
   multipartOnly,
-  bodyLimit({ maxSize: ICON_RULE.maxBytes + 64 * 1024, onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), STEP, { iconError: "ไฟล์มีขนาดเกิน 5 MB" }, 413) }),
+  uploadLimit({ maxSize: ICON_RULE.maxBytes + 64 * 1024, onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), STEP, { iconError: "ไฟล์มีขนาดเกิน 5 MB" }, 413) }),
   async (c) => {
     const id = c.req.param("id");
     const svc = await serviceOr404(c);
@@ -29,6 +29,7 @@ export const credentialsRoutes = new Hono<AppEnv>().post(
     if (!stored.ok) return stepPage(c, svc, STEP, { iconError: stored.message }, 422);
     const result = await setServiceIcon(useCase(c), id, stored);
     if (!result.ok) return refusedPage(c, id, STEP, result.reason, "iconError");
+    setFlash(c, "icon_uploaded", stored.fileName);
     return seeOther(c, `/eservices/${id}/steps/${STEP}`);
   },
 );

@@ -19,6 +19,7 @@ import { BatchPreview } from "../../views/onboarding/golive";
 import { seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusedPage, serviceOr404, stepPage } from "./step-page";
+import { setFlash } from "../session-cookie";
 
 const STEP = 7;
 
@@ -54,6 +55,7 @@ export const goliveRoutes = new Hono<AppEnv>()
     if (!form.ok) return stepPage(c, await serviceOr404(c), STEP, { errors: form.errors }, 422);
     const result = await moveBatch(useCase(c), id, form.data.batchDate);
     if (!result.ok) return refusedPage(c, id, STEP, result.reason, "batchDate");
+    setFlash(c, "golive_moved");
     return seeOther(c, `/eservices/${id}/steps/7`);
   })
   .get("/:id/golive.ics", async (c) => {

@@ -5,14 +5,13 @@
  * check-your-answers page; the signed authorisation letter is uploaded here.
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../../app-env";
 import { allPartErrors, freeMailWarnings, groupsByPart, LIST_FIELDS, PART_FIELDS, partErrors, type PartNo, type Raw } from "../../domain/onboarding/platform-application";
 import type { FieldErrors } from "../../domain/forms";
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
-import { multipartOnly } from "../../middleware/uploads";
+import { multipartOnly, uploadLimit } from "../../middleware/uploads";
 import { authLetterOf, platformValues, setAuthLetter } from "../../services/onboarding/platform-application";
 import { saveAnswers } from "../../services/onboarding/steps";
 import type { ServiceView } from "../../services/onboarding/service";
@@ -21,6 +20,7 @@ import { PartForm, PartPage, PlatformApplicationCheckPage } from "../../views/on
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusal, serviceOr404 } from "./step-page";
+import { setFlash } from "../session-cookie";
 
 const STEP = 4;
 const PDF_10MB: UploadRule = { maxBytes: 10 * 1024 * 1024, types: ["application/pdf"], label: "PDF" };
@@ -121,7 +121,7 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
     "/:id/steps/4/auth-letter",
     agencyOnly,
     multipartOnly,
-    bodyLimit({ maxSize: PDF_10MB.maxBytes + 64 * 1024, onError: async (c) => partPage(c as AppContext, await serviceOr404(c as AppContext), 1, platformValues(await serviceOr404(c as AppContext)), undefined, 413, "ไฟล์มีขนาดเกิน 10 MB") }),
+    uploadLimit({ maxSize: PDF_10MB.maxBytes + 64 * 1024, onError: async (c) => partPage(c as AppContext, await serviceOr404(c as AppContext), 1, platformValues(await serviceOr404(c as AppContext)), undefined, 413, "ไฟล์มีขนาดเกิน 10 MB") }),
     async (c) => {
       const svc = await serviceOr404(c);
       const stored = await storeUpload(c.var.deps.files, (await c.req.parseBody()).file, PDF_10MB);
@@ -131,6 +131,7 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
         const { status, message } = refusal(result.reason);
         return partPage(c, svc, 1, platformValues(svc), undefined, status === 422 ? 409 : status, message);
       }
+      setFlash(c, "auth_letter_uploaded", stored.fileName);
       return seeOther(c, `/eservices/${svc.id}/steps/4/parts/1`);
     },
   )

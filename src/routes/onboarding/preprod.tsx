@@ -5,17 +5,20 @@
  * once, the ≥120×120 square icon and the ordered screenshots.
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../../app-env";
 import { formToken } from "../../domain/form-token";
 import { iconSizeProblem, imageSize } from "../../domain/image-size";
 import { requireRole } from "../../middleware/roles";
-import { multipartOnly } from "../../middleware/uploads";
+import { multipartOnly, uploadLimit } from "../../middleware/uploads";
 import { addScreenshot, moveScreenshot, preprodPage, removeScreenshot, resetConsumerKey, revealCredentials, setPreprodIcon } from "../../services/onboarding/preprod";
 import { storeUpload, type UploadRule } from "../../services/uploads";
-import { seeOther } from "../render";
+import { canWrite } from "../../domain/onboarding/workflow";
+import { NotFoundError } from "../../middleware/errors";
+import { ConfirmDeletePage } from "../../views/components/confirm-delete";
+import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusedPage, serviceOr404, stepPage } from "./step-page";
+import { setFlash, showFlash } from "../session-cookie";
 
 const IMAGE_RULE: UploadRule = { maxBytes: 5 * 1024 * 1024, types: ["image/png", "image/jpeg"], label: "JPG หรือ PNG" };
 const STEP = 5;
@@ -32,6 +35,7 @@ export const preprodRoutes = new Hono<AppEnv>()
     if (!revealed.ok && revealed.reason === "shown") return seeOther(c, `/eservices/${id}/steps/${STEP}`);
     if (!revealed.ok) return refusedPage(c, id, STEP, revealed.reason);
     c.header("Cache-Control", "no-store");
+    showFlash(c, "credentials_shown");
     const svc = await serviceOr404(c);
     const { credentials, icon, screenshots } = await preprodPage(useCase(c), id);
     return stepPage(c, svc, STEP, {
@@ -42,13 +46,14 @@ export const preprodRoutes = new Hono<AppEnv>()
     const id = c.req.param("id");
     const result = await resetConsumerKey(useCase(c), id);
     if (!result.ok) return refusedPage(c, id, STEP, result.reason);
+    setFlash(c, "consumer_key_reset");
     return seeOther(c, `/eservices/${id}/steps/${STEP}`);
   })
   .post(
     "/:id/steps/5/icon",
     agencyOnly,
     multipartOnly,
-    bodyLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: (c) => tooBig("icon")(c as AppContext) }),
+    uploadLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: (c) => tooBig("icon")(c as AppContext) }),
     async (c) => {
       const svc = await serviceOr404(c);
       const file = (await c.req.parseBody()).file;
@@ -61,6 +66,7 @@ export const preprodRoutes = new Hono<AppEnv>()
       if (!stored.ok) return stepPage(c, svc, STEP, { errors: { icon: stored.message } }, 422);
       const result = await setPreprodIcon(useCase(c), svc.id, stored);
       if (!result.ok) return refusedPage(c, svc.id, STEP, result.reason, "icon");
+      setFlash(c, "icon_uploaded", stored.fileName);
       return seeOther(c, `/eservices/${svc.id}/steps/${STEP}#icon5-heading`);
     },
   )
@@ -68,7 +74,7 @@ export const preprodRoutes = new Hono<AppEnv>()
     "/:id/steps/5/screenshots",
     agencyOnly,
     multipartOnly,
-    bodyLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: (c) => tooBig("screenshots")(c as AppContext) }),
+    uploadLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: (c) => tooBig("screenshots")(c as AppContext) }),
     async (c) => {
       const svc = await serviceOr404(c);
       const body = await c.req.parseBody();
@@ -76,14 +82,29 @@ export const preprodRoutes = new Hono<AppEnv>()
       if (!stored.ok) return stepPage(c, svc, STEP, { errors: { screenshots: stored.message } }, 422);
       const result = await addScreenshot(useCase(c), svc.id, stored, formToken(body));
       if (!result.ok) return refusedPage(c, svc.id, STEP, result.reason, "screenshots");
+      setFlash(c, "screenshot_uploaded", stored.fileName);
       return seeOther(c, `/eservices/${svc.id}/steps/${STEP}#shots-heading`);
     },
   )
+  // Without JavaScript the delete link lands here: the question, and the form that deletes.
+  .get("/:id/steps/5/screenshots/:fid/delete", agencyOnly, async (c) => {
+    const svc = await serviceOr404(c);
+    if (!canWrite(svc.states, STEP, "screenshots", "agency")) throw new NotFoundError();
+    const shot = (await preprodPage(useCase(c), svc.id)).screenshots.find((f) => f.id === c.req.param("fid"));
+    if (!shot) throw new NotFoundError();
+    const base = `/eservices/${svc.id}/steps/${STEP}`;
+    return renderPage(
+      c,
+      { title: "ยืนยันการลบภาพหน้าจอ" },
+      <ConfirmDeletePage action={`${base}/screenshots/${shot.id}/delete`} backHref={`${base}#shots-heading`} what={`ภาพหน้าจอ ${shot.fileName}`} csrfToken={c.var.csrfToken} />,
+    );
+  })
   .post("/:id/steps/5/screenshots/:fid/:op{up|down|delete}", agencyOnly, async (c) => {
     const id = c.req.param("id");
     const op = c.req.param("op");
     const fid = c.req.param("fid");
     const result = op === "delete" ? await removeScreenshot(useCase(c), id, fid) : await moveScreenshot(useCase(c), id, fid, op === "up" ? "up" : "down");
     if (!result.ok) return refusedPage(c, id, STEP, result.reason, "screenshots");
+    setFlash(c, op === "delete" ? "screenshot_deleted" : "screenshot_moved");
     return seeOther(c, `/eservices/${id}/steps/${STEP}#shots-heading`);
   });

@@ -20,6 +20,7 @@ import { StepCheckPage, type RawAnswers } from "../../views/onboarding/step-page
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { answersOf, download, refusedPage, serviceOr404, stepData, stepNoOr404, stepPage } from "./step-page";
+import { setFlash } from "../session-cookie";
 
 /** Only the posted fields a step knows, as strings or string lists. */
 function postedAnswers(body: Record<string, string | File | (string | File)[]>, fields: readonly string[]): RawAnswers {
@@ -92,6 +93,7 @@ export const stepRoutes = new Hono<AppEnv>()
       if (result.reason === "not_ready" && "errors" in result) return stepPage(c, await serviceOr404(c), stepNo, { errors: result.errors }, 422);
       return refusedPage(c, id, stepNo, result.reason);
     }
+    setFlash(c, "step_submitted", String(stepNo));
     return seeOther(c, `/eservices/${id}/steps/${stepNo}`);
   })
   .post("/:id/steps/:no/review", requireRole("officer", "admin"), async (c) => {
@@ -101,5 +103,6 @@ export const stepRoutes = new Hono<AppEnv>()
     if (!form.ok) return stepPage(c, await serviceOr404(c), step.no, { errors: form.errors }, 422);
     const result = await reviewStep(useCase(c), id, step.no, form.data);
     if (!result.ok) return refusedPage(c, id, step.no, result.reason);
+    setFlash(c, "step_reviewed", String(step.no));
     return seeOther(c, "/officer/reviews");
   });

@@ -5,7 +5,6 @@
  * agency until reviewed.
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppContext, AppEnv } from "../../app-env";
 import { formToken } from "../../domain/form-token";
 import { validateForm } from "../../domain/forms";
@@ -13,14 +12,16 @@ import { attemptDetailsForm, attemptEditable } from "../../domain/onboarding/uat
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
-import { multipartOnly } from "../../middleware/uploads";
+import { multipartOnly, uploadLimit } from "../../middleware/uploads";
 import { addAttempt, deleteAttempt, getAttempt, updateAttemptDetails } from "../../services/onboarding/uat-tests";
 import { storeUpload, type UploadRule } from "../../services/uploads";
 import { summarizeTestWorkbook } from "../../services/xlsx-summary";
+import { ConfirmDeletePage } from "../../views/components/confirm-delete";
 import { AttemptEditPage } from "../../views/onboarding/uat-tests";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { download, refusedPage, serviceOr404, stepNoOr404, stepPage } from "./step-page";
+import { setFlash } from "../session-cookie";
 
 const XLSX_RULE: UploadRule = {
   maxBytes: 10 * 1024 * 1024,
@@ -35,7 +36,7 @@ export const uatTestRoutes = new Hono<AppEnv>()
     "/:id/steps/:no/attempts",
     agencyOnly,
     multipartOnly,
-    bodyLimit({
+    uploadLimit({
       maxSize: XLSX_RULE.maxBytes + 64 * 1024,
       onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), stepNoOr404(c as AppContext, "attempts"), { uploadError: "ไฟล์มีขนาดเกิน 10 MB" }, 413),
     }),
@@ -49,6 +50,7 @@ export const uatTestRoutes = new Hono<AppEnv>()
       if (!stored.ok) return stepPage(c, svc, stepNo, { uploadError: stored.message }, 422);
       const result = await addAttempt(useCase(c), svc.id, stepNo, { details: form.data.details, file: stored, summary: await summarizeTestWorkbook(stored.bytes) }, formToken(body));
       if (!result.ok) return refusedPage(c, svc.id, stepNo, result.reason, "uploadError");
+      setFlash(c, "attempt_uploaded", stored.fileName);
       return seeOther(c, `/eservices/${svc.id}/steps/${stepNo}#attempts-heading`);
     },
   )
@@ -91,12 +93,27 @@ export const uatTestRoutes = new Hono<AppEnv>()
     }
     const result = await updateAttemptDetails(useCase(c), svc.id, stepNo, attempt.id, form.data.details);
     if (!result.ok) return refusedPage(c, svc.id, stepNo, result.reason, "uploadError");
+    setFlash(c, "attempt_saved");
     return seeOther(c, `${base}#attempts-heading`);
+  })
+  // Without JavaScript the delete link lands here: the question, and the form that deletes.
+  .get("/:id/steps/:no/attempts/:aid/delete", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, "attempts");
+    const svc = await serviceOr404(c);
+    const attempt = await getAttempt(c.var.deps.db, svc.id, stepNo, c.req.param("aid"));
+    if (!attempt || !attemptEditable(attempt.status) || !canWrite(svc.states, stepNo, "attempts", "agency")) throw new NotFoundError();
+    const base = `/eservices/${svc.id}/steps/${stepNo}`;
+    return renderPage(
+      c,
+      { title: "ยืนยันการลบผลการทดสอบ" },
+      <ConfirmDeletePage action={`${base}/attempts/${attempt.id}/delete`} backHref={`${base}#attempts-heading`} what={`ผลการทดสอบครั้งที่ ${attempt.attemptNo}`} csrfToken={c.var.csrfToken} />,
+    );
   })
   .post("/:id/steps/:no/attempts/:aid/delete", agencyOnly, async (c) => {
     const stepNo = stepNoOr404(c, "attempts");
     const id = c.req.param("id");
     const result = await deleteAttempt(useCase(c), id, stepNo, c.req.param("aid"));
     if (!result.ok) return refusedPage(c, id, stepNo, result.reason, "uploadError");
+    setFlash(c, "attempt_deleted");
     return seeOther(c, `/eservices/${id}/steps/${stepNo}#attempts-heading`);
   });

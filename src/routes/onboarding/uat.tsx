@@ -15,10 +15,12 @@ import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
 import { listTesters, removeTester, saveTester } from "../../services/onboarding/uat";
 import { revealTesterPid } from "../../services/pid-views";
+import { ConfirmDeletePage } from "../../views/components/confirm-delete";
 import { TesterDialog, TesterForm, TesterPid, TesterPidPage } from "../../views/onboarding/uat";
 import { isFragmentRequest, renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusedPage, serviceOr404, stepNoOr404 } from "./step-page";
+import { setFlash, showFlash } from "../session-cookie";
 
 /** The tester form as a dialog fragment (htmx) or a whole page. */
 function testerFormPage(c: AppContext, serviceId: string, stepNo: number, testerId: string | null, values: Record<string, string>, errors: FieldErrors | undefined, status: 200 | 422) {
@@ -44,6 +46,7 @@ async function saveTesterRoute(c: AppContext, testerId: string | null) {
   if (!form.ok) return testerFormPage(c, (await serviceOr404(c)).id, stepNo, testerId, form.values, form.errors, 422);
   const result = await saveTester(useCase(c), id, stepNo, testerId, form.data, formToken(body));
   if (!result.ok) return refusedPage(c, id, stepNo, result.reason, "testers");
+  setFlash(c, "tester_saved", form.data.fullName);
   return seeOther(c, `/eservices/${id}/steps/${stepNo}#testers-heading`);
 }
 
@@ -76,15 +79,31 @@ export const uatRoutes = new Hono<AppEnv>()
     const tid = c.req.param("tid");
     const shown = await revealTesterPid(useCase(c), svc.id, stepNo, tid);
     if (!shown.ok) throw new NotFoundError();
+    showFlash(c, "pid_shown");
     const tester = { id: tid, fullName: shown.fullName, nationalId: "" };
     const title = "เลขประจำตัวประชาชนของผู้ทดสอบ";
     if (isFragmentRequest(c)) return renderPage(c, { title }, <TesterPid serviceId={svc.id} stepNo={stepNo} tester={tester} csrfToken={c.var.csrfToken} revealed={shown.pid} />);
     return renderPage(c, { title }, <TesterPidPage backHref={`/eservices/${svc.id}/steps/${stepNo}#testers-heading`} fullName={shown.fullName} pid={shown.pid} />);
+  })
+  // Without JavaScript the delete link lands here: the question, and the form that deletes.
+  .get("/:id/steps/:no/testers/:tid/delete", agencyOnly, async (c) => {
+    const stepNo = stepNoOr404(c, "testers");
+    const svc = await serviceOr404(c);
+    if (!canWrite(svc.states, stepNo, "testers", "agency")) throw new NotFoundError();
+    const tester = (await listTesters(c.var.deps.db, await useCase(c).keys(), svc.id, stepNo)).find((t) => t.id === c.req.param("tid"));
+    if (!tester) throw new NotFoundError();
+    const base = `/eservices/${svc.id}/steps/${stepNo}`;
+    return renderPage(
+      c,
+      { title: "ยืนยันการลบผู้ทดสอบ" },
+      <ConfirmDeletePage action={`${base}/testers/${tester.id}/delete`} backHref={`${base}#testers-heading`} what={`ผู้ทดสอบ ${tester.fullName}`} csrfToken={c.var.csrfToken} />,
+    );
   })
   .post("/:id/steps/:no/testers/:tid/delete", agencyOnly, async (c) => {
     const stepNo = stepNoOr404(c, "testers");
     const id = c.req.param("id");
     const result = await removeTester(useCase(c), id, stepNo, c.req.param("tid"));
     if (!result.ok) return refusedPage(c, id, stepNo, result.reason, "testers");
+    setFlash(c, "tester_deleted");
     return seeOther(c, `/eservices/${id}/steps/${stepNo}#testers-heading`);
   });

@@ -5,7 +5,7 @@ import { fieldId } from "./field";
  * The list of problems at the top of a failed form, each linking to its field
  * (GOV.UK pattern): focus lands here so keyboard and screen-reader users start at the errors.
  */
-export function ErrorSummary(props: { errors?: FieldErrors; labels?: Record<string, string> }) {
+export function ErrorSummary(props: { errors?: FieldErrors; labels?: Record<string, string>; targets?: Record<string, string> }) {
   const entries = Object.entries(props.errors ?? {});
   if (entries.length === 0) return null;
   return (
@@ -17,7 +17,7 @@ export function ErrorSummary(props: { errors?: FieldErrors; labels?: Record<stri
             {name === "_form" ? (
               message
             ) : (
-              <a href={`#${fieldId(name)}`}>
+              <a href={`#${props.targets?.[name] ?? fieldId(name)}`}>
                 {props.labels?.[name] ? `${props.labels[name]}: ` : ""}
                 {message}
               </a>

@@ -7,6 +7,7 @@ import { DEVICE_ACCESS, ESERVICE_CATEGORIES, IDENTITY_LEVELS, PERSONAL_DATA_FIEL
 import type { FieldErrors } from "../../domain/forms";
 import { AnswerRows, answerList, answerText, CheckOrDraftButtons, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { ErrorSummary } from "../components/error-summary";
+import { UploadError, uploadInputAria } from "../components/upload-error";
 import { fieldId } from "../components/field";
 import type { SectionProps, StepSection } from "./step-page";
 
@@ -62,14 +63,11 @@ function IconUpload(props: { serviceId: string; icon: { id: string; fileName: st
       ) : (
         <p class="secondary">ยังไม่มีไอคอน</p>
       )}
-      <form method="post" enctype="multipart/form-data" action={`/eservices/${props.serviceId}/icon?_csrf=${encodeURIComponent(props.csrfToken)}`} class={props.iconError ? "field field-invalid" : "field"}>
+      <form method="post" enctype="multipart/form-data" action={`/eservices/${props.serviceId}/icon`} class={props.iconError ? "field field-invalid" : "field"}>
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
         <label for="f-icon">อัปโหลดไฟล์ไอคอน (JPG หรือ PNG)</label>
-        {props.iconError ? (
-          <p class="field-error" id="f-icon-error">
-            {props.iconError}
-          </p>
-        ) : null}
-        <input id="f-icon" name="file" type="file" accept="image/png,image/jpeg" />
+        <UploadError inputId="f-icon" message={props.iconError} />
+        <input id="f-icon" name="file" type="file" accept="image/png,image/jpeg" {...uploadInputAria("f-icon", props.iconError)} />
         <button type="submit" class="button button-secondary">
           อัปโหลดไอคอน
         </button>

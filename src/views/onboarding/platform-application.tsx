@@ -32,6 +32,7 @@ import { answerList, answerText, errorFor, FieldError, OfficerComment, type RawA
 import { ErrorSummary } from "../components/error-summary";
 import { fieldId } from "../components/field";
 import { OnceField } from "../components/once-field";
+import { UploadError, uploadInputAria } from "../components/upload-error";
 import type { StepSection } from "./step-page";
 
 type Raw = RawAnswers;
@@ -256,7 +257,10 @@ export function PartPage(props: PartPageProps & { serviceName: string; savedNoti
           บันทึกร่างแล้ว
         </p>
       ) : null}
-      <ErrorSummary errors={props.errors} labels={PART_LABELS} />
+      <ErrorSummary
+        errors={props.uploadError ? { ...props.errors, authLetterFile: props.uploadError } : props.errors}
+        labels={{ ...PART_LABELS, authLetterFile: PART_LABELS.authLetter }}
+      />
       {props.part === 1 ? (
         <section class="card" aria-labelledby="auth-letter-heading" id={fieldId("authLetter")}>
           <h3 id="auth-letter-heading">{PART_LABELS.authLetter} (PDF)</h3>
@@ -266,10 +270,11 @@ export function PartPage(props: PartPageProps & { serviceName: string; savedNoti
               ไฟล์ที่อัปโหลด: <a href={`/eservices/${props.serviceId}/files/${props.authLetter.id}`}>{props.authLetter.fileName}</a>
             </p>
           ) : null}
-          {props.uploadError ? <p class="field-error">{props.uploadError}</p> : null}
-          <form method="post" enctype="multipart/form-data" action={`/eservices/${props.serviceId}/steps/4/auth-letter?_csrf=${encodeURIComponent(props.csrfToken)}`} class="field">
+          <form method="post" enctype="multipart/form-data" action={`/eservices/${props.serviceId}/steps/4/auth-letter`} class={props.uploadError ? "field field-invalid" : "field"}>
+            <input type="hidden" name="_csrf" value={props.csrfToken} />
             <label for="f-authLetterFile">เลือกไฟล์หนังสือมอบหมาย (PDF ไม่เกิน 10 MB)</label>
-            <input id="f-authLetterFile" name="file" type="file" accept="application/pdf,.pdf" />
+            <UploadError inputId="f-authLetterFile" message={props.uploadError} />
+            <input id="f-authLetterFile" name="file" type="file" accept="application/pdf,.pdf" {...uploadInputAria("f-authLetterFile", props.uploadError)} />
             <button type="submit" class="button button-secondary">
               อัปโหลด
             </button>

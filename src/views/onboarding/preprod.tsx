@@ -6,7 +6,9 @@
  */
 import type { FieldErrors } from "../../domain/forms";
 import { fieldId } from "../components/field";
+import { DeleteLink } from "../components/confirm-delete";
 import { OnceField } from "../components/once-field";
+import { UploadError, uploadInputAria } from "../components/upload-error";
 import type { StepSection } from "./step-page";
 import { SetupCheckSummary, uatSection } from "./uat";
 
@@ -26,7 +28,6 @@ export interface PreprodAssetsProps {
 /** What step 5 adds to the set-up: the pre-production credentials, the 120×120 icon and the ordered screenshots. */
 export function PreprodAssets(props: PreprodAssetsProps) {
   const base = `/eservices/${props.serviceId}`;
-  const q = `?_csrf=${encodeURIComponent(props.csrfToken)}`;
   return (
     <>
       <section class="card" aria-labelledby="cred-heading">
@@ -88,15 +89,13 @@ export function PreprodAssets(props: PreprodAssetsProps) {
         ) : (
           <p class="secondary">ยังไม่มีไอคอน</p>
         )}
-        {props.errors?.icon ? (
-          <p class="field-error" id="f-icon5-error">
-            {props.errors.icon}
-          </p>
-        ) : null}
+        {props.errors?.icon && !props.editable ? <p class="field-error">{props.errors.icon}</p> : null}
         {props.editable ? (
-          <form method="post" enctype="multipart/form-data" action={`${base}/steps/5/icon${q}`} class="field">
+          <form method="post" enctype="multipart/form-data" action={`${base}/steps/5/icon`} class={props.errors?.icon ? "field field-invalid" : "field"}>
+            <input type="hidden" name="_csrf" value={props.csrfToken} />
             <label for="f-icon5">เลือกไฟล์ไอคอน</label>
-            <input id="f-icon5" name="file" type="file" accept="image/png,image/jpeg" />
+            <UploadError inputId="f-icon5" message={props.errors?.icon} />
+            <input id="f-icon5" name="file" type="file" accept="image/png,image/jpeg" {...uploadInputAria("f-icon5", props.errors?.icon)} />
             <button type="submit" class="button button-secondary">
               อัปโหลดไอคอน
             </button>
@@ -110,7 +109,7 @@ export function PreprodAssets(props: PreprodAssetsProps) {
             <a href={props.templates.screenshots}>ดาวน์โหลดเอกสารแนวทางภาพหน้าจอ</a>
           </p>
         ) : null}
-        {props.errors?.screenshots ? <p class="field-error">{props.errors.screenshots}</p> : null}
+        {props.errors?.screenshots && !props.editable ? <p class="field-error">{props.errors.screenshots}</p> : null}
         <ol class="screenshots">
           {props.screenshots.map((f, i) => (
             <li>
@@ -133,22 +132,19 @@ export function PreprodAssets(props: PreprodAssetsProps) {
                       </button>
                     </form>
                   ) : null}
-                  <form method="post" action={`${base}/steps/5/screenshots/${f.id}/delete`} class="inline-form">
-                    <input type="hidden" name="_csrf" value={props.csrfToken} />
-                    <button type="submit" class="button-link">
-                      ลบ<span class="visually-hidden"> {f.fileName}</span>
-                    </button>
-                  </form>
+                  <DeleteLink action={`${base}/steps/5/screenshots/${f.id}/delete`} confirmHref={`${base}/steps/5/screenshots/${f.id}/delete`} what={`ภาพหน้าจอ ${f.fileName}`} />
                 </span>
               ) : null}
             </li>
           ))}
         </ol>
         {props.editable ? (
-          <form method="post" enctype="multipart/form-data" action={`${base}/steps/5/screenshots${q}`} class="field">
+          <form method="post" enctype="multipart/form-data" action={`${base}/steps/5/screenshots`} class={props.errors?.screenshots ? "field field-invalid" : "field"}>
+            <input type="hidden" name="_csrf" value={props.csrfToken} />
             <OnceField />
             <label for="f-shot">เลือกไฟล์ภาพหน้าจอ (JPG หรือ PNG)</label>
-            <input id="f-shot" name="file" type="file" accept="image/png,image/jpeg" />
+            <UploadError inputId="f-shot" message={props.errors?.screenshots} />
+            <input id="f-shot" name="file" type="file" accept="image/png,image/jpeg" {...uploadInputAria("f-shot", props.errors?.screenshots)} />
             <button type="submit" class="button button-secondary">
               เพิ่มภาพหน้าจอ
             </button>

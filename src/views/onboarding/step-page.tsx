@@ -14,6 +14,7 @@ import { stepDefinition } from "../../domain/onboarding/steps";
 import { allowedStepActions, openToAgency, STEP_STATE_LABEL, type StepKey, type StepState } from "../../domain/onboarding/workflow";
 import type { RawAnswers } from "../components/answer-fields";
 import { ErrorSummary } from "../components/error-summary";
+import { UPLOAD_LABELS, UPLOAD_TARGETS, withoutUploadErrors } from "./upload-errors";
 import { OnceField } from "../components/once-field";
 import { ProgressBar } from "../components/progress-bar";
 import { credentialsSection } from "./credentials";
@@ -94,11 +95,15 @@ function officerMayReview(props: { viewer: "agency" | "officer"; states: StepSta
   return props.viewer === "officer" && allowedStepActions(props.states, props.stepNo, "officer").length > 0;
 }
 
-/** What no section of the page will show, listed at its top: a refused submit, a state conflict, an upload refused once its form is gone. */
+/** What no section of the page will show, listed at its top: a refused submit, a state conflict, and every upload error. */
 function unshownErrors(props: SectionProps, section: StepSection): FieldErrors {
-  const errors: FieldErrors = sectionListsErrors(props, section) ? {} : { ...props.errors };
-  const upload = props.editable ? null : (props.uploadError ?? props.iconError);
-  if (upload) errors._form ??= upload;
+  const errors: FieldErrors = sectionListsErrors(props, section) ? {} : withoutUploadErrors(props.errors);
+  const uploads = { iconError: props.iconError, uploadError: props.uploadError, icon: props.errors?.icon, screenshots: props.errors?.screenshots };
+  for (const [key, message] of Object.entries(uploads)) {
+    if (!message) continue;
+    if (props.editable) errors[key] = message;
+    else errors._form ??= message;
+  }
   return errors;
 }
 
@@ -125,7 +130,7 @@ export function EserviceStepPage(props: StepPageProps) {
       <h2>
         {step.no}. {step.th} <span class={`step-badge step-${props.state}`}>{STEP_STATE_LABEL[props.state]}</span>
       </h2>
-      <ErrorSummary errors={unshownErrors(sectionProps, section)} />
+      <ErrorSummary errors={unshownErrors(sectionProps, section)} labels={UPLOAD_LABELS} targets={UPLOAD_TARGETS} />
       {props.savedNotice ? (
         <p class="flash" role="status">
           บันทึกร่างแล้ว

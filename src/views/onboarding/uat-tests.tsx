@@ -6,7 +6,9 @@
  */
 import type { FormValues } from "../../domain/forms";
 import { OfficerComment } from "../components/answer-fields";
+import { DeleteLink } from "../components/confirm-delete";
 import { OnceField } from "../components/once-field";
+import { UploadError, uploadInputAria } from "../components/upload-error";
 import { formatThaiDate, formatThaiDateTime } from "../../messages/dates";
 import type { StepSection } from "./step-page";
 
@@ -77,12 +79,7 @@ export function TestAttemptsSection(props: {
                 {props.editable && t.status === "pending" ? (
                   <>
                     <a href={`${base}/${t.id}/edit`}>แก้ไข<span class="visually-hidden"> ครั้งที่ {t.attemptNo}</span></a>{" "}
-                    <form method="post" action={`${base}/${t.id}/delete`} class="inline-form">
-                      <input type="hidden" name="_csrf" value={props.csrfToken} />
-                      <button type="submit" class="button-link">
-                        ลบ<span class="visually-hidden"> ครั้งที่ {t.attemptNo}</span>
-                      </button>
-                    </form>
+                    <DeleteLink action={`${base}/${t.id}/delete`} confirmHref={`${base}/${t.id}/delete`} what={`ผลการทดสอบครั้งที่ ${t.attemptNo}`} />
                   </>
                 ) : (
                   "-"
@@ -93,18 +90,14 @@ export function TestAttemptsSection(props: {
         </tbody>
       </table>
       {props.editable ? (
-        <form method="post" enctype="multipart/form-data" action={`${base}?_csrf=${encodeURIComponent(props.csrfToken)}`} class="card">
+        <form method="post" enctype="multipart/form-data" action={base} class="card">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
           <h4>เพิ่มผลการทดสอบผ่าน {env}</h4>
           <OnceField />
           <div class={props.uploadError ? "field field-invalid" : "field"}>
             <label for="f-testfile">ไฟล์ผลการทดสอบตาม Minimum Testcase (.xlsx ไม่เกิน 10 MB)</label>
-            {props.uploadError ? (
-              <p class="field-error" id="f-testfile-error">
-                <span class="visually-hidden">ข้อผิดพลาด: </span>
-                {props.uploadError}
-              </p>
-            ) : null}
-            <input id="f-testfile" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+            <UploadError inputId="f-testfile" message={props.uploadError} />
+            <input id="f-testfile" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {...uploadInputAria("f-testfile", props.uploadError)} />
           </div>
           <div class="field">
             <label for="f-details">รายละเอียดผลการพัฒนาและติดตั้ง</label>

@@ -10,9 +10,11 @@ import type { FieldErrors, FormValues } from "../../domain/forms";
 import { maskThaiId } from "../../domain/thai-id";
 import { AnswerRows, answerList, answerText, CheckOrDraftButtons, errorFor, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { ErrorSummary } from "../components/error-summary";
+import { DeleteLink } from "../components/confirm-delete";
 import { Field, fieldId } from "../components/field";
 import { OnceField } from "../components/once-field";
 import type { CheckSummaryProps, StepSection } from "./step-page";
+import { withoutUploadErrors } from "./upload-errors";
 
 const str = answerText;
 const lines = (a: RawAnswers, k: string) => answerList(a, k).join("\n");
@@ -67,7 +69,7 @@ export function SetupSection(props: SetupSectionProps) {
   const base = `/eservices/${props.serviceId}/steps/${stepNo}`;
   return (
     <>
-      {props.editable ? <ErrorSummary errors={e} labels={stepDefinition(stepNo)!.reviewLabels} /> : null}
+      {props.editable ? <ErrorSummary errors={withoutUploadErrors(e)} labels={stepDefinition(stepNo)!.reviewLabels} /> : null}
       {props.editable ? (
         <form method="post" action={base} novalidate>
           <input type="hidden" name="_csrf" value={props.csrfToken} />
@@ -133,12 +135,7 @@ export function TesterList(props: { serviceId: string; stepNo: number; testers: 
                 <a href={`${base}/${t.id}/edit`} hx-get={`${base}/${t.id}/edit`} hx-target="#dialog-slot" class="inline-form">
                   แก้ไข<span class="visually-hidden"> {t.fullName}</span>
                 </a>
-                <form method="post" action={`${base}/${t.id}/delete`} class="inline-form">
-                  <input type="hidden" name="_csrf" value={props.csrfToken} />
-                  <button type="submit" class="button-link">
-                    ลบ<span class="visually-hidden"> {t.fullName}</span>
-                  </button>
-                </form>
+                <DeleteLink action={`${base}/${t.id}/delete`} confirmHref={`${base}/${t.id}/delete`} what={`ผู้ทดสอบ ${t.fullName}`} />
               </div>
             ) : null}
           </li>

@@ -109,6 +109,8 @@ export function RequestDetailPage(props: RequestDetailProps) {
   return (
     <section class="request-detail">
       <h1>ติดตามคำขอตำแหน่ง</h1>
+      {/* A refused upload's message sits by the file field, far down the page: the summary up here links to it. */}
+      {props.uploadError ? <ErrorSummary errors={props.canUpload ? { document: props.uploadError } : { _form: props.uploadError }} labels={{ document: "เอกสารประกอบ" }} /> : null}
       <dl class="facts">
         <dt>Ticket No.</dt>
         <dd>{q.ticketNo ?? "ร่าง (ยังไม่ได้ยื่น)"}</dd>
@@ -202,9 +204,10 @@ function Documents(props: RequestDetailProps) {
         <form
           method="post"
           enctype="multipart/form-data"
-          action={`/requests/${id}/documents?_csrf=${encodeURIComponent(props.csrfToken)}`}
+          action={`/requests/${id}/documents`}
           class={props.uploadError ? "field field-invalid" : "field"}
         >
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
           <label for="f-document">เพิ่มเอกสาร (PDF ไม่เกิน 20 MB)</label>
           {props.uploadError ? (
             <p class="field-error" id="f-document-error">
@@ -213,7 +216,7 @@ function Documents(props: RequestDetailProps) {
             </p>
           ) : null}
           <OnceField />
-          <input id="f-document" name="file" type="file" accept="application/pdf,.pdf" aria-invalid={props.uploadError ? "true" : undefined} />
+          <input id="f-document" name="file" type="file" accept="application/pdf,.pdf" aria-invalid={props.uploadError ? "true" : undefined} aria-describedby={props.uploadError ? "f-document-error" : undefined} />
           <button type="submit" class="button button-secondary">
             อัปโหลด
           </button>
