@@ -30,6 +30,7 @@ export function Layout(props: LayoutProps) {
         <script src={ASSETS.htmx} defer></script>
         <script src={ASSETS.counter} defer></script>
         <script src={ASSETS.countdown} defer></script>
+        <script src={ASSETS.unsavedWarning} defer></script>
       </head>
       <body hx-headers:inherited={JSON.stringify({ "X-CSRF-Token": props.csrfToken })}>
         <a class="skip-link" href="#main">

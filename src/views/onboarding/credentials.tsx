@@ -89,7 +89,7 @@ function CredentialsForm(props: SectionProps) {
     <>
       <ErrorSummary errors={e} labels={STEP1_LABELS} />
       <IconUpload serviceId={props.service.id} icon={props.icon} iconError={props.iconError} csrfToken={props.csrfToken} />
-      <form method="post" action={base} novalidate>
+      <form method="post" action={base} novalidate data-warn-unsaved>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
         <input type="hidden" name="hasIcon" value={props.icon ? "yes" : "no"} />
         <div class={cls(e, "category")}>

@@ -215,7 +215,7 @@ export function PartForm(props: PartPageProps) {
   const base = `/eservices/${props.serviceId}/steps/4/parts/${props.part}`;
   const fields = (PART_FIELDS[props.part] as readonly string[]).filter((f) => !HIDDEN.has(f) && !hidden(f, props.groups));
   return (
-    <form method="post" action={base} id="part-form" novalidate>
+    <form method="post" action={base} id="part-form" novalidate data-warn-unsaved>
       <input type="hidden" name="_csrf" value={props.csrfToken} />
       {props.part === 1 ? <input type="hidden" name="hasAuthLetter" value={props.authLetter ? "yes" : "no"} /> : null}
       {fields.map((name) => (
