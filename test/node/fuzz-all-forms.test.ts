@@ -708,6 +708,24 @@ const TARGETS: Target[] = [
     cases: 8,
     ...noText("re-renders a part from what was posted and stores nothing"),
   },
+  // Autosaves: an invalid value does not replace a valid stored one (domain/onboarding/draft.ts), so
+  // "stored as sent" does not hold by design; the save-button targets above check storing and showing.
+  {
+    key: "POST /eservices/:id/steps/:no/draft",
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[1]}/steps/1/draft`,
+    fields: step1Fields,
+    cases: 8,
+    ...noText("an autosave answers a notice only; storing and showing are checked through the step-1 save target"),
+  },
+  {
+    key: "POST /eservices/:id/steps/4/parts/:part/draft",
+    as: "agencyA",
+    path: (w, rnd) => `/eservices/${w.primary.services[4]}/steps/4/parts/${pick(rnd, [1, 2, 3])}/draft`,
+    fields: Object.fromEntries([...PART_FIELDS[1], ...PART_FIELDS[2], ...PART_FIELDS[3]].map((f) => [f, null])),
+    cases: 8,
+    ...noText("an autosave answers a notice only; storing and showing are checked through the part targets"),
+  },
   partTarget(1, ["agencyNameTh", "agencyNameEn", "addrRoad"]),
   partTarget(2, ["serviceName", "description"]),
   { ...partTarget(3, []), nothingShown: "its answers are consents (checkboxes): no typed text to look for" },

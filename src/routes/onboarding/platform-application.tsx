@@ -14,7 +14,8 @@ import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly } from "../../middleware/uploads";
 import { authLetterOf, platformValues, setAuthLetter } from "../../services/onboarding/platform-application";
-import { saveAnswers } from "../../services/onboarding/steps";
+import { autosaveAnswers, saveAnswers } from "../../services/onboarding/steps";
+import { DraftRefused, DraftSaved } from "../../views/components/autosave";
 import type { ServiceView } from "../../services/onboarding/service";
 import { storeUpload, type UploadRule } from "../../services/uploads";
 import { PartForm, PartPage, PlatformApplicationCheckPage } from "../../views/onboarding/platform-application";
@@ -116,6 +117,19 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
       return seeOther(c, part === 3 ? `${base}/check` : `${base}/parts/${part + 1}`);
     }
     return seeOther(c, `${base}/parts/${part}?saved=1`);
+  })
+  // htmx autosave while typing: only this part's fields (plus, before the first save, the prefill).
+  .post("/:id/steps/4/parts/:part/draft", agencyOnly, async (c) => {
+    const svc = await serviceOr404(c);
+    const part = partOr404(c);
+    const posted = postedPart(await c.req.parseBody({ all: true }), part);
+    const base = svc.steps[STEP - 1]!.answers ? {} : platformValues(svc);
+    const saved = await autosaveAnswers(useCase(c), svc.id, STEP, { ...base, ...posted });
+    if (!saved.ok) {
+      const { status, message } = refusal(saved.reason);
+      return c.html(await String(<DraftRefused message={message} />), status === 422 ? 409 : status);
+    }
+    return c.html(await String(<DraftSaved at={saved.at} />));
   })
   .post(
     "/:id/steps/4/auth-letter",
