@@ -31,6 +31,7 @@ import { officerRoutes } from "./routes/officer";
 import { requestRoutes } from "./routes/requests";
 import { universityRoutes } from "./routes/university";
 import { thaidRoutes } from "./routes/thaid";
+import { sessionRoutes } from "./routes/session";
 import { MESSAGES } from "./messages/th";
 import { ErrorPage, errorTitle, type ErrorKind } from "./views/pages/errors";
 
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", authRoutes);
   app.route("/", passwordResetRoutes);
   app.route("/", thaidRoutes);
+  app.route("/", sessionRoutes);
   app.route("/", requestRoutes);
   app.route("/university", universityRoutes);
   app.route("/officer/agencies", officerAgencyRoutes);

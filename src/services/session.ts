@@ -101,6 +101,14 @@ export async function validateSession(db: DbOrTx, token: string, now: Date): Pro
   return { id, user };
 }
 
+/**
+ * Marks the session as used now, whatever the once-a-minute write throttle of
+ * `validateSession` says: the keep-alive of the timeout warning must extend it.
+ */
+export async function touchSession(db: DbOrTx, sessionId: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+}
+
 export async function deleteSessionByToken(db: DbOrTx, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, await sha256Hex(token)));
 }

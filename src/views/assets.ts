@@ -11,4 +11,5 @@ export const ASSETS = {
   counter: "/js/grapheme-counter.js?v=1",
   countdown: "/js/countdown.js?v=1",
   unsavedWarning: "/js/unsaved-warning.js?v=1",
+  sessionTimeout: "/js/session-timeout.js?v=1",
 } as const;

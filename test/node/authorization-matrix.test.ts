@@ -63,6 +63,7 @@ const POLICY: Record<string, readonly ActorName[]> = {
   "GET /login": EVERYONE,
   "POST /login": EVERYONE,
   "POST /logout": EVERYONE,
+  "POST /session/keepalive": SIGNED_IN,
   "POST /login/qr": EVERYONE,
   "GET /login/qr/:id": EVERYONE,
   "POST /login/qr/:id/poll": EVERYONE,

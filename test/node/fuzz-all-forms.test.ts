@@ -313,6 +313,7 @@ const TARGETS: Target[] = [
   { key: "POST /q/:id/approve", as: "visitor", path: (w) => `/q/${w.primary.qrId}/approve`, external: true, ...noText("sends the phone to ThaiD") },
   { key: "POST /q/:id/decline", as: "visitor", path: (w) => `/q/${w.primary.qrId}/decline`, ...noText("declines a QR sign-in") },
   { key: "POST /logout", as: "visitor", path: () => "/logout", ...noText("ends the session") },
+  { key: "POST /session/keepalive", as: "agencyA", path: () => "/session/keepalive", ...noText("restarts the idle clock; takes no input") },
 
   // First sign-in: the user chooses their own credentials.
   {
