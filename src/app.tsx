@@ -12,6 +12,7 @@ import { CsrfError } from "./middleware/errors";
 import { forceFirstLoginSetup } from "./middleware/first-login";
 import { noStoreForSignedIn } from "./middleware/no-store";
 import { sessionMiddleware } from "./middleware/session";
+import { parkExpiredSessionForm, restoreParkedForm } from "./middleware/parked-forms";
 import { accountRoutes } from "./routes/account";
 import { passwordResetRoutes } from "./routes/password-reset";
 import { adminRoutes } from "./routes/admin";
@@ -85,7 +86,9 @@ export function createApp(deps: AppDeps) {
   app.use("*", originCheck(deps.config));
   app.use("*", sessionMiddleware);
   app.use("*", noStoreForSignedIn);
+  app.use("*", parkExpiredSessionForm);
   app.use("*", csrfToken);
+  app.use("*", restoreParkedForm);
   app.use("*", forceFirstLoginSetup);
 
   app.route("/", homeRoutes);

@@ -11,6 +11,7 @@ import { allPartErrors, freeMailWarnings, groupsByPart, LIST_FIELDS, PART_FIELDS
 import type { FieldErrors } from "../../domain/forms";
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
+import { takeParkedFields } from "../../middleware/parked-forms";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly } from "../../middleware/uploads";
 import { authLetterOf, platformValues, setAuthLetter } from "../../services/onboarding/platform-application";
@@ -74,7 +75,10 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
     const svc = await serviceOr404(c);
     const part = partOr404(c);
     if (!editable(svc)) return seeOther(c, `/eservices/${svc.id}/steps/4`);
-    return partPage(c, svc, part, platformValues(svc));
+    // Typed before the session expired (middleware/parked-forms.tsx): this part's fields again, unsaved.
+    const parked = takeParkedFields(c, PART_FIELDS[part] as readonly string[]);
+    const restored = parked ? Object.fromEntries(Object.entries(postedPart(parked, part)).filter(([k]) => k in parked)) : {};
+    return partPage(c, svc, part, { ...platformValues(svc), ...restored });
   })
   // htmx: a changed either/or answer re-renders the part with its groups shown or hidden (nothing saved).
   .post("/:id/steps/4/parts/:part/refresh", agencyOnly, async (c) => {
