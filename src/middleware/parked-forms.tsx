@@ -9,7 +9,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppContext, AppEnv } from "../app-env";
 import { renderPage } from "../routes/render";
 import { claimParkedForm, formPageOf, parkableFields, parkForm, PARKED_FORM_MS, type ParkedFields } from "../services/parked-forms";
-import { SessionExpiredParkedPage } from "../views/pages/session-expired";
+import { SessionExpiredNotice, SessionExpiredParkedPage } from "../views/pages/session-expired";
 import { clearCookie, cookieNames, readCookie, writeCookie } from "./cookies";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -45,7 +45,10 @@ export const parkExpiredSessionForm = createMiddleware<AppEnv>(async (c, next) =
   const page = pageOf(c);
   const token = await parkForm(db, clock.now(), { userId: owner, pagePath: page, fields });
   writeCookie(c, cookieNames(config.secureCookies).parked, token, config.secureCookies, Math.floor(PARKED_FORM_MS / 1000));
-  return renderPage(c, { title: "หมดเวลาการใช้งาน", status: 401 }, <SessionExpiredParkedPage loginHref={`/login?next=${encodeURIComponent(page)}`} />);
+  const loginHref = `/login?next=${encodeURIComponent(page)}`;
+  // An autosave's answer lands in the small status next to the save button.
+  if (c.req.header("hx-request") === "true") return c.html(await String(<SessionExpiredNotice loginHref={loginHref} />), 401);
+  return renderPage(c, { title: "หมดเวลาการใช้งาน", status: 401 }, <SessionExpiredParkedPage loginHref={loginHref} />);
 });
 
 /** On a signed-in GET with a parked-form cookie: claims the fields for this page, or discards another user's. */

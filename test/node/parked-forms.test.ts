@@ -51,6 +51,18 @@ describe("a form posted after the session expired", () => {
     expect(step!.answers).toBeNull();
   });
 
+  it("parks an autosave that arrives too late under the form's page, answering a short notice", async () => {
+    const { agency } = await agencyServiceAt(t, [...OPEN_STEP_1]);
+    await agency.get("/eservices/svc-1/steps/1");
+    t.clock.advance(SESSION_IDLE_MS + 60_000);
+    const res = await agency.post("/eservices/svc-1/steps/1/draft", { fullDescription: "ร่างอัตโนมัติ" }, { headers: { "hx-request": "true" } });
+    expect(res.status).toBe(401);
+    expect(res.text).not.toContain("<html");
+    expect(res.text).toContain("เข้าสู่ระบบอีกครั้ง");
+    const [row] = await t.db.select().from(parkedForms);
+    expect(row!.pagePath).toBe("/eservices/svc-1/steps/1");
+  });
+
   it("comes back filled, escaped and once, when the same user signs in again", async () => {
     const { agency } = await agencyServiceAt(t, [...OPEN_STEP_1]);
     await postTooLate(agency);

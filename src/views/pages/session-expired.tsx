@@ -13,3 +13,12 @@ export function SessionExpiredParkedPage(props: { loginHref: string }) {
     </section>
   );
 }
+
+/** The same, as the autosave status: the form stays on the screen. */
+export function SessionExpiredNotice(props: { loginHref: string }) {
+  return (
+    <span class="field-error">
+      หมดเวลาการใช้งาน ข้อมูลที่ท่านกรอกไว้ถูกเก็บไว้ชั่วคราวแล้ว กรุณา<a href={props.loginHref}>เข้าสู่ระบบอีกครั้ง</a>
+    </span>
+  );
+}
