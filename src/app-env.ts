@@ -34,6 +34,10 @@ export interface AppEnv {
     sessionToken: string | null;
     csrfToken: string;
     flash: string | null;
+    /** The user of the session cookie sent with this unsafe request, when that session has expired. */
+    expiredSessionUser?: string | null;
+    /** Form fields parked when the session expired, given back on this page (middleware/parked-forms.tsx). */
+    parkedFields?: Record<string, string | string[]> | null;
     /** Built on first use by `useCase(c)` (routes/use-case.ts), then reused for the request. */
     useCase: UseCaseContext | undefined;
   };

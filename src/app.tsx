@@ -12,6 +12,7 @@ import { CsrfError } from "./middleware/errors";
 import { forceFirstLoginSetup } from "./middleware/first-login";
 import { noStoreForSignedIn } from "./middleware/no-store";
 import { sessionMiddleware } from "./middleware/session";
+import { parkExpiredSessionForm, restoreParkedForm } from "./middleware/parked-forms";
 import { accountRoutes } from "./routes/account";
 import { passwordResetRoutes } from "./routes/password-reset";
 import { adminRoutes } from "./routes/admin";
@@ -32,6 +33,7 @@ import { officerRoutes } from "./routes/officer";
 import { requestRoutes } from "./routes/requests";
 import { universityRoutes } from "./routes/university";
 import { thaidRoutes } from "./routes/thaid";
+import { sessionRoutes } from "./routes/session";
 import { MESSAGES } from "./messages/th";
 import { ErrorPage, errorTitle, type ErrorKind } from "./views/pages/errors";
 
@@ -85,7 +87,9 @@ export function createApp(deps: AppDeps) {
   app.use("*", originCheck(deps.config));
   app.use("*", sessionMiddleware);
   app.use("*", noStoreForSignedIn);
+  app.use("*", parkExpiredSessionForm);
   app.use("*", csrfToken);
+  app.use("*", restoreParkedForm);
   app.use("*", forceFirstLoginSetup);
 
   app.route("/", homeRoutes);
@@ -93,6 +97,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", authRoutes);
   app.route("/", passwordResetRoutes);
   app.route("/", thaidRoutes);
+  app.route("/", sessionRoutes);
   app.route("/", requestRoutes);
   app.route("/university", universityRoutes);
   app.route("/officer/agencies", officerAgencyRoutes);

@@ -9,6 +9,7 @@ import type { Clock, MailTransport } from "./platform/ports";
 import { sweepFormTokens } from "./services/form-once";
 import { launchDueServices } from "./services/onboarding/golive";
 import { deliverDueMail } from "./services/mail";
+import { sweepParkedForms } from "./services/parked-forms";
 import { sweepQrSessions } from "./services/qr-login";
 import { sweepRateLimits } from "./services/rate-limit";
 import { sweepSessions } from "./services/session";
@@ -38,6 +39,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
       await sweepRateLimits(deps.db, now);
       await sweepQrSessions(deps.db, now);
       await sweepFormTokens(deps.db, now);
+      await sweepParkedForms(deps.db, now);
     },
   },
   {

@@ -8,7 +8,7 @@ import type { CookieOptions } from "hono/utils/cookie";
  */
 export function cookieNames(secure: boolean) {
   const p = secure ? "__Host-" : "";
-  return { session: `${p}tidtam_s`, pre: `${p}tidtam_pre`, flash: `${p}tidtam_flash` };
+  return { session: `${p}tidtam_s`, pre: `${p}tidtam_pre`, flash: `${p}tidtam_flash`, parked: `${p}tidtam_parked` };
 }
 
 function baseOptions(secure: boolean): CookieOptions {

@@ -7,6 +7,7 @@ import { stringValues, type FieldErrors, type FormValues } from "../domain/forms
 import { MESSAGES } from "../messages/th";
 import { maskThaiId } from "../domain/thai-id";
 import { NotFoundError } from "../middleware/errors";
+import { takeParkedFields } from "../middleware/parked-forms";
 import { requireRole } from "../middleware/roles";
 import { pidKeys } from "../services/pid-crypto";
 import { draftFormValues, getRequestFor, PAGE_SIZE, saveDraft, searchRequests, submitRequest, type RequestDetail } from "../services/requests";
@@ -86,7 +87,8 @@ export const universityRoutes = new Hono<AppEnv>()
   })
   .get("/requests/new", async (c) => {
     if (!(await universityAcceptsRequests(c.var.deps.db, c.var.user!.orgId ?? ""))) return deactivated(c);
-    return renderPage(c, { title: "ยื่นคำขอตำแหน่งทางวิชาการ" }, <RequestFormPage id={null} values={{}} csrfToken={c.var.csrfToken} />);
+    const values = stringValues(takeParkedFields(c, FIELDS) ?? {});
+    return renderPage(c, { title: "ยื่นคำขอตำแหน่งทางวิชาการ" }, <RequestFormPage id={null} values={values} csrfToken={c.var.csrfToken} />);
   })
   .post("/requests", (c) => saveAndContinue(c, null))
   .get("/requests/:id/edit", async (c) => {
@@ -96,7 +98,7 @@ export const universityRoutes = new Hono<AppEnv>()
     return renderPage(
       c,
       { title: "แก้ไขร่างคำขอ" },
-      <RequestFormPage id={req.id} values={values} csrfToken={c.var.csrfToken} storedPid={applicantPid ? maskThaiId(applicantPid) : null} />,
+      <RequestFormPage id={req.id} values={{ ...values, ...stringValues(takeParkedFields(c, FIELDS) ?? {}) }} csrfToken={c.var.csrfToken} storedPid={applicantPid ? maskThaiId(applicantPid) : null} />,
     );
   })
   .post("/requests/:id", (c) => saveAndContinue(c, c.req.param("id")))

@@ -13,6 +13,8 @@ import { randomToken, sha256Hex } from "./crypto";
 export const SESSION_IDLE_MS = 2 * 3600_000;
 /** Signed out this long after sign-in, however active. */
 export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
+/** How long an idle-expired session row is kept before the sweep (see sweepSessions). */
+const IDLE_ROW_KEPT_MS = 10 * 3600_000;
 /** last_seen_at is written at most this often, to keep reads read-only. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -101,6 +103,14 @@ export async function validateSession(db: DbOrTx, token: string, now: Date): Pro
   return { id, user };
 }
 
+/**
+ * Marks the session as used now, whatever the once-a-minute write throttle of
+ * `validateSession` says: the keep-alive of the timeout warning must extend it.
+ */
+export async function touchSession(db: DbOrTx, sessionId: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+}
+
 export async function deleteSessionByToken(db: DbOrTx, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, await sha256Hex(token)));
 }
@@ -109,8 +119,12 @@ export async function deleteUserSessions(db: DbOrTx, userId: string): Promise<vo
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-/** Removes sessions past their absolute end or idle limit; run by the scheduler. */
+/**
+ * Removes sessions past their absolute end, and idle ones some hours after their idle
+ * limit: an idle row no longer signs anyone in (validateSession refuses it), but until
+ * it is swept it tells whose form a late post is, so the form can be parked for them.
+ */
 export async function sweepSessions(db: DbOrTx, now: Date): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
-  await db.delete(sessions).where(and(lt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS))));
+  await db.delete(sessions).where(and(lt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS - IDLE_ROW_KEPT_MS))));
 }

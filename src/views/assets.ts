@@ -10,4 +10,6 @@ export const ASSETS = {
   fontThai: "/fonts/sarabun-thai-400-normal.woff2",
   counter: "/js/grapheme-counter.js?v=1",
   countdown: "/js/countdown.js?v=1",
+  unsavedWarning: "/js/unsaved-warning.js?v=1",
+  sessionTimeout: "/js/session-timeout.js?v=1",
 } as const;

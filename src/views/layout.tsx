@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
-import type { SessionUser } from "../services/session";
+import { SESSION_IDLE_MS, type SessionUser } from "../services/session";
+import { SessionTimeoutDialog } from "./components/session-timeout";
 import { ASSETS } from "./assets";
 import { NAV_BY_ROLE } from "./components/nav";
 import { Flash } from "./components/flash";
@@ -30,8 +31,10 @@ export function Layout(props: LayoutProps) {
         <script src={ASSETS.htmx} defer></script>
         <script src={ASSETS.counter} defer></script>
         <script src={ASSETS.countdown} defer></script>
+        <script src={ASSETS.unsavedWarning} defer></script>
+        <script src={ASSETS.sessionTimeout} defer></script>
       </head>
-      <body hx-headers:inherited={JSON.stringify({ "X-CSRF-Token": props.csrfToken })}>
+      <body hx-headers:inherited={JSON.stringify({ "X-CSRF-Token": props.csrfToken })} data-session-idle-ms={props.user ? String(SESSION_IDLE_MS) : undefined}>
         <a class="skip-link" href="#main">
           ข้ามไปยังเนื้อหา
         </a>
@@ -68,6 +71,7 @@ export function Layout(props: LayoutProps) {
           <Flash message={props.flash ?? null} />
           {props.children}
         </main>
+        {props.user ? <SessionTimeoutDialog /> : null}
         <footer class="site-footer">
           <div class="container">
             <a href="/contact">ติดต่อเรา</a>

@@ -313,6 +313,7 @@ const TARGETS: Target[] = [
   { key: "POST /q/:id/approve", as: "visitor", path: (w) => `/q/${w.primary.qrId}/approve`, external: true, ...noText("sends the phone to ThaiD") },
   { key: "POST /q/:id/decline", as: "visitor", path: (w) => `/q/${w.primary.qrId}/decline`, ...noText("declines a QR sign-in") },
   { key: "POST /logout", as: "visitor", path: () => "/logout", ...noText("ends the session") },
+  { key: "POST /session/keepalive", as: "agencyA", path: () => "/session/keepalive", ...noText("restarts the idle clock; takes no input") },
 
   // First sign-in: the user chooses their own credentials.
   {
@@ -715,6 +716,24 @@ const TARGETS: Target[] = [
     fields: Object.fromEntries([...PART_FIELDS[1], ...PART_FIELDS[2], ...PART_FIELDS[3]].map((f) => [f, null])),
     cases: 8,
     ...noText("re-renders a part from what was posted and stores nothing"),
+  },
+  // Autosaves: an invalid value does not replace a valid stored one (domain/onboarding/draft.ts), so
+  // "stored as sent" does not hold by design; the save-button targets above check storing and showing.
+  {
+    key: "POST /eservices/:id/steps/:no/draft",
+    as: "agencyA",
+    path: (w) => `/eservices/${w.primary.services[1]}/steps/1/draft`,
+    fields: step1Fields,
+    cases: 8,
+    ...noText("an autosave answers a notice only; storing and showing are checked through the step-1 save target"),
+  },
+  {
+    key: "POST /eservices/:id/steps/4/parts/:part/draft",
+    as: "agencyA",
+    path: (w, rnd) => `/eservices/${w.primary.services[4]}/steps/4/parts/${pick(rnd, [1, 2, 3])}/draft`,
+    fields: Object.fromEntries([...PART_FIELDS[1], ...PART_FIELDS[2], ...PART_FIELDS[3]].map((f) => [f, null])),
+    cases: 8,
+    ...noText("an autosave answers a notice only; storing and showing are checked through the part targets"),
   },
   partTarget(1, ["agencyNameTh", "agencyNameEn", "addrRoad"]),
   partTarget(2, ["serviceName", "description"]),

@@ -5,3 +5,4 @@ export * from "./academic";
 export * from "./qr";
 export * from "./onboarding";
 export * from "./forms";
+export * from "./parked";

@@ -10,10 +10,12 @@ import { allPartErrors, freeMailWarnings, groupsByPart, LIST_FIELDS, PART_FIELDS
 import type { FieldErrors } from "../../domain/forms";
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
+import { takeParkedFields } from "../../middleware/parked-forms";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly, uploadLimit } from "../../middleware/uploads";
 import { authLetterOf, platformValues, setAuthLetter } from "../../services/onboarding/platform-application";
-import { saveAnswers } from "../../services/onboarding/steps";
+import { autosaveAnswers, saveAnswers } from "../../services/onboarding/steps";
+import { DraftRefused, DraftSaved } from "../../views/components/autosave";
 import type { ServiceView } from "../../services/onboarding/service";
 import { storeUpload, type UploadRule } from "../../services/uploads";
 import { PartForm, PartPage, PlatformApplicationCheckPage } from "../../views/onboarding/platform-application";
@@ -73,7 +75,10 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
     const svc = await serviceOr404(c);
     const part = partOr404(c);
     if (!editable(svc)) return seeOther(c, `/eservices/${svc.id}/steps/4`);
-    return partPage(c, svc, part, platformValues(svc));
+    // Typed before the session expired (middleware/parked-forms.tsx): this part's fields again, unsaved.
+    const parked = takeParkedFields(c, PART_FIELDS[part] as readonly string[]);
+    const restored = parked ? Object.fromEntries(Object.entries(postedPart(parked, part)).filter(([k]) => k in parked)) : {};
+    return partPage(c, svc, part, { ...platformValues(svc), ...restored });
   })
   // htmx: a changed either/or answer re-renders the part with its groups shown or hidden (nothing saved).
   .post("/:id/steps/4/parts/:part/refresh", agencyOnly, async (c) => {
@@ -116,6 +121,19 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
       return seeOther(c, part === 3 ? `${base}/check` : `${base}/parts/${part + 1}`);
     }
     return seeOther(c, `${base}/parts/${part}?saved=1`);
+  })
+  // htmx autosave while typing: only this part's fields (plus, before the first save, the prefill).
+  .post("/:id/steps/4/parts/:part/draft", agencyOnly, async (c) => {
+    const svc = await serviceOr404(c);
+    const part = partOr404(c);
+    const posted = postedPart(await c.req.parseBody({ all: true }), part);
+    const base = svc.steps[STEP - 1]!.answers ? {} : platformValues(svc);
+    const saved = await autosaveAnswers(useCase(c), svc.id, STEP, { ...base, ...posted });
+    if (!saved.ok) {
+      const { status, message } = refusal(saved.reason);
+      return c.html(await String(<DraftRefused message={message} />), status === 422 ? 409 : status);
+    }
+    return c.html(await String(<DraftSaved at={saved.at} />));
   })
   .post(
     "/:id/steps/4/auth-letter",

@@ -12,6 +12,7 @@ import { nextCutoff } from "../../domain/onboarding/golive";
 import { stepDefinition } from "../../domain/onboarding/steps";
 import { stepsOwning, type StepKey, type SubResource } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
+import { takeParkedFields } from "../../middleware/parked-forms";
 import type { UseCaseContext } from "../../services/context";
 import { credentialsPage } from "../../services/onboarding/credentials";
 import { platformApplicationPage } from "../../services/onboarding/platform-application";
@@ -88,7 +89,9 @@ export async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, 
   const { deps } = c.var;
   const data = await stepData(c, svc, stepNo);
   const now = deps.clock.now();
-  const draft = answersOf(svc, stepNo);
+  // Typed before the session expired (middleware/parked-forms.tsx): shown again, saved only when the user saves.
+  const parked = c.req.method === "GET" && c.var.user!.role === "agency" ? takeParkedFields(c, definition.formFields) : null;
+  const draft = { ...answersOf(svc, stepNo), ...parked };
   const golive =
     definition.key === "golive"
       ? {

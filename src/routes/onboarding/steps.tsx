@@ -15,11 +15,12 @@ import { currentStep, openToAgency } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
 import { getServiceFile } from "../../services/onboarding/files";
-import { readinessOf, reviewStep, saveAnswers, submitStep } from "../../services/onboarding/steps";
+import { autosaveAnswers, readinessOf, reviewStep, saveAnswers, submitStep } from "../../services/onboarding/steps";
+import { DraftRefused, DraftSaved } from "../../views/components/autosave";
 import { StepCheckPage, type RawAnswers } from "../../views/onboarding/step-page";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
-import { answersOf, download, refusedPage, serviceOr404, stepData, stepNoOr404, stepPage } from "./step-page";
+import { answersOf, download, refusal, refusedPage, serviceOr404, stepData, stepNoOr404, stepPage } from "./step-page";
 import { setFlash } from "../session-cookie";
 
 /** Only the posted fields a step knows, as strings or string lists. */
@@ -73,6 +74,17 @@ export const stepRoutes = new Hono<AppEnv>()
       return seeOther(c, `/eservices/${id}/steps/${step.no}/check`);
     }
     return seeOther(c, `/eservices/${id}/steps/${step.no}${body.intent === "add_task" ? "#f-tasks" : "?saved=1"}`);
+  })
+  // htmx autosave while typing: stores what is there (see domain/onboarding/draft.ts), answers a notice.
+  .post("/:id/steps/:no/draft", agencyOnly, async (c) => {
+    const step = formStepOr404(stepNoOr404(c));
+    const body = await c.req.parseBody({ all: true });
+    const saved = await autosaveAnswers(useCase(c), c.req.param("id"), step.no, postedAnswers(body, step.formFields));
+    if (!saved.ok) {
+      const { status, message } = refusal(saved.reason);
+      return c.html(await String(<DraftRefused message={message} />), status);
+    }
+    return c.html(await String(<DraftSaved at={saved.at} />));
   })
   .get("/:id/steps/:no/check", agencyOnly, async (c) => {
     const step = formStepOr404(stepNoOr404(c));

@@ -11,6 +11,7 @@ import { eservices, eserviceSteps } from "../../db/schema";
 import type { FieldErrors } from "../../domain/forms";
 import { labelledComments, type ReviewDecision } from "../../domain/onboarding/review";
 import { stepDefinition } from "../../domain/onboarding/steps";
+import { draftAnswers } from "../../domain/onboarding/draft";
 import { applyStepAction, STEP_RESOURCES, stepByNo, type StepState } from "../../domain/onboarding/workflow";
 import { stepReviewMail } from "../../messages/mail";
 import { recordAudit } from "../audit";
@@ -34,6 +35,29 @@ export async function saveAnswers(ctx: UseCaseContext, serviceId: string, stepNo
       .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo)));
     await recordAudit(tx, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo }, ip: ctx.actor.ip });
     return { ok: true, states: open.svc.states };
+  });
+}
+
+/**
+ * An autosave while the agency types: the posted fields laid over the stored answers
+ * under the rules of `draftAnswers` (incomplete is fine; invalid does not replace
+ * valid). The same write rules as the save button: a locked or submitted step refuses.
+ */
+export async function autosaveAnswers(ctx: UseCaseContext, serviceId: string, stepNo: number, posted: Record<string, unknown>): Promise<{ ok: true; at: Date } | Refused> {
+  const now = ctx.clock.now();
+  const step = stepDefinition(stepNo);
+  if (!step) return { ok: false, reason: "not_found" };
+  return ctx.db.transaction(async (tx) => {
+    const open = await openForWrite(tx, ctx, serviceId, stepNo, "answers");
+    if (!open.ok) return open;
+    const facts = await stepFacts(tx, open.svc, stepNo, now);
+    const answers = draftAnswers(facts.answers, posted, (a) => step.readiness({ ...facts, answers: a }));
+    await tx
+      .update(eserviceSteps)
+      .set({ answers, updatedAt: now })
+      .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo)));
+    await recordAudit(tx, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo, autosave: true }, ip: ctx.actor.ip });
+    return { ok: true as const, at: now };
   });
 }
 

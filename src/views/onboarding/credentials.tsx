@@ -5,6 +5,7 @@
  */
 import { DEVICE_ACCESS, ESERVICE_CATEGORIES, IDENTITY_LEVELS, PERSONAL_DATA_FIELDS, SHORT_DESCRIPTION_MAX, STEP1_LABELS } from "../../domain/onboarding/credentials";
 import type { FieldErrors } from "../../domain/forms";
+import { AutosaveStatus, autosaveAttrs } from "../components/autosave";
 import { AnswerRows, answerList, answerText, CheckOrDraftButtons, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { ErrorSummary } from "../components/error-summary";
 import { UploadError, uploadInputAria } from "../components/upload-error";
@@ -87,7 +88,7 @@ function CredentialsForm(props: SectionProps) {
     <>
       <ErrorSummary errors={e} labels={STEP1_LABELS} />
       <IconUpload serviceId={props.service.id} icon={props.icon} iconError={props.iconError} csrfToken={props.csrfToken} />
-      <form method="post" action={base} novalidate>
+      <form method="post" action={base} novalidate data-warn-unsaved {...autosaveAttrs(`${base}/draft`)}>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
         <input type="hidden" name="hasIcon" value={props.icon ? "yes" : "no"} />
         <div class={cls(e, "category")}>
@@ -164,6 +165,7 @@ function CredentialsForm(props: SectionProps) {
           </button>
         </fieldset>
         <CheckOrDraftButtons />
+        <AutosaveStatus />
       </form>
     </>
   );

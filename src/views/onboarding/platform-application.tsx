@@ -4,6 +4,7 @@
  * own page, the signed authorisation letter on part 1, the answers read back
  * part by part, and the check page before the step is submitted.
  */
+import { AutosaveStatus, autosaveAttrs } from "../components/autosave";
 import type { FieldErrors } from "../../domain/forms";
 import { PERSONAL_DATA_FIELDS } from "../../domain/onboarding/credentials";
 import {
@@ -216,7 +217,7 @@ export function PartForm(props: PartPageProps) {
   const base = `/eservices/${props.serviceId}/steps/4/parts/${props.part}`;
   const fields = (PART_FIELDS[props.part] as readonly string[]).filter((f) => !HIDDEN.has(f) && !hidden(f, props.groups));
   return (
-    <form method="post" action={base} id="part-form" novalidate>
+    <form method="post" action={base} id="part-form" novalidate data-warn-unsaved {...autosaveAttrs(`${base}/draft`)}>
       <input type="hidden" name="_csrf" value={props.csrfToken} />
       {props.part === 1 ? <input type="hidden" name="hasAuthLetter" value={props.authLetter ? "yes" : "no"} /> : null}
       {fields.map((name) => (
@@ -235,6 +236,7 @@ export function PartForm(props: PartPageProps) {
           {props.part === 3 ? "ตรวจสอบข้อมูล" : "ถัดไป"}
         </button>
       </div>
+      <AutosaveStatus />
     </form>
   );
 }

@@ -29,7 +29,7 @@ export function RequestFormPage(props: RequestFormProps) {
     <section class="request-form">
       <h1>{props.id ? "แก้ไขร่างคำขอตำแหน่งทางวิชาการ" : "ยื่นคำขอตำแหน่งทางวิชาการ"}</h1>
       <ErrorSummary errors={props.errors} labels={L} />
-      <form method="post" action={action} novalidate>
+      <form method="post" action={action} novalidate data-warn-unsaved>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
         {props.id ? null : <OnceField />}
         <fieldset>

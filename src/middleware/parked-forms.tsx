@@ -1,0 +1,79 @@
+/**
+ * @module
+ * Nothing typed is lost when the session expires mid-form: a url-encoded form
+ * posted with an expired session is parked (services/parked-forms.ts) and
+ * answered with a plain 401 page linking to sign-in; after the same user signs
+ * in, the form's page gets the values back once (`takeParkedFields`).
+ */
+import { createMiddleware } from "hono/factory";
+import type { AppContext, AppEnv } from "../app-env";
+import { renderPage } from "../routes/render";
+import { claimParkedForm, formPageOf, parkableFields, parkForm, PARKED_FORM_MS, type ParkedFields } from "../services/parked-forms";
+import { SessionExpiredNotice, SessionExpiredParkedPage } from "../views/pages/session-expired";
+import { clearCookie, cookieNames, readCookie, writeCookie } from "./cookies";
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+export const RESTORED_NOTICE = "กู้คืนข้อมูลที่ท่านกรอกไว้แล้ว กรุณาตรวจสอบและกดบันทึก";
+
+/** Only plain form posts are parked: never files. */
+export function isFormPost(method: string, contentType: string | undefined): boolean {
+  return UNSAFE.has(method) && (contentType ?? "").startsWith("application/x-www-form-urlencoded");
+}
+
+/** The page the form was on: the Referer when it is ours, else derived from where it posted. */
+function pageOf(c: AppContext): string {
+  const referer = c.req.header("referer");
+  if (referer) {
+    try {
+      const url = new URL(referer);
+      if (url.origin === c.var.deps.config.appUrl.origin && url.pathname !== "/login") return url.pathname;
+    } catch {
+      // Not a URL: fall through.
+    }
+  }
+  return formPageOf(c.req.path);
+}
+
+/** Runs after the session middleware and before the CSRF token check, which the dead session would fail. */
+export const parkExpiredSessionForm = createMiddleware<AppEnv>(async (c, next) => {
+  const owner = c.var.expiredSessionUser;
+  if (!owner || !isFormPost(c.req.method, c.req.header("content-type"))) return next();
+  const fields = parkableFields(await c.req.parseBody({ all: true }));
+  // Nothing typed (a sign-out button, say): the usual refusal.
+  if (Object.keys(fields).length === 0) return next();
+  const { config, db, clock } = c.var.deps;
+  const page = pageOf(c);
+  const token = await parkForm(db, clock.now(), { userId: owner, pagePath: page, fields });
+  writeCookie(c, cookieNames(config.secureCookies).parked, token, config.secureCookies, Math.floor(PARKED_FORM_MS / 1000));
+  const loginHref = `/login?next=${encodeURIComponent(page)}`;
+  // An autosave's answer lands in the small status next to the save button.
+  if (c.req.header("hx-request") === "true") return c.html(await String(<SessionExpiredNotice loginHref={loginHref} />), 401);
+  return renderPage(c, { title: "หมดเวลาการใช้งาน", status: 401 }, <SessionExpiredParkedPage loginHref={loginHref} />);
+});
+
+/** On a signed-in GET with a parked-form cookie: claims the fields for this page, or discards another user's. */
+export const restoreParkedForm = createMiddleware<AppEnv>(async (c, next) => {
+  const { config, db, clock } = c.var.deps;
+  const name = cookieNames(config.secureCookies).parked;
+  const token = c.req.method === "GET" ? readCookie(c, name) : null;
+  if (token && c.var.user) {
+    const claim = await claimParkedForm(db, clock.now(), token, c.var.user.id, c.req.path);
+    if (claim.kind !== "elsewhere") clearCookie(c, name, config.secureCookies);
+    if (claim.kind === "restore") c.set("parkedFields", claim.fields);
+  }
+  return next();
+});
+
+/**
+ * The parked fields for this page, if any, limited to `names`, with the notice that
+ * they were restored (shown where flash messages are).
+ */
+export function takeParkedFields(c: AppContext, names: readonly string[]): ParkedFields | null {
+  const parked = c.var.parkedFields;
+  if (!parked) return null;
+  const out: ParkedFields = {};
+  for (const n of names) if (n in parked) out[n] = parked[n]!;
+  if (Object.keys(out).length === 0) return null;
+  c.set("flash", RESTORED_NOTICE);
+  return out;
+}

@@ -1,0 +1,24 @@
+/** The answer to a form posted after the session expired: its fields were parked (middleware/parked-forms.tsx). */
+export function SessionExpiredParkedPage(props: { loginHref: string }) {
+  return (
+    <section>
+      <h1>หมดเวลาการใช้งาน</h1>
+      <p>ข้อมูลที่ท่านกรอกไว้ถูกเก็บไว้ชั่วคราวแล้ว กรุณาเข้าสู่ระบบอีกครั้ง</p>
+      <p class="hint">ข้อมูลจะถูกเก็บไว้ 2 ชั่วโมง และจะแสดงเฉพาะเมื่อท่านเข้าสู่ระบบด้วยบัญชีเดิม</p>
+      <p>
+        <a class="button" href={props.loginHref}>
+          เข้าสู่ระบบ
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** The same, as the autosave status: the form stays on the screen. */
+export function SessionExpiredNotice(props: { loginHref: string }) {
+  return (
+    <span class="field-error">
+      หมดเวลาการใช้งาน ข้อมูลที่ท่านกรอกไว้ถูกเก็บไว้ชั่วคราวแล้ว กรุณา<a href={props.loginHref}>เข้าสู่ระบบอีกครั้ง</a>
+    </span>
+  );
+}
