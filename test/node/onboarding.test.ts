@@ -245,6 +245,8 @@ describe("step 2: profile access and testers", () => {
     });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain("https://evil.com/cb ไม่อยู่ในโดเมน service.go.th");
+    // The summary names the field and links to the one textarea that holds every callback.
+    expect(bad.text).toContain('<a href="#f-loginCallbacks">Callback URL: https://evil.com/cb ไม่อยู่ในโดเมน service.go.th</a>');
     expect(bad.text).toContain("กรุณาเพิ่มผู้ทดสอบอย่างน้อย 1 คน");
     expect(bad.text).toContain("https://evil.com/cb"); // the typed URLs are kept
 

@@ -67,7 +67,7 @@ export function SetupSection(props: SetupSectionProps) {
   const base = `/eservices/${props.serviceId}/steps/${stepNo}`;
   return (
     <>
-      {props.editable ? <ErrorSummary errors={e} labels={stepDefinition(stepNo)!.reviewLabels} /> : null}
+      {props.editable ? <ErrorSummary errors={e} labels={stepDefinition(stepNo)!.reviewLabels} listsInOneControl /> : null}
       {props.editable ? (
         <form method="post" action={base} novalidate>
           <input type="hidden" name="_csrf" value={props.csrfToken} />
