@@ -293,6 +293,8 @@ describe("step 4: the long form in three parts", () => {
     expect(check.status).toBe(200);
     expect(check.text).toContain("หนังสือมอบหมาย.pdf");
     expect(check.text).toContain("กองทัพเรือ");
+    expect(check.text).toContain("1 ก.ย. 2570");
+    expect(check.text).not.toContain("2027-09-01");
     expect((await agency.post(`${base}/submit`, {})).status).toBe(303);
     expect((await agency.get(base)).text).toContain("อยู่ระหว่างการตรวจสอบ");
 
@@ -309,6 +311,10 @@ describe("step 4: the long form in three parts", () => {
     const page = await agency.get("/eservices/svc-1/steps/4/parts/2");
     expect(page.text).toContain("บริการจากขั้นตอนที่ 1");
     expect(page.text).toContain("https://from-step-2.go.th/");
-    expect(page.text).toContain('value="2027-05-01"');
+    // Shown as day / Thai month / พ.ศ. year boxes, not an ISO date.
+    expect(page.text).toMatch(/name="launchDate-day"[^>]*value="1"/);
+    expect(page.text).toMatch(/<option value="5" selected="">พฤษภาคม<\/option>/);
+    expect(page.text).toMatch(/name="launchDate-year"[^>]*value="2570"/);
+    expect(page.text).not.toContain("2027-05-01");
   });
 });
