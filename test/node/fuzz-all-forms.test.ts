@@ -640,7 +640,7 @@ const TARGETS: Target[] = [
     path: (w) => `/requests/${w.primary.requestId}/actions`,
     fields: {
       action: async (w, rnd) => pick(rnd, availableActions(await requestStatus(w)).length ? availableActions(await requestStatus(w)) : ACTION_KEYS),
-      receiptNo: "รับ 1234/2569",
+      receiptNo: "1234",
       note: "ตรวจแล้ว",
       expectedStatus: (w) => requestStatus(w),
     },

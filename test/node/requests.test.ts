@@ -125,6 +125,10 @@ describe("officer status work and the queue", () => {
     const officer = new Browser(t);
     await officer.login("officer", "Officer#2567");
 
+    const letters = await act(officer, first.id, { action: "receive", receiptNo: "abc" });
+    expect(letters.status).toBe(422);
+    expect(letters.text).toContain("หมายเลขรับเอกสารต้องเป็นตัวเลขเท่านั้น");
+    expect(letters.text).toMatch(/name="receiptNo"[^>]*value="abc"|value="abc"[^>]*name="receiptNo"/);
     expect((await act(officer, first.id, { action: "receive", receiptNo: "1548" })).status).toBe(303);
     t.clock.advance(60_000);
     expect((await act(officer, second.id, { action: "receive", receiptNo: "1549" })).status).toBe(303);
