@@ -129,6 +129,7 @@ describe("step 1 with officer review", () => {
     const invalid = await agency.post(base, { ...validStep1, shortDescription: tooLong, launchDate: "2030-01-01", intent: "check" });
     expect(invalid.status).toBe(422);
     expect(invalid.text).toContain("(ตอนนี้ 141)");
+    expect(invalid.text).toContain('<p class="counter over" data-count-for="f-shortDescription" aria-live="polite">141/140</p>');
     expect(invalid.text).toContain("กำหนดการเปิดใช้งานต้องไม่เกินวันที่");
     expect(invalid.text).toContain("ระบบขอใบอนุญาตประกอบกิจการ");
 

@@ -7,6 +7,7 @@ import { DEVICE_ACCESS, ESERVICE_CATEGORIES, IDENTITY_LEVELS, PERSONAL_DATA_FIEL
 import type { FieldErrors } from "../../domain/forms";
 import { AnswerRows, answerList, answerText, CheckOrDraftButtons, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
 import { thaiDateAnswer, thaiShortDate } from "../../domain/dates";
+import { graphemeLength } from "../../domain/onboarding/form-fields";
 import { DateInput } from "../components/date-input";
 import { ErrorSummary } from "../components/error-summary";
 import { fieldId } from "../components/field";
@@ -86,6 +87,8 @@ function CredentialsForm(props: SectionProps) {
   const e = props.errors;
   const c = props.comments;
   const tasks = [...list(a, "tasks").filter((t) => t.trim()), ""];
+  // The same count the script keeps live, so a page sent back with text says it too.
+  const shortCount = graphemeLength(str(a, "shortDescription").trim());
   const base = `/eservices/${props.service.id}/steps/1`;
   return (
     <>
@@ -116,8 +119,8 @@ function CredentialsForm(props: SectionProps) {
           <textarea id={fieldId("shortDescription")} name="shortDescription" rows={3} data-max={String(SHORT_DESCRIPTION_MAX)}>
             {str(a, "shortDescription")}
           </textarea>
-          <p class="counter" data-count-for={fieldId("shortDescription")} aria-live="polite">
-            0/{SHORT_DESCRIPTION_MAX}
+          <p class={shortCount > SHORT_DESCRIPTION_MAX ? "counter over" : "counter"} data-count-for={fieldId("shortDescription")} aria-live="polite">
+            {shortCount}/{SHORT_DESCRIPTION_MAX}
           </p>
         </div>
         <div class={cls(e, "fullDescription")}>
