@@ -660,7 +660,6 @@ const TARGETS: Target[] = [
       const [row] = await w.t.db.select().from(academicRequests).where(eq(academicRequests.id, w.primary.requestId));
       return row?.receiptNo ? [`หมายเลขรับเอกสาร: ${row.receiptNo}`] : [];
     },
-    probeMarkup: "receiptNo",
   },
 
   // Agencies: notifications.
