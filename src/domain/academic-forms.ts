@@ -52,7 +52,12 @@ export const REQUEST_FORM_LABELS: Record<keyof z.input<typeof requestForm>, stri
 /** An officer's status action: which one, and what it needs. */
 export const officerActionForm = z.object({
   action: z.string().min(1, "กรุณาเลือกการดำเนินการ"),
-  receiptNo: z.string().trim().max(50, "หมายเลขรับเอกสารยาวเกินไป").optional(),
+  receiptNo: z
+    .string()
+    .trim()
+    .max(50, "หมายเลขรับเอกสารยาวเกินไป")
+    .regex(/^\d*$/, "หมายเลขรับเอกสารต้องเป็นตัวเลขเท่านั้น เช่น 1548")
+    .optional(),
   note: z.string().trim().max(1000, "หมายเหตุยาวเกินไป (ไม่เกิน 1000 ตัวอักษร)").optional(),
 });
 

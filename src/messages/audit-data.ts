@@ -6,7 +6,9 @@
  */
 import { DOCUMENT_STATUSES, STATUSES } from "../domain/academic";
 import { STEP_STATE_LABEL } from "../domain/onboarding/workflow";
+import { isIsoDate, thaiShortDate } from "../domain/dates";
 import { ROLE_LABEL } from "../domain/roles";
+import { formatThaiDateTime } from "./dates";
 
 const KEY_LABEL: Record<string, string> = {
   stepNo: "ขั้นตอนที่",
@@ -64,10 +66,17 @@ function stateWords(action: string, value: unknown): string {
   return short(value);
 }
 
+/** A stored date (`2027-09-30`) or instant (`…T…Z`) in Thai, Buddhist era; any other text as it is. */
+function thaiIfDate(s: string): string {
+  if (isIsoDate(s)) return thaiShortDate(s);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(s) && !Number.isNaN(Date.parse(s))) return formatThaiDateTime(new Date(s));
+  return s;
+}
+
 /** A value in one line: text as is, anything structured as compact JSON. */
 export function short(value: unknown): string {
   if (value === null || value === undefined) return "-";
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return thaiIfDate(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (typeof value === "object" && !Array.isArray(value)) {
     return Object.entries(value as Record<string, unknown>)

@@ -13,8 +13,8 @@ import { claimQrLogin, openQrLogin, qrIdFromState } from "../services/qr-login";
 import { hitRateLimit, type RateLimitRule } from "../services/rate-limit";
 import { exchangeThaidCode, newOidcSecrets, thaidAuthorizationUrl, ThaidError } from "../services/thaid";
 import { ErrorPage } from "../views/pages/errors";
-import { PhoneConsentPage, PhoneResultPage, QrLoginPage, QrStatus, type QrState } from "../views/pages/thaid";
-import { renderPage, seeOther } from "./render";
+import { PhoneConsentPage, PhoneResultPage, QrEndedPage, QrLoginPage, QrStatus, type QrState } from "../views/pages/thaid";
+import { isFragmentRequest, renderPage, seeOther } from "./render";
 import { setSessionCookie } from "./session-cookie";
 import { tooManyRequests } from "./too-many-requests";
 
@@ -100,10 +100,11 @@ export const thaidRoutes = new Hono<AppEnv>()
     thaidConfig(c);
     const id = c.req.param("id");
     const session = await c.var.deps.qr.get(id);
-    const state: QrState = session && session.status === "pending" && (await ownsQr(c, session.browserSecretHash)) ? "pending" : "expired";
+    const state: QrState =
+      session?.status === "claimed" ? "used" : session && session.status === "pending" && (await ownsQr(c, session.browserSecretHash)) ? "pending" : "expired";
     const view = await qrView(c, id, state);
     if (state === "pending") return renderPage(c, { title: "สแกน QR Code ด้วย ThaiD" }, <QrLoginPage {...view} />);
-    return renderPage(c, { title: "QR Code หมดอายุ" }, <section class="narrow"><h1>เข้าสู่ระบบด้วย ThaiD</h1><QrStatus {...view} /></section>);
+    return renderPage(c, { title: state === "used" ? "QR Code ถูกใช้แล้ว" : "QR Code หมดอายุ" }, <QrEndedPage {...view} />);
   })
   // Desktop polls (htmx every 2 s, or the button without JS); an approved session is claimed here.
   .post("/login/qr/:id/poll", async (c) => {
@@ -113,8 +114,9 @@ export const thaidRoutes = new Hono<AppEnv>()
     if (limit) return limit;
     const id = c.req.param("id");
     const session = await deps.qr.get(id);
-    let state: QrState = "expired";
-    if (session && (await ownsQr(c, session.browserSecretHash))) {
+    // A claimed QR says "used" to whoever polls it: its id is unguessable and it can sign nobody in.
+    let state: QrState = session?.status === "claimed" ? "used" : "expired";
+    if (session && session.status !== "claimed" && (await ownsQr(c, session.browserSecretHash))) {
       if (session.status === "approved") {
         const userId = await claimQrLogin(deps.qr, id, readCookie(c, flowCookies(c).qr));
         if (userId) {
@@ -135,7 +137,10 @@ export const thaidRoutes = new Hono<AppEnv>()
       else if (session.status === "declined") state = "declined";
     }
     const view = await qrView(c, id, state);
-    return renderPage(c, { title: "เข้าสู่ระบบด้วย ThaiD" }, <QrStatus {...view} />);
+    // htmx swaps just the status; the no-JS button gets the whole page back, saying why it is still here.
+    if (isFragmentRequest(c)) return renderPage(c, { title: "เข้าสู่ระบบด้วย ThaiD" }, <QrStatus {...view} />);
+    if (state === "pending") return renderPage(c, { title: "ยังไม่ได้รับการยืนยัน" }, <QrLoginPage {...view} notConfirmed />);
+    return renderPage(c, { title: "เข้าสู่ระบบด้วย ThaiD" }, <QrEndedPage {...view} />);
   })
   // Phone: what scanning the QR opens.
   .get("/q/:id", async (c) => {

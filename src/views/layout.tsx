@@ -18,7 +18,9 @@ export interface LayoutProps {
 /** The whole page: Thai first, one stylesheet, htmx deferred, CSRF header for every htmx request. */
 export function Layout(props: LayoutProps) {
   const title = `${props.hasErrors ? "ข้อผิดพลาด: " : ""}${props.title} | ติดตาม tidtam`;
-  const nav = props.user ? NAV_BY_ROLE[props.user.role] : [];
+  // During the forced first-login set-up every other page bounces back to it, so offer none.
+  const settingUp = props.user?.mustChangePassword === true;
+  const nav = props.user && !settingUp ? NAV_BY_ROLE[props.user.role] : [];
   return (
     <html lang="th">
       <head>
@@ -40,7 +42,7 @@ export function Layout(props: LayoutProps) {
         </a>
         <header class="site-header">
           <div class="container header-row">
-            <a class="brand" href="/">
+            <a class="brand" href={settingUp ? "/account/setup" : "/"}>
               ติดตาม <span lang="en">tidtam</span>
             </a>
             <nav aria-label="เมนูหลัก">
@@ -74,7 +76,7 @@ export function Layout(props: LayoutProps) {
         {props.user ? <SessionTimeoutDialog /> : null}
         <footer class="site-footer">
           <div class="container">
-            <a href="/contact">ติดต่อเรา</a>
+            {settingUp ? null : <a href="/contact">ติดต่อเรา</a>}
           </div>
         </footer>
       </body>

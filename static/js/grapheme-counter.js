@@ -20,7 +20,12 @@
   document.addEventListener("input", function (e) {
     if (e.target && e.target.hasAttribute && e.target.hasAttribute("data-max")) update(e.target);
   });
-  document.addEventListener("DOMContentLoaded", function () {
+  function updateAll() {
     document.querySelectorAll("[data-max]").forEach(update);
-  });
+  }
+  document.addEventListener("DOMContentLoaded", updateAll);
+  // Back/forward restores typed text after load; htmx swaps bring new fields.
+  window.addEventListener("pageshow", updateAll);
+  document.addEventListener("htmx:afterSwap", updateAll);
+  document.addEventListener("htmx:after:swap", updateAll);
 })();

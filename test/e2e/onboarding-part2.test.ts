@@ -161,7 +161,9 @@ describe("e-Service onboarding part 2 in Chromium: step 4 to the Tuesday launch,
     // Part 2 with an http URL; save a draft, leave, come back.
     await fill(agency, {
       targetUsers: "citizen",
-      launchDate: "2027-09-01",
+      "launchDate-day": "1",
+      "launchDate-month": "9",
+      "launchDate-year": "2570",
       description: "ยื่นคำขอรับเงินสงเคราะห์ผ่านแอปพลิเคชันทางรัฐ",
       accessUrl: "http://service.navy.mi.th/welfare",
       wantsPersonalData: "no",
@@ -240,8 +242,10 @@ describe("e-Service onboarding part 2 in Chromium: step 4 to the Tuesday launch,
   it("confirms a go-live date once, final for the agency, and an officer approves step 7", async () => {
     // Step 7: the batch shows as the date changes; confirm once.
     await agency.goto(`${base()}/7`);
-    await agency.locator("#f-requestedDate").fill("2026-11-24");
-    await agency.locator("#f-requestedDate").dispatchEvent("change");
+    await agency.locator("#f-requestedDate").fill("24");
+    await agency.locator("#f-requestedDate-month").selectOption("11");
+    await agency.locator("#f-requestedDate-year").fill("2569");
+    await agency.locator("#f-requestedDate-year").dispatchEvent("change");
     await expect.poll(() => agency.locator("#batch-preview").textContent()).toContain("24 พ.ย. 2569");
     await agency.getByRole("button", { name: "ยืนยันวันเปิดให้บริการ" }).click();
     await expect.poll(() => agency.locator(".confirm-box").textContent()).toContain("เมื่อยืนยันแล้วจะไม่สามารถแก้ไขได้");

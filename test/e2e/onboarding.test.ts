@@ -136,7 +136,9 @@ describe("e-Service onboarding in Chromium: a new agency user through steps 1–
     await agency.goto(`${serviceUrl}/steps/1`);
     expect(await agency.locator("#f-shortDescription").inputValue()).toBe("บริการขอหนังสือรับรองผลการทดสอบระบบออนไลน์");
     await agency.locator("#f-fullDescription").fill("ระบบให้บริการออกหนังสือรับรองผลการทดสอบระบบผ่านแอปพลิเคชันทางรัฐ");
-    await agency.locator("#f-launchDate").fill("2027-06-01");
+    await agency.locator("#f-launchDate").fill("1");
+    await agency.locator("#f-launchDate-month").selectOption("6");
+    await agency.locator("#f-launchDate-year").fill("2570");
     await agency.getByLabel("ต้องการ", { exact: true }).first().check();
     await agency.getByLabel("เลขประจำตัวประชาชน").check();
     await agency.getByLabel("ยืนยันตัวตนด้วยบัตรประชาชน", { exact: true }).check();

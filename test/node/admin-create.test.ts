@@ -94,10 +94,17 @@ describe("the first admin's first sign-in", () => {
       if (!made.ok || !made.password) throw new Error("no admin");
       const admin = new Browser(t);
       expect((await admin.login("first.admin", made.password)).location).toBe("/account/setup");
-      await admin.get("/account/setup");
+      const setupPage = await admin.get("/account/setup");
+      // No menu links that would only bounce back here; signing out stays.
+      expect(setupPage.text).not.toContain('href="/admin/universities"');
+      expect(setupPage.text).not.toContain('href="/account"');
+      expect(setupPage.text).not.toContain('href="/contact"');
+      expect(setupPage.text).toContain('action="/logout"');
       const setup = await admin.post("/account/setup", { username: "somchai.admin", password: "Somchai#2569ok", confirmPassword: "Somchai#2569ok" });
       expect(setup.status).toBe(303);
-      expect((await admin.get("/admin")).status).toBe(200);
+      const home = await admin.get("/admin");
+      expect(home.status).toBe(200);
+      expect(home.text).toContain('href="/account"');
     } finally {
       t.close();
     }

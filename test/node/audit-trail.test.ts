@@ -77,7 +77,7 @@ beforeAll(async () => {
   expect((await uni.post(`/university/requests/${requestId}/submit`, {})).status).toBe(303);
   t.clock.advance(minute);
   await browsers.officer.get(`/requests/${requestId}`);
-  expect((await browsers.officer.post(`/requests/${requestId}/actions`, { action: "receive", receiptNo: "R-1548" })).status).toBe(303);
+  expect((await browsers.officer.post(`/requests/${requestId}/actions`, { action: "receive", receiptNo: "1548" })).status).toBe(303);
 }, 30_000);
 afterAll(() => t?.close());
 
@@ -97,7 +97,7 @@ describe("a record's trail page", () => {
     expect(page.text).toContain(`IP: ${UNI_IP}`);
     // The status change in words: before → after, and the receipt number.
     expect(page.text).toMatch(/รอรับเรื่อง <span aria-hidden="true">→<\/span>.*รับเรื่อง/s);
-    expect(page.text).toContain("<dt>หมายเลขรับเอกสาร</dt><dd>R-1548</dd>");
+    expect(page.text).toContain("<dt>หมายเลขรับเอกสาร</dt><dd>1548</dd>");
     // Buddhist date and Bangkok time (the test clock starts 2026-11-23 03:00 UTC = 10:00 in Bangkok).
     expect(page.text).toMatch(/23 พ\.ย\. 2569 เวลา 10:0\d/);
     expect(eventsOf(page.text)).toBe(3);

@@ -110,11 +110,11 @@ const FORMS: Form[] = [
     path: "/admin/contact",
     fields: ["text"],
     page: "/admin/contact",
-    good: { text: `สพร. โทร 02-612-6000${PROBE_MARKUP}` },
-    markup: `สพร. โทร 02-612-6000${PROBE_MARKUP}`,
+    good: { text: `สพร. อีเมล contact@dga.or.th${PROBE_MARKUP}` },
+    markup: `สพร. อีเมล contact@dga.or.th${PROBE_MARKUP}`,
     readBack: async () => {
       const [row] = await t.db.select().from(siteSettings).where(eq(siteSettings.key, "contact"));
-      return [row?.value, `สพร. โทร 02-612-6000${PROBE_MARKUP}`];
+      return [row?.value, `สพร. อีเมล contact@dga.or.th${PROBE_MARKUP}`];
     },
     shownOn: () => "/contact",
   },

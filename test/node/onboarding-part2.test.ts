@@ -122,12 +122,22 @@ describe("step 7 and the Tuesday batch job", () => {
     expect(page.text).toContain("เปิดให้บริการตามรอบทุกวันอังคาร");
     expect(page.text).toContain('data-deadline="2026-11-23T05:00:00.000Z"');
 
-    const preview = await agency.post("/eservices/svc-1/steps/7/preview", { requestedDate: "2026-11-25" }, { headers: { "hx-request": "true" } });
+    // One required mark on the date's legend, not "* *".
+    expect(page.text).not.toMatch(/\*\s*<span class="required"/);
+    expect(page.text).toContain('name="requestedDate-month"');
+    expect(page.text).not.toContain('type="date"');
+
+    const box = (d: string, m: string, y: string) => ({ "requestedDate-day": d, "requestedDate-month": m, "requestedDate-year": y });
+    const preview = await agency.post("/eservices/svc-1/steps/7/preview", box("25", "11", "2569"), { headers: { "hx-request": "true" } });
     expect(preview.text).toContain("วันอังคารที่ 1 ธ.ค. 2569");
 
-    const past = await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-11-01", intent: "review" });
+    const past = await agency.post("/eservices/svc-1/steps/7", { ...box("1", "11", "2569"), note: "ยังเก็บไว้", intent: "review" });
     expect(past.status).toBe(422);
     expect(past.text).toContain("วันที่ต้องการเปิดใช้งานต้องไม่เป็นวันที่ผ่านมาแล้ว");
+    expect(past.text).toContain("ยังเก็บไว้");
+    expect(past.text).toMatch(/name="requestedDate-year"[^>]*value="2569"/);
+    const noDay = await agency.post("/eservices/svc-1/steps/7", { ...box("31", "11", "2569"), intent: "review" });
+    expect(noDay.text).toContain("ไม่มีวันที่ 31 พฤศจิกายน 2569 ในปฏิทิน");
 
     const review = await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-11-24", note: "พร้อมแล้ว", intent: "review" });
     expect(review.status).toBe(200);
@@ -138,6 +148,9 @@ describe("step 7 and the Tuesday batch job", () => {
     const done = await agency.get(confirmed.location!);
     expect(done.text).toContain("ยืนยันวันเปิดให้บริการแล้ว");
     expect(done.text).toContain("รอเจ้าหน้าที่ตรวจสอบ แล้วจึงเปิดให้บริการตามรอบ");
+    // Confirmed: the countdown to the cutoff no longer concerns this service.
+    expect(done.text).not.toContain("เหลือเวลาก่อนตัดรอบ");
+    expect(done.text).not.toContain("data-deadline");
     expect((await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-12-08", intent: "confirm" })).status).toBe(409);
 
     const ics = await agency.request("/eservices/svc-1/golive.ics");
@@ -198,10 +211,10 @@ describe("step 7 and the Tuesday batch job", () => {
     await agency.get("/eservices/svc-1/steps/7");
     await agency.post("/eservices/svc-1/steps/7", { requestedDate: "2026-11-24", intent: "confirm" });
     await officer.get("/eservices/svc-1/steps/7");
-    const wrong = await officer.post("/eservices/svc-1/golive/move", { batchDate: "2026-12-02" });
+    const wrong = await officer.post("/eservices/svc-1/golive/move", { "batchDate-day": "2", "batchDate-month": "12", "batchDate-year": "2569" });
     expect(wrong.status).toBe(422);
     expect(wrong.text).toContain("รอบเปิดให้บริการต้องเป็นวันอังคาร");
-    expect((await officer.post("/eservices/svc-1/golive/move", { batchDate: "2026-12-01" })).status).toBe(303);
+    expect((await officer.post("/eservices/svc-1/golive/move", { "batchDate-day": "1", "batchDate-month": "12", "batchDate-year": "2569" })).status).toBe(303);
     const [row] = await t.db.select().from(eservices).where(eq(eservices.id, "svc-1"));
     expect(row!.goliveBatchDate).toBe("2026-12-01");
     expect((await officer.get("/officer/batches")).text).toContain("บริการทดสอบ");
@@ -293,6 +306,8 @@ describe("step 4: the long form in three parts", () => {
     expect(check.status).toBe(200);
     expect(check.text).toContain("หนังสือมอบหมาย.pdf");
     expect(check.text).toContain("กองทัพเรือ");
+    expect(check.text).toContain("1 ก.ย. 2570");
+    expect(check.text).not.toContain("2027-09-01");
     expect((await agency.post(`${base}/submit`, {})).status).toBe(303);
     expect((await agency.get(base)).text).toContain("อยู่ระหว่างการตรวจสอบ");
 
@@ -309,6 +324,10 @@ describe("step 4: the long form in three parts", () => {
     const page = await agency.get("/eservices/svc-1/steps/4/parts/2");
     expect(page.text).toContain("บริการจากขั้นตอนที่ 1");
     expect(page.text).toContain("https://from-step-2.go.th/");
-    expect(page.text).toContain('value="2027-05-01"');
+    // Shown as day / Thai month / พ.ศ. year boxes, not an ISO date.
+    expect(page.text).toMatch(/name="launchDate-day"[^>]*value="1"/);
+    expect(page.text).toMatch(/<option value="5" selected="">พฤษภาคม<\/option>/);
+    expect(page.text).toMatch(/name="launchDate-year"[^>]*value="2570"/);
+    expect(page.text).not.toContain("2027-05-01");
   });
 });

@@ -91,7 +91,7 @@ describe("a confirmed go-live date", () => {
     expect(page.text).toContain("ส่งกลับแก้ไข");
     expect(page.text).not.toContain("รอเปิดให้บริการตามรอบ");
     expect(page.text).not.toContain("golive.ics");
-    expect(page.text).toContain('name="requestedDate"');
+    expect(page.text).toContain('name="requestedDate-day"');
     // An officer cannot move a cancelled booking either.
     expect((await officer.post("/eservices/svc-1/golive/move", { batchDate: "2026-12-01" })).status).toBe(409);
 

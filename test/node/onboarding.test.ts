@@ -129,6 +129,7 @@ describe("step 1 with officer review", () => {
     const invalid = await agency.post(base, { ...validStep1, shortDescription: tooLong, launchDate: "2030-01-01", intent: "check" });
     expect(invalid.status).toBe(422);
     expect(invalid.text).toContain("(ตอนนี้ 141)");
+    expect(invalid.text).toContain('<p class="counter over" data-count-for="f-shortDescription" aria-live="polite">141/140</p>');
     expect(invalid.text).toContain("กำหนดการเปิดใช้งานต้องไม่เกินวันที่");
     expect(invalid.text).toContain("ระบบขอใบอนุญาตประกอบกิจการ");
 
@@ -169,6 +170,37 @@ describe("step 1 with officer review", () => {
 
     const dashboard = await agency.get("/agency");
     expect(dashboard.text).toContain("ผ่านการตรวจสอบแล้ว");
+  });
+
+  it("asks the launch date as day / Thai month / พ.ศ. year, keeps the other answers on a wrong date, and shows it in Thai", async () => {
+    const officer = new Browser(t);
+    await officer.login("officer", "Officer#2567");
+    const { username, password, serviceId } = await setUpAgency(officer);
+    const agency = await firstLogin(username, password, "wilai.d");
+    const base = `/eservices/${serviceId}/steps/1`;
+    const { launchDate: _iso, ...rest } = validStep1;
+
+    const form = await agency.get(base);
+    expect(form.text).not.toContain('type="date"');
+    expect(form.text).toContain('name="launchDate-month"');
+    expect(form.text).toContain("<option value=\"2\">กุมภาพันธ์</option>");
+    expect(form.text).not.toMatch(/\(20\d\d-\d\d-\d\d\)/); // the fiscal-year hint is in Thai too
+
+    const wrong = await agency.post(base, { ...rest, "launchDate-day": "31", "launchDate-month": "2", "launchDate-year": "2570", intent: "check" });
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain("ไม่มีวันที่ 31 กุมภาพันธ์ 2570 ในปฏิทิน");
+    expect(wrong.text).toContain('<a href="#f-launchDate">');
+    expect(wrong.text).toContain(rest.fullDescription); // the other answers are kept
+    expect(wrong.text).toMatch(/name="launchDate-day"[^>]*value="31"/);
+    expect(wrong.text).toMatch(/<option value="2" selected="">กุมภาพันธ์<\/option>/);
+
+    const good = await agency.post(base, { ...rest, "launchDate-day": "1", "launchDate-month": "6", "launchDate-year": "2570", intent: "check" });
+    expect(good.location).toBe(`${base}/check`);
+    const step = (await t.db.select().from(eserviceSteps).where(eq(eserviceSteps.eserviceId, serviceId))).find((s) => s.stepNo === 1)!;
+    expect((step.answers as Record<string, unknown>).launchDate).toBe("2027-06-01");
+    const check = await agency.get(`${base}/check`);
+    expect(check.text).toContain("1 มิ.ย. 2570");
+    expect(check.text).not.toContain("2027-06-01");
   });
 
   it("keeps agency B away from agency A's service, its files and its steps", async () => {
@@ -245,6 +277,8 @@ describe("step 2: profile access and testers", () => {
     });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain("https://evil.com/cb ไม่อยู่ในโดเมน service.go.th");
+    // The summary names the field and links to the one textarea that holds every callback.
+    expect(bad.text).toContain('<a href="#f-loginCallbacks">Callback URL: https://evil.com/cb ไม่อยู่ในโดเมน service.go.th</a>');
     expect(bad.text).toContain("กรุณาเพิ่มผู้ทดสอบอย่างน้อย 1 คน");
     expect(bad.text).toContain("https://evil.com/cb"); // the typed URLs are kept
 

@@ -191,8 +191,26 @@ describe("ThaiD by QR code (cross-device)", () => {
     await desktop.get("/me");
     const again = await desktop.post(`/login/qr/${id}/poll`, {});
     expect(again.status).toBe(200);
-    expect(again.text).toContain("QR Code หมดอายุแล้ว");
+    // Used, not expired: the person should not wonder whether they were too slow.
+    expect(again.text).toContain("QR Code นี้ถูกใช้เข้าสู่ระบบไปแล้ว");
+    expect(again.text).not.toContain("หมดอายุแล้ว");
+    expect((await desktop.get(`/login/qr/${id}`)).text).toContain("QR Code นี้ถูกใช้เข้าสู่ระบบไปแล้ว");
     expect(await t.db.select().from(sessions)).toHaveLength(1);
+  });
+
+  it("without JavaScript, pressing continue before the phone confirms shows the whole QR page again, saying it is not confirmed yet", async () => {
+    const desktop = new Browser(t);
+    const { id } = await openQr(desktop);
+    const res = await desktop.post(`/login/qr/${id}/poll`, {});
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("<h1>เข้าสู่ระบบด้วย ThaiD</h1>");
+    expect(res.text).toContain("ยังไม่ได้รับการยืนยันจากโทรศัพท์");
+    expect(res.text).toContain("สแกน QR Code นี้ภายในเวลาที่กำหนด");
+    expect(res.text).toContain("<svg");
+    // htmx still gets only the status fragment, without the warning.
+    const fragment = await desktop.post(`/login/qr/${id}/poll`, {}, { headers: { "hx-request": "true" } });
+    expect(fragment.text).not.toContain("<h1>");
+    expect(fragment.text).not.toContain("ยังไม่ได้รับการยืนยันจากโทรศัพท์");
   });
 
   it("does not sign in a different browser that polls the same QR id", async () => {

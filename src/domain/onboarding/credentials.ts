@@ -5,7 +5,7 @@
  * comments on).
  */
 import { z } from "zod";
-import { fiscalYearEnd, isIsoDate, thaiShortDate } from "../dates";
+import { dateAnswerProblem, fiscalYearEnd, isIsoDate, thaiShortDate } from "../dates";
 import { validateForm } from "../forms";
 import { asArray, checkboxes, countedText, fieldsParsed, graphemeLength, yesNo } from "./form-fields";
 import type { StepEntry } from "./step-entry";
@@ -139,7 +139,10 @@ export function step1Form(opts: { latestLaunchDate: string }) {
         .string({ error: "กรุณาเลือกกำหนดการเปิดใช้งาน" })
         .trim()
         .min(1, "กรุณาเลือกกำหนดการเปิดใช้งาน")
-        .refine((d) => d === "" || isIsoDate(d), "กำหนดการเปิดใช้งานไม่ใช่วันที่ที่ถูกต้อง")
+        .superRefine((d, ctx) => {
+          const problem = dateAnswerProblem(d, "กำหนดการเปิดใช้งาน");
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        })
         .refine(
           (d) => !isIsoDate(d) || d <= latestLaunchDate,
           `กำหนดการเปิดใช้งานต้องไม่เกินวันที่ ${thaiShortDate(latestLaunchDate)}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asArray, graphemeLength } from "./form-fields";
+import { askFor, asArray, graphemeLength } from "./form-fields";
 
 describe("graphemeLength", () => {
   it("counts a Thai consonant with its vowel and tone marks as one character", () => {
@@ -20,5 +20,12 @@ describe("asArray", () => {
     expect(asArray(null)).toEqual([]);
     expect(asArray("pid")).toEqual(["pid"]);
     expect(asArray(["pid", "email"])).toEqual(["pid", "email"]);
+  });
+});
+
+describe("askFor", () => {
+  it("puts a space before an English label but not before a Thai one", () => {
+    expect(askFor("Domain")).toBe("กรุณากรอก Domain");
+    expect(askFor("ชื่อบริการ")).toBe("กรุณากรอกชื่อบริการ");
   });
 });

@@ -48,7 +48,12 @@ export function fieldsParsed(...fields: string[]) {
  * check, even the ones given `when`, and the cross-field messages would only
  * appear after a second submit. The checks after this one skip "" themselves.
  */
-export const required = (label: string) => z.string({ error: `กรุณากรอก${label}` }).trim().min(1, `กรุณากรอก${label}`);
+export const required = (label: string) => z.string({ error: askFor(label) }).trim().min(1, askFor(label));
+
+/** "กรุณากรอก…" for a label; Thai runs on without a space, but an English label ("Domain") needs one. */
+export function askFor(label: string): string {
+  return /^[A-Za-z0-9]/.test(label) ? `กรุณากรอก ${label}` : `กรุณากรอก${label}`;
+}
 
 /** A field missing from the post is an empty one, so the shared schemas give their Thai "กรุณากรอก…". */
 export const presentOrEmpty = <S extends z.ZodType>(schema: S) => z.preprocess((v) => v ?? "", schema);

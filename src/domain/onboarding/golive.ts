@@ -8,7 +8,7 @@
  * result never depends on the server's time zone.
  */
 import { z } from "zod";
-import { bangkokIsoDate, isIsoDate } from "../dates";
+import { bangkokIsoDate, dateAnswerProblem, isIsoDate } from "../dates";
 import { validateForm } from "../forms";
 import type { StepEntry } from "./step-entry";
 
@@ -120,6 +120,15 @@ export function isBatchDue(batchDate: string, now: Date): boolean {
 // The forms: the agency's wanted date, and an officer moving a booking
 
 
+/** A date check that says what is wrong with day / month / year boxes, else `fallback`. */
+function notADate(label: string, fallback: string) {
+  return (d: string, ctx: z.RefinementCtx) => {
+    if (d !== "" && isIsoDate(d)) return;
+    const typed = d.includes("/") ? dateAnswerProblem(d, label) : null;
+    ctx.addIssue({ code: "custom", message: typed ?? fallback });
+  };
+}
+
 /** Step 7: the wanted go-live date (not in the past, in Bangkok) and an optional note. */
 export function goliveForm(now: Date) {
   const today = bangkokIsoDate(now);
@@ -128,7 +137,7 @@ export function goliveForm(now: Date) {
       .string()
       .trim()
       .min(1, "กรุณาเลือกวันที่ต้องการเปิดใช้งาน")
-      .refine(isIsoDate, "วันที่ต้องการเปิดใช้งานไม่ถูกต้อง")
+      .superRefine(notADate(GOLIVE_LABELS.requestedDate, "วันที่ต้องการเปิดใช้งานไม่ถูกต้อง"))
       .refine((d) => !isIsoDate(d) || d >= today, "วันที่ต้องการเปิดใช้งานต้องไม่เป็นวันที่ผ่านมาแล้ว"),
     note: z.string().trim().max(1000, "หมายเหตุยาวเกินไป (ไม่เกิน 1000 ตัวอักษร)").optional().transform((v) => v || null),
   });
@@ -143,7 +152,7 @@ export function moveBatchForm(now: Date) {
     batchDate: z
       .string()
       .trim()
-      .refine(isIsoDate, "วันที่ไม่ถูกต้อง")
+      .superRefine(notADate("รอบเปิดให้บริการ", "วันที่ไม่ถูกต้อง"))
       .refine((d) => !isIsoDate(d) || new Date(`${d}T00:00:00Z`).getUTCDay() === 2, "รอบเปิดให้บริการต้องเป็นวันอังคาร")
       .refine((d) => !isIsoDate(d) || d >= today, "รอบเปิดให้บริการต้องไม่เป็นวันที่ผ่านมาแล้ว"),
   });

@@ -27,7 +27,7 @@ describe("step 2: profile access", () => {
   it("needs only an https landing page URL for mToken", () => {
     const r = validateForm(step2Form, { profileAccess: "mtoken", landingUrl: " https://www.sample.com " });
     expect(r).toEqual({ ok: true, data: { profileAccess: "mtoken", landingUrl: "https://www.sample.com" } });
-    expect(errorsOf(step2Form, { profileAccess: "mtoken" })).toEqual({ landingUrl: "กรุณากรอกLanding Page URL" });
+    expect(errorsOf(step2Form, { profileAccess: "mtoken" })).toEqual({ landingUrl: "กรุณากรอก Landing Page URL" });
     expect(errorsOf(step2Form, { profileAccess: "mtoken", landingUrl: "http://www.sample.com" })).toEqual({
       landingUrl: "http://www.sample.com ต้องขึ้นต้นด้วย https://",
     });
@@ -117,19 +117,19 @@ describe("step 2: profile access", () => {
         domain: "Domain ไม่ถูกต้อง (เช่น service.go.th)",
       });
     }
-    expect(errorsOf(step2Form, { ...oidc, domain: "" })).toEqual({ domain: "กรุณากรอกDomain" });
+    expect(errorsOf(step2Form, { ...oidc, domain: "" })).toEqual({ domain: "กรุณากรอก Domain" });
   });
 
   it("reports each URL's own problem without waiting for a valid domain", () => {
     expect(errorsOf(step2Form, { ...oidc, domain: "", loginCallbacks: ["http://service.go.th/cb"] })).toEqual({
-      domain: "กรุณากรอกDomain",
+      domain: "กรุณากรอก Domain",
       "loginCallbacks.0": "http://service.go.th/cb ต้องขึ้นต้นด้วย https://",
     });
   });
 
   it("checks the callbacks' domain even while another field is empty", () => {
     expect(errorsOf(step2Form, { ...oidc, landingUrl: "", loginCallbacks: ["https://evil.com/cb"] })).toEqual({
-      landingUrl: "กรุณากรอกLanding Page URL",
+      landingUrl: "กรุณากรอก Landing Page URL",
       "loginCallbacks.0": "https://evil.com/cb ไม่อยู่ในโดเมน service.go.th",
     });
   });

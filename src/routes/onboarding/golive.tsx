@@ -8,7 +8,7 @@ import type { AppEnv } from "../../app-env";
 import { formToken } from "../../domain/form-token";
 import { validateForm } from "../../domain/forms";
 import { goLiveBatch, goliveForm, moveBatchForm, nextCutoff } from "../../domain/onboarding/golive";
-import { bangkokIsoDate, isIsoDate } from "../../domain/dates";
+import { bangkokIsoDate, foldDateParts, isIsoDate } from "../../domain/dates";
 import { isLiveBooking } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
@@ -29,7 +29,7 @@ function goliveExtra(svc: ServiceView, now: Date, values: { requestedDate: strin
 
 export const goliveRoutes = new Hono<AppEnv>()
   .post("/:id/steps/7/preview", requireRole("agency"), async (c) => {
-    const body = await c.req.parseBody();
+    const body = foldDateParts(await c.req.parseBody(), ["requestedDate"]);
     const date = typeof body.requestedDate === "string" ? body.requestedDate : "";
     const now = c.var.deps.clock.now();
     const batch = isIsoDate(date) && date >= bangkokIsoDate(now) ? goLiveBatch(now, date) : null;
@@ -37,7 +37,7 @@ export const goliveRoutes = new Hono<AppEnv>()
   })
   .post("/:id/steps/7", requireRole("agency"), async (c) => {
     const svc = await serviceOr404(c);
-    const body = await c.req.parseBody();
+    const body = foldDateParts(await c.req.parseBody(), ["requestedDate"]);
     const now = c.var.deps.clock.now();
     const form = validateForm(goliveForm(now), body);
     const values = { requestedDate: typeof body.requestedDate === "string" ? body.requestedDate : "", note: typeof body.note === "string" ? body.note : "" };
@@ -51,7 +51,7 @@ export const goliveRoutes = new Hono<AppEnv>()
   })
   .post("/:id/golive/move", requireRole("officer", "admin"), async (c) => {
     const id = c.req.param("id");
-    const form = validateForm(moveBatchForm(c.var.deps.clock.now()), await c.req.parseBody());
+    const form = validateForm(moveBatchForm(c.var.deps.clock.now()), foldDateParts(await c.req.parseBody(), ["batchDate"]));
     if (!form.ok) return stepPage(c, await serviceOr404(c), STEP, { errors: form.errors }, 422);
     const result = await moveBatch(useCase(c), id, form.data.batchDate);
     if (!result.ok) return refusedPage(c, id, STEP, result.reason, "batchDate");

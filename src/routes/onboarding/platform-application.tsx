@@ -7,6 +7,7 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../app-env";
 import { allPartErrors, freeMailWarnings, groupsByPart, LIST_FIELDS, PART_FIELDS, partErrors, type PartNo, type Raw } from "../../domain/onboarding/platform-application";
+import { foldDateParts } from "../../domain/dates";
 import type { FieldErrors } from "../../domain/forms";
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
@@ -34,7 +35,8 @@ function partOr404(c: AppContext): PartNo {
 }
 
 /** This part's posted fields, lists kept as lists; other parts' answers are untouched. */
-function postedPart(body: Record<string, string | File | (string | File)[]>, part: PartNo): Raw {
+function postedPart(posted: Record<string, string | File | (string | File)[]>, part: PartNo): Raw {
+  const body = foldDateParts(posted, PART_FIELDS[part] as readonly string[]);
   const out: Raw = {};
   for (const name of PART_FIELDS[part] as readonly string[]) {
     const v = body[name];

@@ -7,6 +7,7 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
+import { foldDateParts } from "../../domain/dates";
 import { formToken } from "../../domain/form-token";
 import { validateForm } from "../../domain/forms";
 import { reviewForm } from "../../domain/onboarding/review";
@@ -63,7 +64,7 @@ export const stepRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody({ all: true });
     const id = c.req.param("id");
     // Saved whatever else happens: nothing typed is lost.
-    const saved = await saveAnswers(useCase(c), id, step.no, postedAnswers(body, step.formFields));
+    const saved = await saveAnswers(useCase(c), id, step.no, postedAnswers(foldDateParts(body, step.formFields), step.formFields));
     if (!saved.ok) return refusedPage(c, id, step.no, saved.reason);
     if (body.intent === "check") {
       const svc = await serviceOr404(c);

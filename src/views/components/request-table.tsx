@@ -1,13 +1,8 @@
 import { POSITIONS } from "../../domain/academic";
 import type { RequestListRow } from "../../services/requests";
 import { formatThaiDateTime } from "../../messages/dates";
+import { PhoneLink } from "./phone-link";
 import { NextActorTag, StatusBadge } from "./status-badge";
-
-function formatPhone(p: string): string {
-  const d = p.replace(/\D/g, "");
-  if (/^0[689]\d{8}$/.test(d)) return `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`;
-  return p;
-}
 
 /**
  * The request list of screen 6. One markup: a table on wide screens, and on a
@@ -57,7 +52,7 @@ export function RequestTable(props: { rows: RequestListRow[]; caption: string; s
             <td data-label="ผู้ประสานงาน">
               {row.coordinatorName}
               <br />
-              <a href={`tel:${row.coordinatorPhone.replace(/\D/g, "")}`}>{formatPhone(row.coordinatorPhone)}</a>
+              <PhoneLink phone={row.coordinatorPhone} />
               <br />
               <a href={`mailto:${row.coordinatorEmail}`}>{row.coordinatorEmail}</a>
             </td>

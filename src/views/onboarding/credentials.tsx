@@ -7,6 +7,9 @@ import { DEVICE_ACCESS, ESERVICE_CATEGORIES, IDENTITY_LEVELS, PERSONAL_DATA_FIEL
 import type { FieldErrors } from "../../domain/forms";
 import { AutosaveStatus, autosaveAttrs } from "../components/autosave";
 import { AnswerRows, answerList, answerText, CheckOrDraftButtons, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
+import { thaiDateAnswer, thaiShortDate } from "../../domain/dates";
+import { graphemeLength } from "../../domain/onboarding/form-fields";
+import { DateInput } from "../components/date-input";
 import { ErrorSummary } from "../components/error-summary";
 import { UploadError, uploadInputAria } from "../components/upload-error";
 import { fieldId } from "../components/field";
@@ -83,6 +86,8 @@ function CredentialsForm(props: SectionProps) {
   const e = props.errors;
   const c = props.comments;
   const tasks = [...list(a, "tasks").filter((t) => t.trim()), ""];
+  // The same count the script keeps live, so a page sent back with text says it too.
+  const shortCount = graphemeLength(str(a, "shortDescription").trim());
   const base = `/eservices/${props.service.id}/steps/1`;
   return (
     <>
@@ -113,8 +118,8 @@ function CredentialsForm(props: SectionProps) {
           <textarea id={fieldId("shortDescription")} name="shortDescription" rows={3} data-max={String(SHORT_DESCRIPTION_MAX)}>
             {str(a, "shortDescription")}
           </textarea>
-          <p class="counter" data-count-for={fieldId("shortDescription")} aria-live="polite">
-            0/{SHORT_DESCRIPTION_MAX}
+          <p class={shortCount > SHORT_DESCRIPTION_MAX ? "counter over" : "counter"} data-count-for={fieldId("shortDescription")} aria-live="polite">
+            {shortCount}/{SHORT_DESCRIPTION_MAX}
           </p>
         </div>
         <div class={cls(e, "fullDescription")}>
@@ -136,13 +141,8 @@ function CredentialsForm(props: SectionProps) {
             </textarea>
           </div>
         ) : null}
-        <div class={cls(e, "launchDate")}>
-          <label for={fieldId("launchDate")}>{STEP1_LABELS.launchDate} *</label>
-          <p class="hint">ต้องไม่เกินสิ้นปีงบประมาณ ({props.latestLaunchDate})</p>
-          <OfficerComment comments={c} name="launchDate" />
-          <FieldError errors={e} name="launchDate" />
-          <input id={fieldId("launchDate")} name="launchDate" type="date" max={props.latestLaunchDate} value={str(a, "launchDate")} />
-        </div>
+        <OfficerComment comments={c} name="launchDate" />
+        <DateInput name="launchDate" legend={STEP1_LABELS.launchDate} required hint={`ต้องไม่เกินสิ้นปีงบประมาณ (${thaiShortDate(props.latestLaunchDate)})`} value={str(a, "launchDate")} errors={e} />
         <Radios name="wantsPersonalData" legend={`${STEP1_LABELS.wantsPersonalData} *`} options={YES_NO} value={str(a, "wantsPersonalData")} errors={e} comments={c} />
         <Checks name="personalData" legend={STEP1_LABELS.personalData} options={PERSONAL_DATA_FIELDS} values={list(a, "personalData")} errors={e} comments={c} hint="เลือกอย่างน้อย 1 รายการ เมื่อต้องการเข้าถึงข้อมูลส่วนบุคคล" />
         <Radios name="identityLevel" legend={`${STEP1_LABELS.identityLevel} *`} options={IDENTITY_LEVELS} value={str(a, "identityLevel")} errors={e} comments={c} />
@@ -182,7 +182,7 @@ export function CredentialsSummary(props: { answers: RawAnswers; icon: { id: str
     [STEP1_LABELS.fullDescription, str(a, "fullDescription") || "-"],
     ["ไอคอน", props.icon ? props.icon.fileName : "ไม่มี"],
     [STEP1_LABELS.iconConcept, str(a, "iconConcept") || "-"],
-    [STEP1_LABELS.launchDate, str(a, "launchDate") || "-"],
+    [STEP1_LABELS.launchDate, thaiDateAnswer(str(a, "launchDate"))],
     [STEP1_LABELS.wantsPersonalData, YES_NO[str(a, "wantsPersonalData") as "yes"] ?? "-"],
     [STEP1_LABELS.personalData, pick("personalData", PERSONAL_DATA_FIELDS)],
     [STEP1_LABELS.identityLevel, IDENTITY_LEVELS[str(a, "identityLevel") as "id_card"] ?? "-"],

@@ -9,7 +9,7 @@ import { GOLIVE_LABELS } from "../../domain/onboarding/golive";
 import { canWrite, isLiveBooking } from "../../domain/onboarding/workflow";
 import { ErrorSummary } from "../components/error-summary";
 import { Countdown } from "../components/countdown";
-import { Field } from "../components/field";
+import { DateInput } from "../components/date-input";
 import { OnceField } from "../components/once-field";
 import { formatThaiDate } from "../../messages/dates";
 import type { StepSection } from "./step-page";
@@ -74,9 +74,12 @@ export function GoLiveSection(props: GoLiveProps) {
             <li>{r}</li>
           ))}
         </ul>
-        <p>
-          เหลือเวลาก่อนตัดรอบ (วันจันทร์ 12:00 น.): <Countdown deadline={props.nextCutoff} now={props.now} />
-        </p>
+        {/* Once the date is confirmed the cutoff no longer concerns this service. */}
+        {props.confirmed?.confirmedAt || props.confirmed?.launchedAt ? null : (
+          <p class="golive-countdown">
+            เหลือเวลาก่อนตัดรอบ (วันจันทร์ 12:00 น.): <Countdown deadline={props.nextCutoff} now={props.now} />
+          </p>
+        )}
       </div>
       {props.justConfirmed && props.confirmed?.confirmedAt ? (
         <div class="flash" role="status">
@@ -102,7 +105,7 @@ export function GoLiveSection(props: GoLiveProps) {
       {props.canMove ? (
         <form method="post" action={`/eservices/${props.serviceId}/golive/move`} class="card">
           <ErrorSummary errors={props.errors} />
-          <Field name="batchDate" label="ย้ายไปรอบวันอังคารที่ (YYYY-MM-DD)" type="date" errors={props.errors} values={{}} />
+          <DateInput name="batchDate" legend="ย้ายไปรอบวันอังคารที่" errors={props.errors} />
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <button type="submit" class="button button-secondary">
             ย้ายรอบเปิดให้บริการ
@@ -115,14 +118,8 @@ export function GoLiveSection(props: GoLiveProps) {
           <form method="post" action={base} novalidate>
             <input type="hidden" name="_csrf" value={props.csrfToken} />
             <OnceField />
-            <div
-              hx-post={`${base}/preview`}
-              hx-trigger="change from:#f-requestedDate"
-              hx-include="#f-requestedDate"
-              hx-target="#batch-preview"
-              hx-swap="outerHTML"
-            >
-              <Field name="requestedDate" label={`${GOLIVE_LABELS.requestedDate} *`} type="date" values={props.values} errors={props.errors} required />
+            <div id="requested-date" hx-post={`${base}/preview`} hx-trigger="change" hx-include="#requested-date" hx-target="#batch-preview" hx-swap="outerHTML">
+              <DateInput name="requestedDate" legend={GOLIVE_LABELS.requestedDate} value={props.values.requestedDate} errors={props.errors} required />
             </div>
             <BatchPreview batch={props.previewBatch} />
             <div class="field">

@@ -30,6 +30,8 @@ import {
 import { PROFILE_ACCESS } from "../../domain/onboarding/uat";
 import { THAI_PROVINCES } from "../../domain/thai-provinces";
 import { answerList, answerText, errorFor, FieldError, OfficerComment, type RawAnswers } from "../components/answer-fields";
+import { thaiDateAnswer } from "../../domain/dates";
+import { DateInput } from "../components/date-input";
 import { ErrorSummary } from "../components/error-summary";
 import { fieldId } from "../components/field";
 import { OnceField } from "../components/once-field";
@@ -93,6 +95,14 @@ function FieldFor(props: { name: string; values: Raw; errors?: FieldErrors; warn
       {props.warnings[name]}
     </p>
   ) : null;
+  if (name === "launchDate") {
+    return (
+      <>
+        {comment}
+        <DateInput name={name} legend={label(name)} hint={NOTES[name]} value={str(values, name)} errors={errors} />
+      </>
+    );
+  }
   if (CONSENT_KEYS.has(name)) {
     const consent = CONSENTS.find((c) => c.key === name)!;
     return (
@@ -171,7 +181,7 @@ function FieldFor(props: { name: string; values: Raw; errors?: FieldErrors; warn
         <input
           id={id}
           name={name}
-          type={name === "launchDate" ? "date" : /Email$/.test(name) ? "email" : /Phone|Mobile/.test(name) ? "tel" : /Url$|website/.test(name) ? "url" : "text"}
+          type={/Email$/.test(name) ? "email" : /Phone|Mobile/.test(name) ? "tel" : /Url$|website/.test(name) ? "url" : "text"}
           inputmode={/Pid$|postcode/.test(name) ? "numeric" : undefined}
           value={str(values, name)}
           aria-invalid={invalid ? "true" : undefined}
@@ -322,7 +332,7 @@ export function PlatformApplicationSummary(props: PlatformApplicationSummaryProp
               {fields.map((f) => {
                 const options = RADIOS[f] ?? CHECKS[f];
                 const raw = list(props.values, f);
-                const shown = CONSENT_KEYS.has(f) ? (str(props.values, f) === CONSENT_VALUE ? "ตกลง" : "") : options ? raw.map((v) => options[v] ?? v).join(", ") : raw.join("\n");
+                const shown = f === "launchDate" ? thaiDateAnswer(str(props.values, f)) : CONSENT_KEYS.has(f) ? (str(props.values, f) === CONSENT_VALUE ? "ตกลง" : "") : options ? raw.map((v) => options[v] ?? v).join(", ") : raw.join("\n");
                 return (
                   <div class="check-row">
                     <dt>{label(f)}</dt>

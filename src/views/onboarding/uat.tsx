@@ -5,6 +5,7 @@
  * for pre-production (preprod.tsx), so the form and the testers live here once.
  */
 import { PROFILE_ACCESS, STEP2_LABELS, TESTER_LABELS, TESTER_OS } from "../../domain/onboarding/uat";
+import { PhoneLink } from "../components/phone-link";
 import { stepDefinition } from "../../domain/onboarding/steps";
 import type { FieldErrors, FormValues } from "../../domain/forms";
 import { maskThaiId } from "../../domain/thai-id";
@@ -69,7 +70,7 @@ export function SetupSection(props: SetupSectionProps) {
   const base = `/eservices/${props.serviceId}/steps/${stepNo}`;
   return (
     <>
-      {props.editable ? <ErrorSummary errors={withoutUploadErrors(e)} labels={stepDefinition(stepNo)!.reviewLabels} /> : null}
+      {props.editable ? <ErrorSummary errors={withoutUploadErrors(e)} labels={stepDefinition(stepNo)!.reviewLabels} listsInOneControl /> : null}
       {props.editable ? (
         <form method="post" action={base} novalidate>
           <input type="hidden" name="_csrf" value={props.csrfToken} />
@@ -128,7 +129,7 @@ export function TesterList(props: { serviceId: string; stepNo: number; testers: 
             </strong>{" "}
             · {t.organisation}
             <br />
-            อีเมล {t.email} · โทร {t.phone}
+            อีเมล <a href={`mailto:${t.email}`}>{t.email}</a> · โทร <PhoneLink phone={t.phone} />
             <TesterPid serviceId={props.serviceId} stepNo={props.stepNo} tester={t} csrfToken={props.csrfToken} />
             {props.editable ? (
               <div>

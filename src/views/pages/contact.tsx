@@ -1,10 +1,10 @@
+import { phonePieces } from "../../domain/phone";
 import type { FieldErrors } from "../../domain/forms";
 import { ErrorSummary } from "../components/error-summary";
 
-/** Phone numbers in the text become tap-to-call links (the text itself stays escaped). */
+/** Phone numbers in the text become tap-to-call links, each number of a range its own (the text itself stays escaped). */
 function withPhoneLinks(line: string) {
-  const parts = line.split(/(0(?: ?\d){8,9})/);
-  return parts.map((part, i) => (i % 2 === 1 ? <a href={`tel:${part.replace(/\D/g, "")}`}>{part}</a> : part));
+  return phonePieces(line).map((piece) => ("phone" in piece ? <a href={piece.href}>{piece.phone}</a> : piece.text));
 }
 
 /** "ติดต่อเรา", screen 17; the text is the admin's. */

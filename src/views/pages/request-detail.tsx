@@ -1,3 +1,4 @@
+import { PhoneLink } from "../components/phone-link";
 import {
   ACTION_REFUSAL_TH,
   ACTIONS,
@@ -134,7 +135,7 @@ export function RequestDetailPage(props: RequestDetailProps) {
         </dd>
         <dt>ผู้ประสานงาน</dt>
         <dd>
-          {q.coordinator.name} · {q.coordinator.phone} · {q.coordinator.email}
+          {q.coordinator.name} · <PhoneLink phone={q.coordinator.phone} /> · <a href={`mailto:${q.coordinator.email}`}>{q.coordinator.email}</a>
         </dd>
       </dl>
       <p class="notice">

@@ -4,6 +4,7 @@ import type { FieldErrors, FormValues } from "../../domain/forms";
 import { ErrorSummary } from "../components/error-summary";
 import { Field, fieldId } from "../components/field";
 import { OnceField } from "../components/once-field";
+import { SelectField } from "../components/select-field";
 
 export interface RequestFormProps {
   /** Null for a new request. */
@@ -50,22 +51,15 @@ export function RequestFormPage(props: RequestFormProps) {
         </fieldset>
         <fieldset>
           <legend>ตำแหน่งและสาขา</legend>
-          <div class={e.position ? "field field-invalid" : "field"}>
-            <label for={fieldId("position")}>{L.position}</label>
-            {e.position ? (
-              <p class="field-error" id={`${fieldId("position")}-error`}>
-                {e.position}
-              </p>
-            ) : null}
-            <select id={fieldId("position")} name="position" aria-invalid={e.position ? "true" : undefined}>
-              <option value="">— เลือก —</option>
-              {POSITION_KEYS.map((p) => (
-                <option value={p} selected={v.position === p}>
-                  {POSITIONS[p].th}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="position"
+            label={L.position}
+            options={POSITION_KEYS.map((p) => ({ value: p, label: POSITIONS[p].th }))}
+            placeholder="— เลือก —"
+            values={v}
+            errors={e}
+            required
+          />
           <Field name="fieldTh" label={L.fieldTh} values={v} errors={e} hint="เช่น ประสาทศัลยศาสตร์" required />
           <Field name="fieldEn" label={L.fieldEn} values={v} errors={e} hint="เช่น Neurological Surgery" required />
           <Field name="letterNo" label={L.letterNo} values={v} errors={e} />

@@ -1,4 +1,5 @@
 import type { FieldErrors, FormValues } from "../../domain/forms";
+import { PhoneLink } from "../components/phone-link";
 import { ROLE_LABEL, type Role } from "../../domain/roles";
 import { STAFF_FORM_LABELS } from "../../domain/staff-forms";
 import { ASSIGNABLE_ROLES, type StaffAction } from "../../domain/staff-policy";
@@ -111,7 +112,7 @@ export function StaffDetailPage(props: StaffDetailProps) {
         <dt>อีเมล</dt>
         <dd>{a.email ?? "–"}</dd>
         <dt>โทรศัพท์</dt>
-        <dd>{a.phone ?? "–"}</dd>
+        <dd>{a.phone ? <PhoneLink phone={a.phone} /> : "–"}</dd>
         <dt>สถานะ</dt>
         <dd>
           <StaffStateBadge user={a} />

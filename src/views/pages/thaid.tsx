@@ -37,11 +37,19 @@ export interface QrPageProps {
   csrfToken: string;
 }
 
-/** Screen 3: the QR to scan, the match code, and the status that polls every 2 s. */
-export function QrLoginPage(props: QrPageProps) {
+/**
+ * Screen 3: the QR to scan, the match code, and the status that polls every 2 s.
+ * `notConfirmed`: the no-JS "continue" was pressed before the phone confirmed.
+ */
+export function QrLoginPage(props: QrPageProps & { notConfirmed?: boolean }) {
   return (
     <section class="narrow qr-login">
       <h1>เข้าสู่ระบบด้วย ThaiD</h1>
+      {props.notConfirmed ? (
+        <p class="warning" role="alert">
+          ยังไม่ได้รับการยืนยันจากโทรศัพท์ กรุณาสแกน QR Code และยืนยันบนโทรศัพท์ให้เสร็จก่อน แล้วกด “สแกนและยืนยันแล้ว ดำเนินการต่อ” อีกครั้ง
+        </p>
+      ) : null}
       <ol class="steps">
         <li>เปิดแอปพลิเคชัน ThaiD บนโทรศัพท์ แล้วกดไอคอน “สแกน”</li>
         <li>สแกน QR Code นี้ภายในเวลาที่กำหนด</li>
@@ -53,7 +61,23 @@ export function QrLoginPage(props: QrPageProps) {
   );
 }
 
-export type QrState = "pending" | "expired" | "declined";
+export type QrState = "pending" | "expired" | "declined" | "used";
+
+const ENDED: Record<Exclude<QrState, "pending">, string> = {
+  expired: "QR Code หมดอายุแล้ว กรุณาสร้าง QR Code ใหม่เพื่อสแกนอีกครั้ง",
+  used: "QR Code นี้ถูกใช้เข้าสู่ระบบไปแล้ว หากต้องการเข้าสู่ระบบอีกครั้ง กรุณาสร้าง QR Code ใหม่",
+  declined: "คำขอเข้าสู่ระบบถูกปฏิเสธบนโทรศัพท์",
+};
+
+/** A QR that can no longer sign anyone in, on a page of its own (heading included). */
+export function QrEndedPage(props: QrPageProps & { state: QrState }) {
+  return (
+    <section class="narrow">
+      <h1>เข้าสู่ระบบด้วย ThaiD</h1>
+      <QrStatus {...props} />
+    </section>
+  );
+}
 
 /** The part of the QR page that changes: swapped by htmx on each poll. */
 export function QrStatus(props: QrPageProps & { state: QrState }) {
@@ -61,9 +85,7 @@ export function QrStatus(props: QrPageProps & { state: QrState }) {
     return (
       <div id="qr-status" class="qr-status qr-ended">
         <p class="qr-expired" role="status">
-          {props.state === "expired"
-            ? "QR Code หมดอายุแล้ว กรุณาสร้าง QR Code ใหม่เพื่อสแกนอีกครั้ง"
-            : "คำขอเข้าสู่ระบบถูกปฏิเสธบนโทรศัพท์"}
+          {ENDED[props.state]}
         </p>
         <form method="post" action="/login/qr">
           <input type="hidden" name="_csrf" value={props.csrfToken} />

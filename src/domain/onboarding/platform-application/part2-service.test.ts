@@ -132,10 +132,10 @@ describe("part 2: รายละเอียดของบริการ", ()
 
   it("uses step 2's profile access: mToken needs a landing page, OIDC the domain and callbacks", () => {
     expect(errorsOf(part2Form, { ...validPart2, landingUrl: "" })).toEqual({
-      landingUrl: "กรุณากรอกLanding Page URL",
+      landingUrl: "กรุณากรอก Landing Page URL",
     });
     expect(errorsOf(part2Form, { ...validPart2, profileAccess: "oidc" })).toEqual({
-      domain: "กรุณากรอกDomain",
+      domain: "กรุณากรอก Domain",
       loginCallbacks: "กรุณาเพิ่ม Callback URL อย่างน้อย 1 รายการ",
       logoutCallbacks: "กรุณาเพิ่ม Logout Callback URL อย่างน้อย 1 รายการ",
     });

@@ -4,7 +4,7 @@
  * wants, and its profile access (mToken or OIDC, the same rules as step 2).
  */
 import { z } from "zod";
-import { isIsoDate } from "../../dates";
+import { dateAnswerProblem } from "../../dates";
 import { DEVICE_ACCESS, type IdentityLevel, PERSONAL_DATA_FIELDS, PERSONAL_DATA_KEYS } from "../credentials";
 import { PROFILE_ACCESS, step2Form } from "../uat";
 import { checkboxes, choice, httpsUrl, optionalText, requiredText, trimDiscriminators, yesNo } from "./fields";
@@ -63,7 +63,10 @@ const part2Base = z.object({
     .string({ error: LAUNCH_DATE_MISSING })
     .trim()
     .min(1, LAUNCH_DATE_MISSING)
-    .refine((d) => d === "" || isIsoDate(d), "วันที่ต้องการเปิดให้บริการจริงไม่ใช่วันที่ที่ถูกต้อง"),
+    .superRefine((d, ctx) => {
+      const problem = dateAnswerProblem(d, "วันที่ต้องการเปิดให้บริการจริง");
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   serviceName: requiredText("กรุณากรอกชื่อบริการ", "ชื่อบริการ", 200),
   description: requiredText("กรุณากรอกรายละเอียดของบริการ", "รายละเอียดของบริการ", 10_000),
   accessUrl: httpsUrl("กรุณากรอก URL ในการเข้าถึงงานบริการ"),
