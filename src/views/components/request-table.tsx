@@ -77,7 +77,7 @@ export function RequestTable(props: { rows: RequestListRow[]; caption: string; c
                 </span>
               </td>
               <td data-label="เลขที่หนังสือ" class={extra}>
-                <span class="cell nowrap">{row.letterNo ?? "-"}</span>
+                <span class="cell">{row.letterNo ?? "-"}</span>
               </td>
               <td data-label="คิวที่">
                 <span class="cell">{row.queueNo ?? "-"}</span>
