@@ -14,6 +14,15 @@ const VIEWPORTS = [
   { width: 320, height: 640 },
   { width: 390, height: 844 },
 ];
+/** The lists, where wide tables live, also at a desktop width. */
+const DESKTOP = { width: 1280, height: 900 };
+const DESKTOP_LISTS: Record<string, string[]> = {
+  applicant: ["/me"],
+  university: ["/university"],
+  officer: ["/officer", "/staff", "/officer/agencies"],
+  agency: ["/agency/eservices"],
+  admin: ["/admin/audit", "/admin/mail", "/admin/universities"],
+};
 
 const requestOf = (page: Page, list: string) => firstHref(page, list, "a.ticket-link");
 /** A draft of the demo university's own, saved from the new-request form (the demo drafts belong to others). */
@@ -135,6 +144,15 @@ function overflowsInPage(): string[] {
     if (culprits.some((c) => c.contains(el)) || exempt(el)) continue;
     culprits.push(el);
   }
+  // A ticket number is read as one token: never broken over lines.
+  for (const t of document.querySelectorAll(".ticket-link")) {
+    if (t.getClientRects().length > 1) found.push(`ticket no. "${t.textContent}" breaks over ${t.getClientRects().length} lines`);
+  }
+  // A phone card pairs each label with its value: one element per cell, or the value's pieces fall into the label column.
+  for (const td of document.querySelectorAll(".request-table td[data-label]")) {
+    const loose = [...td.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== "");
+    if (td.children.length > 1 || loose.length > 0) found.push(`cell "${td.getAttribute("data-label")}" has its value in ${td.childNodes.length} pieces`);
+  }
   for (const el of culprits.slice(0, 5)) {
     const name = el.tagName.toLowerCase() + (el.id ? `#${el.id}` : "") + [...el.classList].map((c) => `.${c}`).join("");
     const text = (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 40);
@@ -193,5 +211,20 @@ describe("no page runs past the right edge of a phone", () => {
         }
       });
     }
+  }
+});
+
+describe("the lists fit a desktop screen too", () => {
+  for (const [role, paths] of Object.entries(DESKTOP_LISTS)) {
+    it(`fits the ${role}'s lists at ${DESKTOP.width}×${DESKTOP.height}`, async () => {
+      const page = await signedIn(browser, role, DESKTOP);
+      try {
+        const found: string[] = [];
+        for (const path of paths) found.push(...(await overflows(page, path)));
+        expect(found).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    });
   }
 });
