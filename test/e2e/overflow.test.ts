@@ -150,8 +150,14 @@ function overflowsInPage(): string[] {
   }
   // A phone card pairs each label with its value: one element per cell, or the value's pieces fall into the label column.
   for (const td of document.querySelectorAll(".request-table td[data-label]")) {
-    const loose = [...td.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== "");
-    if (td.children.length > 1 || loose.length > 0) found.push(`cell "${td.getAttribute("data-label")}" has its value in ${td.childNodes.length} pieces`);
+    // Grid items: each element, and each run of adjacent text.
+    let pieces = 0;
+    let inText = false;
+    for (const n of td.childNodes) {
+      if (n.nodeType === Node.ELEMENT_NODE) [pieces, inText] = [pieces + 1, false];
+      else if (n.nodeType === Node.TEXT_NODE && !inText && n.textContent!.trim() !== "") [pieces, inText] = [pieces + 1, true];
+    }
+    if (pieces > 1) found.push(`cell "${td.getAttribute("data-label")}" has its value in ${pieces} pieces`);
   }
   for (const el of culprits.slice(0, 5)) {
     const name = el.tagName.toLowerCase() + (el.id ? `#${el.id}` : "") + [...el.classList].map((c) => `.${c}`).join("");
