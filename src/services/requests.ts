@@ -134,7 +134,8 @@ export interface RequestFilters {
   page?: number;
 }
 
-export const PAGE_SIZE = 50;
+/** 20 a page on every width: a phone page of request cards stays a few screens long. */
+export const PAGE_SIZE = 20;
 
 /** University or officer list with filters and search by ticket, name or national ID. */
 export async function searchRequests(

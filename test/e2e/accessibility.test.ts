@@ -4,11 +4,10 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_ACCOUNTS } from "../../src/db/seed";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser";
+import { baseUrl, firstHref, qrLoginPath, signedIn, type Target } from "./pages";
 
-const baseUrl = inject("baseUrl");
 const VIEWPORTS = [
   { name: "phone", width: 390, height: 844 },
   { name: "desktop", width: 1280, height: 900 },
@@ -22,28 +21,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedIn(role: string | null, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "th-TH", viewport })).newPage();
-  if (!role) return page;
-  if (role === "applicant") {
-    // Through the ThaiD simulator, as demo citizen ทศวรรษ (who owns the manual's two requests).
-    await page.goto(`${baseUrl}/login`);
-    await page.getByRole("button", { name: "เข้าสู่ระบบด้วย ThaiD บนอุปกรณ์นี้" }).click();
-    await page.getByRole("button", { name: "เข้าสู่ระบบเป็น นายทศวรรษ พลพิจิตร" }).click();
-    await page.waitForURL(`${baseUrl}/me`);
-    return page;
-  }
-  const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
-  await page.goto(`${baseUrl}/login`);
-  await page.locator("#f-username").fill(account.username);
-  await page.locator("#f-password").fill(account.password);
-  // Wait for the sign-in's own redirect: the login page is already idle, so waiting
-  // for "networkidle" could return before the POST left it (and the next goto cut it off).
-  await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "เข้าสู่ระบบ", exact: true }).click()]);
-  await page.waitForLoadState("networkidle");
-  return page;
-}
-
 async function seriousViolations(page: Page, path: string): Promise<string[]> {
   // Server-rendered pages: "load" (goto's default) has everything axe needs.
   await page.goto(`${baseUrl}${path}`);
@@ -53,17 +30,6 @@ async function seriousViolations(page: Page, path: string): Promise<string[]> {
     .map((v) => `${path}: ${v.id} (${v.impact}) — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-/** A link's href found on a page, to reach records whose ids are random. */
-async function firstHref(page: Page, path: string, selector: string): Promise<string> {
-  await page.goto(`${baseUrl}${path}`);
-  const href = await page.locator(selector).first().getAttribute("href");
-  if (!href) throw new Error(`no ${selector} on ${path}`);
-  return href;
-}
-
-/** A page to check: a path, or how to find one (records have random ids). */
-type Target = string | ((page: Page) => Promise<string>);
-
 const PAGES: Record<string, Record<string, Target>> = {
   anonymous: {
     home: "/",
@@ -72,18 +38,8 @@ const PAGES: Record<string, Record<string, Target>> = {
     contact: "/contact",
     "ThaiD help": "/help/thaid",
     "not found": "/no-such-page",
-    "QR sign-in": async (page) => {
-      await page.goto(`${baseUrl}/login`);
-      await page.getByRole("button", { name: "สแกน QR Code ด้วยโทรศัพท์" }).click();
-      await page.waitForURL(/\/login\/qr\//);
-      return new URL(page.url()).pathname;
-    },
-    "QR phone page": async (page) => {
-      await page.goto(`${baseUrl}/login`);
-      await page.getByRole("button", { name: "สแกน QR Code ด้วยโทรศัพท์" }).click();
-      await page.waitForURL(/\/login\/qr\//);
-      return `/q/${new URL(page.url()).pathname.split("/").pop()}`;
-    },
+    "QR sign-in": qrLoginPath,
+    "QR phone page": async (page) => `/q/${(await qrLoginPath(page)).split("/").pop()}`,
   },
   applicant: { "my requests": "/me", contact: "/contact", request: (page) => firstHref(page, "/me", "a.ticket-link") },
   university: { requests: "/university", "new request": "/university/requests/new", request: (page) => firstHref(page, "/university", "a.ticket-link") },
@@ -129,7 +85,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       describe(`${role} at ${viewport.name} width`, () => {
         let page: Page;
         beforeAll(async () => {
-          page = await signedIn(role === "anonymous" ? null : role, viewport);
+          page = await signedIn(browser, role === "anonymous" ? null : role, viewport);
         });
         afterAll(async () => {
           await page?.context().close();

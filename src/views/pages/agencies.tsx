@@ -32,7 +32,9 @@ export function AgencyListPage(props: { rows: AgencyRow[]; csrfToken: string; va
           {props.rows.map((a) => (
             <tr>
               <td data-label="หน่วยงาน">
-                <a href={`/officer/agencies/${a.id}`}>{a.nameTh}</a> <span lang="en" class="secondary">{a.nameEn}</span>
+                <span class="cell">
+                  <a href={`/officer/agencies/${a.id}`}>{a.nameTh}</a> <span lang="en" class="secondary">{a.nameEn}</span>
+                </span>
               </td>
               <td data-label="สังกัด">{a.ministry}</td>
               <td data-label="e-Service">{a.services}</td>

@@ -1,6 +1,6 @@
 import { Pagination } from "../components/pagination";
 import { STEPS, STEP_STATE_LABEL, type StepState } from "../../domain/onboarding/workflow";
-import { ProgressBar } from "../components/progress-bar";
+import { CurrentStepLine } from "../components/progress-bar";
 
 export interface EserviceListProps {
   rows: { id: string; name: string; agencyName: string; states: StepState[] }[];
@@ -11,7 +11,7 @@ export interface EserviceListProps {
   basePath: string;
 }
 
-/** "จัดการ e-Services": search, filter by step and state, pages of progress bars. */
+/** "จัดการ e-Services": search, filter by step and state, pages of cards with each one's current step. */
 export function EserviceListPage(props: EserviceListProps) {
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
   const href = (page: number) => `${props.basePath}?${new URLSearchParams({ ...(props.filters as Record<string, string>), page: String(page) })}`;
@@ -21,7 +21,7 @@ export function EserviceListPage(props: EserviceListProps) {
     <section>
       <h1>จัดการ e-Services</h1>
       <form method="get" action={props.basePath} class="filters" role="search">
-        <div class="field">
+        <div class="field field-search">
           <label for="q">ค้นหาชื่องานบริการ</label>
           <input id="q" name="q" type="search" value={props.filters.q} />
         </div>
@@ -63,7 +63,7 @@ export function EserviceListPage(props: EserviceListProps) {
               <a href={`/eservices/${r.id}`}>{r.name}</a>
             </h2>
             <p class="secondary">หน่วยงาน: {r.agencyName}</p>
-            <ProgressBar states={r.states} serviceId={r.id} label={`ความคืบหน้าของ ${r.name}`} />
+            <CurrentStepLine states={r.states} serviceId={r.id} />
           </li>
         ))}
       </ul>

@@ -43,7 +43,7 @@ export function RequestListPage(props: RequestListProps) {
         </p>
       ) : null}
       <form method="get" action={props.basePath} class="filters" role="search">
-        <div class="field">
+        <div class="field field-search">
           <label for="q">ค้นหา (Ticket No., ชื่อ, เลขประจำตัวประชาชน, เลขที่หนังสือ)</label>
           <input id="q" name="q" type="search" value={f.q} />
         </div>
@@ -98,7 +98,7 @@ export function RequestListPage(props: RequestListProps) {
       <p class="secondary" role="status">
         พบ {props.total} คำขอ
       </p>
-      <RequestTable rows={props.rows} caption={props.title} />
+      <RequestTable rows={props.rows} caption={props.title} compact />
       <Pagination page={props.page} pages={pages} href={query} />
     </section>
   );

@@ -48,7 +48,9 @@ export function UniversityListPage(props: { rows: UniversityRow[]; csrfToken: st
             <tr>
               <td data-label="รหัส">{u.code}</td>
               <td data-label="มหาวิทยาลัย">
-                <a href={`/admin/universities/${u.id}`}>{u.nameTh}</a> <span lang="en" class="secondary">{u.nameEn}</span>
+                <span class="cell">
+                  <a href={`/admin/universities/${u.id}`}>{u.nameTh}</a> <span lang="en" class="secondary">{u.nameEn}</span>
+                </span>
               </td>
               <td data-label="สถานะ">
                 <StateBadge deactivatedAt={u.deactivatedAt} />
