@@ -128,7 +128,7 @@ describe("officer status work and the queue", () => {
     const letters = await act(officer, first.id, { action: "receive", receiptNo: "abc" });
     expect(letters.status).toBe(422);
     // The coordinator's phone and e-mail are links here too, the phone written the one way.
-    expect(letters.text).toMatch(/<a href="tel:0\d{8,9}">0\d{1,2}-\d{3}-\d{3,4}<\/a> · <a href="mailto:[^"]+@/);
+    expect(letters.text).toMatch(/<a href="tel:0\d{8,9}"[^>]*>0\d{1,2}-\d{3}-\d{3,4}<\/a> · <a href="mailto:[^"]+@/);
     expect(letters.text).toContain("หมายเลขรับเอกสารต้องเป็นตัวเลขเท่านั้น");
     expect(letters.text).toMatch(/name="receiptNo"[^>]*value="abc"|value="abc"[^>]*name="receiptNo"/);
     expect((await act(officer, first.id, { action: "receive", receiptNo: "1548" })).status).toBe(303);
