@@ -132,7 +132,7 @@ describe("the academic-position tracker in Chromium", () => {
     expect(await phonePage.locator(".match-code strong").textContent()).toBe(matchCode);
     await phonePage.getByRole("button", { name: "ใช่ ฉันเป็นผู้ขอ ดำเนินการต่อด้วย ThaiD" }).click();
     await signInAtThaid(phonePage);
-    await expect.poll(() => phonePage.locator("[role=status]").textContent()).toContain("ยืนยันตัวตนเรียบร้อยแล้ว");
+    await expect.poll(() => phonePage.locator("main p[role=status]").textContent()).toContain("ยืนยันตัวตนเรียบร้อยแล้ว");
 
     // htmx polls every 2 s; the desktop moves on by itself.
     await page.waitForURL(`${baseUrl}/me`, { timeout: 10_000 });

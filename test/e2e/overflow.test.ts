@@ -43,6 +43,7 @@ const SWEEP: Record<string, Record<string, Target>> = {
     "/": "/",
     "/login": "/login",
     "/forgot-password": "/forgot-password",
+    "/help/thaid": "/help/thaid",
     "/contact": "/contact",
     "/login/qr/:id": qrLoginPath,
     "/q/:id": async (page) => `/q/${(await qrLoginPath(page)).split("/").pop()}`,
@@ -119,6 +120,9 @@ const SKIPPED: Record<string, string> = {
   "/eservices/:id/steps/:no/testers/new": "404 unless a UAT step is open (no demo e-service is at step 5); same field layout as step 1",
   "/eservices/:id/steps/:no/testers/:tid/edit": "404 unless a UAT step is open (no demo e-service is at step 5); same field layout as step 1",
   "/eservices/:id/steps/:no/attempts/:aid/edit": "the demo data has no test attempt; same field layout as step 1",
+  "/eservices/:id/steps/:no/testers/:tid/delete": "delete confirmation: 404 unless a UAT step with a tester is open to the agency (none in the demo data); one sentence and two buttons",
+  "/eservices/:id/steps/:no/attempts/:aid/delete": "delete confirmation: the demo data has no test attempt; one sentence and two buttons",
+  "/eservices/:id/steps/5/screenshots/:fid/delete": "delete confirmation: no demo e-service is at step 5; one sentence and two buttons",
 };
 
 /** What runs past the right edge: the page itself, or the outermost visible elements that do. */
