@@ -1,7 +1,7 @@
 import { POSITIONS } from "../../domain/academic";
 import type { RequestListRow } from "../../services/requests";
 import { formatThaiDate, formatThaiDateTime, isoDateTime } from "../../messages/dates";
-import { PhoneLink } from "./phone-link";
+import { EmailLink, PhoneLink } from "./phone-link";
 import { NextActorTag, StatusBadge } from "./status-badge";
 
 /** "ดูรายละเอียด" with its arrow: the visible way into a request, named with its ticket number. */
@@ -101,10 +101,10 @@ export function RequestTable(props: { rows: RequestListRow[]; caption: string; c
               <td data-label="ผู้ประสานงาน" class={extra}>
                 <span class="cell">
                   {row.coordinatorName}
-                  <br />
+                  {row.coordinatorPhone.trim() ? <br /> : null}
                   <PhoneLink phone={row.coordinatorPhone} />
-                  <br />
-                  <a href={`mailto:${row.coordinatorEmail}`}>{row.coordinatorEmail}</a>
+                  {row.coordinatorEmail.trim() ? <br /> : null}
+                  <EmailLink email={row.coordinatorEmail} />
                 </span>
               </td>
               <td data-label="สร้างเมื่อ" class={extra}>

@@ -1,4 +1,4 @@
-import { PhoneLink } from "../components/phone-link";
+import { EmailLink, PhoneLink } from "../components/phone-link";
 import {
   ACTION_REFUSAL_TH,
   ACTIONS,
@@ -135,7 +135,11 @@ export function RequestDetailPage(props: RequestDetailProps) {
         </dd>
         <dt>ผู้ประสานงาน</dt>
         <dd>
-          {q.coordinator.name} · <PhoneLink phone={q.coordinator.phone} /> · <a href={`mailto:${q.coordinator.email}`}>{q.coordinator.email}</a>
+          {q.coordinator.name}
+          {q.coordinator.phone.trim() ? " · " : null}
+          <PhoneLink phone={q.coordinator.phone} />
+          {q.coordinator.email.trim() ? " · " : null}
+          <EmailLink email={q.coordinator.email} />
         </dd>
       </dl>
       <p class="notice">
