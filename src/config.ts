@@ -3,7 +3,7 @@
  * Everything configurable, read once per host from its environment record.
  * Secrets come only from here; nothing else reads the environment.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export interface AppConfig {
   production: boolean;

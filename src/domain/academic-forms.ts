@@ -3,7 +3,7 @@
  * The university's request form. The same schema validates a draft save (only
  * the national ID and name needed to find it again) and a submission (everything).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { DOCUMENT_STATUS_KEYS, POSITION_KEYS, STATUS_KEYS, type DocumentStatus } from "./academic";
 import { email, thaiId, thaiPhone } from "./contact";
 import { NUL_MESSAGE, nulPaths, thaiFallbackError } from "./forms";

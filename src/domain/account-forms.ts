@@ -5,7 +5,7 @@
  * ตั้งชื่อผู้ใช้งานและรหัสผ่านใหม่"), and the officers' forms for creating agencies
  * and their users.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { email } from "./contact";
 
 /** How long the e-mailed temporary password works before an officer must issue another. */

@@ -3,7 +3,7 @@
  * The admin's audit search: a GET form whose every field is optional. Dates are
  * Bangkok calendar days (`<input type="date">`), turned into instants here.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { isIsoDate } from "./dates";
 
 export const AUDIT_SUBJECT_TYPES = ["request", "eservice", "agency", "user", "university", "settings", "mail"] as const;

@@ -2,7 +2,7 @@
  * @module
  * Staff sign-in form. Kept apart from the users row: a form is not a row.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const loginForm = z.object({
   username: z.string().trim().min(1, "กรุณากรอกชื่อผู้ใช้").max(100, "ชื่อผู้ใช้ยาวเกินไป"),

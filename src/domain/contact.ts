@@ -2,7 +2,7 @@
  * @module
  * Zod schemas for the contact fields every form asks for, with Thai messages.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { isValidThaiId, normalizeThaiId } from "./thai-id";
 
 /**

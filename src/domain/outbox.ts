@@ -3,7 +3,7 @@
  * What an admin may do with a mail in the outbox, and how the outbox reads in Thai.
  * Pure rules: the services check them inside the transaction that changes the row.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 // The same unions as the schema's (kept here because domain imports nothing outside domain).
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "cancelled"] as const;

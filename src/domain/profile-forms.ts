@@ -4,7 +4,7 @@
  * phone, e-mail), changing the password, and the way back from a forgotten one.
  * The password rules are the first sign-in's (account-forms.ts).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { confirmPasswordField, confirmWhenBothTyped, newPasswordField, PASSWORD_MAX, passwordsMatch } from "./account-forms";
 import { email, thaiPhone } from "./contact";
 

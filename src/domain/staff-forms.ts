@@ -2,7 +2,7 @@
  * @module
  * The admins' university forms and the staff-account forms (create, change role).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { englishNameField, requiredText, thaiNameField } from "./account-forms";
 import { email } from "./contact";
 import { ASSIGNABLE_ROLES, CREATABLE_ROLES } from "./staff-policy";

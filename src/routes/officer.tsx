@@ -5,7 +5,8 @@ import { requestFilterQuery } from "../domain/academic-forms";
 import { requireRole } from "../middleware/roles";
 import { requestsWorkbook } from "../services/export";
 import { pidKeys } from "../services/pid-crypto";
-import { listUniversities, PAGE_SIZE, searchRequests } from "../services/requests";
+import { listUniversities, PAGE_SIZE, searchRequests, type RequestFilters } from "../services/requests";
+import { XLSX_TYPE } from "../services/xlsx/write";
 import { batchesCsv, groupBatches } from "../domain/onboarding/batches";
 import { nextCutoff } from "../domain/onboarding/golive";
 import { scheduledServices } from "../services/onboarding/golive";
@@ -15,26 +16,22 @@ import { RequestListPage } from "../views/pages/request-list";
 import { ReviewQueuePage } from "../views/pages/review-queue";
 import { renderPage } from "./render";
 
-/** Export at most this many rows; a bigger list should be filtered first. */
-const EXPORT_LIMIT = 10_000;
+function listFilters(c: AppContext, page: number): RequestFilters {
+  const f = requestFilterQuery.parse(c.req.query());
+  return {
+    q: f.q,
+    status: f.status as RequestStatus | undefined,
+    universityId: f.university,
+    position: f.position as Position | undefined,
+    olderThanDays: f.age,
+    page,
+  };
+}
 
-async function search(c: AppContext, page: number, paging?: { pageSize: number; total: boolean }) {
+async function search(c: AppContext, page: number) {
   const { deps } = c.var;
   const f = requestFilterQuery.parse(c.req.query());
-  const result = await searchRequests(
-    deps.db,
-    c.var.user!,
-    {
-      q: f.q,
-      status: f.status as RequestStatus | undefined,
-      universityId: f.university,
-      position: f.position as Position | undefined,
-      olderThanDays: f.age,
-      page,
-    },
-    { keys: await pidKeys(deps.config.dataKey), now: deps.clock.now() },
-    paging,
-  );
+  const result = await searchRequests(deps.db, c.var.user!, listFilters(c, page), { keys: await pidKeys(deps.config.dataKey), now: deps.clock.now() });
   const filters = Object.fromEntries(
     Object.entries({ q: f.q, status: f.status, university: f.university, position: f.position, age: f.age?.toString() }).filter(([, v]) => v),
   ) as Record<string, string>;
@@ -86,10 +83,10 @@ export const officerRoutes = new Hono<AppEnv>()
     });
   })
   .get("/export.xlsx", async (c) => {
-    const { rows } = await search(c, 1, { pageSize: EXPORT_LIMIT, total: false });
-    const body = await requestsWorkbook(rows);
-    return c.body(body as unknown as ArrayBuffer, 200, {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    const { deps } = c.var;
+    const body = requestsWorkbook(deps.db, c.var.user!, listFilters(c, 1), { keys: await pidKeys(deps.config.dataKey), now: deps.clock.now() });
+    return c.body(body, 200, {
+      "Content-Type": XLSX_TYPE,
       "Content-Disposition": `attachment; filename="tidtam-requests.xlsx"`,
       "Cache-Control": "no-store",
     });

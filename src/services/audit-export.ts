@@ -1,24 +1,22 @@
 /**
  * @module
- * The admin's audit search as a file: CSV (UTF-8 with a BOM, so Excel reads the
- * Thai) or an Excel workbook (exceljs, like the officers' export). When the
- * filters match more than the bound, the file's first row (and the sheet's
- * title) say so: a cut is never silent.
+ * The admin's audit search as a file, whole: CSV (UTF-8 with a BOM, so Excel
+ * reads the Thai) or an Excel workbook. Both stream every matching event in
+ * keyset pages, breathing between pages so the host keeps serving others.
  */
-import ExcelJS from "exceljs";
+import type { DbOrTx } from "../db/client";
+import type { AuditFilters } from "../domain/audit-forms";
 import { ROLE_LABEL } from "../domain/roles";
 import { auditActionLabel, auditSubjectLabel } from "../messages/audit-actions";
 import { auditDataLine } from "../messages/audit-data";
 import { formatThaiDateTime } from "../messages/dates";
-import type { TrailEvent } from "./audit-trail";
+import { auditExportPages, type TrailEvent } from "./audit-trail";
+import { breathe, xlsxStream, type XlsxRow } from "./xlsx/write";
 
-export interface AuditExport {
-  events: TrailEvent[];
-  total: number;
-  truncated: boolean;
-}
+export const AUDIT_EXPORT_PAGE_ROWS = 1000;
 
 const HEADER = ["เวลา", "เวลา (ISO)", "ผู้กระทำ", "บทบาท", "รหัสผู้กระทำ", "การกระทำ", "รหัสการกระทำ", "ประเภทข้อมูล", "รหัสข้อมูล", "รายละเอียด", "IP"];
+const WIDTHS = [22, 24, 24, 20, 24, 30, 26, 14, 26, 60, 16];
 
 function row(e: TrailEvent): string[] {
   return [
@@ -36,10 +34,6 @@ function row(e: TrailEvent): string[] {
   ];
 }
 
-export function truncationNote(x: AuditExport): string {
-  return `ตัดเหลือ ${x.events.length} รายการล่าสุด จากที่ตรงเงื่อนไขทั้งหมด ${x.total} รายการ`;
-}
-
 // A leading = + - @ would make a spreadsheet evaluate the cell as a formula.
 const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 const cell = (v: string) => {
@@ -47,25 +41,41 @@ const cell = (v: string) => {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-export function auditCsv(x: AuditExport): string {
-  const lines: string[] = [];
-  if (x.truncated) lines.push(cell(truncationNote(x)));
-  lines.push(HEADER.map(cell).join(","));
-  for (const e of x.events) lines.push(row(e).map(cell).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+async function* pages(db: DbOrTx, f: Partial<AuditFilters>): AsyncGenerator<TrailEvent[]> {
+  for await (const page of auditExportPages(db, f, AUDIT_EXPORT_PAGE_ROWS)) {
+    yield page;
+    await breathe();
+  }
 }
 
-export async function auditWorkbook(x: AuditExport): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "tidtam";
-  // Sheet names are at most 31 characters, without * ? : \ / [ ].
-  const ws = wb.addWorksheet(x.truncated ? `ตัด ${x.events.length} จาก ${x.total}`.slice(0, 31) : "บันทึกการใช้งาน");
-  if (x.truncated) {
-    ws.addRow([truncationNote(x)]).font = { bold: true };
-  }
-  const header = ws.addRow(HEADER);
-  header.font = { bold: true };
-  for (const e of x.events) ws.addRow(row(e).map(defuse));
-  [22, 24, 24, 20, 24, 30, 26, 14, 26, 60, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+/** The CSV as a stream of UTF-8 bytes. */
+export function auditCsv(db: DbOrTx, f: Partial<AuditFilters>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const source = pages(db, f);
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`\uFEFF${HEADER.map(cell).join(",")}\r\n`));
+        return;
+      }
+      const next = await source.next();
+      if (next.done) return controller.close();
+      controller.enqueue(encoder.encode(next.value.map((e) => `${row(e).map(cell).join(",")}\r\n`).join("")));
+    },
+    async cancel() {
+      await source.return(undefined);
+    },
+  });
+}
+
+async function* workbookRows(db: DbOrTx, f: Partial<AuditFilters>): AsyncGenerator<XlsxRow[]> {
+  yield [{ cells: HEADER, bold: true }];
+  for await (const page of pages(db, f)) yield page.map((e) => ({ cells: row(e).map(defuse) }));
+}
+
+/** The workbook as a stream of bytes. */
+export function auditWorkbook(db: DbOrTx, f: Partial<AuditFilters>): ReadableStream<Uint8Array> {
+  return xlsxStream({ sheetName: "บันทึกการใช้งาน", widths: WIDTHS }, workbookRows(db, f));
 }

@@ -12,8 +12,6 @@ import { bangkokDayStart, type AuditFilters } from "../domain/audit-forms";
 import type { Role } from "../domain/roles";
 
 export const TRAIL_PAGE_SIZE = 50;
-/** The most rows one export file holds; the page and the file say so when more match. */
-export const EXPORT_MAX_ROWS = 50_000;
 
 export interface TrailEvent {
   id: number;
@@ -37,7 +35,7 @@ export interface TrailPage {
 
 const e = auditEvents;
 
-async function eventsWhere(db: DbOrTx, where: SQL | undefined, opts: { limit: number; offset: number }): Promise<TrailEvent[]> {
+async function eventsWhere(db: DbOrTx, where: SQL | undefined, opts: { limit: number; offset?: number }): Promise<TrailEvent[]> {
   const rows = await db
     .select({
       id: e.id,
@@ -57,7 +55,7 @@ async function eventsWhere(db: DbOrTx, where: SQL | undefined, opts: { limit: nu
     .where(where)
     .orderBy(desc(e.at), desc(e.id))
     .limit(opts.limit)
-    .offset(opts.offset);
+    .offset(opts.offset ?? 0);
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -167,11 +165,18 @@ export async function searchAudit(db: DbOrTx, f: Partial<AuditFilters>, page: nu
   return trailPage(db, filterCondition(db, f), page);
 }
 
-/** At most `max` matching events for a file, and how many matched in all. */
-export async function exportAudit(db: DbOrTx, f: Partial<AuditFilters>, max = EXPORT_MAX_ROWS) {
+/**
+ * Every event the filters match, newest first, a keyset page at a time: each
+ * page starts below the last (at, id) read, so the thousandth page costs what
+ * the first did.
+ */
+export async function* auditExportPages(db: DbOrTx, f: Partial<AuditFilters>, pageSize: number): AsyncGenerator<TrailEvent[]> {
   const where = filterCondition(db, f);
-  const total = await countWhere(db, where);
-  const events = total ? await eventsWhere(db, where, { limit: max, offset: 0 }) : [];
-  return { events, total, truncated: total > events.length };
+  for (let last: TrailEvent | undefined; ; ) {
+    const below = last ? or(lt(e.at, last.at), and(eq(e.at, last.at), lt(e.id, last.id))) : undefined;
+    const events = await eventsWhere(db, below ? and(where, below) : where, { limit: pageSize });
+    if (events.length) yield events;
+    if (events.length < pageSize) return;
+    last = events[events.length - 1];
+  }
 }
-

@@ -137,19 +137,13 @@ export interface RequestFilters {
 /** 20 a page on every width: a phone page of request cards stays a few screens long. */
 export const PAGE_SIZE = 20;
 
-/** University or officer list with filters and search by ticket, name or national ID. */
-export async function searchRequests(
-  db: DbOrTx,
-  user: SessionUser,
-  filters: RequestFilters,
-  ctx: { keys: PidKeys; now: Date },
-  /** A whole export is one page of `pageSize` rows that needs no total. */
-  paging: { pageSize: number; total: boolean } = { pageSize: PAGE_SIZE, total: true },
-): Promise<{ rows: RequestListRow[]; total: number }> {
+/**
+ * The condition of a university's or officer's filtered list (search by ticket,
+ * name or national ID); null for roles that have no such list.
+ */
+export async function requestListWhere(user: SessionUser, filters: RequestFilters, ctx: { keys: PidKeys; now: Date }): Promise<SQL | null> {
   const base = visibleTo(user);
-  if (!base || (user.role !== "university" && user.role !== "officer" && user.role !== "admin")) {
-    return { rows: [], total: 0 };
-  }
+  if (!base || (user.role !== "university" && user.role !== "officer" && user.role !== "admin")) return null;
   const conditions: SQL[] = [base];
   if (filters.status) conditions.push(eq(r.status, filters.status));
   if (filters.universityId && user.role !== "university") conditions.push(eq(r.universityId, filters.universityId));
@@ -169,7 +163,46 @@ export async function searchRequests(
       )!,
     );
   }
-  const where = and(...conditions);
+  return and(...conditions)!;
+}
+
+/**
+ * Every row of the filtered list, a page at a time, in the list's order (its
+ * rowid breaks ties, so a keyset page never skips or repeats a row however many
+ * share a timestamp). Each page is one indexed range read, whatever its depth.
+ */
+export async function* requestListPages(db: DbOrTx, user: SessionUser, where: SQL, pageSize: number): AsyncGenerator<RequestListRow[]> {
+  const rowid = sql<number>`${r}.rowid`;
+  const newestFirst = user.role === "university";
+  let after: { at: number | null; rowid: number } | undefined;
+  for (;;) {
+    let from: SQL | undefined;
+    if (after && newestFirst) from = sql`(${r.createdAt} < ${after.at} OR (${r.createdAt} = ${after.at} AND ${rowid} < ${after.rowid}))`;
+    else if (after && after.at === null) from = sql`((${r.submittedAt} IS NULL AND ${rowid} > ${after.rowid}) OR ${r.submittedAt} IS NOT NULL)`;
+    else if (after) from = sql`${r.submittedAt} >= ${after.at} AND (${r.submittedAt} > ${after.at} OR ${rowid} > ${after.rowid})`;
+    const rows = await db
+      .select({ ...listColumns, rowid })
+      .from(r)
+      .innerJoin(universities, eq(universities.id, r.universityId))
+      .where(from ? and(where, from) : where)
+      .orderBy(...(newestFirst ? [desc(r.createdAt), desc(rowid)] : [asc(r.submittedAt), asc(rowid)]))
+      .limit(pageSize);
+    if (rows.length) yield rows as RequestListRow[];
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1]!;
+    after = { at: (newestFirst ? last.createdAt : last.submittedAt)?.getTime() ?? null, rowid: last.rowid };
+  }
+}
+
+/** A page of the university's or officer's filtered list, with the total. */
+export async function searchRequests(
+  db: DbOrTx,
+  user: SessionUser,
+  filters: RequestFilters,
+  ctx: { keys: PidKeys; now: Date },
+): Promise<{ rows: RequestListRow[]; total: number }> {
+  const where = await requestListWhere(user, filters, ctx);
+  if (!where) return { rows: [], total: 0 };
   const page = Math.max(1, filters.page ?? 1);
   const rows = (await db
     .select(listColumns)
@@ -177,10 +210,10 @@ export async function searchRequests(
     .innerJoin(universities, eq(universities.id, r.universityId))
     .where(where)
     .orderBy(user.role === "university" ? desc(r.createdAt) : asc(r.submittedAt))
-    .limit(paging.pageSize)
-    .offset((page - 1) * paging.pageSize)) as RequestListRow[];
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)) as RequestListRow[];
   // A first page that is not full already says how many there are.
-  if (!paging.total || (page === 1 && rows.length < paging.pageSize)) return { rows, total: rows.length };
+  if (page === 1 && rows.length < PAGE_SIZE) return { rows, total: rows.length };
   const [count] = await db.select({ n: sql<number>`count(*)` }).from(r).where(where);
   return { rows, total: count?.n ?? 0 };
 }

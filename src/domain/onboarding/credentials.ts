@@ -4,7 +4,7 @@
  * entry (what the form posts, when it may be submitted, what an officer
  * comments on).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { dateAnswerProblem, fiscalYearEnd, isIsoDate, thaiShortDate } from "../dates";
 import { validateForm } from "../forms";
 import { asArray, checkboxes, countedText, fieldsParsed, graphemeLength, yesNo } from "./form-fields";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** An officer naming a new e-service for an agency. */
 export const eserviceNameForm = z.object({

@@ -3,7 +3,7 @@
  * Filtering and paging the e-service list, and the dashboard counts, over
  * services whose step states are already loaded.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { currentStep, dashboardBuckets, STEP_STATES, type StepState } from "./workflow";
 
 export const eserviceListQuery = z.object({

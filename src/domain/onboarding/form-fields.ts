@@ -4,7 +4,7 @@
  * small zod pieces for what an HTML form posts (strings, a string or string[]
  * for repeated fields, nothing at all for an unticked checkbox group).
  */
-import { z } from "zod";
+import * as z from "zod";
 
 // ---------------------------------------------------------------------------
 // Text length as people count it

@@ -7,7 +7,7 @@
  * All arithmetic is on whole Bangkok days counted from 1970-01-01, so the
  * result never depends on the server's time zone.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { bangkokIsoDate, dateAnswerProblem, isIsoDate } from "../dates";
 import { validateForm } from "../forms";
 import type { StepEntry } from "./step-entry";

@@ -5,7 +5,7 @@
  * entry names, plus `comment.general`; anything else is ignored. A return must
  * say why, so it needs at least one comment.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { GENERAL_COMMENT, type StepDefinition } from "./steps";
 
 export const COMMENT_MAX = 2000;

@@ -3,7 +3,7 @@
  * Steps 3 and 6 (การทดสอบผ่าน UAT / Pre-Production): each test attempt is a
  * Minimum Testcase workbook with what was developed and installed.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { NUL_MESSAGE } from "../forms";
 import type { FieldErrors } from "../forms";
 import type { StepEntry, StepFacts } from "./step-entry";

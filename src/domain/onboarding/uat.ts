@@ -4,7 +4,7 @@
  * service's own domain) and the testers given the UAT app. Pre-production
  * (step 5) asks for the same.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { email, thaiId, thaiPhone } from "../contact";
 import { asArray, fieldsParsed, presentOrEmpty, required } from "./form-fields";
 import { validateForm, type FieldErrors } from "../forms";

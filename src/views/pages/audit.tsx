@@ -53,7 +53,6 @@ export interface AuditSearchProps {
   errors?: FieldErrors;
   /** Null when the filters were refused. */
   trail: TrailPage | null;
-  exportMax: number;
 }
 
 function Select(props: { name: string; label: string; options: readonly string[]; words: (v: string) => string; values: FormValues; errors?: FieldErrors }) {
@@ -120,11 +119,6 @@ export function AuditSearchPage(props: AuditSearchProps) {
               ส่งออก Excel (.xlsx)
             </a>
           </p>
-          {t.total > props.exportMax ? (
-            <p class="warning" id="export-bound">
-              พบ {t.total} รายการ ไฟล์ที่ส่งออกจะมีเพียง {props.exportMax} รายการล่าสุด กรุณากรองให้แคบลงเพื่อให้ได้ครบทุกรายการ
-            </p>
-          ) : null}
           <AuditTrail trail={t} href={(p) => `/admin/audit?${filterQuery(v, { page: String(p) })}`} showSubject />
         </>
       ) : null}

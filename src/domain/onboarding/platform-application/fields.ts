@@ -4,7 +4,7 @@
  * trimmed first and lengths are counted in graphemes; radio values that pick
  * a branch are trimmed before the unions read them.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { asArray, graphemeLength } from "../form-fields";
 import { urlProblem } from "../uat";
 

@@ -4,7 +4,7 @@
  * the Administrator who receives the Credential, the signed letter, and whom
  * DGA Contact Center calls when the service has a problem.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { email, thaiId, thaiMobile, thaiPhone } from "../../contact";
 import { THAI_PROVINCES } from "../../thai-provinces";
 import { arabicDigits, optionalText, requiredText, requiredThen, trimDiscriminators, trimmed, websiteField } from "./fields";

@@ -3,7 +3,7 @@
  * Part 2 of step 4, รายละเอียดของบริการ: the service, the data and features it
  * wants, and its profile access (mToken or OIDC, the same rules as step 2).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { dateAnswerProblem } from "../../dates";
 import { DEVICE_ACCESS, type IdentityLevel, PERSONAL_DATA_FIELDS, PERSONAL_DATA_KEYS } from "../credentials";
 import { PROFILE_ACCESS, step2Form } from "../uat";

@@ -3,7 +3,7 @@
  * Part 3 of step 4, คำรับรองและคำยินยอม: three statements from the manual,
  * each accepted with "ตกลง".
  */
-import { z } from "zod";
+import * as z from "zod";
 import { trimmed } from "./fields";
 
 /**
