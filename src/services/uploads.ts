@@ -4,10 +4,10 @@
  * (bodyLimit on the route), the type is sniffed from the bytes (never trusted from
  * the name or the browser), and the file is stored under a random key.
  */
-import { fileTypeFromBuffer } from "file-type";
 import { MESSAGES } from "../messages/th";
 import type { FileStore } from "../platform/ports";
 import { randomToken } from "./crypto";
+import { sniffType } from "./sniff";
 
 export interface UploadRule {
   maxBytes: number;
@@ -33,13 +33,13 @@ export async function storeUpload(files: FileStore, file: unknown, rule: UploadR
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: MESSAGES.fileMissing(rule.label) };
   if (file.size > rule.maxBytes) return { ok: false, message: MESSAGES.fileTooLarge(rule.maxBytes) };
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const sniffed = await fileTypeFromBuffer(bytes.subarray(0, 4100));
-  if (!sniffed || !rule.types.includes(sniffed.mime)) {
+  const sniffed = sniffType(bytes);
+  if (!sniffed || !rule.types.includes(sniffed)) {
     return { ok: false, message: MESSAGES.fileWrongType(rule.label) };
   }
   const key = randomToken(24);
-  await files.put(key, bytes, { contentType: sniffed.mime });
-  return { ok: true, key, fileName: cleanFileName(file.name), size: bytes.length, contentType: sniffed.mime, bytes };
+  await files.put(key, bytes, { contentType: sniffed });
+  return { ok: true, key, fileName: cleanFileName(file.name), size: bytes.length, contentType: sniffed, bytes };
 }
 
 export const PDF_20MB: UploadRule = { maxBytes: 20 * 1024 * 1024, types: ["application/pdf"], label: "PDF" };

@@ -95,23 +95,29 @@ export function xlsxStream(spec: SheetSpec, pages: AsyncIterable<XlsxRow[]>): Re
   sheet.push(strToU8(sheetHead(spec)));
   let rowNo = 0;
 
+  // The deflater may hold a page's output back, so a pull goes on reading pages
+  // until it has bytes to hand over (a stream does not pull again by itself).
   const flush = (controller: ReadableStreamDefaultController<Uint8Array>) => {
     if (failure) throw failure;
+    const had = out.length > 0;
     for (const chunk of out) controller.enqueue(chunk);
     out = [];
+    return had;
   };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) {
-        sheet.push(strToU8("</sheetData></worksheet>"), true);
-        zip.end();
-        flush(controller);
-        controller.close();
-        return;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) {
+          sheet.push(strToU8("</sheetData></worksheet>"), true);
+          zip.end();
+          flush(controller);
+          controller.close();
+          return;
+        }
+        sheet.push(strToU8(next.value.map((row) => rowXml(row, ++rowNo)).join("")));
+        if (flush(controller)) return;
       }
-      sheet.push(strToU8(next.value.map((row) => rowXml(row, ++rowNo)).join("")));
-      flush(controller);
     },
     async cancel() {
       await iterator.return?.();
