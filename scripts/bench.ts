@@ -20,12 +20,13 @@
  */
 import { fork, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { bundleSize, LIMIT_KIB as BUNDLE_LIMIT_KIB } from "./bundle-size";
 import type { Client, Transaction } from "@libsql/client";
 import { serve, type ServerType } from "@hono/node-server";
 import autocannon from "autocannon";
@@ -315,9 +316,9 @@ function workerBundle(): string {
     if (run.status !== 0 || !existsSync(file)) {
       return `failed (wrangler exit ${run.status}): ${(run.stderr || run.stdout).trim().split("\n").slice(-3).join(" | ")}; files: ${existsSync(out) ? readdirSync(out).join(",") : "-"}`;
     }
-    const code = readFileSync(file);
+    const size = bundleSize(out);
     const upload = /Total Upload:[^\n]*/.exec(run.stdout)?.[0]?.trim();
-    return `worker.js ${kib(code.length)} raw, ${kib(gzipSync(code, { level: 9 }).length)} gzip -9${upload ? ` (wrangler: ${upload})` : ""}`;
+    return `${size.files.map((f) => f.name).join(" + ")}: ${kib(size.raw)} raw, ${kib(size.gzip)} gzip -9 (limit ${BUNDLE_LIMIT_KIB} KiB)${upload ? ` (wrangler: ${upload})` : ""}`;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

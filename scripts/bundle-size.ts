@@ -1,0 +1,46 @@
+/**
+ * @module
+ * The Worker bundle's size, after `wrangler deploy --dry-run --outdir dist/worker
+ * --metafile dist/worker-meta.json`: every module of the upload (the script and
+ * any WebAssembly or data module beside it) gzipped, summed, printed, and the
+ * check fails over the limit. Also fails when a zod locale other than English is
+ * bundled: `import { z } from "zod"` pulls in all 64 (import it as `* as z`).
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+export const LIMIT_KIB = 250;
+const OUT = "dist/worker";
+const META = "dist/worker-meta.json";
+
+export function bundleSize(dir = OUT): { files: { name: string; raw: number; gzip: number }[]; raw: number; gzip: number } {
+  const files = readdirSync(dir)
+    .filter((name) => !name.endsWith(".map") && name !== "README.md")
+    .map((name) => {
+      const bytes = readFileSync(join(dir, name));
+      return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    });
+  return { files, raw: files.reduce((a, f) => a + f.raw, 0), gzip: files.reduce((a, f) => a + f.gzip, 0) };
+}
+
+function zodLocales(): string[] {
+  if (!existsSync(META)) return [];
+  // Every file esbuild read is an input; what reached an output with bytes is what ships.
+  const meta = JSON.parse(readFileSync(META, "utf8")) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+  return Object.values(meta.outputs)
+    .flatMap((o) => Object.entries(o.inputs))
+    .filter(([path, v]) => v.bytesInOutput > 0 && /zod\/v4\/locales\/(?!en\.js$)/.test(path))
+    .map(([path]) => path);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  const size = bundleSize();
+  for (const f of size.files) console.log(`  ${f.name}: ${kib(f.raw)} raw, ${kib(f.gzip)} gzip`);
+  console.log(`Worker bundle: ${kib(size.raw)} raw, ${kib(size.gzip)} gzip -9 (limit ${LIMIT_KIB} KiB)`);
+  const locales = zodLocales();
+  if (locales.length) console.error(`zod locales in the bundle (import zod as \`import * as z from "zod"\`): ${locales.length}, e.g. ${locales[0]}`);
+  if (size.gzip > LIMIT_KIB * 1024) console.error(`The Worker bundle is over ${LIMIT_KIB} KiB gzip.`);
+  if (locales.length || size.gzip > LIMIT_KIB * 1024) process.exit(1);
+}
