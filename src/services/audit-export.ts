@@ -13,7 +13,7 @@ import { formatThaiDateTime } from "../messages/dates";
 import { auditExportPages, type TrailEvent } from "./audit-trail";
 import { breathe, xlsxStream, type XlsxRow } from "./xlsx/write";
 
-export const AUDIT_EXPORT_PAGE_ROWS = 1000;
+export const AUDIT_EXPORT_PAGE_ROWS = 500;
 
 const HEADER = ["เวลา", "เวลา (ISO)", "ผู้กระทำ", "บทบาท", "รหัสผู้กระทำ", "การกระทำ", "รหัสการกระทำ", "ประเภทข้อมูล", "รหัสข้อมูล", "รายละเอียด", "IP"];
 const WIDTHS = [22, 24, 24, 20, 24, 30, 26, 14, 26, 60, 16];

@@ -4,14 +4,14 @@
  * in pages from an async source and leave as deflated zip chunks, so a file of
  * any length is never held in memory whole and the host serves other requests
  * between pages. Strings are inline (no shared-string table to build first),
- * the header row is bold, columns have widths. fflate does the zip; the XML is
- * the few parts Excel, LibreOffice and Google Sheets need.
+ * the header row is bold, columns have widths; the XML is the few parts Excel,
+ * LibreOffice and Google Sheets need, zipped by ./zip.
  *
  * @example
  * const body = xlsxStream({ sheetName: "คำขอ", widths: [18, 30] }, pagesOfRows());
  * return new Response(body, { headers: { "Content-Type": XLSX_TYPE } });
  */
-import { strToU8, Zip, ZipDeflate } from "fflate";
+import { zipStream } from "./zip";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -72,55 +72,35 @@ function sheetHead(spec: SheetSpec): string {
   return `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${cols ? `<cols>${cols}</cols>` : ""}<sheetData>`;
 }
 
+async function* bytesOf(text: string): AsyncGenerator<Uint8Array> {
+  yield new TextEncoder().encode(text);
+}
+
+async function* sheetXml(spec: SheetSpec, pages: AsyncIterable<XlsxRow[]>): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  yield encoder.encode(sheetHead(spec));
+  let rowNo = 0;
+  for await (const page of pages) {
+    if (page.length) yield encoder.encode(page.map((row) => rowXml(row, ++rowNo)).join(""));
+  }
+  yield encoder.encode("</sheetData></worksheet>");
+}
+
 /**
- * The workbook as a byte stream. Each page of `pages` is turned into XML and
- * deflated when the reader asks for more, so a slow client slows the query too
- * instead of piling the file up in memory.
+ * The workbook as a byte stream. Pages are read as the compressor takes them,
+ * so a slow client slows the query too instead of piling the file up in memory.
  */
 export function xlsxStream(spec: SheetSpec, pages: AsyncIterable<XlsxRow[]>): ReadableStream<Uint8Array> {
-  const iterator = pages[Symbol.asyncIterator]();
-  let out: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((err, chunk) => {
-    if (err) failure = err;
-    else out.push(chunk);
-  });
-  for (const [name, xml] of Object.entries(staticParts(spec))) {
-    const part = new ZipDeflate(name, { level: 6 });
-    zip.add(part);
-    part.push(strToU8(xml), true);
-  }
-  const sheet = new ZipDeflate("xl/worksheets/sheet1.xml", { level: 6 });
-  zip.add(sheet);
-  sheet.push(strToU8(sheetHead(spec)));
-  let rowNo = 0;
-
-  // The deflater may hold a page's output back, so a pull goes on reading pages
-  // until it has bytes to hand over (a stream does not pull again by itself).
-  const flush = (controller: ReadableStreamDefaultController<Uint8Array>) => {
-    if (failure) throw failure;
-    const had = out.length > 0;
-    for (const chunk of out) controller.enqueue(chunk);
-    out = [];
-    return had;
-  };
+  const parts = Object.entries(staticParts(spec)).map(([name, xml]) => ({ name, data: bytesOf(xml) }));
+  const zip = zipStream([...parts, { name: "xl/worksheets/sheet1.xml", data: sheetXml(spec, pages) }]);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) {
-          sheet.push(strToU8("</sheetData></worksheet>"), true);
-          zip.end();
-          flush(controller);
-          controller.close();
-          return;
-        }
-        sheet.push(strToU8(next.value.map((row) => rowXml(row, ++rowNo)).join("")));
-        if (flush(controller)) return;
-      }
+      const next = await zip.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
     },
     async cancel() {
-      await iterator.return?.();
+      await zip.return(undefined);
     },
   });
 }
