@@ -12,6 +12,7 @@ import worker from "../../src/worker";
 import type { Env } from "../../src/worker";
 import type { QrSession } from "../../src/platform/ports";
 import { createDurableQrStore } from "../../src/platform/workers/qr-session-object";
+import { readWorkbook } from "../../src/services/xlsx/read";
 
 const testEnv = env as unknown as Env;
 const ORIGIN = "https://tidtam.test";
@@ -62,6 +63,16 @@ describe("the Worker's fetch in workerd", () => {
     const home = await call("/officer", { headers: { cookie: cookiesOf(res) } });
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("งานของเจ้าหน้าที่");
+
+    // The export streams from workerd too (CompressionStream, keyset pages), every row whole.
+    const file = await call("/officer/export.xlsx", { headers: { cookie: cookiesOf(res) } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toContain("spreadsheetml");
+    const [sheet] = readWorkbook(new Uint8Array(await file.arrayBuffer()));
+    const db = createClient({ url: testEnv.TURSO_DATABASE_URL });
+    const counted = await db.execute("SELECT count(*) AS n FROM academic_requests WHERE status <> 'draft'");
+    expect(sheet!.rows[0]!.cells[0]).toBe("Ticket No.");
+    expect(sheet!.rows.length - 1).toBe(Number(counted.rows[0]!.n));
   });
 
   it("refuses a cross-origin post with the Thai CSRF page", async () => {
