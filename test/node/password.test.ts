@@ -73,6 +73,14 @@ describe("password hashing", () => {
     expect(await verifyPassword(nodePasswordKdf, "Officer#2567", good)).toBe(true);
   });
 
+  it("hashes concurrent sign-ins in turn on one thread, each with its own result", async () => {
+    const passwords = Array.from({ length: 6 }, (_, i) => `Concurrent#${i}`);
+    const hashes = await Promise.all(passwords.map((p) => hashPassword(nodePasswordKdf, p)));
+    const checks = await Promise.all(hashes.map((h, i) => verifyPassword(nodePasswordKdf, passwords[i]!, h)));
+    expect(checks).toEqual(passwords.map(() => true));
+    expect(await verifyPassword(nodePasswordKdf, passwords[0]!, hashes[1]!)).toBe(false);
+  });
+
   it("checks an unknown username against a dummy argon2id hash at today's cost", async () => {
     expect(isCurrent(DUMMY_HASH)).toBe(true);
     expect(await verifyPassword(nodePasswordKdf, "anything", DUMMY_HASH)).toBe(false);
