@@ -23,10 +23,11 @@ const ARGON2_LIMITS = { memoryKiB: 65_536, passes: 10, parallelism: 4 };
 const MAX_PBKDF2_ITERATIONS = 5_000_000;
 const BYTES_LIMITS = { min: 8, max: 64 };
 
-export async function hashPassword(kdf: PasswordKdf, password: string): Promise<string> {
+/** `cost` other than today's is for tests that need many cheap failed checks (a sign-in rehashes it). */
+export async function hashPassword(kdf: PasswordKdf, password: string, cost: Argon2Cost = ARGON2_COST): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-  const hash = await kdf.argon2id(password, salt, ARGON2_COST, HASH_BYTES);
-  return formatArgon2id(ARGON2_COST, salt, hash);
+  const hash = await kdf.argon2id(password, salt, cost, HASH_BYTES);
+  return formatArgon2id(cost, salt, hash);
 }
 
 export type PasswordCheck = { ok: false } | { ok: true; rehash: string | null };

@@ -193,7 +193,7 @@ async function buildWorld() {
   ]);
   await t.db.insert(agencies).values({ id: AGENCY, nameTh: "กรมทดสอบการนับ", nameEn: "Department of Counting", ministry: "กระทรวงทดสอบ", createdAt: now });
 
-  // One password hash for every staff user: each PBKDF2 costs most of a second.
+  // One password hash for every staff user.
   const passwordHash = await hashPassword(t.deps.kdf, PASSWORD);
   for (const [who, s] of Object.entries(STAFF) as [keyof typeof STAFF, (typeof STAFF)[keyof typeof STAFF]][]) {
     const id = newId();
