@@ -29,7 +29,7 @@ describe("password hashing", () => {
     const stored = await hashPassword(nodePasswordKdf, "ถูกต้อง-Pass1");
     expect(await verifyPassword(nodePasswordKdf, "ถูกต้อง-Pass1", stored)).toBe(true);
     expect(await verifyPassword(nodePasswordKdf, "ถูกต้อง-pass1", stored)).toBe(false);
-    expect(await verifyPassword(nodePasswordKdf, "", stored)).toBe(false);
+    for (const odd of ["", "\u0001", "\u0000"]) expect(await verifyPassword(nodePasswordKdf, odd, stored)).toBe(false);
   });
 
   it("still verifies a PBKDF2 hash from before argon2id, and hands back an argon2id one to store instead", async () => {
