@@ -14,7 +14,7 @@ import { createClient } from "@libsql/client";
 import { createDb, type Db } from "../src/db/client";
 import { adminCreateArgs } from "../src/domain/account-forms";
 import { formatThaiDateTime } from "../src/messages/dates";
-import { createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../src/platform/node";
+import { createNodeDb, migrateNodeDb, nodePasswordKdf } from "../src/platform/node";
 import { createAdmin } from "../src/services/admins";
 
 type Env = Record<string, string | undefined>;
@@ -50,7 +50,7 @@ export async function adminCreate(argv: string[], env: Env, log: (line: string) 
   const { db, close } = await openDb(env, log);
   try {
     const appUrl = new URL(env.APP_URL ?? `http://localhost:${env.PORT ?? "3000"}`);
-    const outcome = await createAdmin(db, { pbkdf2: webCryptoPbkdf2, now: new Date(), appUrl, mails }, parsed.data);
+    const outcome = await createAdmin(db, { kdf: nodePasswordKdf, now: new Date(), appUrl, mails }, parsed.data);
     if (!outcome.ok) {
       log(
         outcome.reason === "admin_exists"

@@ -27,7 +27,7 @@ import {
 } from "../src/db/schema";
 import { isInQueue, transition, type Position, type RequestAction, type RequestStatus } from "../src/domain/academic";
 import { formatTicketNo } from "../src/domain/ticket";
-import { createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../src/platform/node";
+import { createNodeDb, migrateNodeDb, nodePasswordKdf } from "../src/platform/node";
 import { encryptPid, pidKeys, pidLookupHash, type PidKeys } from "../src/services/pid-crypto";
 import { renumberQueue } from "../src/services/queue";
 import { prng, type Rng } from "../src/db/prng";
@@ -153,7 +153,7 @@ export async function seedBench(db: Db, dataKey: string, now: Date, options: Ben
   const keys = await pidKeys(dataKey);
 
   const demoStart = performance.now();
-  if (!(await seedDemoData(db, webCryptoPbkdf2, now, dataKey))) throw new Error("bench seed: the database is not empty");
+  if (!(await seedDemoData(db, nodePasswordKdf, now, dataKey))) throw new Error("bench seed: the database is not empty");
   const demoMs = performance.now() - demoStart;
 
   const bulkStart = performance.now();

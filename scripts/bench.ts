@@ -16,7 +16,8 @@
  *    autocannon runs in a forked child: in this process it would share the one
  *    event loop with the server and measure itself as much as the app (2 cores here).
  * 5. Prints requests/s, p50/p99, error counts, ratio to the baseline, page
- *    weight with assets, SQL statements per page, and the Worker bundle size.
+ *    weight with assets, SQL statements per page, the Worker bundle size, and
+ *    the CPU of one password verification in workerd and on Node (bench-password.ts).
  */
 import { fork, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -39,6 +40,7 @@ import { createNodeDb, migrateNodeDb } from "../src/platform/node";
 import { upsertApplicant } from "../src/services/applicants";
 import { startSession } from "../src/services/auth";
 import { pidKeys } from "../src/services/pid-crypto";
+import { passwordVerifyLine } from "./bench-password";
 import { seedBench, type BenchSeedSummary } from "./bench-seed";
 import { shortSql } from "./short-sql";
 
@@ -541,6 +543,8 @@ async function main() {
 
     // 7. The Workers bundle, built after the load so the build does not compete with it.
     console.log(`\nWorker bundle (wrangler deploy --dry-run --minify): ${workerBundle()}`);
+    // 8. Sign-in's CPU budget on the edge: one argon2id verification in workerd and on Node.
+    console.log(await passwordVerifyLine());
 
     const pageResults = results.filter((r) => r.scenario.key !== "(a)" && r.scenario.key !== "(a')");
     const worstRatio = Math.min(...pageResults.map((r) => r.rps / base.rps));

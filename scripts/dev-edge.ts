@@ -6,14 +6,14 @@
 import { spawn } from "node:child_process";
 import { startHranaHarness } from "./hrana-harness";
 import { seedDemoData } from "../src/db/seed";
-import { createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../src/platform/node";
+import { createNodeDb, migrateNodeDb, nodePasswordKdf } from "../src/platform/node";
 
 const dbPath = "data/edge.db";
 // Dev only: the same throwaway key is handed to the Worker below.
 const dataKey = process.env.DATA_ENCRYPTION_KEY ?? "ZGV2LWVkZ2Utb25seS1rZXktMDEyMzQ1Njc4OWFiY2Q=";
 const { db, client } = await createNodeDb(`file:${dbPath}`);
 await migrateNodeDb(db);
-await seedDemoData(db, webCryptoPbkdf2, new Date(), dataKey);
+await seedDemoData(db, nodePasswordKdf, new Date(), dataKey);
 client.close();
 
 const harness = await startHranaHarness({ dbPath, port: 0, host: "127.0.0.1" });

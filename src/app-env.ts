@@ -5,7 +5,7 @@
 import type { Context } from "hono";
 import type { AppConfig } from "./config";
 import type { Db } from "./db/client";
-import type { Clock, FileStore, MailTransport, Pbkdf2, QrSessionStore } from "./platform/ports";
+import type { Clock, FileStore, MailTransport, PasswordKdf, QrSessionStore } from "./platform/ports";
 import type { UseCaseContext } from "./services/context";
 import type { SessionUser } from "./services/session";
 
@@ -17,7 +17,7 @@ export interface AppDeps {
   files: FileStore;
   /** Null when mail is not configured: mail then waits in the outbox. */
   mail: MailTransport | null;
-  pbkdf2: Pbkdf2;
+  kdf: PasswordKdf;
   /** Cross-device ThaiD sign-ins (Node: DB rows; Workers: a Durable Object each). */
   qr: QrSessionStore;
   /** The caller's IP as the host sees it (socket on Node, CF-Connecting-IP on Workers). */

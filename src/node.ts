@@ -25,7 +25,7 @@ import {
   createSmtpTransport,
   migrateNodeDb,
   startScheduler,
-  webCryptoPbkdf2,
+  nodePasswordKdf,
 } from "./platform/node";
 import type { Clock } from "./platform/ports";
 
@@ -76,7 +76,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
     clock,
     files: createFsFileStore(env.FILES_DIR ?? "data/files"),
     mail: smtp,
-    pbkdf2: webCryptoPbkdf2,
+    kdf: nodePasswordKdf,
     qr: createDbQrStore(db, clock),
     // No geo-IP database on the Node host; the phone page says the place is unknown.
     clientPlace: () => null,
@@ -86,7 +86,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
     },
   };
 
-  if (!production && (await seedDemoData(db, deps.pbkdf2, clock.now(), config.dataKey))) log("seeded demo data");
+  if (!production && (await seedDemoData(db, deps.kdf, clock.now(), config.dataKey))) log("seeded demo data");
   const jobDeps = { db, clock, mail: smtp, mailFrom: config.mailFrom, appUrl: config.appUrl };
   const scheduler = options.scheduler === false ? null : startScheduler(jobDeps);
 

@@ -11,7 +11,7 @@ import type { Clock, MailTransport } from "./platform/ports";
 import { createTursoDb } from "./platform/workers/db";
 import { createR2FileStore } from "./platform/workers/files";
 import { createHttpMailTransport } from "./platform/workers/mail";
-import { noblePbkdf2 } from "./platform/workers/pbkdf2";
+import { workersPasswordKdf } from "./platform/workers/password-kdf";
 import { createDurableQrStore, QrSessionObject } from "./platform/workers/qr-session-object";
 
 export { QrSessionObject };
@@ -43,7 +43,7 @@ function buildDeps(env: Env): AppDeps {
     clock: systemClock,
     files: createR2FileStore(env.FILES),
     mail: mailTransport(env),
-    pbkdf2: noblePbkdf2,
+    kdf: workersPasswordKdf,
     qr: createDurableQrStore(env.QR_SESSIONS),
     clientIp: (c) => c.req.header("cf-connecting-ip") ?? "unknown",
     clientPlace(c) {

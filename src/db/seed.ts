@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { users } from "./schema";
 import type { Role } from "../domain/roles";
-import type { Pbkdf2 } from "../platform/ports";
+import type { PasswordKdf } from "../platform/ports";
 import { newId } from "../services/crypto";
 import { hashPassword } from "../services/password";
 import { pidKeys } from "../services/pid-crypto";
@@ -35,7 +35,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
  * Seeds the demo accounts, universities and academic requests if the users
  * table is empty; returns whether it wrote anything.
  */
-export async function seedDemoData(db: Db, pbkdf2: Pbkdf2, now: Date, dataKey: string): Promise<boolean> {
+export async function seedDemoData(db: Db, kdf: PasswordKdf, now: Date, dataKey: string): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(users);
   if ((row?.n ?? 0) > 0) return false;
   const rows = await Promise.all(
@@ -44,7 +44,7 @@ export async function seedDemoData(db: Db, pbkdf2: Pbkdf2, now: Date, dataKey: s
       role: a.role,
       username: a.username,
       usernameLower: a.username.toLowerCase(),
-      passwordHash: await hashPassword(pbkdf2, a.password),
+      passwordHash: await hashPassword(kdf, a.password),
       displayName: a.displayName,
       orgId: a.orgId ?? null,
       createdAt: now,

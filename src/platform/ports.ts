@@ -38,9 +38,21 @@ export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
 }
 
-/** Derives a key from a password; WebCrypto on Node, pure JS where workerd caps iterations. */
-export interface Pbkdf2 {
-  sha256(password: string, salt: Uint8Array, iterations: number, bytes: number): Promise<Uint8Array>;
+/** Argon2id's cost: memory in KiB, passes over it, lanes. */
+export interface Argon2Cost {
+  memoryKiB: number;
+  passes: number;
+  parallelism: number;
+}
+
+/**
+ * The host's password key derivation. Both hosts run the same algorithms (argon2id
+ * from the same WebAssembly, PBKDF2 for hashes stored before argon2id), so a hash
+ * made on one verifies on the other; src/services/password.ts owns the format.
+ */
+export interface PasswordKdf {
+  argon2id(password: string, salt: Uint8Array, cost: Argon2Cost, bytes: number): Promise<Uint8Array>;
+  pbkdf2Sha256(password: string, salt: Uint8Array, iterations: number, bytes: number): Promise<Uint8Array>;
 }
 
 /**

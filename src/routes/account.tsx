@@ -57,7 +57,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const form = validateForm(profileForm, body);
     if (!form.ok) return accountPage(c, { values: form.values, errors: form.errors, status: 422 });
-    const result = await updateProfile(useCase(c), c.var.deps.pbkdf2, form.data);
+    const result = await updateProfile(useCase(c), c.var.deps.kdf, form.data);
     // Refused as a whole: what was typed stays in the form (the password never does).
     const refuse = (errors: Record<string, string>, status: 422 | 429 = 422) => accountPage(c, { values: stringValues(body), errors, status });
     if (!result.ok && result.reason === "rate_limited") {
@@ -89,7 +89,7 @@ export const accountRoutes = new Hono<AppEnv>()
         <ChangePasswordPage csrfToken={c.var.csrfToken} errors={errors} checklist={passwordChecklist(password)} />,
       );
     if (!form.ok) return rerender(form.errors);
-    const result = await changePassword(useCase(c), deps.pbkdf2, {
+    const result = await changePassword(useCase(c), deps.kdf, {
       currentPassword: form.data.currentPassword,
       newPassword: form.data.password,
       userAgent: c.req.header("user-agent") ?? null,
@@ -150,7 +150,7 @@ export const accountRoutes = new Hono<AppEnv>()
       );
     if (!form.ok) return rerender(form.errors);
     const ctx = useCase(c);
-    const result = await completeFirstLogin(ctx, deps.pbkdf2, form.data);
+    const result = await completeFirstLogin(ctx, deps.kdf, form.data);
     // Finished meanwhile (another tab): nothing left to set up.
     if (!result.ok && result.reason === "not_pending") return seeOther(c, ROLE_HOME[user.role]);
     if (!result.ok) return rerender({ username: MESSAGES.usernameTaken });

@@ -54,7 +54,7 @@ export const officerAgencyRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const form = validateForm(agencyUserForm, body);
     if (!form.ok) return detail(c, id, { userValues: form.values, userErrors: form.errors }, 422);
-    const created = await createAgencyUser(useCase(c), c.var.deps.pbkdf2, id, form.data, formToken(body));
+    const created = await createAgencyUser(useCase(c), c.var.deps.kdf, id, form.data, formToken(body));
     if (!created.ok) throw new NotFoundError();
     return seeOther(c, `/officer/agencies/${id}?created=${encodeURIComponent(created.username)}`);
   })

@@ -31,7 +31,7 @@ export const authRoutes = new Hono<AppEnv>()
       );
     }
     const result = await loginWithPassword(
-      { db: deps.db, pbkdf2: deps.pbkdf2, now: deps.clock.now() },
+      { db: deps.db, kdf: deps.kdf, now: deps.clock.now() },
       {
         username: form.data.username,
         password: form.data.password,

@@ -77,7 +77,7 @@ export const passwordResetRoutes = new Hono<AppEnv>()
       );
     }
     // Checked again inside the transaction: the link may have been used meanwhile.
-    const result = await resetPassword(ctx, deps.pbkdf2, token, form.data.password);
+    const result = await resetPassword(ctx, deps.kdf, token, form.data.password);
     if (!result.ok) return linkInvalid(c, ASK_AGAIN);
     setFlash(c, "password_reset_done");
     return seeOther(c, "/login");

@@ -118,7 +118,7 @@ export const staffRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const form = validateForm(staffCreateForm, body);
     if (!form.ok) return newForm(c, form.values, form.errors);
-    const created = await createStaff(useCase(c), c.var.deps.pbkdf2, form.data, formToken(body));
+    const created = await createStaff(useCase(c), c.var.deps.kdf, form.data, formToken(body));
     if (created.ok) {
       setFlash(c, "staff_created");
       return seeOther(c, `/staff/${created.id}`);
@@ -140,7 +140,7 @@ export const staffRoutes = new Hono<AppEnv>()
   })
   .post("/:id/resend", async (c) => {
     const id = c.req.param("id");
-    return afterAction(c, id, await resendCredentials(useCase(c), c.var.deps.pbkdf2, id), "staff_resent");
+    return afterAction(c, id, await resendCredentials(useCase(c), c.var.deps.kdf, id), "staff_resent");
   })
   .post("/:id/role", requireRole("admin"), async (c) => {
     const id = c.req.param("id");

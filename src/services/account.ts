@@ -8,7 +8,7 @@ import type { DbOrTx } from "../db/client";
 import { accountTokens, users } from "../db/schema";
 import { emailChangeExpiresAt, sameEmail, type ProfileForm } from "../domain/profile-forms";
 import { emailChangedNoticeMail, emailChangeConfirmMail } from "../messages/account-mail";
-import type { Pbkdf2 } from "../platform/ports";
+import type { PasswordKdf } from "../platform/ports";
 import { claimToken, findLiveToken, newLinkToken, type LiveToken } from "./account-tokens";
 import { recordAudit } from "./audit";
 import { LOGIN_LIMIT_PER_ACCOUNT } from "./auth";
@@ -63,7 +63,7 @@ export type ProfileOutcome =
  * session could take the account over through "forgot password". Any refusal
  * saves nothing, the name and phone included.
  */
-export async function updateProfile(ctx: UseCaseContext, pbkdf2: Pbkdf2, form: ProfileForm): Promise<ProfileOutcome> {
+export async function updateProfile(ctx: UseCaseContext, kdf: PasswordKdf, form: ProfileForm): Promise<ProfileOutcome> {
   const userId = actorId(ctx);
   if (!userId) return { ok: false, reason: "not_found" };
   const now = ctx.clock.now();
@@ -72,7 +72,7 @@ export async function updateProfile(ctx: UseCaseContext, pbkdf2: Pbkdf2, form: P
   const emailChanges = !sameEmail(current.email, form.email);
   if (emailChanges) {
     if (!form.currentPassword) return { ok: false, reason: "password_missing" };
-    const check = await verifyCurrentPassword(ctx, pbkdf2, userId, form.currentPassword);
+    const check = await verifyCurrentPassword(ctx, kdf, userId, form.currentPassword);
     if (!check.ok && check.reason === "rate_limited") return { ok: false, reason: "password_limited", retryAfterMs: check.retryAfterMs };
     if (!check.ok && check.reason === "wrong_current") {
       await recordAudit(ctx.db, now, { actorId: userId, action: "user.email_change_refused", subjectType: "user", subjectId: userId, ip: ctx.actor.ip });
@@ -187,14 +187,14 @@ type PasswordCheck =
  * against the same per-account limit, so no form here is a side door for
  * guessing; a right one gives its hit back. The caller audits a wrong one.
  */
-async function verifyCurrentPassword(ctx: UseCaseContext, pbkdf2: Pbkdf2, userId: string, password: string): Promise<PasswordCheck> {
+async function verifyCurrentPassword(ctx: UseCaseContext, kdf: PasswordKdf, userId: string, password: string): Promise<PasswordCheck> {
   const now = ctx.clock.now();
   const [user] = await ctx.db.select({ usernameLower: users.usernameLower, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
   if (!user) return { ok: false, reason: "not_found" };
   const key = `login:user:${user.usernameLower ?? userId}`;
   const hit = await hitRateLimit(ctx.db, key, LOGIN_LIMIT_PER_ACCOUNT, now);
   if (!hit.allowed) return { ok: false, reason: "rate_limited", retryAfterMs: hit.retryAfterMs };
-  if (!user.passwordHash || !(await verifyPassword(pbkdf2, password, user.passwordHash))) return { ok: false, reason: "wrong_current" };
+  if (!user.passwordHash || !(await verifyPassword(kdf, password, user.passwordHash))) return { ok: false, reason: "wrong_current" };
   await releaseRateLimit(ctx.db, key, hit);
   return { ok: true, passwordHash: user.passwordHash };
 }
@@ -206,19 +206,19 @@ async function verifyCurrentPassword(ctx: UseCaseContext, pbkdf2: Pbkdf2, userId
  */
 export async function changePassword(
   ctx: UseCaseContext,
-  pbkdf2: Pbkdf2,
+  kdf: PasswordKdf,
   input: { currentPassword: string; newPassword: string; userAgent: string | null },
 ): Promise<ChangePasswordOutcome> {
   const userId = actorId(ctx);
   if (!userId) return { ok: false, reason: "not_found" };
   const now = ctx.clock.now();
-  const check = await verifyCurrentPassword(ctx, pbkdf2, userId, input.currentPassword);
+  const check = await verifyCurrentPassword(ctx, kdf, userId, input.currentPassword);
   if (!check.ok && check.reason === "wrong_current") {
     await recordAudit(ctx.db, now, { actorId: userId, action: "user.password_change_failed", subjectType: "user", subjectId: userId, ip: ctx.actor.ip });
   }
   if (!check.ok) return check;
   const stored = check.passwordHash;
-  const passwordHash = await hashPassword(pbkdf2, input.newPassword);
+  const passwordHash = await hashPassword(kdf, input.newPassword);
   return ctx.db.transaction(async (tx): Promise<ChangePasswordOutcome> => {
     // Only if the hash is still the one just verified (another tab may have changed it meanwhile).
     const [updated] = await tx

@@ -10,7 +10,7 @@ import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import { tempPasswordExpiresAt, type AdminCreateArgs } from "../domain/account-forms";
 import { staffAccountMail } from "../messages/mail";
-import type { Pbkdf2 } from "../platform/ports";
+import type { PasswordKdf } from "../platform/ports";
 import { recordAudit } from "./audit";
 import { newId } from "./crypto";
 import { enqueueMail } from "./mail";
@@ -27,11 +27,11 @@ export type CreateAdminOutcome =
  */
 export async function createAdmin(
   db: Db,
-  deps: { pbkdf2: Pbkdf2; now: Date; appUrl: URL; mails: boolean },
+  deps: { kdf: PasswordKdf; now: Date; appUrl: URL; mails: boolean },
   args: AdminCreateArgs,
 ): Promise<CreateAdminOutcome> {
   const password = temporaryPassword();
-  const passwordHash = await hashPassword(deps.pbkdf2, password);
+  const passwordHash = await hashPassword(deps.kdf, password);
   const expiresAt = tempPasswordExpiresAt(deps.now);
   const usernameLower = args.username.toLowerCase();
   return db.transaction(async (tx): Promise<CreateAdminOutcome> => {

@@ -9,7 +9,7 @@ import type { DbOrTx } from "../db/client";
 import { agencies, eservices, eserviceSteps, users } from "../db/schema";
 import { TEMP_PASSWORD_DAYS } from "../domain/account-forms";
 import { initialStates } from "../domain/onboarding/workflow";
-import type { Pbkdf2 } from "../platform/ports";
+import type { PasswordKdf } from "../platform/ports";
 import { accountCreatedMail } from "../messages/mail";
 import { recordAudit } from "./audit";
 import { actorId, type UseCaseContext } from "./context";
@@ -78,7 +78,7 @@ export type CreateAgencyUserOutcome = { ok: true; id: string; username: string }
  */
 export async function createAgencyUser(
   ctx: UseCaseContext,
-  pbkdf2: Pbkdf2,
+  kdf: PasswordKdf,
   agencyId: string,
   form: { displayName: string; email: string },
   once?: string | null,
@@ -88,7 +88,7 @@ export async function createAgencyUser(
   const now = ctx.clock.now();
   const username = `tmp.${newId().slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
   const password = temporaryPassword();
-  const passwordHash = await hashPassword(pbkdf2, password);
+  const passwordHash = await hashPassword(kdf, password);
   const id = newId();
   const expiresAt = new Date(now.getTime() + TEMP_PASSWORD_DAYS * 86_400_000);
   return ctx.db.transaction(async (tx): Promise<CreateAgencyUserOutcome> => {
@@ -129,14 +129,14 @@ export type FirstLoginOutcome = { ok: true } | { ok: false; reason: "not_pending
  */
 export async function completeFirstLogin(
   ctx: UseCaseContext,
-  pbkdf2: Pbkdf2,
+  kdf: PasswordKdf,
   input: { username: string; password: string },
 ): Promise<FirstLoginOutcome> {
   const userId = actorId(ctx);
   if (!userId) return { ok: false, reason: "not_pending" };
   const now = ctx.clock.now();
   const lower = input.username.toLowerCase();
-  const passwordHash = await hashPassword(pbkdf2, input.password);
+  const passwordHash = await hashPassword(kdf, input.password);
   return ctx.db.transaction(async (tx): Promise<FirstLoginOutcome> => {
     const [self] = await tx.select({ pending: users.mustChangePassword }).from(users).where(eq(users.id, userId)).limit(1);
     if (!self?.pending) return { ok: false, reason: "not_pending" };

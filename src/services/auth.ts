@@ -2,16 +2,17 @@
  * @module
  * Staff sign-in and sign-out: password check behind per-account and per-IP
  * limits (only failed attempts count; refused ones neither count nor extend a
- * lockout), a fresh session on success (the old one, if any, is dropped).
+ * lockout), a fresh session on success (the old one, if any, is dropped), and an
+ * outdated password hash (PBKDF2 from before argon2id) replaced in the same step.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import type { Role } from "../domain/roles";
-import type { Pbkdf2 } from "../platform/ports";
+import type { PasswordKdf } from "../platform/ports";
 import { recordAudit } from "./audit";
 import { actorId, type UseCaseContext } from "./context";
-import { DUMMY_HASH, verifyPassword } from "./password";
+import { checkPassword, DUMMY_HASH } from "./password";
 import { clearRateLimit, hitRateLimit, releaseRateLimit, type RateLimitRule } from "./rate-limit";
 import { createSession, deleteSessionByToken } from "./session";
 
@@ -34,7 +35,7 @@ export interface LoginInput {
 }
 
 export async function loginWithPassword(
-  deps: { db: Db; pbkdf2: Pbkdf2; now: Date },
+  deps: { db: Db; kdf: PasswordKdf; now: Date },
   input: LoginInput,
 ): Promise<LoginResult> {
   const { db, now } = deps;
@@ -53,16 +54,17 @@ export async function loginWithPassword(
   }
 
   const [user] = await db.select().from(users).where(eq(users.usernameLower, usernameLower)).limit(1);
-  const passwordOk = await verifyPassword(deps.pbkdf2, input.password, user?.passwordHash ?? DUMMY_HASH);
+  const check = await checkPassword(deps.kdf, input.password, user?.passwordHash ?? DUMMY_HASH);
   const expiredTemporary =
     user?.mustChangePassword && user.passwordExpiresAt !== null && user.passwordExpiresAt.getTime() <= now.getTime();
-  if (!user || !passwordOk || user.disabledAt || !user.passwordHash) return { ok: false, reason: "invalid" };
+  if (!user || !check.ok || user.disabledAt || !user.passwordHash) return { ok: false, reason: "invalid" };
   // Only failures count against the IP: one university's NAT address carries every colleague's sign-in.
   await releaseRateLimit(db, ipKey, perIp);
   // Said only to someone who knows the password, so it reveals nothing to a guesser.
   if (expiredTemporary) return { ok: false, reason: "expired_temporary" };
 
-  const session = await startSession(db, now, { ...input, userId: user.id, method: "password" });
+  const rehash = check.rehash ? { from: user.passwordHash, to: check.rehash } : undefined;
+  const session = await startSession(db, now, { ...input, userId: user.id, method: "password", rehash });
   await clearRateLimit(db, accountKey);
   return {
     ok: true,
@@ -79,10 +81,25 @@ export async function loginWithPassword(
 export async function startSession(
   db: Db,
   now: Date,
-  input: { userId: string; previousToken: string | null; ip: string; userAgent: string | null; method: "password" | "thaid" | "thaid-qr" },
+  input: {
+    userId: string;
+    previousToken: string | null;
+    ip: string;
+    userAgent: string | null;
+    method: "password" | "thaid" | "thaid-qr";
+    /** A password hash to store in place of the outdated one just verified. */
+    rehash?: { from: string; to: string };
+  },
 ) {
   return db.transaction(async (tx) => {
     if (input.previousToken) await deleteSessionByToken(tx, input.previousToken);
+    if (input.rehash) {
+      // Only over the hash just verified: a password changed meanwhile in another tab stays.
+      await tx
+        .update(users)
+        .set({ passwordHash: input.rehash.to })
+        .where(and(eq(users.id, input.userId), eq(users.passwordHash, input.rehash.from)));
+    }
     const created = await createSession(tx, input.userId, now, input.userAgent);
     await recordAudit(tx, now, {
       actorId: input.userId,

@@ -15,7 +15,7 @@ import type { DbOrTx } from "../db/client";
 import { accountTokens, auditEvents, outboxMail, users } from "../db/schema";
 import { resetLinkExpiresAt } from "../domain/profile-forms";
 import { passwordResetMail } from "../messages/account-mail";
-import type { Pbkdf2 } from "../platform/ports";
+import type { PasswordKdf } from "../platform/ports";
 import { claimToken, findLiveToken, newLinkToken, type LiveToken } from "./account-tokens";
 import { recordAudit } from "./audit";
 import { actorId, type UseCaseContext } from "./context";
@@ -147,9 +147,9 @@ export type ResetOutcome = { ok: true; userId: string } | { ok: false; reason: "
  * of the account ends; a temporary password's expiry no longer applies, but a
  * user who never finished the first sign-in still chooses a username next.
  */
-export async function resetPassword(ctx: UseCaseContext, pbkdf2: Pbkdf2, token: string, newPassword: string): Promise<ResetOutcome> {
+export async function resetPassword(ctx: UseCaseContext, kdf: PasswordKdf, token: string, newPassword: string): Promise<ResetOutcome> {
   const now = ctx.clock.now();
-  const passwordHash = await hashPassword(pbkdf2, newPassword);
+  const passwordHash = await hashPassword(kdf, newPassword);
   return ctx.db.transaction(async (tx): Promise<ResetOutcome> => {
     const live = await claimToken(tx, token, "password_reset", now);
     if (!live) return { ok: false, reason: "invalid_link" };

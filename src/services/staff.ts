@@ -16,7 +16,7 @@ import { ROLE_LABEL, type Role } from "../domain/roles";
 import type { StaffCreateForm, StaffRoleForm } from "../domain/staff-forms";
 import { managedRoles, mayCreate, mayManage, staffRefusal, type PolicyUser, type StaffAction, type StaffRefusal } from "../domain/staff-policy";
 import { credentialsReissuedMail, staffAccountMail } from "../messages/mail";
-import type { Pbkdf2 } from "../platform/ports";
+import type { PasswordKdf } from "../platform/ports";
 import { recordAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { newId } from "./crypto";
@@ -125,12 +125,12 @@ export type CreateStaffOutcome = { ok: true; id: string } | { ok: false; reason:
  * A staff account with temporary credentials valid TEMP_PASSWORD_DAYS, mailed
  * through the outbox (wiped once sent); once per rendered form (`once`).
  */
-export async function createStaff(ctx: UseCaseContext, pbkdf2: Pbkdf2, form: StaffCreateForm, once?: string | null): Promise<CreateStaffOutcome> {
+export async function createStaff(ctx: UseCaseContext, kdf: PasswordKdf, form: StaffCreateForm, once?: string | null): Promise<CreateStaffOutcome> {
   const actor = ctx.actor.user;
   if (!actor || !mayCreate(actor.role, form.role)) return { ok: false, reason: "forbidden" };
   const now = ctx.clock.now();
   const password = temporaryPassword();
-  const passwordHash = await hashPassword(pbkdf2, password);
+  const passwordHash = await hashPassword(kdf, password);
   const expiresAt = tempPasswordExpiresAt(now);
   const universityId = form.role === "university" ? (form.universityId ?? null) : null;
   return ctx.db.transaction(async (tx): Promise<CreateStaffOutcome> => {
@@ -213,10 +213,10 @@ export async function enableStaff(ctx: UseCaseContext, id: string): Promise<Staf
  * mail. The username stays (the one they chose, or their temporary one); a
  * credentials mail of the old password still waiting in the outbox is cancelled.
  */
-export async function resendCredentials(ctx: UseCaseContext, pbkdf2: Pbkdf2, id: string): Promise<StaffChangeOutcome> {
+export async function resendCredentials(ctx: UseCaseContext, kdf: PasswordKdf, id: string): Promise<StaffChangeOutcome> {
   const now = ctx.clock.now();
   const password = temporaryPassword();
-  const passwordHash = await hashPassword(pbkdf2, password);
+  const passwordHash = await hashPassword(kdf, password);
   const expiresAt = tempPasswordExpiresAt(now);
   return ctx.db.transaction(async (tx): Promise<StaffChangeOutcome> => {
     const g = await guarded(tx, ctx, id, "resend");

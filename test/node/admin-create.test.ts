@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { adminCreate } from "../../scripts/admin-create";
 import { auditEvents, outboxMail, users } from "../../src/db/schema";
-import { createNodeDb, webCryptoPbkdf2 } from "../../src/platform/node";
+import { createNodeDb, nodePasswordKdf } from "../../src/platform/node";
 import { createAdmin } from "../../src/services/admins";
 import { verifyPassword } from "../../src/services/password";
 import { Browser, createTestApp } from "./helpers";
@@ -44,7 +44,7 @@ describe("npm run admin:create", () => {
     const admin = all[0]!;
     expect(admin).toMatchObject({ role: "admin", username: "somchai.a", usernameLower: "somchai.a", email: "somchai@agency.go.th", displayName: "สมชาย ผู้ดูแล", mustChangePassword: true });
     expect(admin.passwordExpiresAt!.getTime() - admin.createdAt.getTime()).toBe(7 * 86_400_000);
-    expect(await verifyPassword(webCryptoPbkdf2, password!, admin.passwordHash!)).toBe(true);
+    expect(await verifyPassword(nodePasswordKdf, password!, admin.passwordHash!)).toBe(true);
     expect(audit.filter((e) => e.action === "admin.created" && e.subjectId === admin.id)).toHaveLength(1);
     expect(mail).toHaveLength(0);
   });
@@ -90,7 +90,7 @@ describe("the first admin's first sign-in", () => {
   it("goes through the forced set-up to the admin pages", async () => {
     const t = await createTestApp();
     try {
-      const made = await createAdmin(t.db, { pbkdf2: webCryptoPbkdf2, now: t.clock.now(), appUrl: t.deps.config.appUrl, mails: false }, { username: "first.admin", email: "admin@agency.go.th", displayName: "ผู้ดูแลระบบ", another: false });
+      const made = await createAdmin(t.db, { kdf: nodePasswordKdf, now: t.clock.now(), appUrl: t.deps.config.appUrl, mails: false }, { username: "first.admin", email: "admin@agency.go.th", displayName: "ผู้ดูแลระบบ", another: false });
       if (!made.ok || !made.password) throw new Error("no admin");
       const admin = new Browser(t);
       expect((await admin.login("first.admin", made.password)).location).toBe("/account/setup");

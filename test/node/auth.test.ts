@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, sessions, users } from "../../src/db/schema";
 import { newId, toBase64Url } from "../../src/services/crypto";
+import { hashPassword } from "../../src/services/password";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../src/services/session";
 import { Browser, createTestApp, createUser, type TestApp } from "./helpers";
 
@@ -145,22 +146,61 @@ describe("POST /login", () => {
 });
 
 /**
- * A staff user whose stored hash uses 1,000 PBKDF2 rounds instead of 600,000, so a test can
- * sign in dozens of times quickly; the stored format keeps its own count, so it still verifies.
+ * A staff user whose hash is argon2id at 1 MiB and one pass, so tests can fail
+ * dozens of checks quickly; a failed check never rehashes, a successful sign-in
+ * replaces it with today's cost (as for any outdated hash).
  */
 async function createQuickUser(username: string, password: string) {
-  const salt = crypto.getRandomValues(new Uint8Array(16));
-  const hash = await t.deps.pbkdf2.sha256(password, salt, 1000, 32);
   await t.db.insert(users).values({
     id: newId(),
     role: "university",
     username,
     usernameLower: username.toLowerCase(),
-    passwordHash: `pbkdf2_sha256$1000$${toBase64Url(salt)}$${toBase64Url(hash)}`,
+    passwordHash: await hashPassword(t.deps.kdf, password, { memoryKiB: 1024, passes: 1, parallelism: 1 }),
     displayName: username,
     createdAt: t.clock.now(),
   });
 }
+
+describe("password hashes from before argon2id", () => {
+  async function legacyUser(username: string, password: string, mustChangePassword = false) {
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const hash = await t.deps.kdf.pbkdf2Sha256(password, salt, 1000, 32);
+    const passwordHash = `pbkdf2_sha256$1000$${toBase64Url(salt)}$${toBase64Url(hash)}`;
+    await t.db.insert(users).values({
+      id: newId(),
+      role: "officer",
+      username,
+      usernameLower: username,
+      passwordHash,
+      mustChangePassword,
+      passwordExpiresAt: mustChangePassword ? new Date(t.clock.now().getTime() - 1000) : null,
+      displayName: username,
+      createdAt: t.clock.now(),
+    });
+    return passwordHash;
+  }
+  const hashOf = async (username: string) =>
+    (await t.db.select({ h: users.passwordHash }).from(users).where(eq(users.usernameLower, username)))[0]!.h;
+
+  it("are replaced by argon2id on the next successful sign-in, and the password still works", async () => {
+    const old = await legacyUser("old.officer", "Legacy#2567");
+    expect((await new Browser(t).login("old.officer", "Legacy#2568")).status).toBe(401);
+    expect(await hashOf("old.officer")).toBe(old);
+
+    expect((await new Browser(t).login("old.officer", "Legacy#2567")).status).toBe(303);
+    const upgraded = await hashOf("old.officer");
+    expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect((await new Browser(t).login("old.officer", "Legacy#2567")).status).toBe(303);
+    expect(await hashOf("old.officer")).toBe(upgraded);
+  });
+
+  it("stay as they are when the sign-in is refused for an expired temporary password", async () => {
+    const old = await legacyUser("old.temp", "Legacy#2567", true);
+    expect((await new Browser(t).login("old.temp", "Legacy#2567")).status).not.toBe(303);
+    expect(await hashOf("old.temp")).toBe(old);
+  });
+});
 
 describe("sign-in limits never lock out an office", () => {
   it("lets a whole university behind one NAT address sign in: correct sign-ins do not count against the IP", async () => {
@@ -171,7 +211,8 @@ describe("sign-in limits never lock out an office", () => {
       expect((await new Browser(t, undefined, nat).login("staff.a", "Staff#2567")).status, `sign-in ${i + 1}`).toBe(303);
     }
     expect((await new Browser(t, undefined, nat).login("staff.b", "Staff#2567")).status).toBe(303);
-  });
+    // 36 correct sign-ins are 36 argon2id checks at today's cost: ~4 s idle, several times that on a loaded machine.
+  }, 60_000);
 
   it("still refuses a correct password from an IP locked out by failed attempts", async () => {
     const ip = "203.0.113.78";

@@ -271,7 +271,7 @@ const ADMIN_EMAIL = "admin.fuzz@dga.or.th";
 
 /** Back to the old password, with no failed attempts counted, so every case can be the owner's. */
 async function restoreOldPassword(w: FuzzWorld, userId: string, usernameLower: string): Promise<void> {
-  oldPasswordHash ??= await hashPassword(w.t.deps.pbkdf2, OLD_PASSWORD);
+  oldPasswordHash ??= await hashPassword(w.t.deps.kdf, OLD_PASSWORD);
   await w.t.db.update(users).set({ passwordHash: oldPasswordHash }).where(eq(users.id, userId));
   await w.t.db.delete(rateLimits).where(eq(rateLimits.key, `login:user:${usernameLower}`));
 }
@@ -279,7 +279,7 @@ async function restoreOldPassword(w: FuzzWorld, userId: string, usernameLower: s
 /** Whether `userId`'s password is now the one sent in `field`. */
 async function passwordIs(w: FuzzWorld, userId: string, sent: string | undefined): Promise<boolean> {
   const [row] = await w.t.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
-  return sent !== undefined && !!row?.hash && (await verifyPassword(w.t.deps.pbkdf2, sent, row.hash));
+  return sent !== undefined && !!row?.hash && (await verifyPassword(w.t.deps.kdf, sent, row.hash));
 }
 
 /** In the order they run: records other targets need are used up last. */

@@ -12,7 +12,7 @@ import { loadConfig } from "../../src/config";
 import { agencies, eservices, eserviceSteps, users } from "../../src/db/schema";
 import type { StepState } from "../../src/domain/onboarding/workflow";
 import type { Role } from "../../src/domain/roles";
-import { createDbQrStore, createFsFileStore, createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../../src/platform/node";
+import { createDbQrStore, createFsFileStore, createNodeDb, migrateNodeDb, nodePasswordKdf } from "../../src/platform/node";
 import type { Clock, MailTransport } from "../../src/platform/ports";
 import { newId } from "../../src/services/crypto";
 import { useCaseContext, type UseCaseContext } from "../../src/services/context";
@@ -65,7 +65,7 @@ export async function createTestApp(
     clock,
     files: createFsFileStore(join(dir, "files")),
     mail: options.mail ?? null,
-    pbkdf2: webCryptoPbkdf2,
+    kdf: nodePasswordKdf,
     qr: createDbQrStore(db, clock),
     clientIp: (c) => c.req.header("x-test-ip") ?? "127.0.0.1",
     clientPlace: () => "กรุงเทพมหานคร (ทดสอบ)",
@@ -86,7 +86,7 @@ export async function createUser(
     role: input.role,
     username: input.username,
     usernameLower: input.username.toLowerCase(),
-    passwordHash: await hashPassword(t.deps.pbkdf2, input.password),
+    passwordHash: await hashPassword(t.deps.kdf, input.password),
     displayName: input.displayName ?? input.username,
     orgId: input.orgId ?? null,
     email: input.email ?? null,

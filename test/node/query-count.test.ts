@@ -193,8 +193,8 @@ async function buildWorld() {
   ]);
   await t.db.insert(agencies).values({ id: AGENCY, nameTh: "กรมทดสอบการนับ", nameEn: "Department of Counting", ministry: "กระทรวงทดสอบ", createdAt: now });
 
-  // One password hash for every staff user: each PBKDF2 costs most of a second.
-  const passwordHash = await hashPassword(t.deps.pbkdf2, PASSWORD);
+  // One password hash for every staff user.
+  const passwordHash = await hashPassword(t.deps.kdf, PASSWORD);
   for (const [who, s] of Object.entries(STAFF) as [keyof typeof STAFF, (typeof STAFF)[keyof typeof STAFF]][]) {
     const id = newId();
     await t.db.insert(users).values({ id, role: s.role, username: s.username, usernameLower: s.username, passwordHash, displayName: `${who} ทดสอบ`, orgId: s.orgId, createdAt: now });

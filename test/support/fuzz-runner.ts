@@ -99,7 +99,7 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
       updatedAt: now,
     })),
   );
-  // Created in place (no PBKDF2): its password is never used, its session is opened directly.
+  // Created in place (no password hash): its password is never used, its session is opened directly.
   const userId = newId();
   await t.db.insert(users).values({
     id: userId,

@@ -498,7 +498,7 @@ export async function buildWorld(): Promise<World> {
   ]);
 
   const userIds = Object.fromEntries(ACTORS.map((a) => [a, null])) as Record<ActorName, string | null>;
-  // Staff: real password accounts (PBKDF2 runs on the thread pool, so in parallel).
+  // Staff: real password accounts (argon2id hashes queue on one thread; ~0.1 s each).
   await Promise.all(
     (Object.entries(STAFF) as [ActorName, { username: string; orgKey: keyof typeof ORG_IDS | null }][]).map(async ([actor, s]) => {
       userIds[actor] = await createUser(t, {
@@ -571,7 +571,7 @@ export async function buildWorld(): Promise<World> {
     kind: "credentials",
   });
   const admin = await buildAdminFixtures(t);
-  // Created in place (no PBKDF2): nobody signs in as it; only its mailed links are used.
+  // Created in place (no password hash): nobody signs in as it; only its mailed links are used.
   const spareUserId = newId();
   await t.db.insert(users).values({
     id: spareUserId,

@@ -10,36 +10,54 @@ import { startHranaHarness } from "../../scripts/hrana-harness";
 import { users } from "../../src/db/schema";
 import { seedDemoData } from "../../src/db/seed";
 import { toBase64Url } from "../../src/services/crypto";
-import { createNodeDb, migrateNodeDb, webCryptoPbkdf2 } from "../../src/platform/node";
+import { hashPassword } from "../../src/services/password";
+import { createNodeDb, migrateNodeDb, nodePasswordKdf } from "../../src/platform/node";
 
 /** Must equal DATA_ENCRYPTION_KEY in vitest.config.ts's workers bindings. */
 const WORKERS_DATA_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
 /** Signed in by test/workers/worker.test.ts. */
 export const WORKERS_OFFICER = { username: "wk.officer", password: "Workers#2567" };
+/** Holds a PBKDF2 hash from before argon2id; test/workers/password.test.ts signs in and sees it replaced. */
+export const WORKERS_LEGACY_OFFICER = { username: "wk.legacy", password: "Legacy#2567" };
+
+/**
+ * The pre-argon2id format at 1,000 iterations instead of 600,000: workerd's pure-JS
+ * PBKDF2 then takes milliseconds, and the format carries its own count.
+ */
+async function legacyPbkdf2Hash(password: string): Promise<string> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const hash = await nodePasswordKdf.pbkdf2Sha256(password, salt, 1000, 32);
+  return `pbkdf2_sha256$1000$${toBase64Url(salt)}$${toBase64Url(hash)}`;
+}
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "tidtam-workers-"));
   const dbPath = join(dir, "workers.db");
   const { db, client } = await createNodeDb(`file:${dbPath}`);
   await migrateNodeDb(db);
-  // Hashed by Node's WebCrypto, verified in workerd by the pure-JS PBKDF2: one format, both hosts.
-  await seedDemoData(db, webCryptoPbkdf2, new Date(), WORKERS_DATA_KEY);
-  // The same format at 20,000 iterations: workerd's pure-JS PBKDF2 then checks a Node-made
-  // hash in well under a second, where 600,000 took 8-30 s of the test's budget (what
-  // sign-in costs on Workers is issue 11's; equal bits on both hosts are proven in
-  // test/node/password.test.ts).
-  const salt = crypto.getRandomValues(new Uint8Array(16));
-  const hash = await webCryptoPbkdf2.sha256(WORKERS_OFFICER.password, salt, 20_000, 32);
-  await db.insert(users).values({
-    id: "wk-officer",
-    role: "officer",
-    username: WORKERS_OFFICER.username,
-    usernameLower: WORKERS_OFFICER.username,
-    passwordHash: `pbkdf2_sha256$20000$${toBase64Url(salt)}$${toBase64Url(hash)}`,
-    displayName: "เจ้าหน้าที่ทดสอบ workers",
-    createdAt: new Date(),
-  });
+  // Every hash here is made on Node and verified in workerd: one format, both hosts.
+  await seedDemoData(db, nodePasswordKdf, new Date(), WORKERS_DATA_KEY);
+  await db.insert(users).values([
+    {
+      id: "wk-officer",
+      role: "officer",
+      username: WORKERS_OFFICER.username,
+      usernameLower: WORKERS_OFFICER.username,
+      passwordHash: await hashPassword(nodePasswordKdf, WORKERS_OFFICER.password),
+      displayName: "เจ้าหน้าที่ทดสอบ workers",
+      createdAt: new Date(),
+    },
+    {
+      id: "wk-legacy",
+      role: "officer",
+      username: WORKERS_LEGACY_OFFICER.username,
+      usernameLower: WORKERS_LEGACY_OFFICER.username,
+      passwordHash: await legacyPbkdf2Hash(WORKERS_LEGACY_OFFICER.password),
+      displayName: "เจ้าหน้าที่ก่อน argon2id",
+      createdAt: new Date(),
+    },
+  ]);
   client.close();
   const harness = await startHranaHarness({ dbPath, port: 0, host: "127.0.0.1" });
   project.provide("hranaUrl", harness.url);

@@ -49,7 +49,7 @@ describe("the Worker's fetch in workerd", () => {
     expect(html).toContain("เข้าสู่ระบบ");
   });
 
-  it("signs in an officer whose hash Node made, with the pure-JS PBKDF2", async () => {
+  it("signs in an officer whose argon2id hash Node made", async () => {
     const page = await call("/login");
     const jar = cookiesOf(page);
     const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;

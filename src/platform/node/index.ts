@@ -1,11 +1,11 @@
 /**
  * @module
  * Node host adapters: embedded libSQL file, filesystem uploads, nodemailer,
- * native PBKDF2, croner.
+ * argon2id (WebAssembly) and PBKDF2 (WebCrypto) for passwords, croner.
  */
 export { createNodeDb, migrateNodeDb } from "./db";
 export { createFsFileStore } from "./files";
 export { createSmtpTransport } from "./mail";
-export { webCryptoPbkdf2 } from "./pbkdf2";
+export { nodePasswordKdf } from "./password-kdf";
 export { createDbQrStore } from "./qr-store";
 export { startScheduler } from "./scheduler";

@@ -1,14 +1,12 @@
 import { pbkdf2Async } from "@noble/hashes/pbkdf2.js";
 import { sha256 } from "@noble/hashes/sha2.js";
-import type { Pbkdf2 } from "../ports";
+import type { PasswordKdf } from "../ports";
 
 /**
- * workerd refuses WebCrypto PBKDF2 above 100,000 iterations (cloudflare/workerd#1346),
- * below OWASP's 600,000 for SHA-256, so Workers derives in audited pure JS. The
- * output is the same PBKDF2, so hashes move freely between the two hosts.
+ * Only for PBKDF2 hashes stored before argon2id, each verified once and then
+ * replaced (2-3 s of CPU at 600,000 iterations, once per account). workerd refuses
+ * WebCrypto PBKDF2 above 100,000 iterations (cloudflare/workerd#1346), so Workers
+ * derives in audited pure JS; the output is the same PBKDF2 as Node's.
  */
-export const noblePbkdf2: Pbkdf2 = {
-  sha256(password, salt, iterations, bytes) {
-    return pbkdf2Async(sha256, password, salt, { c: iterations, dkLen: bytes, asyncTick: 50 });
-  },
-};
+export const noblePbkdf2: PasswordKdf["pbkdf2Sha256"] = (password, salt, iterations, bytes) =>
+  pbkdf2Async(sha256, password, salt, { c: iterations, dkLen: bytes, asyncTick: 50 });
