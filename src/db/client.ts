@@ -7,6 +7,7 @@ import type { LibSQLDatabase } from "drizzle-orm/libsql";
 // The web entry: it pulls in no native driver, so the same code bundles for workerd.
 import { drizzle } from "drizzle-orm/libsql/web";
 import * as schema from "./schema";
+import { retryingClient, retryingTransactions } from "./busy-client";
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
@@ -14,8 +15,9 @@ export type Db = LibSQLDatabase<Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/** Writes retry on SQLITE_BUSY up to a deadline (db/busy.ts), whichever host made the client. */
 export function createDb(client: Client): Db {
-  return drizzle(client, { schema });
+  return retryingTransactions(drizzle(retryingClient(client), { schema }));
 }
 
 export { schema };
