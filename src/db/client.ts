@@ -15,9 +15,22 @@ export type Db = LibSQLDatabase<Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+const FIRST_TRY = Symbol("firstTry");
+
 /** Writes retry on SQLITE_BUSY up to a deadline (db/busy.ts), whichever host made the client. */
 export function createDb(client: Client): Db {
-  return retryingTransactions(drizzle(retryingClient(client), { schema }));
+  const db = retryingTransactions(drizzle(retryingClient(client), { schema }));
+  Object.defineProperty(db, FIRST_TRY, { value: drizzle(client, { schema }) });
+  return db;
+}
+
+/**
+ * The same database without the busy retry, for a write that is better skipped
+ * than waited for (a session's last-seen time): it fails at once with SQLITE_BUSY.
+ * A transaction handle is returned as is.
+ */
+export function firstTryOnly(db: DbOrTx): DbOrTx {
+  return (db as DbOrTx & { [FIRST_TRY]?: Db })[FIRST_TRY] ?? db;
 }
 
 export { schema };
