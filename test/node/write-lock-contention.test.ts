@@ -17,7 +17,7 @@ let holder: ChildProcess | null = null;
 beforeEach(async () => {
   t = await createTestApp();
   await t.db.insert(universities).values({ id: "uni-x", code: "00100", nameTh: "จุฬาลงกรณ์มหาวิทยาลัย", nameEn: "Chulalongkorn University" });
-  await createUser(t, { role: "university", username: "uni.x", password: "Univ#2567", orgId: "uni-x" });
+  await createUser(t, { role: "university", username: "uni.x", password: "Univ#2567", orgId: "uni-x", email: "uni.x@example.ac.th" });
 });
 afterEach(async () => {
   holder?.kill("SIGKILL");
@@ -95,6 +95,8 @@ describe("a write lock held by another process", () => {
         body: new URLSearchParams({ ...fields, _csrf: browser.csrf!, intent: "draft" }),
       });
 
+    // Served once before, so the figures below are not the server's first request.
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const lock = await holdWriteLock(join(t.dir, "test.db"));
     const early = validRequestForm(DEMO_CITIZENS[0]!.pid, { applicantFirstName: "ระหว่างล็อก", fieldTh: "สาขาที่ส่งระหว่างล็อก", letterNo: "อว 0001/2569" });
     const earlyWrite = timed("early write answered", saveDraft(early));
@@ -103,6 +105,20 @@ describe("a write lock held by another process", () => {
     const page = await timed("page answered", fetch(`${base}/university`, { headers: { cookie } }));
     expect(health.status).toBe(200);
     expect(page.status).toBe(200);
+    // Once the write's own work before its transaction is done, it only waits (in timers) for the lock.
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await timed("healthz answered again", fetch(`${base}/healthz`))).status).toBe(200);
+    expect((await timed("page answered again", fetch(`${base}/university`, { headers: { cookie } }))).status).toBe(200);
+    // A form whose page takes no restored values, and a sign-in (its password is never written back into a page).
+    const accountWrite = fetch(`${base}/account`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie, origin: TEST_ORIGIN, referer: `${TEST_ORIGIN}/account`, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ _csrf: browser.csrf!, displayName: "ชื่อที่แก้ระหว่างล็อก", phone: "081-234-5678", email: "uni.x@example.ac.th" }),
+    });
+    const stranger = new Browser(t);
+    await stranger.get("/login");
+    const signIn = stranger.post("/login", { username: "uni.x", password: "Univ#2567" });
 
     // Past the retry deadline with the lock still held: 503, the form again, every value in it.
     const busy = await earlyWrite;
@@ -116,6 +132,20 @@ describe("a write lock held by another process", () => {
     }
     expect(html).toMatch(/<option[^>]*value="assistant_professor"[^>]*selected|<option[^>]*selected[^>]*value="assistant_professor"/);
 
+    // The page that re-posts the same values, ready to send again.
+    const account = await accountWrite;
+    expect(account.status).toBe(503);
+    expect(account.headers.get("retry-after")).toBe(String(BUSY_RETRY_AFTER_S));
+    const resend = await account.text();
+    expect(resend).toContain('<form method="post" action="/account">');
+    for (const [name, value] of [["displayName", "ชื่อที่แก้ระหว่างล็อก"], ["phone", "081-234-5678"], ["_csrf", browser.csrf!]]) {
+      expect(resend).toContain(`<input type="hidden" name="${name}" value="${value}"/>`);
+    }
+    const refused = await signIn;
+    expect(refused.status).toBe(503);
+    expect(refused.text).not.toContain("Univ#2567");
+    expect(refused.text).toContain("กรุณากลับไปกรอกแบบฟอร์ม");
+
     // A write sent while the lock is held, released before its deadline: saved once, after the release.
     const late = validRequestForm(DEMO_CITIZENS[1]!.pid, { fieldTh: "สาขาที่รอจนปลดล็อก" });
     const lateWrite = timed("late write answered", saveDraft(late));
@@ -126,12 +156,16 @@ describe("a write lock held by another process", () => {
     expect(saved.status).toBe(303);
     expect(saved.headers.get("location")).toMatch(/^\/university\/requests\/[^/]+\/edit\?saved=1$/);
 
-    expect(events).toEqual(["healthz answered", "page answered", "early write answered", "lock released", "late write answered"]);
+    expect(events).toEqual(["healthz answered", "page answered", "healthz answered again", "page answered again", "early write answered", "lock released", "late write answered"]);
     expect(await countWithField(late.fieldTh)).toBe(1);
     expect(await countWithField(early.fieldTh)).toBe(0);
     // The failed attempts left every connection clean: the next writes commit ("SQL statements in progress" once said otherwise).
     for (let i = 0; i < 3; i++) expect((await saveDraft({ ...early, _once: `again-${i}` })).status).toBe(303);
     expect(await countWithField(early.fieldTh)).toBe(3);
+    const [, ...fields] = [...resend.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!] as [string, string]);
+    const sentAgain = await browser.post("/account", Object.fromEntries(fields), { csrf: null });
+    expect(sentAgain.status).toBe(303);
+    expect((await browser.get("/account")).text).toContain('value="ชื่อที่แก้ระหว่างล็อก"');
     console.info(`write-lock contention: ${JSON.stringify(latencies)} ms, total ${Math.round(performance.now() - started)} ms`);
   });
 
