@@ -19,8 +19,9 @@ const FIRST_TRY = Symbol("firstTry");
 
 /** Writes retry on SQLITE_BUSY up to a deadline (db/busy.ts), whichever host made the client. */
 export function createDb(client: Client): Db {
-  const db = retryingTransactions(drizzle(retryingClient(client), { schema }));
-  Object.defineProperty(db, FIRST_TRY, { value: drizzle(client, { schema }) });
+  const clients = retryingClient(client);
+  const db = retryingTransactions(drizzle(clients.client, { schema }));
+  Object.defineProperty(db, FIRST_TRY, { value: drizzle(clients.oneTry, { schema }) });
   return db;
 }
 
