@@ -39,11 +39,13 @@ interface StmtResult {
   replication_index: null;
 }
 interface BatchResult { step_results: (StmtResult | null)[]; step_errors: (HranaErr | null)[] }
-interface Stream { db: Db; sqls: Map<number, string>; baton: string; timer?: NodeJS.Timeout; closed: boolean }
+interface Stream { db: Db; sqls: Map<number, string>; baton: string; timer?: NodeJS.Timeout; closed: boolean; onClose?: () => void }
 
 export interface HranaHarness { url: string; close(): Promise<void> }
 
 const IDLE_TIMEOUT_MS = 10_000;
+/** How long a stream waits for another stream's write transaction before failing with SQLITE_BUSY. */
+export const WRITE_LOCK_WAIT_MS = 5_000;
 // Strings, quoted identifiers and comments, so that `?`, `:x` etc. inside them are not taken for parameters.
 const QUOTED_OR_COMMENT = /'(?:[^']|'')*'|"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g;
 
@@ -191,14 +193,88 @@ function handle(s: Stream, req: StreamRequest): object {
 }
 
 function closeStream(s: Stream): void {
+  if (s.closed) return;
   s.closed = true;
   clearTimeout(s.timer);
   s.db.close(); // SQLite rolls back any transaction left open
+  s.onClose?.();
 }
 
-export async function startHranaHarness(opts: { dbPath: string; port?: number; host?: string }): Promise<HranaHarness> {
+/**
+ * One writing stream at a time, as a libSQL server has it: a stream that is about
+ * to write while another stream's write transaction is open waits (across that
+ * transaction's HTTP round trips) instead of failing at once, and fails with
+ * SQLITE_BUSY only after `WRITE_LOCK_WAIT_MS`. SQLite's own busy wait could not do
+ * this here: it blocks the event loop, so the holder's next request never arrives.
+ */
+class StreamWriteLock {
+  #owner: Stream | null = null;
+  #waiters: { s: Stream; grant: () => void }[] = [];
+
+  constructor(private readonly waitMs: number) {}
+
+  acquire(s: Stream): Promise<void> {
+    if (this.#owner === null || this.#owner === s) {
+      this.#owner = s;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        s,
+        grant: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+        reject(new HranaError(`SQLITE_BUSY: database is locked (waited ${this.waitMs} ms for another stream's write transaction)`, "SQLITE_BUSY"));
+      }, this.waitMs);
+      this.#waiters.push(waiter);
+    });
+  }
+
+  /** Called after each request of `s`: the lock goes once `s` is outside a transaction. */
+  settle(s: Stream): void {
+    if (this.#owner !== s || (!s.closed && s.db.inTransaction)) return;
+    const next = this.#waiters.shift();
+    this.#owner = next?.s ?? null;
+    next?.grant();
+  }
+}
+
+// Statements that take no write lock: reads, and BEGIN/COMMIT/ROLLBACK of a deferred or read-only transaction.
+const NON_WRITING = /^\s*(select|explain|values|commit|end|rollback|begin(\s+deferred)?(\s+transaction)?(\s+readonly)?\s*;?\s*$)/i;
+
+function writes(s: Stream, stmt: Stmt): boolean {
+  let sql: string;
+  try {
+    sql = sqlOf(s, stmt);
+  } catch {
+    return false; // answered as an error by execute()
+  }
+  const bare = sql.replace(QUOTED_OR_COMMENT, " ");
+  if (/^\s*with\b/i.test(bare)) return /\b(insert|update|delete|replace)\b/i.test(bare);
+  if (/^\s*pragma\b/i.test(bare)) return bare.includes("=");
+  return !NON_WRITING.test(bare);
+}
+
+/** Whether serving these requests may take the write lock. */
+function needsWriteLock(s: Stream, requests: StreamRequest[]): boolean {
+  return requests.some((r) => {
+    switch (r.type) {
+      case "execute": return writes(s, r.stmt);
+      case "batch": return r.batch.steps.some((step) => writes(s, step.stmt));
+      case "sequence": return true;
+      default: return false;
+    }
+  });
+}
+
+export async function startHranaHarness(opts: { dbPath: string; port?: number; host?: string; writeLockWaitMs?: number }): Promise<HranaHarness> {
   const host = opts.host ?? "127.0.0.1";
   const streams = new Map<string, Stream>();
+  const writeLock = new StreamWriteLock(opts.writeLockWaitMs ?? WRITE_LOCK_WAIT_MS);
 
   // Batons are single-use: each response hands out a fresh one, so a replayed or stale baton is rejected.
   const park = (s: Stream): string | null => {
@@ -215,13 +291,26 @@ export async function startHranaHarness(opts: { dbPath: string; port?: number; h
       const s = streams.get(baton);
       if (!s) throw new HranaError("Unknown or expired baton", "STREAM_EXPIRED");
       streams.delete(baton);
+      // Not idle while it waits for the write lock.
+      clearTimeout(s.timer);
       return s;
     }
     const db = new Database(opts.dbPath);
-    // Only helps against other processes: a harness stream waiting on another stream's lock blocks the event loop.
+    // Only for writers of other processes: streams of this harness queue in StreamWriteLock.
     db.exec("PRAGMA busy_timeout = 5000");
     db.defaultSafeIntegers(true);
-    return { db, sqls: new Map(), baton: "", closed: false };
+    const s: Stream = { db, sqls: new Map(), baton: "", closed: false };
+    s.onClose = () => writeLock.settle(s);
+    return s;
+  };
+  /** Waits for the write lock when these requests would write; errors answer the request. */
+  const serve = async <T>(s: Stream, writing: boolean, run: () => T): Promise<T> => {
+    if (writing) await writeLock.acquire(s);
+    try {
+      return run();
+    } finally {
+      writeLock.settle(s);
+    }
   };
 
   const reply = (res: http.ServerResponse, status: number, body: unknown): void => {
@@ -232,7 +321,7 @@ export async function startHranaHarness(opts: { dbPath: string; port?: number; h
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
+    req.on("end", async () => {
       try {
         const path = new URL(req.url ?? "/", "http://x").pathname.replace(/\/+$/, "");
         // No /v3-protobuf: its 404 makes a v3-probing client fall back to JSON.
@@ -248,14 +337,32 @@ export async function startHranaHarness(opts: { dbPath: string; port?: number; h
           throw new HranaError("Malformed request body", "PROTO_ERROR");
         }
         const s = acquire(body.baton);
-        if (path === "/v3/cursor") return cursor(res, s, body.batch?.steps ?? []);
-        const results = (body.requests ?? []).map((r) => {
+        if (path === "/v3/cursor") {
+          const steps = body.batch?.steps ?? [];
+          let result: BatchResult | HranaErr | null;
           try {
-            return { type: "ok", response: handle(s, r) };
+            result = await serve(s, needsWriteLock(s, [{ type: "batch", batch: { steps } }]), () => (s.closed ? null : runBatch(s, steps)));
           } catch (e) {
-            return { type: "error", error: toError(e) };
+            result = toError(e);
           }
-        });
+          return cursor(res, s, result);
+        }
+        const requests = body.requests ?? [];
+        let results: object[];
+        try {
+          results = await serve(s, needsWriteLock(s, requests), () =>
+            requests.map((r) => {
+              try {
+                return { type: "ok", response: handle(s, r) };
+              } catch (e) {
+                return { type: "error", error: toError(e) };
+              }
+            }),
+          );
+        } catch (e) {
+          // The write lock stayed taken: every request of the pipeline fails as SQLITE_BUSY would.
+          results = requests.map(() => ({ type: "error", error: toError(e) }));
+        }
         reply(res, 200, { baton: park(s), base_url: null, results });
       } catch (e) {
         if (!res.headersSent) reply(res, e instanceof HranaError || e instanceof SyntaxError ? 400 : 500, toError(e));
@@ -265,10 +372,13 @@ export async function startHranaHarness(opts: { dbPath: string; port?: number; h
   });
 
   // Cursor responses are newline-delimited JSON: a header with the baton, then one entry per event.
-  const cursor = (res: http.ServerResponse, s: Stream, steps: { condition?: Cond | null; stmt: Stmt }[]): void => {
-    const result = s.closed ? null : runBatch(s, steps);
+  const cursor = (res: http.ServerResponse, s: Stream, result: BatchResult | HranaErr | null): void => {
     const lines: unknown[] = [{ baton: park(s), base_url: null }];
     if (!result) lines.push({ type: "error", error: { message: "Stream is closed", code: "STREAM_CLOSED" } });
+    if (result && !("step_results" in result)) {
+      lines.push({ type: "error", error: result });
+      result = null;
+    }
     result?.step_results.forEach((r, step) => {
       const error = result.step_errors[step];
       if (error) lines.push({ type: "step_error", step, error });

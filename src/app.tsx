@@ -9,6 +9,8 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppContext, AppDeps, AppEnv } from "./app-env";
 import { csrfToken, originCheck } from "./middleware/csrf";
 import { CsrfError } from "./middleware/errors";
+import { answerDatabaseBusy } from "./middleware/busy";
+import { isBusyError } from "./db/busy";
 import { forceFirstLoginSetup } from "./middleware/first-login";
 import { noStoreForSignedIn } from "./middleware/no-store";
 import { sessionMiddleware } from "./middleware/session";
@@ -115,6 +117,11 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => renderPage(c, { title: errorTitle(404), status: 404 }, <ErrorPage kind={404} />));
 
   app.onError((err, c) => {
+    // Still busy past the retry deadline: 503, and whatever was typed comes back.
+    if (isBusyError(err)) {
+      console.warn(`database busy: ${c.req.method} ${c.req.path} answered 503`);
+      return answerDatabaseBusy(c, (req, env) => app.fetch(req, env as never));
+    }
     if (err instanceof HTTPException && err.status < 500) {
       if (err.status === 403) {
         const detail = err instanceof CsrfError ? MESSAGES.csrf : MESSAGES.forbidden;

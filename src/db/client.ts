@@ -7,6 +7,7 @@ import type { LibSQLDatabase } from "drizzle-orm/libsql";
 // The web entry: it pulls in no native driver, so the same code bundles for workerd.
 import { drizzle } from "drizzle-orm/libsql/web";
 import * as schema from "./schema";
+import { retryingClient, retryingTransactions } from "./busy-client";
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
@@ -14,8 +15,23 @@ export type Db = LibSQLDatabase<Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+const FIRST_TRY = Symbol("firstTry");
+
+/** Writes retry on SQLITE_BUSY up to a deadline (db/busy.ts), whichever host made the client. */
 export function createDb(client: Client): Db {
-  return drizzle(client, { schema });
+  const clients = retryingClient(client);
+  const db = retryingTransactions(drizzle(clients.client, { schema }));
+  Object.defineProperty(db, FIRST_TRY, { value: drizzle(clients.oneTry, { schema }) });
+  return db;
+}
+
+/**
+ * The same database without the busy retry, for a write that is better skipped
+ * than waited for (a session's last-seen time): it fails at once with SQLITE_BUSY.
+ * A transaction handle is returned as is.
+ */
+export function firstTryOnly(db: DbOrTx): DbOrTx {
+  return (db as DbOrTx & { [FIRST_TRY]?: Db })[FIRST_TRY] ?? db;
 }
 
 export { schema };

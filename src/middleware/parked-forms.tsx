@@ -21,7 +21,7 @@ export function isFormPost(method: string, contentType: string | undefined): boo
 }
 
 /** The page the form was on: the Referer when it is ours, else derived from where it posted. */
-function pageOf(c: AppContext): string {
+export function pageOf(c: AppContext): string {
   const referer = c.req.header("referer");
   if (referer) {
     try {
@@ -51,8 +51,29 @@ export const parkExpiredSessionForm = createMiddleware<AppEnv>(async (c, next) =
   return renderPage(c, { title: "หมดเวลาการใช้งาน", status: 401 }, <SessionExpiredParkedPage loginHref={loginHref} />);
 });
 
+/**
+ * Fields handed straight to a form's page rendered in the same process, keyed by
+ * that page's (internal) request: how a form whose save found the database busy
+ * is shown again with its values (middleware/busy.tsx) without writing anything.
+ * A WeakMap, not a header, so no client can hand values to a page.
+ */
+const handedOver = new WeakMap<Request, { fields: ParkedFields; notice: string; taken: boolean }>();
+
+/** Renders of `page` get `fields` back through `takeParkedFields`, with `notice`; `taken()` tells whether the page used them. */
+export function handOverFields(page: Request, fields: ParkedFields, notice: string): { taken(): boolean } {
+  const entry = { fields, notice, taken: false };
+  handedOver.set(page, entry);
+  return { taken: () => entry.taken };
+}
+
 /** On a signed-in GET with a parked-form cookie: claims the fields for this page, or discards another user's. */
 export const restoreParkedForm = createMiddleware<AppEnv>(async (c, next) => {
+  const handed = handedOver.get(c.req.raw);
+  if (handed) {
+    // Claiming a parked cookie would write, and the database is busy: that cookie waits for a later page.
+    if (c.var.user) c.set("parkedFields", handed.fields);
+    return next();
+  }
   const { config, db, clock } = c.var.deps;
   const name = cookieNames(config.secureCookies).parked;
   const token = c.req.method === "GET" ? readCookie(c, name) : null;
@@ -74,6 +95,8 @@ export function takeParkedFields(c: AppContext, names: readonly string[]): Parke
   const out: ParkedFields = {};
   for (const n of names) if (n in parked) out[n] = parked[n]!;
   if (Object.keys(out).length === 0) return null;
-  c.set("flash", RESTORED_NOTICE);
+  const handed = handedOver.get(c.req.raw);
+  if (handed) handed.taken = true;
+  c.set("flash", handed?.notice ?? RESTORED_NOTICE);
   return out;
 }

@@ -4,7 +4,8 @@
  * keyed by its SHA-256, so reading the table does not let anyone sign in.
  */
 import { and, eq, lt, sql } from "drizzle-orm";
-import { preparedOnce, type DbOrTx } from "../db/client";
+import { firstTryOnly, preparedOnce, type DbOrTx } from "../db/client";
+import { isBusyError } from "../db/busy";
 import { sessions, users } from "../db/schema";
 import type { Role } from "../domain/roles";
 import { randomToken, sha256Hex } from "./crypto";
@@ -94,10 +95,15 @@ export async function validateSession(db: DbOrTx, token: string, now: Date): Pro
   if (t - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     // Many requests of one session can arrive together once a minute has passed; only the
     // first of them writes (the others match no row, so they commit nothing to disk).
-    await db
+    // Skipped, not waited for, while another writer holds the lock: a page must not wait on
+    // it, and the session's next request touches it again.
+    await firstTryOnly(db)
       .update(sessions)
       .set({ lastSeenAt: now })
-      .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, new Date(t - TOUCH_EVERY_MS + 1))));
+      .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, new Date(t - TOUCH_EVERY_MS + 1))))
+      .catch((e: unknown) => {
+        if (!isBusyError(e)) throw e;
+      });
   }
   const { disabledAt: _disabled, ...user } = row.user;
   return { id, user };

@@ -159,3 +159,54 @@ describe("hrana harness with the real @libsql/client/web", () => {
     expect(await db.select({ body: notes.body }).from(notes).where(eq(notes.id, 2))).toEqual([{ body: "world" }]);
   });
 });
+
+describe("hrana harness: one writing stream at a time, like a libSQL server", () => {
+  it("queues a second write transaction behind the open one instead of failing with SQLITE_BUSY", async () => {
+    await client.execute("CREATE TABLE IF NOT EXISTS queued (who TEXT NOT NULL)");
+    const other = createClient({ url: harness.url });
+    try {
+      const first = await client.transaction("write");
+      await first.execute("INSERT INTO queued VALUES ('first')");
+      const order: string[] = [];
+      // Its BEGIN IMMEDIATE waits on the server while `first` is still open across round trips.
+      const second = (async () => {
+        const tx = await other.transaction("write");
+        await tx.execute("INSERT INTO queued VALUES ('second')");
+        order.push("second wrote");
+        await tx.commit();
+      })();
+      // Reads are not queued behind the writer.
+      expect((await other.execute("SELECT count(*) AS n FROM queued")).rows[0]!.n).toBe(0);
+      await first.execute("INSERT INTO queued VALUES ('first again')");
+      order.push("first commits");
+      await first.commit();
+      await second;
+      expect(order).toEqual(["first commits", "second wrote"]);
+      expect((await client.execute("SELECT who FROM queued ORDER BY rowid")).rows.map((r) => r.who)).toEqual(["first", "first again", "second"]);
+    } finally {
+      other.close();
+    }
+  });
+
+  it("hands the lock on when the holder rolls back, and answers SQLITE_BUSY past the wait", async () => {
+    const short = await startHranaHarness({ dbPath: path.join(dir, "test.db"), port: 0, writeLockWaitMs: 200 });
+    const a = createClient({ url: short.url });
+    const b = createClient({ url: short.url });
+    try {
+      const held = await a.transaction("write");
+      await held.execute("INSERT INTO queued VALUES ('held')");
+      const err = await b.execute("INSERT INTO queued VALUES ('too late')").then(() => null, (e: unknown) => e);
+      expect((err as { code?: string }).code).toBe("SQLITE_BUSY");
+      await held.rollback();
+      await b.execute("INSERT INTO queued VALUES ('after rollback')");
+      const whos = (await b.execute("SELECT who FROM queued")).rows.map((r) => r.who);
+      expect(whos).toContain("after rollback");
+      expect(whos).not.toContain("held");
+      expect(whos).not.toContain("too late");
+    } finally {
+      a.close();
+      b.close();
+      await short.close();
+    }
+  });
+});

@@ -6,6 +6,9 @@ import { migrate } from "drizzle-orm/libsql/migrator";
 import { createDb, type Db } from "../../db/client";
 import { serializeWrites } from "./serialized-writes";
 
+/** SQLite's own (event-loop-blocking) busy wait on the Node host; longer waits are async retries. */
+export const NODE_BUSY_TIMEOUT_MS = 10;
+
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../migrations", import.meta.url));
 
 /** Opens (creating if needed) the embedded libSQL database named by a `file:` or `:memory:` URL. */
@@ -14,10 +17,12 @@ export async function createNodeDb(url: string): Promise<{ db: Db; client: Clien
     const path = url.slice("file:".length);
     if (path && !path.startsWith(":")) mkdirSync(dirname(path), { recursive: true });
   }
-  // Writers of this process queue in JavaScript (serialized-writes.ts). `timeout` is the
-  // busy timeout of every pooled connection (a PRAGMA would reach only one), for writers
-  // of other processes on the same file.
-  const client = serializeWrites(createClient({ url, timeout: 5000 }));
+  // Writers of this process queue in JavaScript (serialized-writes.ts). Against writers of
+  // other processes (a backup, an `sqlite3` shell, a second instance) SQLite's own busy wait
+  // would run inside the driver's synchronous call and freeze every request, so it is kept
+  // to a few milliseconds and the waiting happens in JavaScript instead (db/busy.ts).
+  // `timeout` reaches every pooled connection, which a PRAGMA would not.
+  const client = serializeWrites(createClient({ url, timeout: NODE_BUSY_TIMEOUT_MS }));
   if (url.startsWith("file:")) {
     // WAL lets readers run beside the one writer.
     await client.execute("PRAGMA journal_mode = WAL");
