@@ -35,7 +35,7 @@ describe("the Node host (what npm start runs)", () => {
       expect(htmx.status).toBe(200);
       expect(htmx.headers.get("cache-control")).toContain("immutable");
       expect((await htmx.text()).length).toBeGreaterThan(10_000);
-      const css = await fetch(`${host.url}/css/app.css?v=1`);
+      const css = await fetch(`${host.url}${ASSETS.css}`);
       expect(css.headers.get("content-type")).toContain("text/css");
       expect(css.headers.get("cache-control")).toBe("public, max-age=3600");
       // Static files carry the pages' security headers, and the versioned fonts are kept forever.
