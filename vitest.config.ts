@@ -31,6 +31,13 @@ export default defineConfig({
                 DATA_ENCRYPTION_KEY: "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                 APP_URL: "https://tidtam.test",
                 APP_ENV: "test",
+                // test/workers/global-setup.ts's ThaiD simulator and client (WORKERS_THAID_CLIENT).
+                THAID_ISSUER: inject("thaidIssuer"),
+                THAID_CLIENT_ID: "tidtam-workers",
+                THAID_CLIENT_SECRET: "workers-thaid-secret-0123456789",
+                // Not the Worker's own settings: tests hand them to the Worker in an env of their own.
+                TEST_COUNTED_DB_URL: inject("countedHranaUrl"),
+                TEST_MAIL_API_URL: inject("mailApiUrl"),
               },
             },
           })),

@@ -5,7 +5,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
 import type { AppContext, AppDeps, AppEnv } from "./app-env";
 import { csrfToken, originCheck } from "./middleware/csrf";
 import { CsrfError } from "./middleware/errors";
@@ -13,6 +12,7 @@ import { answerDatabaseBusy } from "./middleware/busy";
 import { isBusyError } from "./db/busy";
 import { forceFirstLoginSetup } from "./middleware/first-login";
 import { noStoreForSignedIn } from "./middleware/no-store";
+import { securityHeaders } from "./middleware/security-headers";
 import { sessionMiddleware } from "./middleware/session";
 import { parkExpiredSessionForm, restoreParkedForm } from "./middleware/parked-forms";
 import { accountRoutes } from "./routes/account";
@@ -52,25 +52,7 @@ export function createApp(deps: AppDeps) {
     await next();
     if (SECRET_URL_PREFIXES.some((p) => c.req.path.startsWith(p))) c.header("Referrer-Policy", "no-referrer");
   });
-  app.use(
-    "*",
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-      strictTransportSecurity: deps.config.secureCookies ? "max-age=31536000; includeSubDomains" : false,
-      referrerPolicy: "strict-origin-when-cross-origin",
-      xFrameOptions: "DENY",
-    }),
-  );
+  app.use("*", securityHeaders(deps.config.secureCookies));
   app.use("*", async (c, next) => {
     c.set("deps", deps);
     await next();

@@ -68,6 +68,30 @@ const envSchema = z.object({
   THAID_API_KEY: z.string().optional(),
 });
 
+/** A setting a production deployment must provide; `secret` ones go in `wrangler secret put`, never in a file. */
+export interface RequiredSetting {
+  key: string;
+  secret: boolean;
+}
+
+const SECRET_KEYS = new Set(["SESSION_SECRET", "DATA_ENCRYPTION_KEY", "THAID_CLIENT_SECRET", "TURSO_AUTH_TOKEN", "MAIL_API_KEY"]);
+/** Unset, these give development behaviour (/dev pages, a localhost origin, a `.local` sender, no ThaiD). */
+const DEV_DEFAULTED = ["APP_ENV", "APP_URL", "MAIL_FROM", "THAID_ISSUER", "THAID_CLIENT_ID", "THAID_CLIENT_SECRET"];
+/** Read by the Workers host itself (src/worker.ts), outside this schema: the database and the mail API. */
+const WORKER_HOST_KEYS = ["TURSO_DATABASE_URL", "TURSO_AUTH_TOKEN", "MAIL_API_URL", "MAIL_API_KEY"];
+
+/**
+ * Every setting the Worker needs in production: the schema's keys that have no default (derived,
+ * so a new required key is listed by itself), those whose default is for development only, and
+ * the host's own. test/node/deploy-config.test.ts checks README's deploy section and wrangler.toml against it.
+ */
+export function productionSettings(): RequiredSetting[] {
+  const undefaulted = Object.entries(envSchema.shape)
+    .filter(([, field]) => !field.safeParse(undefined).success)
+    .map(([key]) => key);
+  return [...new Set([...undefaulted, ...DEV_DEFAULTED, ...WORKER_HOST_KEYS])].map((key) => ({ key, secret: SECRET_KEYS.has(key) }));
+}
+
 function base64Length(value: string): number {
   try {
     return atob(value.replace(/-/g, "+").replace(/_/g, "/")).length;

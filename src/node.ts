@@ -16,6 +16,8 @@ import { Hono } from "hono";
 import { createApp } from "./app";
 import type { AppDeps } from "./app-env";
 import { loadConfig, type EnvRecord } from "./config";
+import { securityHeaders } from "./middleware/security-headers";
+import { STATIC_CACHE } from "./views/assets";
 import { DEMO_ACCOUNTS, seedDemoData } from "./db/seed";
 import { runScheduled } from "./jobs";
 import {
@@ -92,13 +94,13 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
 
   const root = new Hono();
   const staticRoot = relative(process.cwd(), STATIC_DIR) || ".";
-  for (const prefix of ["/css/*", "/js/*", "/vendor/*", "/fonts/*", "/img/*"]) {
+  // Static files get the pages' security headers too, and their folder's Cache-Control.
+  for (const [folder, cacheControl] of Object.entries(STATIC_CACHE)) {
+    const prefix = `${folder}*`;
+    root.use(prefix, securityHeaders(config.secureCookies));
     root.use(prefix, async (c, next) => {
       await next();
-      if (c.res.ok) {
-        const immutable = prefix === "/vendor/*" || prefix === "/fonts/*";
-        c.header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600");
-      }
+      if (c.res.ok) c.header("Cache-Control", cacheControl);
     });
     root.use(prefix, serveStatic({ root: staticRoot }));
   }

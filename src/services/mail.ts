@@ -56,43 +56,36 @@ export interface DeliveryReport {
   failed: number;
 }
 
-/** Sends what is due; with no transport (dev without SMTP) mail waits in the outbox. */
+/**
+ * Sends up to `limit` due mails; with no transport (dev without SMTP) mail waits in the
+ * outbox. One statement leases the whole batch, then each mail costs one send and one
+ * write: 1 + 2 × limit round trips, which the scheduler keeps under the Workers
+ * subrequest budget (src/jobs.ts). What is left waits for the next run.
+ */
 export async function deliverDueMail(
   deps: { db: Db; mail: MailTransport | null; mailFrom: string },
   now: Date,
+  limit = BATCH,
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, failed: 0 };
   if (!deps.mail) return report;
   const t = now;
-  const due = await deps.db
-    .select({ id: outboxMail.id })
-    .from(outboxMail)
-    .where(
-      or(
-        and(eq(outboxMail.status, "pending"), lte(outboxMail.nextAttemptAt, t)),
-        and(eq(outboxMail.status, "sending"), or(isNull(outboxMail.leaseUntil), lte(outboxMail.leaseUntil, t))),
-      ),
-    )
-    .orderBy(asc(outboxMail.nextAttemptAt))
-    .limit(BATCH);
+  const due = or(
+    and(eq(outboxMail.status, "pending"), lte(outboxMail.nextAttemptAt, t)),
+    and(eq(outboxMail.status, "sending"), or(isNull(outboxMail.leaseUntil), lte(outboxMail.leaseUntil, t))),
+  );
+  const oldestDue = deps.db.select({ id: outboxMail.id }).from(outboxMail).where(due).orderBy(asc(outboxMail.nextAttemptAt)).limit(limit);
+  // The conditional update is the lease: of two schedulers, each row goes to only one. Due-ness is
+  // checked again by the update itself, as another run may have rescheduled a row meanwhile.
+  const leased = await deps.db
+    .update(outboxMail)
+    .set({ status: "sending", leaseUntil: new Date(t.getTime() + LEASE_MS), attempts: sql`${outboxMail.attempts} + 1` })
+    .where(and(inArray(outboxMail.id, oldestDue), due))
+    .returning();
+  leased.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
 
-  for (const { id } of due) {
-    // The conditional update is the lease: of two schedulers, only one gets the row.
-    const [row] = await deps.db
-      .update(outboxMail)
-      .set({ status: "sending", leaseUntil: new Date(t.getTime() + LEASE_MS), attempts: sql`${outboxMail.attempts} + 1` })
-      .where(
-        and(
-          eq(outboxMail.id, id),
-          or(
-            // Re-check due-ness: another run may have failed this row and rescheduled it meanwhile.
-            and(eq(outboxMail.status, "pending"), lte(outboxMail.nextAttemptAt, t)),
-            and(eq(outboxMail.status, "sending"), or(isNull(outboxMail.leaseUntil), lte(outboxMail.leaseUntil, t))),
-          ),
-        ),
-      )
-      .returning();
-    if (!row) continue;
+  for (const row of leased) {
+    const id = row.id;
     try {
       await deps.mail.send({ from: deps.mailFrom, to: row.to, subject: row.subject, text: row.text, html: row.html, messageId: row.id });
       await deps.db

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { users } from "../../src/db/schema";
 import { DEMO_ACCOUNTS } from "../../src/db/seed";
 import { startNodeHost } from "../../src/node";
+import { ASSETS } from "../../src/views/assets";
 
 describe("the Node host (what npm start runs)", () => {
   it("creates, migrates and seeds a fresh database, then serves health, login and htmx", async () => {
@@ -34,8 +35,17 @@ describe("the Node host (what npm start runs)", () => {
       expect(htmx.status).toBe(200);
       expect(htmx.headers.get("cache-control")).toContain("immutable");
       expect((await htmx.text()).length).toBeGreaterThan(10_000);
-      const css = await fetch(`${host.url}/css/app.css?v=1`);
+      const css = await fetch(`${host.url}${ASSETS.css}`);
       expect(css.headers.get("content-type")).toContain("text/css");
+      expect(css.headers.get("cache-control")).toBe("public, max-age=3600");
+      // Static files carry the pages' security headers, and the versioned fonts are kept forever.
+      const font = await fetch(`${host.url}${ASSETS.fontThai}`);
+      expect(font.status).toBe(200);
+      expect(font.headers.get("cache-control")).toContain("immutable");
+      for (const res of [htmx, css, font]) {
+        expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+        expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+      }
     } finally {
       await host.close();
     }

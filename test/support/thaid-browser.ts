@@ -28,7 +28,7 @@ export class SimulatorBrowser {
       const cookie = this.cookieHeader(url);
       if (cookie) headers.cookie = cookie;
       const res = await fetch(url, { method, headers, body, redirect: "manual" });
-      this.store(res.headers.getSetCookie());
+      this.store(setCookiesOf(res.headers));
       const location = res.headers.get("location");
       if (res.status < 300 || res.status >= 400 || !location) return { url, status: res.status, html: await res.text() };
       await res.body?.cancel();
@@ -69,3 +69,9 @@ export function loginAction(html: string, pid: string): string {
   return /action="([^"]+)"/.exec(form)![1]!;
 }
 
+
+/** Every Set-Cookie line: Node's Headers has getSetCookie(), workerd's types name it getAll("set-cookie"). */
+export function setCookiesOf(headers: Headers): string[] {
+  const h = headers as Headers & { getSetCookie?: () => string[]; getAll?: (name: string) => string[] };
+  return h.getSetCookie?.() ?? h.getAll?.("set-cookie") ?? [];
+}

@@ -1,12 +1,17 @@
 /**
  * Gives workerd a database: a temp libSQL file, migrated and seeded from Node,
- * served over Hrana-over-HTTP by the test harness (production talks to Turso).
+ * served over Hrana-over-HTTP by the test harness (production talks to Turso);
+ * and the other servers a deployed Worker talks to, on loopback: the ThaiD
+ * simulator, a mail API that records what it gets, and a proxy that counts the
+ * database requests (subrequests) going through it.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startHranaHarness } from "../../scripts/hrana-harness";
+import { startThaidSimulator } from "../../scripts/thaid-simulator";
+import { startCountingProxy, startMailRecorder } from "../support/http-recorders";
 import { users } from "../../src/db/schema";
 import { seedDemoData } from "../../src/db/seed";
 import { toBase64Url } from "../../src/services/crypto";
@@ -15,6 +20,9 @@ import { createNodeDb, migrateNodeDb, nodePasswordKdf } from "../../src/platform
 
 /** Must equal DATA_ENCRYPTION_KEY in vitest.config.ts's workers bindings. */
 const WORKERS_DATA_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+/** Must equal the THAID_* bindings in vitest.config.ts; the app's origin there is https://tidtam.test. */
+export const WORKERS_THAID_CLIENT = { clientId: "tidtam-workers", clientSecret: "workers-thaid-secret-0123456789" };
 
 /** Signed in by test/workers/worker.test.ts. */
 export const WORKERS_OFFICER = { username: "wk.officer", password: "Workers#2567" };
@@ -61,7 +69,19 @@ export default async function setup(project: TestProject) {
   client.close();
   const harness = await startHranaHarness({ dbPath, port: 0, host: "127.0.0.1" });
   project.provide("hranaUrl", harness.url);
+  const counted = await startCountingProxy(harness.url);
+  project.provide("countedHranaUrl", counted.url);
+  const mailApi = await startMailRecorder();
+  project.provide("mailApiUrl", mailApi.url);
+  const thaid = await startThaidSimulator({
+    port: 0,
+    clients: [{ ...WORKERS_THAID_CLIENT, redirectUris: ["https://tidtam.test/auth/thaid/callback"] }],
+  });
+  project.provide("thaidIssuer", thaid.issuer);
   return async () => {
+    await thaid.close();
+    await mailApi.close();
+    await counted.close();
     await harness.close();
     rmSync(dir, { recursive: true, force: true });
   };

@@ -96,17 +96,23 @@ export async function cancelBooking(tx: Tx, ctx: UseCaseContext, svc: ServiceVie
 }
 
 /**
- * Launches every service whose batch date is today or earlier (Bangkok), whose
- * seven steps are approved and whose booking is live: one transaction each,
+ * Launches the services whose batch date is today or earlier (Bangkok), whose
+ * seven steps are approved and whose booking is live, up to `limit` of them (each
+ * costs a transaction's round trips; the scheduler keeps a run under the Workers
+ * subrequest budget and a later run takes the rest): one transaction each,
  * re-checked inside it, so running twice (or on two hosts) launches each once.
  */
-export async function launchDueServices(db: Db, now: Date, appUrl: URL): Promise<string[]> {
+export async function launchDueServices(db: Db, now: Date, appUrl: URL, limit = Number.MAX_SAFE_INTEGER): Promise<string[]> {
   const today = bangkokIsoDate(now);
+  // Only services whose steps are all approved are picked, so that a booked but unapproved one never
+  // takes a place in the limit run after run; the workflow's rule decides again inside the transaction.
+  const approvedSteps = sql<number>`(SELECT count(*) FROM ${eserviceSteps} WHERE ${eserviceSteps.eserviceId} = ${eservices.id} AND ${eserviceSteps.state} = 'done')`;
   const due = await db
     .select({ id: eservices.id })
     .from(eservices)
-    .where(and(isNotNull(eservices.goliveConfirmedAt), isNull(eservices.launchedAt), lte(eservices.goliveBatchDate, today)))
-    .orderBy(asc(eservices.goliveBatchDate));
+    .where(and(isNotNull(eservices.goliveConfirmedAt), isNull(eservices.launchedAt), lte(eservices.goliveBatchDate, today), sql`${approvedSteps} = ${STEP_COUNT}`))
+    .orderBy(asc(eservices.goliveBatchDate))
+    .limit(limit);
   const launched: string[] = [];
   for (const { id } of due) {
     const done = await db.transaction(async (tx) => {

@@ -1,0 +1,68 @@
+/**
+ * What only workerd can show: files through the upload route into R2 and back out, and the
+ * XLSX export built and sent by the Worker.
+ */
+import { describe, expect, it } from "vitest";
+import { db, testEnv, WorkerBrowser } from "./http";
+
+async function userId(username: string): Promise<{ id: string; orgId: string | null }> {
+  const rows = await db.execute({ sql: "SELECT id, org_id FROM users WHERE username = ?", args: [username] });
+  return { id: String(rows.rows[0]!.id), orgId: rows.rows[0]!.org_id === null ? null : String(rows.rows[0]!.org_id) };
+}
+
+describe("an agency user's PDF through the route into R2 and back", () => {
+  it("uploads the signed letter of step 4 and downloads the same bytes", async () => {
+    const agency = await userId("dga.agency");
+    const now = Date.now();
+    await db.execute({
+      sql: "INSERT INTO eservices (id, agency_id, name, created_at, updated_at) VALUES ('wk-up-svc', ?, 'บริการอัปโหลด workers', ?, ?)",
+      args: [agency.orgId, now, now],
+    });
+    for (let n = 1; n <= 7; n++) {
+      const state = n < 4 ? "done" : n === 4 ? "in_progress" : "locked";
+      await db.execute({ sql: "INSERT INTO eservice_steps (eservice_id, step_no, state, updated_at) VALUES ('wk-up-svc', ?, ?, ?)", args: [n, state, now] });
+    }
+    const browser = await WorkerBrowser.signedInAs(agency.id);
+    const base = "/eservices/wk-up-svc/steps/4";
+    expect((await browser.page(`${base}/parts/1`)).res.status).toBe(200);
+
+    // Not text: every byte value, so nothing on the way may decode or re-encode it.
+    const bytes = new Uint8Array(4096);
+    bytes.set(new TextEncoder().encode("%PDF-1.7\n"));
+    for (let i = 9; i < bytes.length - 6; i++) bytes[i] = (i * 31) % 256;
+    bytes.set(new TextEncoder().encode("\n%%EOF"), bytes.length - 6);
+    const res = await browser.upload(`${base}/auth-letter`, new File([bytes], "หนังสือมอบหมาย.pdf", { type: "application/pdf" }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`${base}/parts/1`);
+
+    const { html } = await browser.page(`${base}/parts/1`);
+    expect(html).toContain("หนังสือมอบหมาย.pdf");
+    const link = /href="(\/eservices\/wk-up-svc\/files\/[^"]+)"/.exec(html)![1]!;
+    const download = await browser.fetch(link);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
+
+    // In R2 itself, under the key the database row names.
+    const row = await db.execute("SELECT file_key FROM eservice_files WHERE eservice_id = 'wk-up-svc'");
+    const object = await testEnv.FILES.get(String(row.rows[0]!.file_key));
+    expect(object).not.toBeNull();
+    expect(new Uint8Array(await object!.arrayBuffer())).toEqual(bytes);
+  });
+});
+
+describe("the officer's XLSX export in workerd", () => {
+  it("answers a real workbook: a zip with the spreadsheet content type and a workbook part", async () => {
+    const officer = await WorkerBrowser.signedInAs("wk-officer");
+    const res = await officer.fetch("/officer/export.xlsx");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; .*\.xlsx/);
+    const body = new Uint8Array(await res.arrayBuffer());
+    // "PK\x03\x04": a zip's first local file header; an XLSX is a zip of XML parts.
+    expect([...body.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect(body.length).toBeGreaterThan(3000);
+    // Every OOXML workbook names its main part in the zip's directory (stored uncompressed).
+    expect(new TextDecoder("latin1").decode(body)).toContain("xl/workbook.xml");
+  });
+});
