@@ -28,6 +28,7 @@ import { buddhistYear, formatTicketNo } from "../domain/ticket";
 import { formatThaiId, normalizeThaiId } from "../domain/thai-id";
 import { requestStatusMail } from "../messages/mail";
 import { recordAudit } from "./audit";
+import { textMatch } from "./request-search";
 import type { UseCaseContext } from "./context";
 import { newId } from "./crypto";
 import { enqueueMail } from "./mail";
@@ -159,15 +160,7 @@ export async function searchRequests(
   if (q) {
     const digits = normalizeThaiId(q);
     const byPid = /^\d{13}$/.test(digits) ? eq(r.applicantPidHmac, await pidLookupHash(ctx.keys, digits)) : undefined;
-    const pattern = `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    conditions.push(
-      or(
-        sql`${r.ticketNo} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${r.applicantFirstName} || ' ' || ${r.applicantLastName} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${r.letterNo} LIKE ${pattern} ESCAPE '\\'`,
-        byPid,
-      )!,
-    );
+    conditions.push(or(textMatch(q), byPid)!);
   }
   const where = and(...conditions);
   const page = Math.max(1, filters.page ?? 1);
