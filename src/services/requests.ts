@@ -234,6 +234,24 @@ export interface TimeEstimate {
 /** The time range is taken from this many most recently finished similar requests. */
 export const ESTIMATE_SAMPLE = 500;
 
+const est = durationEstimates;
+/** The stored range and whether it is fresh, built once per database handle: every tracking page reads it. */
+const estimateQuery = preparedOnce((db) =>
+  db
+    .select({
+      lowDays: est.lowDays,
+      highDays: est.highDays,
+      p80Days: est.p80Days,
+      samples: est.samples,
+      basis: est.basisFinishedAt,
+      latest: sql<number | null>`(SELECT max(f.finished_at) FROM academic_requests f WHERE f.position = ${sql.placeholder("position")} AND f.status = 'finished')`,
+    })
+    .from(est)
+    .where(and(eq(est.position, sql.placeholder("position")), eq(est.status, sql.placeholder("status"))))
+    .limit(1)
+    .prepare(),
+);
+
 /**
  * How long recently finished requests for the same position took from entering
  * this request's current status to the end; null range below 20 samples. Recent
@@ -242,19 +260,7 @@ export const ESTIMATE_SAMPLE = 500;
  */
 export async function estimateRemaining(db: DbOrTx, req: RequestDetail, now: Date): Promise<TimeEstimate | null> {
   if (req.status === "draft" || req.status === "finished" || !req.position) return null;
-  const est = durationEstimates;
-  const [cached] = await db
-    .select({
-      lowDays: est.lowDays,
-      highDays: est.highDays,
-      p80Days: est.p80Days,
-      samples: est.samples,
-      basis: est.basisFinishedAt,
-      latest: sql<number | null>`(SELECT max(f.finished_at) FROM academic_requests f WHERE f.position = ${req.position} AND f.status = 'finished')`,
-    })
-    .from(est)
-    .where(and(eq(est.position, req.position), eq(est.status, req.status)))
-    .limit(1);
+  const [cached] = await estimateQuery(db).all({ position: req.position, status: req.status });
   const fresh = cached && (cached.latest === null || (cached.basis !== null && cached.basis.getTime() >= cached.latest));
   const range = fresh
     ? cached.lowDays === null
