@@ -28,7 +28,7 @@ import { buddhistYear, formatTicketNo } from "../domain/ticket";
 import { formatThaiId, normalizeThaiId } from "../domain/thai-id";
 import { requestStatusMail } from "../messages/mail";
 import { recordAudit } from "./audit";
-import { textMatch } from "./request-search";
+import { FEW_MATCHES, indexable, indexCount, indexMatch, likeMatch } from "./request-search";
 import type { UseCaseContext } from "./context";
 import { newId } from "./crypto";
 import { enqueueMail } from "./mail";
@@ -157,10 +157,19 @@ export async function searchRequests(
   if (filters.position) conditions.push(eq(r.position, filters.position));
   if (filters.olderThanDays) conditions.push(sql`${r.statusSince} <= ${ctx.now.getTime() - filters.olderThanDays * DAY}`);
   const q = filters.q?.trim();
-  if (q) {
-    const digits = normalizeThaiId(q);
-    const byPid = /^\d{13}$/.test(digits) ? eq(r.applicantPidHmac, await pidLookupHash(ctx.keys, digits)) : undefined;
-    conditions.push(or(textMatch(q), byPid)!);
+  const digits = q ? normalizeThaiId(q) : "";
+  const isPid = /^\d{13}$/.test(digits);
+  // Across every status an officer's term is counted by the full-text index; any other
+  // filter narrows through the indexed LIKE first (see services/request-search.ts).
+  const narrowed = !!(filters.status || filters.universityId || filters.position || filters.olderThanDays);
+  let total: number | null = null;
+  if (q && !isPid && !narrowed && user.role !== "university" && indexable(q)) {
+    const [counted] = await db.all<{ n: number }>(indexCount(q));
+    total = Number(counted?.n ?? 0);
+    conditions.push(total <= FEW_MATCHES ? indexMatch(q) : likeMatch(q));
+  } else if (q) {
+    const byPid = isPid ? eq(r.applicantPidHmac, await pidLookupHash(ctx.keys, digits)) : undefined;
+    conditions.push(or(likeMatch(q), byPid)!);
   }
   const where = and(...conditions);
   const page = Math.max(1, filters.page ?? 1);
@@ -172,6 +181,7 @@ export async function searchRequests(
     .orderBy(user.role === "university" ? desc(r.createdAt) : asc(r.submittedAt))
     .limit(paging.pageSize)
     .offset((page - 1) * paging.pageSize)) as RequestListRow[];
+  if (total !== null) return { rows, total };
   // A first page that is not full already says how many there are.
   if (!paging.total || (page === 1 && rows.length < paging.pageSize)) return { rows, total: rows.length };
   const [count] = await db.select({ n: sql<number>`count(*)` }).from(r).where(where);
