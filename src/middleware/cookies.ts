@@ -15,8 +15,16 @@ function baseOptions(secure: boolean): CookieOptions {
   return { path: "/", httpOnly: true, secure, sameSite: "Lax" };
 }
 
+/** Each request's Cookie header, parsed once: a request reads three to five cookies. */
+const parsed = new WeakMap<Request, Record<string, string>>();
+
 export function readCookie(c: Context, name: string): string | null {
-  return getCookie(c, name) ?? null;
+  let all = parsed.get(c.req.raw);
+  if (!all) {
+    all = getCookie(c);
+    parsed.set(c.req.raw, all);
+  }
+  return all[name] ?? null;
 }
 
 export function writeCookie(c: Context, name: string, value: string, secure: boolean, maxAgeSeconds?: number): void {

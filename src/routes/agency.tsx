@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
-import { dashboardCounts, eserviceListQuery, matchesStepFilter } from "../domain/onboarding/eservice-list";
+import { dashboardCounts, eserviceListQuery } from "../domain/onboarding/eservice-list";
 import { requireRole } from "../middleware/roles";
-import { latestNotifications, listServices, markNotificationRead } from "../services/onboarding/service";
+import { latestNotifications, markNotificationRead, pageServices, serviceChoice, serviceShapes } from "../services/onboarding/service";
 import { AgencyDashboardPage } from "../views/pages/agency-dashboard";
 import { EserviceListPage } from "../views/pages/eservice-list";
 import { groupBatches } from "../domain/onboarding/batches";
@@ -19,32 +19,34 @@ export const agencyRoutes = new Hono<AppEnv>()
   .use("*", requireRole("agency"))
   .get("/", async (c) => {
     const { db } = c.var.deps;
-    const user = c.var.user!;
-    const services = await listServices(db, user);
-    const wanted = c.req.query("service");
-    const selected = services.find((s) => s.id === wanted) ?? services[0] ?? null;
+    const agencyId = c.var.user!.orgId!;
+    const [shapes, choice, notifications] = await Promise.all([
+      serviceShapes(db, agencyId),
+      serviceChoice(db, agencyId, c.req.query("service")),
+      latestNotifications(db, agencyId),
+    ]);
     return renderPage(
       c,
       { title: "แดชบอร์ด" },
       <AgencyDashboardPage
-        counts={dashboardCounts(services)}
-        notifications={await latestNotifications(db, user.orgId!)}
-        services={services}
-        selected={selected}
+        counts={dashboardCounts(shapes)}
+        notifications={notifications}
+        services={choice.services}
+        selected={choice.selected}
         csrfToken={c.var.csrfToken}
       />,
     );
   })
   .get("/eservices", async (c) => {
     const f = eserviceListQuery.parse(c.req.query());
-    const all = (await listServices(c.var.deps.db, c.var.user!, { q: f.q })).filter((s) => matchesStepFilter(s.states, f.step, f.state));
     const page = f.page ?? 1;
+    const { rows, total } = await pageServices(c.var.deps.db, c.var.user!, { q: f.q, step: f.step, state: f.state }, { page, pageSize: PAGE_SIZE });
     return renderPage(
       c,
       { title: "จัดการ e-Services" },
       <EserviceListPage
-        rows={all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
-        total={all.length}
+        rows={rows}
+        total={total}
         page={page}
         pageSize={PAGE_SIZE}
         filters={{ q: f.q, step: f.step?.toString(), state: f.state }}

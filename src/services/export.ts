@@ -55,9 +55,9 @@ function requestCells(r: RequestListRow): XlsxRow {
 
 async function* requestRows(db: DbOrTx, user: SessionUser, filters: RequestFilters, ctx: { keys: PidKeys; now: Date }): AsyncGenerator<XlsxRow[]> {
   yield [{ cells: COLUMNS.map(([h]) => h), bold: true }];
-  const where = await requestListWhere(user, filters, ctx);
-  if (!where) return;
-  for await (const page of requestListPages(db, user, where, EXPORT_PAGE_ROWS)) {
+  const list = await requestListWhere(db, user, filters, ctx);
+  if (!list) return;
+  for await (const page of requestListPages(db, user, list.where, EXPORT_PAGE_ROWS)) {
     yield page.map(requestCells);
     await breathe();
   }

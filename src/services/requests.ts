@@ -28,6 +28,7 @@ import { buddhistYear, formatTicketNo } from "../domain/ticket";
 import { formatThaiId, normalizeThaiId } from "../domain/thai-id";
 import { requestStatusMail } from "../messages/mail";
 import { recordAudit } from "./audit";
+import { FEW_MATCHES, indexable, indexCount, indexMatch, likeMatch } from "./request-search";
 import type { UseCaseContext } from "./context";
 import { newId } from "./crypto";
 import { enqueueMail } from "./mail";
@@ -139,9 +140,15 @@ export const PAGE_SIZE = 20;
 
 /**
  * The condition of a university's or officer's filtered list (search by ticket,
- * name or national ID); null for roles that have no such list.
+ * name or national ID), and its total when the full-text index already counted
+ * it; null for roles that have no such list.
  */
-export async function requestListWhere(user: SessionUser, filters: RequestFilters, ctx: { keys: PidKeys; now: Date }): Promise<SQL | null> {
+export async function requestListWhere(
+  db: DbOrTx,
+  user: SessionUser,
+  filters: RequestFilters,
+  ctx: { keys: PidKeys; now: Date },
+): Promise<{ where: SQL; total: number | null } | null> {
   const base = visibleTo(user);
   if (!base || (user.role !== "university" && user.role !== "officer" && user.role !== "admin")) return null;
   const conditions: SQL[] = [base];
@@ -150,20 +157,21 @@ export async function requestListWhere(user: SessionUser, filters: RequestFilter
   if (filters.position) conditions.push(eq(r.position, filters.position));
   if (filters.olderThanDays) conditions.push(sql`${r.statusSince} <= ${ctx.now.getTime() - filters.olderThanDays * DAY}`);
   const q = filters.q?.trim();
-  if (q) {
-    const digits = normalizeThaiId(q);
-    const byPid = /^\d{13}$/.test(digits) ? eq(r.applicantPidHmac, await pidLookupHash(ctx.keys, digits)) : undefined;
-    const pattern = `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    conditions.push(
-      or(
-        sql`${r.ticketNo} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${r.applicantFirstName} || ' ' || ${r.applicantLastName} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${r.letterNo} LIKE ${pattern} ESCAPE '\\'`,
-        byPid,
-      )!,
-    );
+  const digits = q ? normalizeThaiId(q) : "";
+  const isPid = /^\d{13}$/.test(digits);
+  // Across every status an officer's term is counted by the full-text index; any other
+  // filter narrows through the indexed LIKE first (see services/request-search.ts).
+  const narrowed = !!(filters.status || filters.universityId || filters.position || filters.olderThanDays);
+  let total: number | null = null;
+  if (q && !isPid && !narrowed && user.role !== "university" && indexable(q)) {
+    const [counted] = await db.all<{ n: number }>(indexCount(q));
+    total = Number(counted?.n ?? 0);
+    conditions.push(total <= FEW_MATCHES ? indexMatch(q) : likeMatch(q));
+  } else if (q) {
+    const byPid = isPid ? eq(r.applicantPidHmac, await pidLookupHash(ctx.keys, digits)) : undefined;
+    conditions.push(or(likeMatch(q), byPid)!);
   }
-  return and(...conditions)!;
+  return { where: and(...conditions)!, total };
 }
 
 /**
@@ -201,8 +209,9 @@ export async function searchRequests(
   filters: RequestFilters,
   ctx: { keys: PidKeys; now: Date },
 ): Promise<{ rows: RequestListRow[]; total: number }> {
-  const where = await requestListWhere(user, filters, ctx);
-  if (!where) return { rows: [], total: 0 };
+  const list = await requestListWhere(db, user, filters, ctx);
+  if (!list) return { rows: [], total: 0 };
+  const { where, total } = list;
   const page = Math.max(1, filters.page ?? 1);
   const rows = (await db
     .select(listColumns)
@@ -212,6 +221,7 @@ export async function searchRequests(
     .orderBy(user.role === "university" ? desc(r.createdAt) : asc(r.submittedAt))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)) as RequestListRow[];
+  if (total !== null) return { rows, total };
   // A first page that is not full already says how many there are.
   if (page === 1 && rows.length < PAGE_SIZE) return { rows, total: rows.length };
   const [count] = await db.select({ n: sql<number>`count(*)` }).from(r).where(where);
@@ -274,6 +284,24 @@ export interface TimeEstimate {
 /** The time range is taken from this many most recently finished similar requests. */
 export const ESTIMATE_SAMPLE = 500;
 
+const est = durationEstimates;
+/** The stored range and whether it is fresh, built once per database handle: every tracking page reads it. */
+const estimateQuery = preparedOnce((db) =>
+  db
+    .select({
+      lowDays: est.lowDays,
+      highDays: est.highDays,
+      p80Days: est.p80Days,
+      samples: est.samples,
+      basis: est.basisFinishedAt,
+      latest: sql<number | null>`(SELECT max(f.finished_at) FROM academic_requests f WHERE f.position = ${sql.placeholder("position")} AND f.status = 'finished')`,
+    })
+    .from(est)
+    .where(and(eq(est.position, sql.placeholder("position")), eq(est.status, sql.placeholder("status"))))
+    .limit(1)
+    .prepare(),
+);
+
 /**
  * How long recently finished requests for the same position took from entering
  * this request's current status to the end; null range below 20 samples. Recent
@@ -282,19 +310,7 @@ export const ESTIMATE_SAMPLE = 500;
  */
 export async function estimateRemaining(db: DbOrTx, req: RequestDetail, now: Date): Promise<TimeEstimate | null> {
   if (req.status === "draft" || req.status === "finished" || !req.position) return null;
-  const est = durationEstimates;
-  const [cached] = await db
-    .select({
-      lowDays: est.lowDays,
-      highDays: est.highDays,
-      p80Days: est.p80Days,
-      samples: est.samples,
-      basis: est.basisFinishedAt,
-      latest: sql<number | null>`(SELECT max(f.finished_at) FROM academic_requests f WHERE f.position = ${req.position} AND f.status = 'finished')`,
-    })
-    .from(est)
-    .where(and(eq(est.position, req.position), eq(est.status, req.status)))
-    .limit(1);
+  const [cached] = await estimateQuery(db).all({ position: req.position, status: req.status });
   const fresh = cached && (cached.latest === null || (cached.basis !== null && cached.basis.getTime() >= cached.latest));
   const range = fresh
     ? cached.lowDays === null

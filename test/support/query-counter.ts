@@ -6,7 +6,7 @@
  * It patches the client instance drizzle holds (`db.$client`): every statement
  * that goes through `execute`, `batch`, `executeMultiple`, `migrate`, or a
  * transaction's `execute`/`batch`/`executeMultiple` is recorded with its SQL and
- * arguments, then run as before. A transaction's BEGIN/COMMIT are not counted
+ * arguments, then run as before, and the rows each returns are counted. A transaction's BEGIN/COMMIT are not counted
  * (the driver issues them), only the statements inside it. The same idea as
  * `instrumentClient` in scripts/bench.ts, without the timing.
  *
@@ -17,7 +17,7 @@
  * const { count, statements } = await queries.measure(() => browser.get("/officer"));
  * expect(count, formatStatements(statements)).toBeLessThanOrEqual(8);
  */
-import type { Client, InArgs, InStatement, Transaction, TransactionMode } from "@libsql/client";
+import type { Client, InArgs, InStatement, ResultSet, Transaction, TransactionMode } from "@libsql/client";
 import { shortSql } from "../../scripts/short-sql";
 import type { Db } from "../../src/db/client";
 
@@ -31,8 +31,10 @@ export interface QueryCounter {
   count(): number;
   statements(): readonly RecordedStatement[];
   reset(): void;
-  /** Runs `work` with a fresh count and returns what it ran. */
-  measure<T>(work: () => Promise<T>): Promise<{ result: T; count: number; statements: RecordedStatement[] }>;
+  /** Rows the database returned since the counter was made or last reset. */
+  rowsRead(): number;
+  /** Runs `work` with a fresh count and returns what it ran and how many rows came back. */
+  measure<T>(work: () => Promise<T>): Promise<{ result: T; count: number; statements: RecordedStatement[]; rowsRead: number }>;
   /** Puts the client's own methods back. */
   restore(): void;
 }
@@ -58,7 +60,13 @@ export function clientOf(db: Db): Client {
 export function countQueries(target: Db | Client): QueryCounter {
   const client = "$client" in target ? clientOf(target as Db) : (target as Client);
   let recorded: RecordedStatement[] = [];
+  let rows = 0;
   const record = (...stmts: RecordedStatement[]) => void recorded.push(...stmts);
+  const read = <R extends ResultSet | ResultSet[]>(result: Promise<R>): Promise<R> =>
+    result.then((r) => {
+      for (const set of Array.isArray(r) ? r : [r]) rows += set.rows.length;
+      return r;
+    });
 
   const own = new Map(PATCHED.map((name) => [name, Object.getOwnPropertyDescriptor(client, name)] as const));
   const execute = client.execute.bind(client) as (stmt: InStatement, args?: InArgs) => ReturnType<Client["execute"]>;
@@ -72,15 +80,15 @@ export function countQueries(target: Db | Client): QueryCounter {
     const txBatch = tx.batch.bind(tx);
     const txExecuteMultiple = tx.executeMultiple.bind(tx);
     return Object.assign(tx, {
-      execute: (stmt: InStatement) => (record(asStatement(stmt)), txExecute(stmt)),
-      batch: (stmts: InStatement[]) => (record(...stmts.map((s) => asStatement(s))), txBatch(stmts)),
+      execute: (stmt: InStatement) => (record(asStatement(stmt)), read(txExecute(stmt))),
+      batch: (stmts: InStatement[]) => (record(...stmts.map((s) => asStatement(s))), read(txBatch(stmts))),
       executeMultiple: (sql: string) => (record({ sql }), txExecuteMultiple(sql)),
     });
   };
 
   Object.assign(client, {
-    execute: (stmt: InStatement, args?: InArgs) => (record(asStatement(stmt, args)), execute(stmt, args)),
-    batch: (stmts: BatchItem[], mode?: TransactionMode) => (record(...stmts.map((s) => asStatement(s))), batch(stmts, mode)),
+    execute: (stmt: InStatement, args?: InArgs) => (record(asStatement(stmt, args)), read(execute(stmt, args))),
+    batch: (stmts: BatchItem[], mode?: TransactionMode) => (record(...stmts.map((s) => asStatement(s))), read(batch(stmts, mode))),
     executeMultiple: (sql: string) => (record({ sql }), executeMultiple(sql)),
     migrate: (stmts: InStatement[]) => (record(...stmts.map((s) => asStatement(s))), migrate(stmts)),
     transaction: async (mode?: TransactionMode) => watchTransaction(await transaction(mode)),
@@ -89,13 +97,17 @@ export function countQueries(target: Db | Client): QueryCounter {
   return {
     count: () => recorded.length,
     statements: () => recorded,
-    reset: () => void (recorded = []),
+    rowsRead: () => rows,
+    reset: () => void ((recorded = []), (rows = 0)),
     async measure(work) {
       recorded = [];
+      rows = 0;
       const result = await work();
       const statements = recorded;
+      const rowsRead = rows;
       recorded = [];
-      return { result, count: statements.length, statements };
+      rows = 0;
+      return { result, count: statements.length, statements, rowsRead };
     },
     restore() {
       for (const [name, descriptor] of own) {

@@ -25,17 +25,19 @@ export function matchesStepFilter(states: readonly StepState[], step?: number, s
 export const LAUNCHED_GAUGE_DEFINITION =
   "ร้อยละของ e-Service ที่เปิดให้บริการจริงแล้วตามรอบวันอังคาร จาก e-Service ทั้งหมดของหน่วยงาน (บริการที่ผ่านการตรวจสอบครบ 7 ขั้นตอนแต่ยังรอรอบเปิดให้บริการ ยังไม่นับ)";
 
-/** The dashboard's cards over services with their states and whether the batch job launched them. */
-export function dashboardCounts(all: readonly { states: readonly StepState[]; launchedAt: Date | null }[]) {
-  const buckets = all.map((s) => dashboardBuckets(s.states, s.launchedAt !== null));
-  const launched = buckets.filter((b) => b.launched).length;
+/** The dashboard's cards over groups of services that share their step states and launch, `count` in each. */
+export function dashboardCounts(groups: readonly { states: readonly StepState[]; launched: boolean; count: number }[]) {
+  const sum = (pick: (b: ReturnType<typeof dashboardBuckets>) => boolean) =>
+    groups.reduce((n, g) => n + (pick(dashboardBuckets(g.states, g.launched)) ? g.count : 0), 0);
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  const launched = sum((b) => b.launched);
   return {
-    total: all.length,
-    waitingOnAgency: buckets.filter((b) => b.waitingOnAgency).length,
-    notLaunched: all.length - launched,
-    waitingOnOfficer: buckets.filter((b) => b.waitingOnOfficer).length,
-    uatTesting: buckets.filter((b) => b.inUatTesting).length,
-    preprodTesting: buckets.filter((b) => b.inPreprodTesting).length,
-    launchedPercent: all.length ? Math.round((launched / all.length) * 100) : 0,
+    total,
+    waitingOnAgency: sum((b) => b.waitingOnAgency),
+    notLaunched: total - launched,
+    waitingOnOfficer: sum((b) => b.waitingOnOfficer),
+    uatTesting: sum((b) => b.inUatTesting),
+    preprodTesting: sum((b) => b.inPreprodTesting),
+    launchedPercent: total ? Math.round((launched / total) * 100) : 0,
   };
 }

@@ -5,7 +5,7 @@
  * transaction, read the step's state and ask the declaration
  * (`domain/onboarding/workflow.ts`) whether this actor may change this thing now.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../../db/client";
 import { agencies, eserviceFiles, eservices, eserviceSteps, notifications, testers, testResults, users } from "../../db/schema";
 import type { StepFacts } from "../../domain/onboarding/steps";
@@ -164,25 +164,20 @@ export interface ServiceListRow {
   states: StepState[];
 }
 
-/** Services with their step states: an agency user's own, or (officers) all; one query for the steps. */
-export async function listServices(
-  db: DbOrTx,
-  user: SessionUser,
-  filters: { q?: string; agencyId?: string } = {},
-): Promise<ServiceListRow[]> {
-  const conditions = [];
+/** The services `user` may list, narrowed by `filters`; null when the role lists none. */
+function listConditions(user: SessionUser, filters: { q?: string; agencyId?: string }): SQL[] | null {
+  const conditions: SQL[] = [];
   if (user.role === "agency") {
-    if (!user.orgId) return [];
+    if (!user.orgId) return null;
     conditions.push(eq(eservices.agencyId, user.orgId));
-  } else if (user.role !== "officer" && user.role !== "admin") return [];
+  } else if (user.role !== "officer" && user.role !== "admin") return null;
   if (filters.agencyId) conditions.push(eq(eservices.agencyId, filters.agencyId));
   if (filters.q) conditions.push(sql`${eservices.name} LIKE ${`%${filters.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`} ESCAPE '\\'`);
-  const services = await db
-    .select({ id: eservices.id, name: eservices.name, agencyId: eservices.agencyId, agencyName: agencies.nameTh, launchedAt: eservices.launchedAt })
-    .from(eservices)
-    .innerJoin(agencies, eq(agencies.id, eservices.agencyId))
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(asc(eservices.name));
+  return conditions;
+}
+
+/** Step states for the given services, one query. */
+async function withStates<T extends { id: string }>(db: DbOrTx, services: T[]): Promise<(T & { states: StepState[] })[]> {
   if (services.length === 0) return [];
   const steps = await db
     .select({ eserviceId: eserviceSteps.eserviceId, stepNo: eserviceSteps.stepNo, state: eserviceSteps.state })
@@ -195,6 +190,77 @@ export async function listServices(
     states.set(s.eserviceId, list);
   }
   return services.map((s) => ({ ...s, states: states.get(s.id) ?? Array<StepState>(STEP_COUNT).fill("locked") }));
+}
+
+const listColumns = { id: eservices.id, name: eservices.name, agencyId: eservices.agencyId, agencyName: agencies.nameTh, launchedAt: eservices.launchedAt };
+
+// The current step in SQL, as `currentStep` in domain/onboarding/workflow.ts defines it: the
+// first step not approved (every service has all seven step rows from its creation).
+// test/node/eservice-paging.test.ts holds the two definitions together.
+const currentStepNo = sql`(SELECT min(cs.step_no) FROM eservice_steps cs WHERE cs.eservice_id = ${eservices.id} AND cs.state <> 'done')`;
+const currentStepState = sql`(SELECT cs.state FROM eservice_steps cs WHERE cs.eservice_id = ${eservices.id} AND cs.state <> 'done' ORDER BY cs.step_no LIMIT 1)`;
+
+/**
+ * One page of the service list, filtered by name and by the current step and its
+ * state in SQL, so the rows read stay within the page however many services there are.
+ */
+export async function pageServices(
+  db: DbOrTx,
+  user: SessionUser,
+  filters: { q?: string; agencyId?: string; step?: number; state?: string },
+  paging: { page: number; pageSize: number },
+): Promise<{ rows: ServiceListRow[]; total: number }> {
+  const conditions = listConditions(user, filters);
+  if (!conditions) return { rows: [], total: 0 };
+  if (filters.step) conditions.push(sql`${currentStepNo} = ${filters.step}`);
+  if (filters.state) conditions.push(sql`${currentStepState} = ${filters.state}`);
+  const where = conditions.length ? and(...conditions) : undefined;
+  const services = await db
+    .select(listColumns)
+    .from(eservices)
+    .innerJoin(agencies, eq(agencies.id, eservices.agencyId))
+    .where(where)
+    .orderBy(asc(eservices.name), asc(eservices.id))
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize);
+  const short = paging.page === 1 && services.length < paging.pageSize;
+  const [count] = short ? [{ n: services.length }] : await db.select({ n: sql<number>`count(*)` }).from(eservices).where(where);
+  return { rows: await withStates(db, services), total: count?.n ?? 0 };
+}
+
+/**
+ * An agency's services grouped by their seven step states and whether they were
+ * launched, with how many share each: the dashboard counts them with the
+ * workflow's own predicates, reading a handful of rows instead of every service.
+ */
+export async function serviceShapes(db: DbOrTx, agencyId: string): Promise<{ states: StepState[]; launched: boolean; count: number }[]> {
+  const rows = await db.all<{ sig: string | null; launched: number; n: number }>(sql`
+    SELECT sig, launched, count(*) AS n FROM (
+      SELECT (SELECT group_concat(s.state, ',' ORDER BY s.step_no) FROM eservice_steps s WHERE s.eservice_id = e.id) AS sig,
+             e.launched_at IS NOT NULL AS launched
+      FROM eservices e WHERE e.agency_id = ${agencyId}
+    ) GROUP BY sig, launched`);
+  return rows.map((r) => {
+    const states = Array<StepState>(STEP_COUNT).fill("locked");
+    (r.sig ?? "").split(",").forEach((state, i) => {
+      if (i < STEP_COUNT && isStepState(state)) states[i] = state;
+    });
+    return { states, launched: Boolean(r.launched), count: Number(r.n) };
+  });
+}
+
+/** The agency's services by name, for the dashboard's chooser, and the chosen one with its states. */
+export async function serviceChoice(
+  db: DbOrTx,
+  agencyId: string,
+  wanted: string | undefined,
+): Promise<{ services: { id: string; name: string }[]; selected: ServiceListRow | null }> {
+  const services = await db.select({ id: eservices.id, name: eservices.name }).from(eservices).where(eq(eservices.agencyId, agencyId)).orderBy(asc(eservices.name), asc(eservices.id));
+  const pick = services.find((s) => s.id === wanted) ?? services[0];
+  if (!pick) return { services, selected: null };
+  const [row] = await db.select(listColumns).from(eservices).innerJoin(agencies, eq(agencies.id, eservices.agencyId)).where(eq(eservices.id, pick.id));
+  const [selected] = row ? await withStates(db, [row]) : [];
+  return { services, selected: selected ?? null };
 }
 
 export interface ReviewQueueRow {
