@@ -89,8 +89,10 @@ const POLICY: Record<string, readonly ActorName[]> = {
   "GET /university": UNIVERSITIES,
   "GET /university/requests/new": UNIVERSITIES,
   "POST /university/requests": UNIVERSITIES,
+  "POST /university/requests/new/draft": UNIVERSITIES,
   "GET /university/requests/:id/edit": UNIVERSITY_X,
   "POST /university/requests/:id": UNIVERSITY_X,
+  "POST /university/requests/:id/draft": UNIVERSITY_X,
   "GET /university/requests/:id/check": UNIVERSITY_X,
   "POST /university/requests/:id/submit": UNIVERSITY_X,
 

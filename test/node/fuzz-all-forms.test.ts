@@ -588,6 +588,24 @@ const TARGETS: Target[] = [
     view: (w) => `/university/requests/${w.primary.draftId}/edit`,
     shows: REQUEST_TEXT,
   },
+  // Autosaves keep a stored value while the typed one is not valid yet (domain/academic-forms.ts
+  // draftForAutosave), so "stored as sent" does not hold by design; the save-button targets check it.
+  {
+    key: "POST /university/requests/new/draft",
+    as: "universityX",
+    path: () => "/university/requests/new/draft",
+    fields: requestFields,
+    cases: 8,
+    ...noText("an autosave answers a notice only; storing and showing are checked through the new-request target"),
+  },
+  {
+    key: "POST /university/requests/:id/draft",
+    as: "universityX",
+    path: (w) => `/university/requests/${w.primary.draftId}/draft`,
+    fields: requestFields,
+    cases: 8,
+    ...noText("an autosave answers a notice only; storing and showing are checked through the draft target"),
+  },
 
   // Requests: documents, their status, tracking links, status actions.
   {
