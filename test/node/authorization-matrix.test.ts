@@ -65,6 +65,8 @@ const POLICY: Record<string, readonly ActorName[]> = {
   "POST /login": EVERYONE,
   "POST /logout": EVERYONE,
   "POST /session/keepalive": SIGNED_IN,
+  "POST /session/timeout": EVERYONE,
+  "GET /signed-out": EVERYONE,
   "POST /login/qr": EVERYONE,
   "GET /login/qr/:id": EVERYONE,
   "POST /login/qr/:id/poll": EVERYONE,

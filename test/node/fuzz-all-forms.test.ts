@@ -314,6 +314,7 @@ const TARGETS: Target[] = [
   { key: "POST /q/:id/decline", as: "visitor", path: (w) => `/q/${w.primary.qrId}/decline`, ...noText("declines a QR sign-in") },
   { key: "POST /logout", as: "visitor", path: () => "/logout", ...noText("ends the session") },
   { key: "POST /session/keepalive", as: "agencyA", path: () => "/session/keepalive", ...noText("restarts the idle clock; takes no input") },
+  { key: "POST /session/timeout", as: "visitor", path: () => "/session/timeout", ...noText("signs out after parking the unsaved fields of the page; answers no page") },
 
   // First sign-in: the user chooses their own credentials.
   {

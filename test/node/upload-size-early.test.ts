@@ -47,7 +47,7 @@ function postIcon(body: ReadableStream<Uint8Array>, headers: Record<string, stri
     body,
     headers: { origin: TEST_ORIGIN, "content-type": `multipart/form-data; boundary=${BOUNDARY}`, ...headers },
     duplex: "half",
-  } as RequestInit);
+  } as Omit<RequestInit, "headers"> & { headers: Record<string, string> });
 }
 
 function expectIconPageWithError(res: { status: number; text: string }) {
