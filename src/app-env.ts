@@ -38,6 +38,8 @@ export interface AppEnv {
     expiredSessionUser?: string | null;
     /** Form fields parked when the session expired, given back on this page (middleware/parked-forms.tsx). */
     parkedFields?: Record<string, string | string[]> | null;
+    /** A multipart body over its upload route's limit, refused before it was read (middleware/uploads.ts). */
+    uploadTooLarge?: boolean;
     /** Built on first use by `useCase(c)` (routes/use-case.ts), then reused for the request. */
     useCase: UseCaseContext | undefined;
   };

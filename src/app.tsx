@@ -13,6 +13,7 @@ import { isBusyError } from "./db/busy";
 import { forceFirstLoginSetup } from "./middleware/first-login";
 import { noStoreForSignedIn } from "./middleware/no-store";
 import { securityHeaders } from "./middleware/security-headers";
+import { multipartBodyLimit } from "./middleware/uploads";
 import { sessionMiddleware } from "./middleware/session";
 import { parkExpiredSessionForm, restoreParkedForm } from "./middleware/parked-forms";
 import { accountRoutes } from "./routes/account";
@@ -58,15 +59,13 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.route("/", healthRoutes);
-  // No body is buffered without a bound: forms get 256 KB, uploads their route's own (smaller) limit under 25 MB.
+  // No body is buffered without a bound: forms get 256 KB, uploads their route's own limit (checked before the CSRF check reads them).
   app.use("*", async (c, next) => {
     // Nothing reads a GET's body; checking it would make the Node adapter build a full Request.
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    const multipart = (c.req.header("content-type") ?? "").startsWith("multipart/form-data");
-    return bodyLimit({
-      maxSize: multipart ? 25 * 1024 * 1024 : 256 * 1024,
-      onError: (c) => renderPage(c as AppContext, { title: "ข้อมูลใหญ่เกินไป", status: 413 }, <ErrorPage kind={400} detail="ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด" />),
-    })(c, next);
+    const tooLarge = (c: AppContext) => renderPage(c, { title: "ข้อมูลใหญ่เกินไป", status: 413 }, <ErrorPage kind={400} detail="ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด" />);
+    if ((c.req.header("content-type") ?? "").startsWith("multipart/form-data")) return multipartBodyLimit(tooLarge)(c, next);
+    return bodyLimit({ maxSize: 256 * 1024, onError: (c) => tooLarge(c as AppContext) })(c, next);
   });
   app.use("*", originCheck(deps.config));
   app.use("*", sessionMiddleware);

@@ -51,7 +51,8 @@ export async function seedDemoData(db: Db, kdf: PasswordKdf, now: Date, dataKey:
     })),
   );
   await db.insert(users).values(rows);
-  await seedAcademicDemo(db, await pidKeys(dataKey), now);
-  await seedOnboardingDemo(db, now);
+  const keys = await pidKeys(dataKey);
+  await seedAcademicDemo(db, keys, now);
+  await seedOnboardingDemo(db, keys, now);
   return true;
 }

@@ -92,6 +92,14 @@ export function isEmptyDraft(draft: DraftFields): boolean {
 export function validateDraft(
   input: Record<string, unknown>,
 ): { ok: true; data: DraftFields } | { ok: false; errors: Record<string, string> } {
+  const { data, errors } = parseDraftFields(input);
+  if (Object.keys(errors).length) return { ok: false, errors };
+  if (isEmptyDraft(data)) return { ok: false, errors: { _form: EMPTY_DRAFT_MESSAGE } };
+  return { ok: true, data };
+}
+
+/** Each field on its own: blank is null, valid is its value, anything else an error (and absent from `data`). */
+function parseDraftFields(input: Record<string, unknown>): { data: DraftFields; errors: Record<string, string> } {
   const data: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   for (const key of Object.keys(requestForm.shape) as ShapeKey[]) {
@@ -105,9 +113,19 @@ export function validateDraft(
     else if (parsed.success) data[key] = parsed.data;
     else errors[key] = parsed.error.issues[0]?.message ?? "ข้อมูลไม่ถูกต้อง";
   }
-  if (Object.keys(errors).length) return { ok: false, errors };
-  if (isEmptyDraft(data as DraftFields)) return { ok: false, errors: { _form: EMPTY_DRAFT_MESSAGE } };
-  return { ok: true, data: data as DraftFields };
+  return { data: data as DraftFields, errors };
+}
+
+/**
+ * What an autosave of the request form stores while the university types: every
+ * field that is valid so far (blank ones as empty), and the names of those that are
+ * not valid yet (a national ID half typed, an e-mail without its domain). Those are
+ * left out of `data` (undefined), so the stored value stays until they are valid:
+ * an autosave never stores garbage and never wipes what was saved before.
+ */
+export function draftForAutosave(input: Record<string, unknown>): { data: DraftFields; invalid: ShapeKey[] } {
+  const { data, errors } = parseDraftFields(input);
+  return { data, invalid: Object.keys(errors) as ShapeKey[] };
 }
 
 /** The list filters from the query string; anything unknown is dropped, never an error. */

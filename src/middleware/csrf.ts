@@ -51,11 +51,16 @@ export function allowedOrigins(config: AppConfig): string[] {
  * The synchroniser token on every unsafe request: from the `X-CSRF-Token` header
  * (htmx, via hx-headers on <body>) or the `_csrf` field of the form body, upload
  * forms included. Never from the URL: a token there ends up in logs and Referer.
- * A multipart body is parsed here (within the app-wide 25 MB bound); Hono caches
- * the parse, and each upload route's own smaller limit (`uploadLimit`) still applies.
+ * A multipart body is parsed here, already bounded by its upload route's limit
+ * (middleware/uploads.ts); Hono caches the parse for the route.
+ *
+ * A body over that limit was dropped unread, token and all: it goes on unchecked to
+ * its upload route, whose `uploadLimit` answers with the page and the Thai message
+ * and writes nothing. The Origin check above has already refused other sites.
  */
 export const csrfToken = createMiddleware<AppEnv>(async (c, next) => {
   if (!UNSAFE.has(c.req.method)) return next();
+  if (c.var.uploadTooLarge) return next();
   let sent = c.req.header("x-csrf-token") ?? null;
   if (!sent) {
     const type = c.req.header("content-type") ?? "";

@@ -34,6 +34,15 @@ export function pageOf(c: AppContext): string {
   return formPageOf(c.req.path);
 }
 
+/** Parks `fields` for `userId` under the page the form was on, with the cookie to claim them; returns that page. */
+export async function parkFieldsFor(c: AppContext, userId: string, fields: ParkedFields): Promise<string> {
+  const { config, db, clock } = c.var.deps;
+  const page = pageOf(c);
+  const token = await parkForm(db, clock.now(), { userId, pagePath: page, fields });
+  writeCookie(c, cookieNames(config.secureCookies).parked, token, config.secureCookies, Math.floor(PARKED_FORM_MS / 1000));
+  return page;
+}
+
 /** Runs after the session middleware and before the CSRF token check, which the dead session would fail. */
 export const parkExpiredSessionForm = createMiddleware<AppEnv>(async (c, next) => {
   const owner = c.var.expiredSessionUser;
@@ -41,10 +50,7 @@ export const parkExpiredSessionForm = createMiddleware<AppEnv>(async (c, next) =
   const fields = parkableFields(await c.req.parseBody({ all: true }));
   // Nothing typed (a sign-out button, say): the usual refusal.
   if (Object.keys(fields).length === 0) return next();
-  const { config, db, clock } = c.var.deps;
-  const page = pageOf(c);
-  const token = await parkForm(db, clock.now(), { userId: owner, pagePath: page, fields });
-  writeCookie(c, cookieNames(config.secureCookies).parked, token, config.secureCookies, Math.floor(PARKED_FORM_MS / 1000));
+  const page = await parkFieldsFor(c, owner, fields);
   const loginHref = `/login?next=${encodeURIComponent(page)}`;
   // An autosave's answer lands in the small status next to the save button.
   if (c.req.header("hx-request") === "true") return c.html(await String(<SessionExpiredNotice loginHref={loginHref} />), 401);

@@ -188,7 +188,7 @@ export const requestRoutes = new Hono<AppEnv>()
     requireRole(...WORKFLOW_ROLES.upload),
     multipartOnly,
     // Counted while streaming; a bigger body is cut off before it is buffered.
-    uploadLimit({ maxSize: PDF_20MB.maxBytes + 64 * 1024, onError: (c) => uploadFailed(c as AppContext, MESSAGES.fileTooLarge(PDF_20MB.maxBytes), 413) }),
+    uploadLimit({ onError: (c) => uploadFailed(c as AppContext, MESSAGES.fileTooLarge(PDF_20MB.maxBytes), 413) }),
     async (c) => {
       const { deps } = c.var;
       const req = await loadOr404(c, c.req.param("id"));

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../app-env";
 import { isDraft, POSITIONS, type Position, type RequestStatus } from "../domain/academic";
-import { EMPTY_DRAFT_MESSAGE, REQUEST_FORM_LABELS, requestFilterQuery, validateDraft } from "../domain/academic-forms";
+import { draftForAutosave, EMPTY_DRAFT_MESSAGE, isEmptyDraft, REQUEST_FORM_LABELS, requestFilterQuery, validateDraft } from "../domain/academic-forms";
 import { formToken } from "../domain/form-token";
 import { stringValues, type FieldErrors, type FormValues } from "../domain/forms";
 import { MESSAGES } from "../messages/th";
@@ -12,6 +12,7 @@ import { requireRole } from "../middleware/roles";
 import { pidKeys } from "../services/pid-crypto";
 import { draftFormValues, getRequestFor, PAGE_SIZE, saveDraft, searchRequests, submitRequest, type RequestDetail } from "../services/requests";
 import { RequestCheckPage, RequestFormPage } from "../views/pages/request-form";
+import { DraftRefused, DraftSaved, DraftPartlySaved } from "../views/components/autosave";
 import { RequestListPage } from "../views/pages/request-list";
 import { universityAcceptsRequests } from "../services/universities";
 import { UniversityDeactivatedPage } from "../views/pages/universities";
@@ -62,6 +63,32 @@ async function saveAndContinue(c: AppContext, id: string | null) {
   return seeOther(c, `/university/requests/${saved.id}/edit?saved=1`);
 }
 
+/**
+ * htmx autosave while the university types (new form: `id` null). Stores every field
+ * valid so far and keeps the stored value of any not valid yet; a form with nothing
+ * valid in it is not a draft (the rule of the save button), so nothing is created.
+ * The first autosave of a new form creates the draft under the form's one-time token;
+ * later posts of the same form (autosaves, the save button) update that draft.
+ */
+async function autosave(c: AppContext, id: string | null) {
+  if (id) await draftOr404(c, id);
+  const body = await c.req.parseBody();
+  const { data, invalid } = draftForAutosave(body);
+  const pending = invalid.map((k) => REQUEST_FORM_LABELS[k]);
+  if (isEmptyDraft(data)) {
+    const message = pending.length ? `ช่องที่ยังไม่ถูกต้อง: ${pending.join(", ")}` : EMPTY_DRAFT_MESSAGE;
+    return c.html(await String(<DraftRefused message={message} />), 422);
+  }
+  const saved = await saveDraft(useCase(c), { id, form: data, once: formToken(body) });
+  if (!saved.ok && saved.reason === "university_inactive") return c.html(await String(<DraftRefused message={MESSAGES.universityDeactivated} />), 409);
+  if (!saved.ok && saved.reason === "empty") return c.html(await String(<DraftRefused message={EMPTY_DRAFT_MESSAGE} />), 422);
+  if (!saved.ok) throw new NotFoundError();
+  // A new form's page is now that draft's: a reload or a way back finds it.
+  if (!id) c.header("HX-Replace-Url", `/university/requests/${saved.id}/edit`);
+  const at = c.var.deps.clock.now();
+  return c.html(await String(pending.length ? <DraftPartlySaved at={at} pending={pending} /> : <DraftSaved at={at} />));
+}
+
 export const universityRoutes = new Hono<AppEnv>()
   .use("*", requireRole("university"))
   .get("/", async (c) => {
@@ -91,6 +118,7 @@ export const universityRoutes = new Hono<AppEnv>()
     return renderPage(c, { title: "ยื่นคำขอตำแหน่งทางวิชาการ" }, <RequestFormPage id={null} values={values} csrfToken={c.var.csrfToken} />);
   })
   .post("/requests", (c) => saveAndContinue(c, null))
+  .post("/requests/new/draft", (c) => autosave(c, null))
   .get("/requests/:id/edit", async (c) => {
     const req = await draftOr404(c, c.req.param("id"));
     // The stored national ID is not put back in the form (blank keeps it): see services/pid-views.ts.
@@ -102,6 +130,7 @@ export const universityRoutes = new Hono<AppEnv>()
     );
   })
   .post("/requests/:id", (c) => saveAndContinue(c, c.req.param("id")))
+  .post("/requests/:id/draft", (c) => autosave(c, c.req.param("id")))
   .get("/requests/:id/check", async (c) => {
     const req = await draftOr404(c, c.req.param("id"));
     const rows = checkRows(await draftFormValues(useCase(c), req));

@@ -114,12 +114,12 @@ export async function startSession(
 }
 
 /** Ends the acting user's session `token` (a visitor with no user has nothing to end). */
-export async function logout(ctx: UseCaseContext, token: string): Promise<void> {
+export async function logout(ctx: UseCaseContext, token: string, reason?: "idle"): Promise<void> {
   const userId = actorId(ctx);
   if (!userId) return;
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await deleteSessionByToken(tx, token);
-    await recordAudit(tx, now, { actorId: userId, action: "auth.logout", subjectType: "user", subjectId: userId, ip: ctx.actor.ip });
+    await recordAudit(tx, now, { actorId: userId, action: "auth.logout", subjectType: "user", subjectId: userId, ip: ctx.actor.ip, ...(reason ? { data: { reason } } : {}) });
   });
 }

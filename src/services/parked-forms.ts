@@ -93,9 +93,10 @@ export async function sweepParkedForms(db: DbOrTx, now: Date): Promise<void> {
  * the university's new request posts to the list; everything else posts to its page.
  */
 export function formPageOf(postPath: string): string {
+  if (postPath === "/university/requests" || postPath === "/university/requests/new/draft") return "/university/requests/new";
+  const draft = /^(\/university\/requests\/[^/]+)(?:\/draft)?$/.exec(postPath);
+  if (draft) return `${draft[1]}/edit`;
   if (postPath.endsWith("/draft")) return postPath.slice(0, -"/draft".length);
-  if (postPath === "/university/requests") return "/university/requests/new";
-  if (/^\/university\/requests\/[^/]+$/.test(postPath)) return `${postPath}/edit`;
   return postPath;
 }
 

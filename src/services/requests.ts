@@ -413,20 +413,29 @@ export async function saveDraft(
   const now = ctx.clock.now();
   const id = input.id;
   return ctx.db.transaction(async (tx): Promise<SaveDraftOutcome> => {
-    if (id) {
-      // A blank national ID keeps the stored one: the edit form does not show it again.
+    const update = async (draftId: string): Promise<boolean> => {
+      // A blank national ID keeps the stored one (the edit form does not show it again),
+      // and a field an autosave left out (undefined: not valid yet) keeps its stored value.
       const { applicantPidEnc, applicantPidHmac, ...rest } = values;
+      const kept = Object.fromEntries(Object.entries(rest).filter(([k]) => input.form[k as keyof DraftFields] !== undefined));
       const rows = await tx
         .update(r)
-        .set({ ...(input.form.applicantPid ? values : rest), updatedAt: now })
-        .where(and(eq(r.id, id), eq(r.universityId, universityId), eq(r.status, "draft")))
+        .set({ ...kept, ...(input.form.applicantPid ? { applicantPidEnc, applicantPidHmac } : {}), updatedAt: now })
+        .where(and(eq(r.id, draftId), eq(r.universityId, universityId), eq(r.status, "draft")))
         .returning({ id: r.id });
-      if (!rows[0]) return { ok: false, reason: "not_found" };
-      await recordAudit(tx, now, { actorId: user.id, action: "request.draft_saved", subjectType: "request", subjectId: id, ip: ctx.actor.ip });
-      return { ok: true, id };
-    }
+      if (!rows[0]) return false;
+      await recordAudit(tx, now, { actorId: user.id, action: "request.draft_saved", subjectType: "request", subjectId: draftId, ip: ctx.actor.ip });
+      return true;
+    };
+    if (id) return (await update(id)) ? { ok: true, id } : { ok: false, reason: "not_found" };
     const claim = await claimFormToken<{ id: string }>(tx, ctx, "request.create", input.once);
-    if (claim.replay) return { ok: true, id: claim.result.id };
+    if (claim.replay) {
+      // The same new-request form posted again: an autosave created the draft, then the
+      // user typed on and saved (or autosaved again). What they typed since goes into that
+      // draft; a double click stores the same values twice. Once submitted it stays as it was.
+      await update(claim.result.id);
+      return { ok: true, id: claim.result.id };
+    }
     if (!(await universityAcceptsRequests(tx, universityId))) return { ok: false, reason: "university_inactive" };
     const newRequestId = newId();
     await tx.insert(r).values({

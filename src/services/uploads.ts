@@ -43,3 +43,12 @@ export async function storeUpload(files: FileStore, file: unknown, rule: UploadR
 }
 
 export const PDF_20MB: UploadRule = { maxBytes: 20 * 1024 * 1024, types: ["application/pdf"], label: "PDF" };
+export const PDF_10MB: UploadRule = { maxBytes: 10 * 1024 * 1024, types: ["application/pdf"], label: "PDF" };
+/** The e-service icon (step 1, again at step 5) and the step-5 screenshots. */
+export const IMAGE_5MB: UploadRule = { maxBytes: 5 * 1024 * 1024, types: ["image/png", "image/jpeg"], label: "JPG หรือ PNG" };
+/** The Minimum Testcase workbook of steps 3 and 6. */
+export const XLSX_10MB: UploadRule = {
+  maxBytes: 10 * 1024 * 1024,
+  types: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+  label: "Excel (.xlsx)",
+};

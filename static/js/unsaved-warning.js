@@ -1,8 +1,23 @@
 // Asks before leaving a long form (data-warn-unsaved) whose typed input has not been
 // saved: dirty on input, clean again when the form is submitted or its draft has been
 // autosaved (the server's fragment carries data-draft-saved). No script, no warning.
+// A dirty form carries data-unsaved, for the session timeout (session-timeout.js) to park it;
+// once parked, its "tidtam:parked" event makes leaving the page quiet.
 (function () {
-  var dirty = new WeakSet();
+  var forms = new WeakSet();
+  var dirty = {
+    add: function (f) {
+      forms.add(f);
+      f.setAttribute("data-unsaved", "");
+    },
+    delete: function (f) {
+      forms.delete(f);
+      f.removeAttribute("data-unsaved");
+    },
+    has: function (f) {
+      return forms.has(f);
+    },
+  };
   function formOf(el) {
     return el && el.closest ? el.closest("form[data-warn-unsaved]") : null;
   }
@@ -47,6 +62,11 @@
       if (form && (lastInput.get(form) || 0) <= (saveStarted.get(form) || 0)) dirty.delete(form);
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("tidtam:parked", function () {
+    document.querySelectorAll("form[data-warn-unsaved]").forEach(function (f) {
+      dirty.delete(f);
+    });
+  });
   window.addEventListener("beforeunload", function (e) {
     if (!anyDirty()) return;
     e.preventDefault();

@@ -44,6 +44,7 @@ const SWEEP: Record<string, Record<string, Target>> = {
     "/login": "/login",
     "/forgot-password": "/forgot-password",
     "/help/thaid": "/help/thaid",
+    "/signed-out": "/signed-out",
     "/contact": "/contact",
     "/login/qr/:id": qrLoginPath,
     "/q/:id": async (page) => `/q/${(await qrLoginPath(page)).split("/").pop()}`,
@@ -88,6 +89,14 @@ const SWEEP: Record<string, Record<string, Target>> = {
     "/eservices/:id": "/eservices/es-exporter-id",
     "/eservices/:id/steps/:no": "/eservices/es-export-permit/steps/1",
     "/eservices/:id/steps/:no/check": "/eservices/es-export-permit/steps/1/check",
+    "/eservices/:id/steps/4/parts/:part": "/eservices/es-origin-cert/steps/4/parts/1",
+    "/eservices/:id/steps/4/check": "/eservices/es-origin-cert/steps/4/check",
+    "/eservices/:id/steps/:no/testers/new": "/eservices/es-trade-mark/steps/5/testers/new",
+    "/eservices/:id/steps/:no/testers/:tid/edit": "/eservices/es-trade-mark/steps/5/testers/tester-demo-1/edit",
+    "/eservices/:id/steps/:no/testers/:tid/delete": "/eservices/es-trade-mark/steps/5/testers/tester-demo-1/delete",
+    "/eservices/:id/steps/5/screenshots/:fid/delete": "/eservices/es-trade-mark/steps/5/screenshots/file-demo-screen/delete",
+    "/eservices/:id/steps/:no/attempts/:aid/edit": "/eservices/es-export-stats/steps/6/attempts/attempt-demo-1/edit",
+    "/eservices/:id/steps/:no/attempts/:aid/delete": "/eservices/es-export-stats/steps/6/attempts/attempt-demo-1/delete",
   },
   admin: {
     "/admin": "/admin",
@@ -115,14 +124,6 @@ const SKIPPED: Record<string, string> = {
   "/eservices/:id/files/:fileId": "file download",
   "/eservices/:id/steps/:no/attempts/:aid/file": "file download",
   "/eservices/:id/golive.ics": "calendar file",
-  "/eservices/:id/steps/4/parts/:part": "redirects unless step 4 is open to the agency (no demo e-service is at step 4); same field layout as step 1",
-  "/eservices/:id/steps/4/check": "redirects unless step 4 is open to the agency (no demo e-service is at step 4); same layout as the step 1 check",
-  "/eservices/:id/steps/:no/testers/new": "404 unless a UAT step is open (no demo e-service is at step 5); same field layout as step 1",
-  "/eservices/:id/steps/:no/testers/:tid/edit": "404 unless a UAT step is open (no demo e-service is at step 5); same field layout as step 1",
-  "/eservices/:id/steps/:no/attempts/:aid/edit": "the demo data has no test attempt; same field layout as step 1",
-  "/eservices/:id/steps/:no/testers/:tid/delete": "delete confirmation: 404 unless a UAT step with a tester is open to the agency (none in the demo data); one sentence and two buttons",
-  "/eservices/:id/steps/:no/attempts/:aid/delete": "delete confirmation: the demo data has no test attempt; one sentence and two buttons",
-  "/eservices/:id/steps/5/screenshots/:fid/delete": "delete confirmation: no demo e-service is at step 5; one sentence and two buttons",
 };
 
 /** What runs past the right edge: the page itself, or the outermost visible elements that do. */

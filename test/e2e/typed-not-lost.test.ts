@@ -1,6 +1,8 @@
 /**
- * Nothing typed is lost, in Chromium: autosaved drafts of step 1 and a step-4 part
- * survive leaving the page, and a form posted after the session expired comes
+ * Nothing typed is lost, in Chromium: autosaved drafts of step 1, a step-4 part and
+ * the university's request form survive leaving the page; when the timeout warning
+ * runs out, what was not saved yet comes back after signing in again (the page's
+ * clock is faked for that); and a form posted after the session expired comes
  * back filled after signing in again. The host's clock is ours, so the session
  * expires by moving it past the idle limit.
  */
@@ -17,6 +19,7 @@ import { SESSION_IDLE_MS } from "../../src/services/session";
 import { launchChromium } from "./browser";
 
 const agencyAccount = DEMO_ACCOUNTS.find((a) => a.role === "agency")!;
+const universityAccount = DEMO_ACCOUNTS.find((a) => a.role === "university")!;
 let now = new Date("2026-11-23T03:00:00Z");
 let browser: Browser;
 let host: NodeHost;
@@ -50,10 +53,10 @@ afterAll(async () => {
   await host?.close();
 });
 
-async function signIn(page: Page, next?: string) {
+async function signIn(page: Page, next?: string, account = agencyAccount) {
   await page.goto(`${host.url}/login${next ? `?next=${encodeURIComponent(next)}` : ""}`);
-  await page.locator("#f-username").fill(agencyAccount.username);
-  await page.locator("#f-password").fill(agencyAccount.password);
+  await page.locator("#f-username").fill(account.username);
+  await page.locator("#f-password").fill(account.password);
   await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "เข้าสู่ระบบ", exact: true }).click()]);
   await page.waitForLoadState("networkidle");
 }
@@ -87,6 +90,47 @@ describe("typed input is not lost", () => {
     await page.goto(`${host.url}/eservices/typed-4/steps/4`);
     await page.goto(`${host.url}/eservices/typed-4/steps/4/parts/2`);
     expect(await page.locator('[name="description"]').inputValue()).toBe("คำอธิบายบริการที่ยังไม่เสร็จ");
+    await page.context().close();
+  });
+
+  it("autosaves the university's request form, and the text is there after leaving and coming back", async () => {
+    const page = await newPage();
+    await signIn(page, undefined, universityAccount);
+    await page.goto(`${host.url}/university/requests/new`);
+    await page.locator("#f-fieldTh").fill("วิศวกรรมนิวเคลียร์ที่พิมพ์ค้างไว้");
+    await expect.poll(() => page.locator("#autosave-status").textContent(), { timeout: 10_000 }).toContain("บันทึกร่างแล้ว เวลา");
+    // The new form's page is now its draft's: leaving and coming back finds it.
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/university\/requests\/[^/]+\/edit$/);
+    const draft = new URL(page.url()).pathname;
+    await page.goto(`${host.url}/university`);
+    await page.goto(`${host.url}${draft}`);
+    expect(await page.locator("#f-fieldTh").inputValue()).toBe("วิศวกรรมนิวเคลียร์ที่พิมพ์ค้างไว้");
+    await page.context().close();
+  });
+
+  it("signs out when the timeout warning runs out, keeping what was not saved yet for after signing in", async () => {
+    const page = await newPage();
+    await page.clock.install();
+    await signIn(page, undefined, universityAccount);
+    await page.goto(`${host.url}/university/requests/new`);
+    await page.locator("#f-fieldEn").fill("Nuclear Engineering");
+    // Half an e-mail address: the autosave keeps the rest, this stays unsaved on the page.
+    await page.locator("#f-coordinatorEmail").fill("jane@");
+    await page.clock.runFor(2_500);
+    await expect.poll(() => page.locator("#autosave-status").textContent(), { timeout: 10_000 }).toContain("ยกเว้นช่องที่ยังไม่ถูกต้อง");
+    const form = new URL(page.url()).pathname;
+    // Nobody answers the warning: the countdown runs out.
+    await page.clock.runFor(SESSION_IDLE_MS);
+    await page.waitForURL((url) => url.pathname === "/signed-out");
+    await page.getByRole("heading", { name: "ออกจากระบบแล้วเนื่องจากไม่มีการใช้งาน" }).waitFor();
+    await page.getByText("ข้อมูลที่ท่านกรอกไว้และยังไม่ได้บันทึกถูกเก็บไว้ชั่วคราวแล้ว").waitFor();
+    await page.getByRole("link", { name: "เข้าสู่ระบบอีกครั้ง" }).click();
+    await page.locator("#f-username").fill(universityAccount.username);
+    await page.locator("#f-password").fill(universityAccount.password);
+    await Promise.all([page.waitForURL((url) => url.pathname === form), page.getByRole("button", { name: "เข้าสู่ระบบ", exact: true }).click()]);
+    await page.getByText("กู้คืนข้อมูลที่ท่านกรอกไว้แล้ว กรุณาตรวจสอบและกดบันทึก").waitFor();
+    expect(await page.locator("#f-coordinatorEmail").inputValue()).toBe("jane@");
+    expect(await page.locator("#f-fieldEn").inputValue()).toBe("Nuclear Engineering");
     await page.context().close();
   });
 

@@ -314,6 +314,7 @@ const TARGETS: Target[] = [
   { key: "POST /q/:id/decline", as: "visitor", path: (w) => `/q/${w.primary.qrId}/decline`, ...noText("declines a QR sign-in") },
   { key: "POST /logout", as: "visitor", path: () => "/logout", ...noText("ends the session") },
   { key: "POST /session/keepalive", as: "agencyA", path: () => "/session/keepalive", ...noText("restarts the idle clock; takes no input") },
+  { key: "POST /session/timeout", as: "visitor", path: () => "/session/timeout", ...noText("signs out after parking the unsaved fields of the page; answers no page") },
 
   // First sign-in: the user chooses their own credentials.
   {
@@ -587,6 +588,24 @@ const TARGETS: Target[] = [
     },
     view: (w) => `/university/requests/${w.primary.draftId}/edit`,
     shows: REQUEST_TEXT,
+  },
+  // Autosaves keep a stored value while the typed one is not valid yet (domain/academic-forms.ts
+  // draftForAutosave), so "stored as sent" does not hold by design; the save-button targets check it.
+  {
+    key: "POST /university/requests/new/draft",
+    as: "universityX",
+    path: () => "/university/requests/new/draft",
+    fields: requestFields,
+    cases: 8,
+    ...noText("an autosave answers a notice only; storing and showing are checked through the new-request target"),
+  },
+  {
+    key: "POST /university/requests/:id/draft",
+    as: "universityX",
+    path: (w) => `/university/requests/${w.primary.draftId}/draft`,
+    fields: requestFields,
+    cases: 8,
+    ...noText("an autosave answers a notice only; storing and showing are checked through the draft target"),
   },
 
   // Requests: documents, their status, tracking links, status actions.

@@ -8,20 +8,20 @@ import type { AppContext, AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly, uploadLimit } from "../../middleware/uploads";
 import { setServiceIcon } from "../../services/onboarding/credentials";
-import { storeUpload, type UploadRule } from "../../services/uploads";
+import { IMAGE_5MB, storeUpload } from "../../services/uploads";
 import { seeOther } from "../render";
 import { useCase } from "../use-case";
 import { refusedPage, serviceOr404, stepPage } from "./step-page";
 import { setFlash } from "../session-cookie";
 
-const ICON_RULE: UploadRule = { maxBytes: 5 * 1024 * 1024, types: ["image/png", "image/jpeg"], label: "JPG หรือ PNG" };
+const ICON_RULE = IMAGE_5MB;
 const STEP = 1;
 
 export const credentialsRoutes = new Hono<AppEnv>().post(
   "/:id/icon",
   requireRole("agency"),
   multipartOnly,
-  uploadLimit({ maxSize: ICON_RULE.maxBytes + 64 * 1024, onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), STEP, { iconError: "ไฟล์มีขนาดเกิน 5 MB" }, 413) }),
+  uploadLimit({ onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), STEP, { iconError: "ไฟล์มีขนาดเกิน 5 MB" }, 413) }),
   async (c) => {
     const id = c.req.param("id");
     const svc = await serviceOr404(c);

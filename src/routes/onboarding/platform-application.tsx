@@ -18,7 +18,7 @@ import { authLetterOf, platformValues, setAuthLetter } from "../../services/onbo
 import { autosaveAnswers, saveAnswers } from "../../services/onboarding/steps";
 import { DraftRefused, DraftSaved } from "../../views/components/autosave";
 import type { ServiceView } from "../../services/onboarding/service";
-import { storeUpload, type UploadRule } from "../../services/uploads";
+import { PDF_10MB, storeUpload } from "../../services/uploads";
 import { PartForm, PartPage, PlatformApplicationCheckPage } from "../../views/onboarding/platform-application";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
@@ -26,7 +26,6 @@ import { refusal, serviceOr404 } from "./step-page";
 import { setFlash } from "../session-cookie";
 
 const STEP = 4;
-const PDF_10MB: UploadRule = { maxBytes: 10 * 1024 * 1024, types: ["application/pdf"], label: "PDF" };
 
 function partOr404(c: AppContext): PartNo {
   const part = Number(c.req.param("part"));
@@ -141,7 +140,7 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
     "/:id/steps/4/auth-letter",
     agencyOnly,
     multipartOnly,
-    uploadLimit({ maxSize: PDF_10MB.maxBytes + 64 * 1024, onError: async (c) => partPage(c as AppContext, await serviceOr404(c as AppContext), 1, platformValues(await serviceOr404(c as AppContext)), undefined, 413, "ไฟล์มีขนาดเกิน 10 MB") }),
+    uploadLimit({ onError: async (c) => partPage(c as AppContext, await serviceOr404(c as AppContext), 1, platformValues(await serviceOr404(c as AppContext)), undefined, 413, "ไฟล์มีขนาดเกิน 10 MB") }),
     async (c) => {
       const svc = await serviceOr404(c);
       const stored = await storeUpload(c.var.deps.files, (await c.req.parseBody()).file, PDF_10MB);

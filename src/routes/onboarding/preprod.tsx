@@ -11,7 +11,7 @@ import { iconSizeProblem, imageSize } from "../../domain/image-size";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly, uploadLimit } from "../../middleware/uploads";
 import { addScreenshot, moveScreenshot, preprodPage, removeScreenshot, resetConsumerKey, revealCredentials, setPreprodIcon } from "../../services/onboarding/preprod";
-import { storeUpload, type UploadRule } from "../../services/uploads";
+import { IMAGE_5MB, storeUpload } from "../../services/uploads";
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { ConfirmDeletePage } from "../../views/components/confirm-delete";
@@ -20,7 +20,7 @@ import { useCase } from "../use-case";
 import { refusedPage, serviceOr404, stepPage } from "./step-page";
 import { setFlash, showFlash } from "../session-cookie";
 
-const IMAGE_RULE: UploadRule = { maxBytes: 5 * 1024 * 1024, types: ["image/png", "image/jpeg"], label: "JPG หรือ PNG" };
+const IMAGE_RULE = IMAGE_5MB;
 const STEP = 5;
 const tooBig = (field: "icon" | "screenshots") => async (c: AppContext) =>
   stepPage(c, await serviceOr404(c), STEP, { errors: { [field]: "ไฟล์มีขนาดเกิน 5 MB" } }, 413);
@@ -53,7 +53,7 @@ export const preprodRoutes = new Hono<AppEnv>()
     "/:id/steps/5/icon",
     agencyOnly,
     multipartOnly,
-    uploadLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: (c) => tooBig("icon")(c as AppContext) }),
+    uploadLimit({ onError: (c) => tooBig("icon")(c as AppContext) }),
     async (c) => {
       const svc = await serviceOr404(c);
       const file = (await c.req.parseBody()).file;
@@ -74,7 +74,7 @@ export const preprodRoutes = new Hono<AppEnv>()
     "/:id/steps/5/screenshots",
     agencyOnly,
     multipartOnly,
-    uploadLimit({ maxSize: IMAGE_RULE.maxBytes + 64 * 1024, onError: (c) => tooBig("screenshots")(c as AppContext) }),
+    uploadLimit({ onError: (c) => tooBig("screenshots")(c as AppContext) }),
     async (c) => {
       const svc = await serviceOr404(c);
       const body = await c.req.parseBody();

@@ -14,7 +14,7 @@ import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly, uploadLimit } from "../../middleware/uploads";
 import { addAttempt, deleteAttempt, getAttempt, updateAttemptDetails } from "../../services/onboarding/uat-tests";
-import { storeUpload, type UploadRule } from "../../services/uploads";
+import { storeUpload, XLSX_10MB } from "../../services/uploads";
 import { summarizeTestWorkbook } from "../../services/xlsx-summary";
 import { ConfirmDeletePage } from "../../views/components/confirm-delete";
 import { AttemptEditPage } from "../../views/onboarding/uat-tests";
@@ -23,11 +23,7 @@ import { useCase } from "../use-case";
 import { download, refusedPage, serviceOr404, stepNoOr404, stepPage } from "./step-page";
 import { setFlash } from "../session-cookie";
 
-const XLSX_RULE: UploadRule = {
-  maxBytes: 10 * 1024 * 1024,
-  types: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-  label: "Excel (.xlsx)",
-};
+const XLSX_RULE = XLSX_10MB;
 
 const agencyOnly = requireRole("agency");
 
@@ -36,9 +32,7 @@ export const uatTestRoutes = new Hono<AppEnv>()
     "/:id/steps/:no/attempts",
     agencyOnly,
     multipartOnly,
-    uploadLimit({
-      maxSize: XLSX_RULE.maxBytes + 64 * 1024,
-      onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), stepNoOr404(c as AppContext, "attempts"), { uploadError: "ไฟล์มีขนาดเกิน 10 MB" }, 413),
+    uploadLimit({ onError: async (c) => stepPage(c as AppContext, await serviceOr404(c as AppContext), stepNoOr404(c as AppContext, "attempts"), { uploadError: "ไฟล์มีขนาดเกิน 10 MB" }, 413),
     }),
     async (c) => {
       const stepNo = stepNoOr404(c, "attempts");

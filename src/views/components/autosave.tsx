@@ -33,3 +33,15 @@ export function DraftSaved(props: { at: Date }) {
 export function DraftRefused(props: { message: string }) {
   return <span class="field-error">บันทึกร่างไม่ได้: {props.message}</span>;
 }
+
+/**
+ * Saved, except fields not valid yet (they keep what was stored before): the form
+ * still has unsaved input, so this carries no data-draft-saved and the leave warning stays.
+ */
+export function DraftPartlySaved(props: { at: Date; pending: string[] }) {
+  return (
+    <span>
+      บันทึกร่างแล้ว เวลา {time.format(props.at)} ยกเว้นช่องที่ยังไม่ถูกต้อง: {props.pending.join(", ")}
+    </span>
+  );
+}

@@ -36,6 +36,7 @@ import { ErrorSummary } from "../components/error-summary";
 import { fieldId } from "../components/field";
 import { OnceField } from "../components/once-field";
 import { UploadError, uploadInputAria } from "../components/upload-error";
+import { PhoneLink } from "../components/phone-link";
 import type { StepSection } from "./step-page";
 
 type Raw = RawAnswers;
@@ -333,10 +334,12 @@ export function PlatformApplicationSummary(props: PlatformApplicationSummaryProp
                 const options = RADIOS[f] ?? CHECKS[f];
                 const raw = list(props.values, f);
                 const shown = f === "launchDate" ? thaiDateAnswer(str(props.values, f)) : CONSENT_KEYS.has(f) ? (str(props.values, f) === CONSENT_VALUE ? "ตกลง" : "") : options ? raw.map((v) => options[v] ?? v).join(", ") : raw.join("\n");
+                // Phone numbers read one way everywhere, tap-to-call (a hotline like 1111 stays as typed).
+                const isPhone = /Phone|Mobile/.test(f) && shown !== "";
                 return (
                   <div class="check-row">
                     <dt>{label(f)}</dt>
-                    <dd class="preserve-lines">{shown || <span class="secondary">-</span>}</dd>
+                    <dd class="preserve-lines">{isPhone ? <PhoneLink phone={shown} /> : shown || <span class="secondary">-</span>}</dd>
                   </div>
                 );
               })}

@@ -1,6 +1,7 @@
 import { POSITIONS, POSITION_KEYS } from "../../domain/academic";
 import { REQUEST_FORM_LABELS } from "../../domain/academic-forms";
 import type { FieldErrors, FormValues } from "../../domain/forms";
+import { AutosaveStatus, autosaveAttrs } from "../components/autosave";
 import { ErrorSummary } from "../components/error-summary";
 import { Field, fieldId } from "../components/field";
 import { OnceField } from "../components/once-field";
@@ -30,7 +31,7 @@ export function RequestFormPage(props: RequestFormProps) {
     <section class="request-form">
       <h1>{props.id ? "แก้ไขร่างคำขอตำแหน่งทางวิชาการ" : "ยื่นคำขอตำแหน่งทางวิชาการ"}</h1>
       <ErrorSummary errors={props.errors} labels={L} />
-      <form method="post" action={action} novalidate data-warn-unsaved>
+      <form method="post" action={action} novalidate data-warn-unsaved {...autosaveAttrs(props.id ? `/university/requests/${props.id}/draft` : "/university/requests/new/draft")}>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
         {props.id ? null : <OnceField />}
         <fieldset>
@@ -78,6 +79,7 @@ export function RequestFormPage(props: RequestFormProps) {
             บันทึกร่าง
           </button>
         </div>
+        <AutosaveStatus />
       </form>
     </section>
   );

@@ -1,0 +1,55 @@
+/**
+ * The demo e-services give every agency page something to open: step 4 with its
+ * parts answered and ready to submit, step 5 with a tester and a screenshot, step 6
+ * with a test attempt still editable; and each follows the workflow (one open step,
+ * everything before it approved).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eservices, eserviceSteps } from "../../src/db/schema";
+import { DEMO_ACCOUNTS, seedDemoData } from "../../src/db/seed";
+import { currentStep, type StepState } from "../../src/domain/onboarding/workflow";
+import { Browser, createTestApp, type TestApp } from "./helpers";
+
+let t: TestApp;
+let agency: Browser;
+beforeAll(async () => {
+  t = await createTestApp();
+  expect(await seedDemoData(t.db, t.deps.kdf, t.clock.now(), t.deps.config.dataKey)).toBe(true);
+  const account = DEMO_ACCOUNTS.find((a) => a.role === "agency")!;
+  agency = new Browser(t);
+  await agency.login(account.username, account.password);
+});
+afterAll(() => t.close());
+
+describe("the demo e-services", () => {
+  it("each have every step before the open one approved and none after it reached", async () => {
+    const steps = await t.db.select().from(eserviceSteps);
+    for (const svc of await t.db.select().from(eservices)) {
+      const states = steps.filter((s) => s.eserviceId === svc.id).sort((a, b) => a.stepNo - b.stepNo).map((s) => s.state as StepState);
+      const open = currentStep(states);
+      if (!open) continue;
+      expect(states.slice(0, open.no - 1).every((s) => s === "done"), svc.id).toBe(true);
+      expect(states.slice(open.no).every((s) => s === "locked"), svc.id).toBe(true);
+    }
+  });
+
+  it("open the step-4 parts and a check page with nothing missing, phones formatted", async () => {
+    for (const part of [1, 2, 3]) expect((await agency.get(`/eservices/es-origin-cert/steps/4/parts/${part}`)).status).toBe(200);
+    const check = await agency.get("/eservices/es-origin-cert/steps/4/check");
+    expect(check.status).toBe(200);
+    expect(check.text).toContain('<a href="tel:025075555" class="nowrap">02-507-5555</a>');
+    expect(check.text).toContain("087-135-7910");
+  });
+
+  it("open the step-5 tester and screenshot pages", async () => {
+    for (const path of ["testers/new", "testers/tester-demo-1/edit", "testers/tester-demo-1/delete", "screenshots/file-demo-screen/delete"]) {
+      expect((await agency.get(`/eservices/es-trade-mark/steps/5/${path}`)).status, path).toBe(200);
+    }
+  });
+
+  it("open the step-6 attempt's edit and delete pages", async () => {
+    for (const path of ["attempts/attempt-demo-1/edit", "attempts/attempt-demo-1/delete"]) {
+      expect((await agency.get(`/eservices/es-export-stats/steps/6/${path}`)).status, path).toBe(200);
+    }
+  });
+});
