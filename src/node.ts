@@ -27,8 +27,10 @@ import {
   createSmtpTransport,
   migrateNodeDb,
   startScheduler,
+  nodeCrypto,
   nodePasswordKdf,
 } from "./platform/node";
+import { useHostCrypto } from "./platform/host-crypto";
 import type { Clock } from "./platform/ports";
 
 const STATIC_DIR = fileURLToPath(new URL("../static", import.meta.url));
@@ -52,6 +54,8 @@ export interface NodeHost {
 /** Builds deps from `env`, migrates, seeds (outside production), schedules and listens. */
 export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost> {
   const log = options.log ?? ((line: string) => console.log(line));
+  // Before anything hashes or decrypts: the process-wide HostCrypto (see platform/host-crypto.ts).
+  useHostCrypto(nodeCrypto);
   const hostname = options.env.HOST ?? "0.0.0.0";
   // Port 0 is resolved up front: the default APP_URL (the CSRF origin) must name the real port.
   const requested = Number(options.env.PORT ?? 3000);

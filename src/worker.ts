@@ -8,6 +8,8 @@ import type { AppDeps } from "./app-env";
 import { loadConfig } from "./config";
 import { runScheduled, type JobDeps } from "./jobs";
 import type { Clock, MailTransport } from "./platform/ports";
+import { useHostCrypto } from "./platform/host-crypto";
+import { nobleCrypto } from "./platform/workers/crypto";
 import { createTursoDb } from "./platform/workers/db";
 import { createR2FileStore } from "./platform/workers/files";
 import { createHttpMailTransport } from "./platform/workers/mail";
@@ -15,6 +17,9 @@ import { workersPasswordKdf } from "./platform/workers/password-kdf";
 import { createDurableQrStore, QrSessionObject } from "./platform/workers/qr-session-object";
 
 export { QrSessionObject };
+
+// Already the default; named here so each host's entry is where its HostCrypto is chosen.
+useHostCrypto(nobleCrypto);
 
 export interface Env {
   TURSO_DATABASE_URL: string;

@@ -90,3 +90,23 @@ export interface QrSessionStore {
    */
   claim(id: string, browserSecretHash: string): Promise<string | null>;
 }
+
+/** Bytes, or a string taken as its UTF-8 bytes. */
+export type CryptoInput = string | Uint8Array;
+
+/**
+ * The host's hashing and AES-GCM, synchronous on purpose: they run on every request
+ * (session token hash, CSRF HMAC, national-ID decryption), and a trip to a thread pool
+ * costs more than the work. Both implementations compute the same standard functions,
+ * so what one writes the other reads; the stored encodings belong to src/services.
+ */
+export interface HostCrypto {
+  readonly name: string;
+  sha256(data: CryptoInput): Uint8Array;
+  hmacSha256(key: CryptoInput, data: CryptoInput): Uint8Array;
+  hkdfSha256(secret: Uint8Array, salt: Uint8Array, info: CryptoInput, bytes: number): Uint8Array;
+  /** AES-256-GCM: the ciphertext with its 16-byte tag appended. */
+  aesGcmEncrypt(key: Uint8Array, iv: Uint8Array, plaintext: CryptoInput): Uint8Array;
+  /** Takes ciphertext + tag; throws when the tag does not match. */
+  aesGcmDecrypt(key: Uint8Array, iv: Uint8Array, sealed: Uint8Array): Uint8Array;
+}

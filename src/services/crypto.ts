@@ -2,12 +2,12 @@
  * @module
  * Randomness, hashing and constant-time comparison. Randomness is WebCrypto, which
  * both hosts provide as `globalThis.crypto`. Hashes of short strings (a session
- * token on every request, the CSRF token) are computed in place with @noble/hashes:
- * Node runs `crypto.subtle` on its thread pool, and for a 30-byte input the trip
- * there and back cost more than the hash (see `npm run bench`).
+ * token on every request, the CSRF token) are computed in place by the host's
+ * synchronous HostCrypto (node:crypto on Node, @noble on Workers; see
+ * src/platform/host-crypto.ts): Node runs `crypto.subtle` on its thread pool, and
+ * for a 30-byte input the trip there and back cost more than the hash (`npm run bench`).
  */
-import { hmac } from "@noble/hashes/hmac.js";
-import { sha256 } from "@noble/hashes/sha2.js";
+import { hostCrypto } from "../platform/host-crypto";
 
 const encoder = new TextEncoder();
 
@@ -22,11 +22,11 @@ export function newId(): string {
 }
 
 export async function sha256Hex(value: string): Promise<string> {
-  return toHex(sha256(encoder.encode(value)));
+  return toHex(hostCrypto().sha256(value));
 }
 
 export async function hmacSha256(key: string, value: string): Promise<string> {
-  return toBase64Url(hmac(sha256, encoder.encode(key), encoder.encode(value)));
+  return toBase64Url(hostCrypto().hmacSha256(key, value));
 }
 
 /** Compares without an early exit, so timing does not reveal how much matched. */

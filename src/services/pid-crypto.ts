@@ -4,19 +4,15 @@
  * HMAC, both keyed from DATA_ENCRYPTION_KEY through HKDF so one secret serves
  * two independent keys.
  */
-import { gcm } from "@noble/ciphers/aes.js";
-import { hkdf } from "@noble/hashes/hkdf.js";
-import { hmac } from "@noble/hashes/hmac.js";
-import { sha256 } from "@noble/hashes/sha2.js";
+import { hostCrypto } from "../platform/host-crypto";
 import { fromBase64Url, toBase64Url } from "./crypto";
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /**
- * Raw keys, used in place: every tracking page decrypts a national ID, and Node runs
- * `crypto.subtle` on its thread pool, where the wait behind 200 connections made the
- * slowest tracking pages take seconds (see `npm run bench`). The derivation is the
+ * Raw keys, used in place by the host's synchronous HostCrypto: every tracking page
+ * decrypts a national ID, and Node runs `crypto.subtle` on its thread pool, where the
+ * wait behind 200 connections made the slowest tracking pages take seconds (see `npm run bench`). The derivation is the
  * same HKDF-SHA-256 as WebCrypto's deriveKey, so stored values are unchanged.
  */
 export interface PidKeys {
@@ -31,7 +27,7 @@ export async function pidKeys(dataKeyBase64: string): Promise<PidKeys> {
   let keys = cache.get(dataKeyBase64);
   if (!keys) {
     const master = fromBase64Url(dataKeyBase64.replace(/=+$/, ""));
-    const derive = (info: string) => hkdf(sha256, master, new Uint8Array(32), encoder.encode(info), 32);
+    const derive = (info: string) => hostCrypto().hkdfSha256(master, new Uint8Array(32), info, 32);
     keys = { encrypt: derive("tidtam pid encryption v1"), lookup: derive("tidtam pid lookup v1") };
     cache.set(dataKeyBase64, keys);
   }
@@ -41,17 +37,17 @@ export async function pidKeys(dataKeyBase64: string): Promise<PidKeys> {
 /** `v1.<iv>.<ciphertext>` in base64url (AES-256-GCM, tag appended); a fresh 96-bit IV each time. */
 export async function encryptPid(keys: PidKeys, pid: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = gcm(keys.encrypt, iv).encrypt(encoder.encode(pid));
+  const ct = hostCrypto().aesGcmEncrypt(keys.encrypt, iv, pid);
   return `v1.${toBase64Url(iv)}.${toBase64Url(ct)}`;
 }
 
 export async function decryptPid(keys: PidKeys, stored: string): Promise<string> {
   const [version, iv, ct] = stored.split(".");
   if (version !== "v1" || !iv || !ct) throw new Error("unknown pid ciphertext format");
-  return decoder.decode(gcm(keys.encrypt, fromBase64Url(iv)).decrypt(fromBase64Url(ct)));
+  return decoder.decode(hostCrypto().aesGcmDecrypt(keys.encrypt, fromBase64Url(iv), fromBase64Url(ct)));
 }
 
 /** Deterministic, so equal IDs match in SQL; keyed, so the column alone reveals nothing. */
 export async function pidLookupHash(keys: PidKeys, pid: string): Promise<string> {
-  return toBase64Url(hmac(sha256, keys.lookup, encoder.encode(`pid:${pid}`)));
+  return toBase64Url(hostCrypto().hmacSha256(keys.lookup, `pid:${pid}`));
 }

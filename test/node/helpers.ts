@@ -12,13 +12,17 @@ import { loadConfig } from "../../src/config";
 import { agencies, eservices, eserviceSteps, users } from "../../src/db/schema";
 import type { StepState } from "../../src/domain/onboarding/workflow";
 import type { Role } from "../../src/domain/roles";
-import { createDbQrStore, createFsFileStore, createNodeDb, migrateNodeDb, nodePasswordKdf } from "../../src/platform/node";
+import { useHostCrypto } from "../../src/platform/host-crypto";
+import { createDbQrStore, createFsFileStore, createNodeDb, migrateNodeDb, nodeCrypto, nodePasswordKdf } from "../../src/platform/node";
 import type { Clock, MailTransport } from "../../src/platform/ports";
 import { newId } from "../../src/services/crypto";
 import { useCaseContext, type UseCaseContext } from "../../src/services/context";
 import { hashPassword } from "../../src/services/password";
 import type { SessionUser } from "../../src/services/session";
 import { TEST_THAID_CLIENT } from "./global-setup";
+
+// Node tests run the hashing and AES-GCM the Node host installs in startNodeHost.
+useHostCrypto(nodeCrypto);
 
 export class TestClock implements Clock {
   constructor(private t = new Date("2026-11-23T03:00:00Z")) {}
