@@ -296,10 +296,10 @@ export class CachedClient implements Client {
   constructor(private readonly options: CachedClientOptions) {
     this.#single = options.path === ":memory:" || options.path.startsWith(":memory:") || options.path.includes("mode=memory");
     // Fail at once if the database cannot be opened at all.
-    this.#release(this.#acquire(false));
+    this.#release(this.#acquire());
   }
 
-  #acquire(forTransaction: boolean): Connection {
+  #acquire(): Connection {
     if (this.closed) throw closedError("client");
     let conn = this.#idle.pop();
     if (conn === undefined) {
@@ -312,7 +312,6 @@ export class CachedClient implements Client {
       const Ctor = Database as unknown as NativeDatabaseCtor;
       conn = new Connection(new Ctor(this.options.path, { timeout: this.options.timeout }), this.options.cacheSize ?? STATEMENT_CACHE_SIZE);
     }
-    void forTransaction;
     this.#borrowed.add(conn);
     return conn;
   }
@@ -334,7 +333,7 @@ export class CachedClient implements Client {
 
   #with<T>(work: (conn: Connection) => T): Promise<T> {
     try {
-      const conn = this.#acquire(false);
+      const conn = this.#acquire();
       try {
         return Promise.resolve(work(conn));
       } finally {
@@ -378,7 +377,7 @@ export class CachedClient implements Client {
 
   transaction(mode: TransactionMode = "write"): Promise<Transaction> {
     try {
-      const conn = this.#acquire(true);
+      const conn = this.#acquire();
       try {
         conn.execute(beginFor(mode));
       } catch (e) {
