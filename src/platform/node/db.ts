@@ -5,6 +5,7 @@ import { createClient, type Client } from "@libsql/client";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { createDb, type Db } from "../../db/client";
 import { serializeWrites } from "./serialized-writes";
+import { CachedClient } from "./cached-client";
 
 /** SQLite's own (event-loop-blocking) busy wait on the Node host; longer waits are async retries. */
 export const NODE_BUSY_TIMEOUT_MS = 10;
@@ -22,13 +23,23 @@ export async function createNodeDb(url: string): Promise<{ db: Db; client: Clien
   // would run inside the driver's synchronous call and freeze every request, so it is kept
   // to a few milliseconds and the waiting happens in JavaScript instead (db/busy.ts).
   // `timeout` reaches every pooled connection, which a PRAGMA would not.
-  const client = serializeWrites(createClient({ url, timeout: NODE_BUSY_TIMEOUT_MS }));
+  const client = serializeWrites(embeddedClient(url));
   if (url.startsWith("file:")) {
     // WAL lets readers run beside the one writer.
     await client.execute("PRAGMA journal_mode = WAL");
   }
   await client.execute("PRAGMA foreign_keys = ON");
   return { db: createDb(client), client };
+}
+
+/**
+ * Plain `file:<path>` and `:memory:` URLs get the client that keeps prepared statements
+ * (cached-client.ts); anything else (`file://` forms, query options) `@libsql/client` parses.
+ */
+function embeddedClient(url: string): Client {
+  const path = url === ":memory:" ? url : url.startsWith("file:") && !url.startsWith("file://") && !url.includes("?") ? url.slice("file:".length) : null;
+  if (path) return new CachedClient({ path, timeout: NODE_BUSY_TIMEOUT_MS });
+  return createClient({ url, timeout: NODE_BUSY_TIMEOUT_MS });
 }
 
 export async function migrateNodeDb(db: Db): Promise<void> {
