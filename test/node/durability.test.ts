@@ -115,16 +115,16 @@ describe("durability", () => {
     let answeredAtKill = 0;
     const serverErrors: number[] = [];
     let killed = false;
-    // Midway: after 400 answers and enough acknowledged submissions that the test cannot pass on drafts alone.
-    // Submissions queue behind the first 1,000 saves, so counting answers alone could kill before any.
+    // Midway: after 250 answers and enough acknowledged submissions that the test cannot pass on drafts alone.
+    // Submissions queue behind the first 600 saves, so counting answers alone could kill before any.
     const killMidway = () => {
-      if (++answered >= 400 && submitted.length >= MIN_SUBMITTED && !killed) {
+      if (++answered >= 250 && submitted.length >= MIN_SUBMITTED && !killed) {
         killed = true;
         answeredAtKill = answered;
         process.kill(-child.pid!, "SIGKILL");
       }
     };
-    const jobs = Array.from({ length: 1000 }, async (_, n) => {
+    const jobs = Array.from({ length: 600 }, async (_, n) => {
       try {
         const saved = await post("/university/requests", { ...form(n), intent: n % 2 ? "draft" : "check" });
         if (saved.status >= 500) serverErrors.push(saved.status);
