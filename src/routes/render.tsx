@@ -3,10 +3,11 @@
  * One URL, two representations: a plain htmx request gets just the fragment,
  * everything else (first load, boosted navigation, history restore) the whole page.
  */
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { AppContext } from "../app-env";
 import { Flash } from "../views/components/flash";
-import { Layout } from "../views/layout";
+import { Layout, type PageScripts } from "../views/layout";
 
 export function isFragmentRequest(c: AppContext): boolean {
   return (
@@ -33,6 +34,7 @@ export async function renderPage(c: AppContext, opts: PageOptions, body: Child):
     const flash = c.var.flash ? await String(<Flash message={c.var.flash} oob />) : "";
     return c.html(`${await String(body)}${flash}`, status);
   }
+  const content = await String(body);
   const page = (
     <Layout
       title={opts.title}
@@ -40,11 +42,25 @@ export async function renderPage(c: AppContext, opts: PageOptions, body: Child):
       csrfToken={c.var.csrfToken ?? ""}
       flash={c.var.flash ?? null}
       hasErrors={opts.hasErrors}
+      scripts={scriptsFor(content)}
     >
-      {body}
+      {raw(content)}
     </Layout>
   );
   return c.html(`<!doctype html>${await page.toString()}`, status);
+}
+
+/**
+ * Which enhancement scripts a page needs, from the markers they act on. Pages are
+ * whole loads (nothing is boosted), and a fragment only ever replaces part of the
+ * page that had the same markers, so the page's own content decides.
+ */
+export function scriptsFor(content: string): PageScripts {
+  return {
+    counter: content.includes("data-count-for="),
+    countdown: content.includes("data-deadline="),
+    unsavedWarning: content.includes("data-warn-unsaved"),
+  };
 }
 
 /**

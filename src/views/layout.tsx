@@ -12,7 +12,15 @@ export interface LayoutProps {
   flash?: string | null;
   /** Prefixes the title with "ข้อผิดพลาด: " so screen-reader users hear a failed submit first. */
   hasErrors?: boolean;
+  /** The enhancement scripts the page's content has something for; a phone downloads no other. */
+  scripts?: PageScripts;
   children?: Child;
+}
+
+export interface PageScripts {
+  counter: boolean;
+  countdown: boolean;
+  unsavedWarning: boolean;
 }
 
 /** The whole page: Thai first, one stylesheet, htmx deferred, CSRF header for every htmx request. */
@@ -31,10 +39,10 @@ export function Layout(props: LayoutProps) {
         <link rel="preload" href={ASSETS.fontThai} as="font" type="font/woff2" crossorigin="anonymous" />
         <link rel="stylesheet" href={ASSETS.css} />
         <script src={ASSETS.htmx} defer></script>
-        <script src={ASSETS.counter} defer></script>
-        <script src={ASSETS.countdown} defer></script>
-        <script src={ASSETS.unsavedWarning} defer></script>
-        <script src={ASSETS.sessionTimeout} defer></script>
+        {props.scripts?.counter ? <script src={ASSETS.counter} defer></script> : null}
+        {props.scripts?.countdown ? <script src={ASSETS.countdown} defer></script> : null}
+        {props.scripts?.unsavedWarning ? <script src={ASSETS.unsavedWarning} defer></script> : null}
+        {props.user ? <script src={ASSETS.sessionTimeout} defer></script> : null}
       </head>
       <body hx-headers:inherited={JSON.stringify({ "X-CSRF-Token": props.csrfToken })} data-session-idle-ms={props.user ? String(SESSION_IDLE_MS) : undefined}>
         <a class="skip-link" href="#main">
