@@ -37,6 +37,7 @@ import { requestRoutes } from "./routes/requests";
 import { universityRoutes } from "./routes/university";
 import { thaidRoutes } from "./routes/thaid";
 import { sessionRoutes } from "./routes/session";
+import { setFinishedHeader } from "./middleware/finished-header";
 import { MESSAGES } from "./messages/th";
 import { ErrorPage, errorTitle, type ErrorKind } from "./views/pages/errors";
 
@@ -51,7 +52,7 @@ export function createApp(deps: AppDeps) {
   // Registered first so it runs last, after secureHeaders has set its default.
   app.use("*", async (c, next) => {
     await next();
-    if (SECRET_URL_PREFIXES.some((p) => c.req.path.startsWith(p))) c.header("Referrer-Policy", "no-referrer");
+    if (SECRET_URL_PREFIXES.some((p) => c.req.path.startsWith(p))) setFinishedHeader(c, "Referrer-Policy", "no-referrer");
   });
   app.use("*", securityHeaders(deps.config.secureCookies));
   app.use("*", async (c, next) => {

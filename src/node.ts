@@ -16,6 +16,7 @@ import { Hono } from "hono";
 import { createApp } from "./app";
 import type { AppDeps } from "./app-env";
 import { loadConfig, type EnvRecord } from "./config";
+import { setFinishedHeader } from "./middleware/finished-header";
 import { securityHeaders } from "./middleware/security-headers";
 import { STATIC_CACHE } from "./views/assets";
 import { DEMO_ACCOUNTS, seedDemoData } from "./db/seed";
@@ -104,7 +105,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
     root.use(prefix, securityHeaders(config.secureCookies));
     root.use(prefix, async (c, next) => {
       await next();
-      if (c.res.ok) c.header("Cache-Control", cacheControl);
+      if (c.res.ok) setFinishedHeader(c, "Cache-Control", cacheControl);
     });
     root.use(prefix, serveStatic({ root: staticRoot }));
   }

@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { cookieNames } from "./cookies";
+import { setFinishedHeader } from "./finished-header";
 
 /**
  * `Cache-Control: no-store` on every answer to a signed-in user, and on the
@@ -16,6 +17,6 @@ export const noStoreForSignedIn = createMiddleware<AppEnv>(async (c, next) => {
   const session = cookieNames(c.var.deps.config.secureCookies).session;
   const signsInOrOut = c.res.headers.get("set-cookie")?.includes(`${session}=`) ?? false;
   if ((c.var.user || signsInOrOut) && !/\bno-store\b/.test(c.res.headers.get("cache-control") ?? "")) {
-    c.header("Cache-Control", "no-store");
+    setFinishedHeader(c, "Cache-Control", "no-store");
   }
 });
