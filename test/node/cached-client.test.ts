@@ -73,6 +73,20 @@ describe("the embedded client with kept statements", () => {
     expect((await db.values(sql`SELECT name, id FROM t WHERE id = ${2}`)).map((r) => Array.from(r as unknown[]))).toEqual([["ข", 2]]);
   });
 
+  it("reads a 'limit ?' statement run with 1 as one row (or none), and with more as all of them, leaving no snapshot open", async () => {
+    const c = open();
+    await c.execute("CREATE TABLE l (n)");
+    await c.execute("INSERT INTO l VALUES (1), (2), (3)");
+    const q = "SELECT n FROM l WHERE n >= ? ORDER BY n LIMIT ?";
+    expect((await c.execute({ sql: q, args: [2, 1] })).rows.map((r) => r.n)).toEqual([2]);
+    expect((await c.execute({ sql: q, args: [9, 1] })).rows).toEqual([]);
+    expect((await c.execute({ sql: q, args: [1, 2] })).rows.map((r) => r.n)).toEqual([1, 2]);
+    // Another connection's write is seen next: the one-row read did not keep a read transaction.
+    await c.execute({ sql: q, args: [1, 1] });
+    await reference().execute("INSERT INTO l VALUES (0)");
+    expect((await c.execute("SELECT count(*) AS k FROM l")).rows[0]!.k).toBe(4);
+  });
+
   it("keeps one prepared statement per SQL text and reuses it", async () => {
     const c = open();
     await c.execute("CREATE TABLE t (n integer)");
