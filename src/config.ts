@@ -105,7 +105,10 @@ function base64Length(value: string): number {
 export type EnvRecord = Record<string, string | undefined>;
 
 export function loadConfig(env: EnvRecord): AppConfig {
-  const e = envSchema.parse(env, { error: en().localeError });
+  const parsed = envSchema.safeParse(env, { error: en().localeError });
+  // Thrown as classic zod threw it (zod/mini's is named "$ZodError"), so logs read as before.
+  if (!parsed.success) throw Object.assign(parsed.error, { name: "ZodError" });
+  const e = parsed.data;
   const production = e.NODE_ENV === "production" || e.APP_ENV === "production";
   const appUrl = new URL(e.APP_URL);
   return {
