@@ -78,27 +78,27 @@ const tasksField = preprocess(
   z.pipe(
     z.array(z.string({ error: "ชื่องานบริการไม่ถูกต้อง" })).check(
       z.superRefine((items, ctx) => {
-      const seen = new Set<string>();
-      items.forEach((raw, i) => {
-        const name = raw.trim();
-        if (!name) return;
-        const n = graphemeLength(name);
-        if (n > TASK_NAME_MAX) {
-          ctx.addIssue({
-            code: "custom",
-            path: [i],
-            message: `ชื่องานบริการต้องไม่เกิน ${TASK_NAME_MAX} ตัวอักษร (ตอนนี้ ${n})`,
-          });
-        } else if (seen.has(name)) {
-          ctx.addIssue({ code: "custom", path: [i], message: `งานบริการ "${name}" ซ้ำกับรายการก่อนหน้า` });
+        const seen = new Set<string>();
+        items.forEach((raw, i) => {
+          const name = raw.trim();
+          if (!name) return;
+          const n = graphemeLength(name);
+          if (n > TASK_NAME_MAX) {
+            ctx.addIssue({
+              code: "custom",
+              path: [i],
+              message: `ชื่องานบริการต้องไม่เกิน ${TASK_NAME_MAX} ตัวอักษร (ตอนนี้ ${n})`,
+            });
+          } else if (seen.has(name)) {
+            ctx.addIssue({ code: "custom", path: [i], message: `งานบริการ "${name}" ซ้ำกับรายการก่อนหน้า` });
+          }
+          seen.add(name);
+        });
+        const count = items.filter((s) => s.trim()).length;
+        if (count < 1) ctx.addIssue({ code: "custom", message: "กรุณาเพิ่มงานบริการอย่างน้อย 1 รายการ" });
+        if (count > TASKS_MAX) {
+          ctx.addIssue({ code: "custom", message: `เพิ่มงานบริการได้ไม่เกิน ${TASKS_MAX} รายการ (ตอนนี้ ${count})` });
         }
-        seen.add(name);
-      });
-      const count = items.filter((s) => s.trim()).length;
-      if (count < 1) ctx.addIssue({ code: "custom", message: "กรุณาเพิ่มงานบริการอย่างน้อย 1 รายการ" });
-      if (count > TASKS_MAX) {
-        ctx.addIssue({ code: "custom", message: `เพิ่มงานบริการได้ไม่เกิน ${TASKS_MAX} รายการ (ตอนนี้ ${count})` });
-      }
       }),
     ),
     z.transform((items) => items.map((s) => s.trim()).filter(Boolean)),

@@ -103,23 +103,23 @@ const DOMAIN_EXAMPLE = "(เช่น service.go.th)";
 const domainField = z.pipe(
   required("Domain"),
   z.transform((s, ctx) => {
-  const input = s.toLowerCase();
-  if (/^[a-z][a-z0-9+.-]*:\/\//.test(input)) {
-    return transformIssue(ctx, `กรุณากรอกเฉพาะชื่อโดเมน ไม่ต้องมี https:// ${DOMAIN_EXAMPLE}`);
-  }
-  let host = "";
-  if (!/[\s/:@?#\\]/.test(input)) {
-    try {
-      host = new URL(`https://${input}`).hostname;
-    } catch {
-      // falls through to the message below
+    const input = s.toLowerCase();
+    if (/^[a-z][a-z0-9+.-]*:\/\//.test(input)) {
+      return transformIssue(ctx, `กรุณากรอกเฉพาะชื่อโดเมน ไม่ต้องมี https:// ${DOMAIN_EXAMPLE}`);
     }
-  }
-  const label = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
-  if (host.length > 253 || !new RegExp(`^(?:${label}\\.)+${label}$`).test(host) || /^[\d.]+$/.test(host)) {
-    return transformIssue(ctx, `Domain ไม่ถูกต้อง ${DOMAIN_EXAMPLE}`);
-  }
-  return host;
+    let host = "";
+    if (!/[\s/:@?#\\]/.test(input)) {
+      try {
+        host = new URL(`https://${input}`).hostname;
+      } catch {
+        // falls through to the message below
+      }
+    }
+    const label = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+    if (host.length > 253 || !new RegExp(`^(?:${label}\\.)+${label}$`).test(host) || /^[\d.]+$/.test(host)) {
+      return transformIssue(ctx, `Domain ไม่ถูกต้อง ${DOMAIN_EXAMPLE}`);
+    }
+    return host;
   }),
 );
 
@@ -138,21 +138,21 @@ const oidcAccess = z
   })
   .check(
     z.superRefine(
-    (v, ctx) => {
-      const outside = (raw: unknown) =>
-        typeof raw === "string" && urlProblem(raw) === null && !isUrlInDomain(raw, v.domain);
-      const message = (raw: string) => `${raw} ไม่อยู่ในโดเมน ${v.domain}`;
-      if (outside(v.landingUrl)) ctx.addIssue({ code: "custom", path: ["landingUrl"], message: message(v.landingUrl) });
-      for (const field of ["loginCallbacks", "logoutCallbacks"] as const) {
-        const list: unknown = v[field];
-        if (!Array.isArray(list)) continue;
-        list.forEach((raw: unknown, i) => {
-          if (outside(raw)) ctx.addIssue({ code: "custom", path: [field, i], message: message(raw as string) });
-        });
-      }
-    },
-    // Each URL's own problems are reported by its field; this only needs the domain.
-    { when: fieldsParsed("domain") },
+      (v, ctx) => {
+        const outside = (raw: unknown) =>
+          typeof raw === "string" && urlProblem(raw) === null && !isUrlInDomain(raw, v.domain);
+        const message = (raw: string) => `${raw} ไม่อยู่ในโดเมน ${v.domain}`;
+        if (outside(v.landingUrl)) ctx.addIssue({ code: "custom", path: ["landingUrl"], message: message(v.landingUrl) });
+        for (const field of ["loginCallbacks", "logoutCallbacks"] as const) {
+          const list: unknown = v[field];
+          if (!Array.isArray(list)) continue;
+          list.forEach((raw: unknown, i) => {
+            if (outside(raw)) ctx.addIssue({ code: "custom", path: [field, i], message: message(raw as string) });
+          });
+        }
+      },
+      // Each URL's own problems are reported by its field; this only needs the domain.
+      { when: fieldsParsed("domain") },
     ),
   );
 
