@@ -4,7 +4,9 @@
  * --metafile dist/worker-meta.json`: every module of the upload (the script and
  * any WebAssembly or data module beside it) gzipped, summed, printed, and the
  * check fails over the limit. Also fails when a zod locale other than English is
- * bundled: `import { z } from "zod"` pulls in all 64 (import it as `* as z`).
+ * bundled (`import { z } from "zod/mini"` pulls in all 64: import it as `* as z`), and
+ * when classic zod is: its methods live on prototypes, so none of its ~100 KiB
+ * tree-shakes. src/ imports `zod/mini` only.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,23 +26,29 @@ export function bundleSize(dir = OUT): { files: { name: string; raw: number; gzi
   return { files, raw: files.reduce((a, f) => a + f.raw, 0), gzip: files.reduce((a, f) => a + f.gzip, 0) };
 }
 
-function zodLocales(): string[] {
+/** The bundled inputs (files with bytes in an output) whose path matches `pattern`. */
+function bundledInputs(pattern: RegExp): string[] {
   if (!existsSync(META)) return [];
   // Every file esbuild read is an input; what reached an output with bytes is what ships.
   const meta = JSON.parse(readFileSync(META, "utf8")) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
   return Object.values(meta.outputs)
     .flatMap((o) => Object.entries(o.inputs))
-    .filter(([path, v]) => v.bytesInOutput > 0 && /zod\/v4\/locales\/(?!en\.js$)/.test(path))
+    .filter(([path, v]) => v.bytesInOutput > 0 && pattern.test(path))
     .map(([path]) => path);
 }
+
+export const ZOD_LOCALE = /zod\/v4\/locales\/(?!en\.js$)/;
+export const CLASSIC_ZOD = /zod\/(v4\/classic|v3)\//;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   const size = bundleSize();
   for (const f of size.files) console.log(`  ${f.name}: ${kib(f.raw)} raw, ${kib(f.gzip)} gzip`);
   console.log(`Worker bundle: ${kib(size.raw)} raw, ${kib(size.gzip)} gzip -9 (limit ${LIMIT_KIB} KiB)`);
-  const locales = zodLocales();
-  if (locales.length) console.error(`zod locales in the bundle (import zod as \`import * as z from "zod"\`): ${locales.length}, e.g. ${locales[0]}`);
+  const locales = bundledInputs(ZOD_LOCALE);
+  if (locales.length) console.error(`zod locales in the bundle (import zod as \`import * as z from "zod/mini"\`): ${locales.length}, e.g. ${locales[0]}`);
+  const classic = bundledInputs(CLASSIC_ZOD);
+  if (classic.length) console.error(`classic zod in the bundle (${classic.length} files, e.g. ${classic[0]}): import "zod/mini" in src/, never "zod"`);
   if (size.gzip > LIMIT_KIB * 1024) console.error(`The Worker bundle is over ${LIMIT_KIB} KiB gzip.`);
-  if (locales.length || size.gzip > LIMIT_KIB * 1024) process.exit(1);
+  if (locales.length || classic.length || size.gzip > LIMIT_KIB * 1024) process.exit(1);
 }

@@ -3,7 +3,9 @@
  * Everything configurable, read once per host from its environment record.
  * Secrets come only from here; nothing else reads the environment.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+// zod/mini loads no locale; English (the one file of it) keeps a bad setting's message readable.
+import en from "zod/v4/locales/en.js";
 
 export interface AppConfig {
   production: boolean;
@@ -43,29 +45,29 @@ export interface ThaidConfig {
 }
 
 const envSchema = z.object({
-  NODE_ENV: z.string().optional(),
-  APP_ENV: z.string().optional(),
-  APP_URL: z.url().default("http://localhost:3000"),
-  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters"),
-  MAIL_FROM: z.string().default("tidtam <no-reply@tidtam.local>"),
+  NODE_ENV: z.optional(z.string()),
+  APP_ENV: z.optional(z.string()),
+  APP_URL: z._default(z.url(), "http://localhost:3000"),
+  SESSION_SECRET: z.string().check(z.minLength(32, "SESSION_SECRET must be at least 32 characters")),
+  MAIL_FROM: z._default(z.string(), "tidtam <no-reply@tidtam.local>"),
   DATA_ENCRYPTION_KEY: z
     .string()
-    .refine((v) => base64Length(v) === 32, "DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
-  QR_TTL_SECONDS: z.coerce.number().int().min(5).max(900).default(120),
-  ICON_TEMPLATE_URL: z.url().optional(),
-  SCREENSHOT_TEMPLATE_URL: z.url().optional(),
-  THAID_ISSUER: z.url().optional(),
-  THAID_AUTHORIZE_URL: z.url().optional(),
-  THAID_TOKEN_URL: z.url().optional(),
-  THAID_REVOKE_URL: z.url().optional(),
-  THAID_JWKS_URL: z.url().optional(),
-  THAID_CLIENT_ID: z.string().optional(),
-  THAID_CLIENT_SECRET: z.string().optional(),
-  THAID_REDIRECT_URI: z.url().optional(),
-  THAID_SCOPES: z.string().default("openid pid given_name family_name name name_en title birthdate"),
-  THAID_PKCE: z.enum(["true", "false"]).default("true"),
-  THAID_API_KEY_HEADER: z.string().optional(),
-  THAID_API_KEY: z.string().optional(),
+    .check(z.refine((v) => base64Length(v) === 32, "DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded")),
+  QR_TTL_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(5), z.lte(900)), 120),
+  ICON_TEMPLATE_URL: z.optional(z.url()),
+  SCREENSHOT_TEMPLATE_URL: z.optional(z.url()),
+  THAID_ISSUER: z.optional(z.url()),
+  THAID_AUTHORIZE_URL: z.optional(z.url()),
+  THAID_TOKEN_URL: z.optional(z.url()),
+  THAID_REVOKE_URL: z.optional(z.url()),
+  THAID_JWKS_URL: z.optional(z.url()),
+  THAID_CLIENT_ID: z.optional(z.string()),
+  THAID_CLIENT_SECRET: z.optional(z.string()),
+  THAID_REDIRECT_URI: z.optional(z.url()),
+  THAID_SCOPES: z._default(z.string(), "openid pid given_name family_name name name_en title birthdate"),
+  THAID_PKCE: z._default(z.enum(["true", "false"]), "true"),
+  THAID_API_KEY_HEADER: z.optional(z.string()),
+  THAID_API_KEY: z.optional(z.string()),
 });
 
 /** A setting a production deployment must provide; `secret` ones go in `wrangler secret put`, never in a file. */
@@ -103,7 +105,10 @@ function base64Length(value: string): number {
 export type EnvRecord = Record<string, string | undefined>;
 
 export function loadConfig(env: EnvRecord): AppConfig {
-  const e = envSchema.parse(env);
+  const parsed = envSchema.safeParse(env, { error: en().localeError });
+  // Thrown as classic zod threw it (zod/mini's is named "$ZodError"), so logs read as before.
+  if (!parsed.success) throw Object.assign(parsed.error, { name: "ZodError" });
+  const e = parsed.data;
   const production = e.NODE_ENV === "production" || e.APP_ENV === "production";
   const appUrl = new URL(e.APP_URL);
   return {

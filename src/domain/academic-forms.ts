@@ -3,27 +3,32 @@
  * The university's request form. The same schema validates a draft save (only
  * the national ID and name needed to find it again) and a submission (everything).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DOCUMENT_STATUS_KEYS, POSITION_KEYS, STATUS_KEYS, type DocumentStatus } from "./academic";
 import { email, thaiId, thaiPhone } from "./contact";
 import { NUL_MESSAGE, nulPaths, thaiFallbackError } from "./forms";
 
 const text = (label: string, max = 200) =>
-  z.string().trim().min(1, `กรุณากรอก${label}`).max(max, `${label}ยาวเกินไป (ไม่เกิน ${max} ตัวอักษร)`);
+  z.string().check(z.trim(), z.minLength(1, `กรุณากรอก${label}`), z.maxLength(max, `${label}ยาวเกินไป (ไม่เกิน ${max} ตัวอักษร)`));
+/** Blank is null. */
 const optionalText = (label: string, max = 200) =>
-  z.string().trim().max(max, `${label}ยาวเกินไป (ไม่เกิน ${max} ตัวอักษร)`).optional().transform((v) => v || null);
+  z.pipe(
+    z.optional(z.string().check(z.trim(), z.maxLength(max, `${label}ยาวเกินไป (ไม่เกิน ${max} ตัวอักษร)`))),
+    z.transform((v) => v || null),
+  );
 
 export const requestForm = z.object({
   applicantPid: thaiId,
   applicantTitle: text("คำนำหน้าชื่อ", 50),
   applicantFirstName: text("ชื่อ", 100),
   applicantLastName: text("นามสกุล", 100),
-  applicantEmail: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || null)
-    .pipe(z.union([z.null(), email])),
+  applicantEmail: z.pipe(
+    z.pipe(
+      z.optional(z.string().check(z.trim())),
+      z.transform((v) => v || null),
+    ),
+    z.union([z.null(), email]),
+  ),
   position: z.enum(POSITION_KEYS as [string, ...string[]], { message: "กรุณาเลือกตำแหน่งที่ขอ" }),
   fieldTh: text("สาขาวิชา (ภาษาไทย)"),
   fieldEn: text("สาขาวิชา (ภาษาอังกฤษ)"),
@@ -51,25 +56,26 @@ export const REQUEST_FORM_LABELS: Record<keyof z.input<typeof requestForm>, stri
 
 /** An officer's status action: which one, and what it needs. */
 export const officerActionForm = z.object({
-  action: z.string().min(1, "กรุณาเลือกการดำเนินการ"),
-  receiptNo: z
-    .string()
-    .trim()
-    .max(50, "หมายเลขรับเอกสารยาวเกินไป")
-    .regex(/^\d*$/, "หมายเลขรับเอกสารต้องเป็นตัวเลขเท่านั้น เช่น 1548")
-    .optional(),
-  note: z.string().trim().max(1000, "หมายเหตุยาวเกินไป (ไม่เกิน 1000 ตัวอักษร)").optional(),
+  action: z.string().check(z.minLength(1, "กรุณาเลือกการดำเนินการ")),
+  receiptNo: z.optional(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.maxLength(50, "หมายเลขรับเอกสารยาวเกินไป"),
+        z.regex(/^\d*$/, "หมายเลขรับเอกสารต้องเป็นตัวเลขเท่านั้น เช่น 1548"),
+      ),
+  ),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(1000, "หมายเหตุยาวเกินไป (ไม่เกิน 1000 ตัวอักษร)"))),
 });
 
 /** An officer's mark on one document: its status and an optional note. */
 export const documentStatusForm = z.object({
   status: z.enum(DOCUMENT_STATUS_KEYS as [DocumentStatus, ...DocumentStatus[]], { message: "กรุณาเลือกสถานะเอกสาร" }),
-  note: z
-    .string()
-    .trim()
-    .max(500, "หมายเหตุยาวเกินไป (ไม่เกิน 500 ตัวอักษร)")
-    .optional()
-    .transform((v) => v || null),
+  note: z.pipe(
+    z.optional(z.string().check(z.trim(), z.maxLength(500, "หมายเหตุยาวเกินไป (ไม่เกิน 500 ตัวอักษร)"))),
+    z.transform((v) => v || null),
+  ),
 });
 export type DocumentStatusForm = z.output<typeof documentStatusForm>;
 
@@ -130,10 +136,10 @@ export function draftForAutosave(input: Record<string, unknown>): { data: DraftF
 
 /** The list filters from the query string; anything unknown is dropped, never an error. */
 export const requestFilterQuery = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  status: z.enum(STATUS_KEYS as [string, ...string[]]).optional().catch(undefined),
-  university: z.string().max(64).optional().catch(undefined),
-  position: z.enum(POSITION_KEYS as [string, ...string[]]).optional().catch(undefined),
-  age: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  q: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined),
+  status: z.catch(z.optional(z.enum(STATUS_KEYS as [string, ...string[]])), undefined),
+  university: z.catch(z.optional(z.string().check(z.maxLength(64))), undefined),
+  position: z.catch(z.optional(z.enum(POSITION_KEYS as [string, ...string[]])), undefined),
+  age: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(3650))), undefined),
+  page: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000))), undefined),
 });

@@ -5,7 +5,8 @@
  * ตั้งชื่อผู้ใช้งานและรหัสผ่านใหม่"), and the officers' forms for creating agencies
  * and their users.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import { preprocess } from "./forms";
 import { email } from "./contact";
 
 /** How long the e-mailed temporary password works before an officer must issue another. */
@@ -63,7 +64,7 @@ export const PASSWORD_MISMATCH_MESSAGE = "รหัสผ่านทั้ง�
 // Each field reports one problem at a time, in the order the user should fix
 // them. Done inside one refinement rather than with zod's `abort: true`, which
 // would also skip the password-match check below.
-export const usernameField = z.string({ error: "กรุณากรอกชื่อผู้ใช้งาน" }).trim().superRefine((s, ctx) => {
+export const usernameField = z.string({ error: "กรุณากรอกชื่อผู้ใช้งาน" }).check(z.trim(), z.superRefine((s, ctx) => {
   const message =
     s === ""
       ? "กรุณากรอกชื่อผู้ใช้งาน"
@@ -73,11 +74,11 @@ export const usernameField = z.string({ error: "กรุณากรอกช�
           ? `ชื่อผู้ใช้งานต้องมี ${USERNAME_MIN}–${USERNAME_MAX} ตัวอักษร`
           : null;
   if (message) ctx.addIssue({ code: "custom", message });
-});
+}));
 
 // Passwords are never trimmed: a space is a character the user chose.
 /** A new password under the checklist's rules (every form that sets one uses this). */
-export const newPasswordField = z.string({ error: "กรุณากรอกรหัสผ่านใหม่" }).superRefine((pw, ctx) => {
+export const newPasswordField = z.string({ error: "กรุณากรอกรหัสผ่านใหม่" }).check(z.superRefine((pw, ctx) => {
   if (pw === "") {
     ctx.addIssue({ code: "custom", message: "กรุณากรอกรหัสผ่านใหม่" });
   } else if (pw.length > PASSWORD_MAX) {
@@ -86,13 +87,13 @@ export const newPasswordField = z.string({ error: "กรุณากรอก�
     // One issue per unmet rule, in checklist order; the form shows the first.
     for (const r of PASSWORD_RULES) if (!r.test(pw)) ctx.addIssue({ code: "custom", message: r.message });
   }
-});
+}));
 
 /** The new password typed a second time. */
-export const confirmPasswordField = z.string({ error: "กรุณายืนยันรหัสผ่าน" }).min(1, "กรุณายืนยันรหัสผ่าน");
+export const confirmPasswordField = z.string({ error: "กรุณายืนยันรหัสผ่าน" }).check(z.minLength(1, "กรุณายืนยันรหัสผ่าน"));
 
 /** Puts a mismatch of `password` and `confirmPassword` on the confirmation field. */
-export function passwordsMatch(v: { password: string; confirmPassword: string }, ctx: z.RefinementCtx): void {
+export function passwordsMatch(v: { password: string; confirmPassword: string }, ctx: z.core.$RefinementCtx): void {
   if (v.password !== v.confirmPassword) {
     ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: PASSWORD_MISMATCH_MESSAGE });
   }
@@ -120,7 +121,7 @@ export const newCredentialsForm = z
     password: newPasswordField,
     confirmPassword: confirmPasswordField,
   })
-  .superRefine(passwordsMatch, confirmWhenBothTyped);
+  .check(z.superRefine(passwordsMatch, confirmWhenBothTyped));
 export type NewCredentialsForm = z.output<typeof newCredentialsForm>;
 
 export const NEW_CREDENTIALS_LABELS: Record<keyof NewCredentialsForm, string> = {
@@ -133,19 +134,17 @@ export const NEW_CREDENTIALS_LABELS: Record<keyof NewCredentialsForm, string> = 
 export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `กรุณากรอก${label}` })
-    .trim()
-    .min(1, `กรุณากรอก${label}`)
-    .max(max, `${label}ยาวเกินไป (ไม่เกิน ${max} ตัวอักษร)`);
+    .check(z.trim(), z.minLength(1, `กรุณากรอก${label}`), z.maxLength(max, `${label}ยาวเกินไป (ไม่เกิน ${max} ตัวอักษร)`));
 
 const THAI_SCRIPT = /[\u0E00-\u0E7F]/;
 
 /** An organisation's Thai name: must contain Thai script. */
 export const thaiNameField = (label: string) =>
-  requiredText(label, 200).refine((s) => s === "" || THAI_SCRIPT.test(s), `${label} ต้องเป็นภาษาไทย`);
+  requiredText(label, 200).check(z.refine((s) => s === "" || THAI_SCRIPT.test(s), `${label} ต้องเป็นภาษาไทย`));
 
 /** An organisation's English name, used on English pages and e-mails, where Thai script would be the wrong name. */
 export const englishNameField = (label: string) =>
-  requiredText(label, 200).refine((s) => !THAI_SCRIPT.test(s), `${label} ต้องไม่มีอักษรไทย`);
+  requiredText(label, 200).check(z.refine((s) => !THAI_SCRIPT.test(s), `${label} ต้องไม่มีอักษรไทย`));
 
 export const agencyForm = z.object({
   nameTh: thaiNameField("ชื่อหน่วยงาน (ภาษาไทย)"),
@@ -163,7 +162,7 @@ export const AGENCY_FORM_LABELS: Record<keyof AgencyForm, string> = {
 /** An officer adding a user to an agency; the temporary credentials go to `email`. */
 export const agencyUserForm = z.object({
   displayName: requiredText("ชื่อ – นามสกุล", 100),
-  email: z.preprocess((v) => v ?? "", email),
+  email: preprocess((v) => v ?? "", email),
 });
 export type AgencyUserForm = z.output<typeof agencyUserForm>;
 
@@ -180,7 +179,7 @@ export const AGENCY_USER_FORM_LABELS: Record<keyof AgencyUserForm, string> = {
 export const adminCreateArgs = z.object({
   username: usernameField,
   email,
-  displayName: z.string().trim().min(1).max(200).default("ผู้ดูแลระบบ"),
-  another: z.boolean().default(false),
+  displayName: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), "ผู้ดูแลระบบ"),
+  another: z._default(z.boolean(), false),
 });
 export type AdminCreateArgs = z.output<typeof adminCreateArgs>;

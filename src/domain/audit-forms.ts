@@ -3,7 +3,7 @@
  * The admin's audit search: a GET form whose every field is optional. Dates are
  * Bangkok calendar days (`<input type="date">`), turned into instants here.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isIsoDate } from "./dates";
 
 export const AUDIT_SUBJECT_TYPES = ["request", "eservice", "agency", "user", "university", "settings", "mail"] as const;
@@ -16,42 +16,30 @@ export function bangkokDayStart(isoDate: string): Date {
   return new Date(Date.UTC(y, m - 1, d) - BANGKOK_OFFSET_MS);
 }
 
-const optional = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((v) => v || undefined);
+/** Blank is absent. */
+const blankAsAbsent = (schema: z.ZodMiniOptional<z.ZodMiniString<string>>) => z.pipe(schema, z.transform((v) => v || undefined));
+
+const optional = (max: number, message: string) => blankAsAbsent(z.optional(z.string().check(z.trim(), z.maxLength(max, message))));
 
 const day = (message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined)
-    .refine((v) => v === undefined || isIsoDate(v), message);
+  blankAsAbsent(z.optional(z.string().check(z.trim()))).check(z.refine((v) => v === undefined || isIsoDate(v), message));
 
 /** `actions` are the known actions the select offers (messages/audit-actions.ts). */
 export function auditFilterForm(actions: readonly string[]) {
   return z
     .object({
       actor: optional(200, "ชื่อผู้ใช้ยาวเกินไป (ไม่เกิน 200 ตัวอักษร)"),
-      subjectType: z
-        .string()
-        .optional()
-        .transform((v) => v || undefined)
-        .refine((v) => v === undefined || (AUDIT_SUBJECT_TYPES as readonly string[]).includes(v), "กรุณาเลือกประเภทข้อมูลจากรายการ"),
+      subjectType: blankAsAbsent(z.optional(z.string())).check(
+        z.refine((v) => v === undefined || (AUDIT_SUBJECT_TYPES as readonly string[]).includes(v), "กรุณาเลือกประเภทข้อมูลจากรายการ"),
+      ),
       subjectId: optional(200, "รหัสข้อมูลยาวเกินไป (ไม่เกิน 200 ตัวอักษร)"),
-      action: z
-        .string()
-        .optional()
-        .transform((v) => v || undefined)
-        .refine((v) => v === undefined || actions.includes(v), "กรุณาเลือกการกระทำจากรายการ"),
+      action: blankAsAbsent(z.optional(z.string())).check(
+        z.refine((v) => v === undefined || actions.includes(v), "กรุณาเลือกการกระทำจากรายการ"),
+      ),
       from: day("กรุณากรอกวันที่เริ่มต้นให้ถูกต้อง"),
       to: day("กรุณากรอกวันที่สิ้นสุดให้ถูกต้อง"),
     })
-    .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น", path: ["to"] });
+    .check(z.refine((f) => !f.from || !f.to || f.from <= f.to, { message: "วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น", path: ["to"] }));
 }
 export type AuditFilters = z.output<ReturnType<typeof auditFilterForm>>;
 

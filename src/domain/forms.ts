@@ -3,7 +3,7 @@
  * Turning a zod result into what a form view needs: the submitted values (to
  * re-render the user's answers) and one Thai message per field.
  */
-import type { z } from "zod";
+import * as z from "zod/mini";
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
@@ -32,12 +32,15 @@ export function nulPaths(value: unknown, path: string[] = []): string[] {
   return [];
 }
 
-/** Validates `input` against `schema`; on failure keeps the first message per field path. */
-export function validateForm<S extends z.ZodType>(
+/**
+ * Validates `input` against `schema`; on failure keeps the first message per field path.
+ * Any zod 4 schema (zod/mini or classic) will do: it is parsed with the core function.
+ */
+export function validateForm<S extends z.core.$ZodType>(
   schema: S,
   input: Record<string, unknown>,
 ): FormResult<z.output<S>> {
-  const parsed = schema.safeParse(input, { error: thaiFallbackError });
+  const parsed = z.safeParse(schema, input, { error: thaiFallbackError });
   const errors: FieldErrors = {};
   if (parsed.success) {
     for (const key of nulPaths(parsed.data)) errors[key] = NUL_MESSAGE;
@@ -50,6 +53,21 @@ export function validateForm<S extends z.ZodType>(
   }
   return { ok: false, values: stringValues(input), errors };
 }
+
+/**
+ * A problem found inside a `z.transform`: zod/mini gives transforms no `ctx.addIssue`,
+ * so the issue is pushed as classic zod's would be; returns `z.NEVER` to end the transform.
+ */
+export function transformIssue(ctx: z.core.ParsePayload, message: string): never {
+  ctx.issues.push({ code: "custom", message, input: ctx.value });
+  return z.NEVER;
+}
+
+/** zod/mini has no `z.preprocess`: the same pipe classic zod builds, `fn` run before `schema`. */
+export const preprocess = <S extends z.core.$ZodType>(
+  fn: (v: unknown) => unknown,
+  schema: S,
+): z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, S> => z.pipe(z.transform(fn), schema);
 
 /** Form values as strings, for re-rendering; never includes passwords. */
 export function stringValues(input: Record<string, unknown>): FormValues {

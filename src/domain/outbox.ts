@@ -3,7 +3,7 @@
  * What an admin may do with a mail in the outbox, and how the outbox reads in Thai.
  * Pure rules: the services check them inside the transaction that changes the row.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 
 // The same unions as the schema's (kept here because domain imports nothing outside domain).
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "cancelled"] as const;
@@ -51,9 +51,9 @@ export const OUTBOX_PAGE_SIZE = 50;
 
 /** The list's GET filters; anything unreadable is dropped rather than refused (it is only a view). */
 export const outboxFilterQuery = z.object({
-  status: z.enum(OUTBOX_STATUSES).optional().catch(undefined),
-  to: z.string().trim().max(254).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  status: z.catch(z.optional(z.enum(OUTBOX_STATUSES)), undefined),
+  to: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(254))), undefined),
+  page: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000))), undefined),
 });
 export type OutboxFilter = z.infer<typeof outboxFilterQuery>;
 

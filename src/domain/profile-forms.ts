@@ -4,7 +4,8 @@
  * phone, e-mail), changing the password, and the way back from a forgotten one.
  * The password rules are the first sign-in's (account-forms.ts).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import { preprocess } from "./forms";
 import { confirmPasswordField, confirmWhenBothTyped, newPasswordField, PASSWORD_MAX, passwordsMatch } from "./account-forms";
 import { email, thaiPhone } from "./contact";
 
@@ -36,17 +37,15 @@ const absentAsEmpty = (v: unknown) => v ?? "";
 export const profileForm = z.object({
   displayName: z
     .string({ error: "กรุณากรอกชื่อ – นามสกุล" })
-    .trim()
-    .min(1, "กรุณากรอกชื่อ – นามสกุล")
-    .max(100, "ชื่อ – นามสกุลยาวเกินไป (ไม่เกิน 100 ตัวอักษร)"),
-  phone: z.preprocess(
+    .check(z.trim(), z.minLength(1, "กรุณากรอกชื่อ – นามสกุล"), z.maxLength(100, "ชื่อ – นามสกุลยาวเกินไป (ไม่เกิน 100 ตัวอักษร)")),
+  phone: preprocess(
     absentAsEmpty,
-    z.union([z.string().trim().length(0).transform(() => null), thaiPhone], {
+    z.union([z.pipe(z.string().check(z.trim(), z.length(0)), z.transform(() => null)), thaiPhone], {
       error: "เบอร์โทรศัพท์ไม่ถูกต้อง (เช่น 081-234-5678 หรือ 02-123-4567)",
     }),
   ),
-  email: z.preprocess(absentAsEmpty, email),
-  currentPassword: z.preprocess(absentAsEmpty, z.string({ error: "รหัสผ่านปัจจุบันไม่ถูกต้อง" })),
+  email: preprocess(absentAsEmpty, email),
+  currentPassword: preprocess(absentAsEmpty, z.string({ error: "รหัสผ่านปัจจุบันไม่ถูกต้อง" })),
 });
 export type ProfileForm = z.output<typeof profileForm>;
 
@@ -64,22 +63,23 @@ export const changePasswordForm = z
   .object({
     currentPassword: z
       .string({ error: "กรุณากรอกรหัสผ่านปัจจุบัน" })
-      .min(1, "กรุณากรอกรหัสผ่านปัจจุบัน")
-      .max(PASSWORD_MAX, "รหัสผ่านปัจจุบันไม่ถูกต้อง"),
+      .check(z.minLength(1, "กรุณากรอกรหัสผ่านปัจจุบัน"), z.maxLength(PASSWORD_MAX, "รหัสผ่านปัจจุบันไม่ถูกต้อง")),
     password: newPasswordField,
     confirmPassword: confirmPasswordField,
   })
-  .superRefine(passwordsMatch, confirmWhenBothTyped)
-  .superRefine(
-    (v, ctx) => {
-      if (v.password === v.currentPassword) ctx.addIssue({ code: "custom", path: ["password"], message: SAME_AS_CURRENT_MESSAGE });
-    },
-    {
-      when: (p) => {
-        const v = p.value as { password?: unknown; currentPassword?: unknown } | null;
-        return typeof v?.password === "string" && v.password !== "" && v.password === v.currentPassword;
+  .check(
+    z.superRefine(passwordsMatch, confirmWhenBothTyped),
+    z.superRefine(
+      (v: { password: string; currentPassword: string }, ctx) => {
+        if (v.password === v.currentPassword) ctx.addIssue({ code: "custom", path: ["password"], message: SAME_AS_CURRENT_MESSAGE });
       },
-    },
+      {
+        when: (p) => {
+          const v = p.value as { password?: unknown; currentPassword?: unknown } | null;
+          return typeof v?.password === "string" && v.password !== "" && v.password === v.currentPassword;
+        },
+      },
+    ),
   );
 export type ChangePasswordForm = z.output<typeof changePasswordForm>;
 
@@ -90,7 +90,7 @@ export const CHANGE_PASSWORD_LABELS: Record<keyof ChangePasswordForm, string> = 
 };
 
 /** "ลืมรหัสผ่าน?": the address the reset link should go to. */
-export const forgotPasswordForm = z.object({ email: z.preprocess(absentAsEmpty, email) });
+export const forgotPasswordForm = z.object({ email: preprocess(absentAsEmpty, email) });
 export type ForgotPasswordForm = z.output<typeof forgotPasswordForm>;
 
 export const FORGOT_PASSWORD_LABELS: Record<keyof ForgotPasswordForm, string> = { email: "อีเมล" };
@@ -98,7 +98,7 @@ export const FORGOT_PASSWORD_LABELS: Record<keyof ForgotPasswordForm, string> = 
 /** The form behind a reset link: a new password, typed twice. */
 export const resetPasswordForm = z
   .object({ password: newPasswordField, confirmPassword: confirmPasswordField })
-  .superRefine(passwordsMatch, confirmWhenBothTyped);
+  .check(z.superRefine(passwordsMatch, confirmWhenBothTyped));
 export type ResetPasswordForm = z.output<typeof resetPasswordForm>;
 
 export const RESET_PASSWORD_LABELS: Record<keyof ResetPasswordForm, string> = {

@@ -2,7 +2,8 @@
  * @module
  * The admins' university forms and the staff-account forms (create, change role).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import { preprocess } from "./forms";
 import { englishNameField, requiredText, thaiNameField } from "./account-forms";
 import { email } from "./contact";
 import { ASSIGNABLE_ROLES, CREATABLE_ROLES } from "./staff-policy";
@@ -17,9 +18,11 @@ export const universityForm = z.object({
   ...universityNames,
   code: z
     .string({ error: "กรุณากรอกรหัสมหาวิทยาลัย" })
-    .trim()
-    .min(1, "กรุณากรอกรหัสมหาวิทยาลัย")
-    .regex(/^\d{5}$/, "รหัสมหาวิทยาลัยต้องเป็นตัวเลข 5 หลัก (เช่น 00100)"),
+    .check(
+      z.trim(),
+      z.minLength(1, "กรุณากรอกรหัสมหาวิทยาลัย"),
+      z.regex(/^\d{5}$/, "รหัสมหาวิทยาลัยต้องเป็นตัวเลข 5 หลัก (เช่น 00100)"),
+    ),
 });
 export type UniversityForm = z.output<typeof universityForm>;
 
@@ -35,24 +38,27 @@ export const UNIVERSITY_FORM_LABELS: Record<keyof UniversityForm, string> = {
 
 export const UNIVERSITY_CODE_TAKEN = "รหัสมหาวิทยาลัยนี้ถูกใช้แล้ว";
 
-const universityChoice = z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().max(100, "ข้อมูลไม่ถูกต้อง").optional());
+const universityChoice = preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v),
+  z.optional(z.string().check(z.maxLength(100, "ข้อมูลไม่ถูกต้อง"))),
+);
 
 /** A role with the university it needs (only university staff belong to one). */
-function withUniversity<T extends { role: string; universityId?: string | undefined }>(v: T, ctx: z.RefinementCtx) {
+function withUniversity<T extends { role: string; universityId?: string | undefined }>(v: T, ctx: z.core.$RefinementCtx) {
   if (v.role === "university" && !v.universityId) ctx.addIssue({ code: "custom", path: ["universityId"], message: "กรุณาเลือกมหาวิทยาลัย" });
 }
 
 const roleField = (roles: readonly string[]) =>
-  z.string({ error: "กรุณาเลือกบทบาท" }).refine((r) => roles.includes(r), "กรุณาเลือกบทบาท");
+  z.string({ error: "กรุณาเลือกบทบาท" }).check(z.refine((r) => roles.includes(r), "กรุณาเลือกบทบาท"));
 
 export const staffCreateForm = z
   .object({
-    role: roleField(CREATABLE_ROLES).transform((r) => r as (typeof CREATABLE_ROLES)[number]),
+    role: z.pipe(roleField(CREATABLE_ROLES), z.transform((r) => r as (typeof CREATABLE_ROLES)[number])),
     displayName: requiredText("ชื่อ – นามสกุล", 100),
-    email: z.preprocess((v) => v ?? "", email),
+    email: preprocess((v) => v ?? "", email),
     universityId: universityChoice,
   })
-  .superRefine(withUniversity);
+  .check(z.superRefine(withUniversity));
 export type StaffCreateForm = z.output<typeof staffCreateForm>;
 
 export const STAFF_FORM_LABELS: Record<keyof StaffCreateForm, string> = {
@@ -64,16 +70,16 @@ export const STAFF_FORM_LABELS: Record<keyof StaffCreateForm, string> = {
 
 export const staffRoleForm = z
   .object({
-    role: roleField(ASSIGNABLE_ROLES).transform((r) => r as (typeof ASSIGNABLE_ROLES)[number]),
+    role: z.pipe(roleField(ASSIGNABLE_ROLES), z.transform((r) => r as (typeof ASSIGNABLE_ROLES)[number])),
     universityId: universityChoice,
   })
-  .superRefine(withUniversity);
+  .check(z.superRefine(withUniversity));
 export type StaffRoleForm = z.output<typeof staffRoleForm>;
 
 /** The staff list's filter (GET): unknown values are ignored rather than refused. */
 export const staffListQuery = z.object({
-  role: z.string().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  role: z.catch(z.optional(z.string()), undefined),
+  page: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000))), undefined),
 });
 
 export const STAFF_UNIVERSITY_INACTIVE = "มหาวิทยาลัยนี้ถูกปิดการใช้งานแล้ว กรุณาเลือกมหาวิทยาลัยอื่น";

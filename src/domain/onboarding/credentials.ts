@@ -4,9 +4,9 @@
  * entry (what the form posts, when it may be submitted, what an officer
  * comments on).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { dateAnswerProblem, fiscalYearEnd, isIsoDate, thaiShortDate } from "../dates";
-import { validateForm } from "../forms";
+import { preprocess, validateForm } from "../forms";
 import { asArray, checkboxes, countedText, fieldsParsed, graphemeLength, yesNo } from "./form-fields";
 import type { StepEntry } from "./step-entry";
 
@@ -73,34 +73,36 @@ export const TASK_NAME_MAX = 200;
  * form keeps for adding) are dropped; paths like `tasks.2` keep the posted index
  * so the message lands on the right input.
  */
-const tasksField = z.preprocess(
+const tasksField = preprocess(
   (v) => asArray(v),
-  z
-    .array(z.string({ error: "ชื่องานบริการไม่ถูกต้อง" }))
-    .superRefine((items, ctx) => {
-      const seen = new Set<string>();
-      items.forEach((raw, i) => {
-        const name = raw.trim();
-        if (!name) return;
-        const n = graphemeLength(name);
-        if (n > TASK_NAME_MAX) {
-          ctx.addIssue({
-            code: "custom",
-            path: [i],
-            message: `ชื่องานบริการต้องไม่เกิน ${TASK_NAME_MAX} ตัวอักษร (ตอนนี้ ${n})`,
-          });
-        } else if (seen.has(name)) {
-          ctx.addIssue({ code: "custom", path: [i], message: `งานบริการ "${name}" ซ้ำกับรายการก่อนหน้า` });
+  z.pipe(
+    z.array(z.string({ error: "ชื่องานบริการไม่ถูกต้อง" })).check(
+      z.superRefine((items, ctx) => {
+        const seen = new Set<string>();
+        items.forEach((raw, i) => {
+          const name = raw.trim();
+          if (!name) return;
+          const n = graphemeLength(name);
+          if (n > TASK_NAME_MAX) {
+            ctx.addIssue({
+              code: "custom",
+              path: [i],
+              message: `ชื่องานบริการต้องไม่เกิน ${TASK_NAME_MAX} ตัวอักษร (ตอนนี้ ${n})`,
+            });
+          } else if (seen.has(name)) {
+            ctx.addIssue({ code: "custom", path: [i], message: `งานบริการ "${name}" ซ้ำกับรายการก่อนหน้า` });
+          }
+          seen.add(name);
+        });
+        const count = items.filter((s) => s.trim()).length;
+        if (count < 1) ctx.addIssue({ code: "custom", message: "กรุณาเพิ่มงานบริการอย่างน้อย 1 รายการ" });
+        if (count > TASKS_MAX) {
+          ctx.addIssue({ code: "custom", message: `เพิ่มงานบริการได้ไม่เกิน ${TASKS_MAX} รายการ (ตอนนี้ ${count})` });
         }
-        seen.add(name);
-      });
-      const count = items.filter((s) => s.trim()).length;
-      if (count < 1) ctx.addIssue({ code: "custom", message: "กรุณาเพิ่มงานบริการอย่างน้อย 1 รายการ" });
-      if (count > TASKS_MAX) {
-        ctx.addIssue({ code: "custom", message: `เพิ่มงานบริการได้ไม่เกิน ${TASKS_MAX} รายการ (ตอนนี้ ${count})` });
-      }
-    })
-    .transform((items) => items.map((s) => s.trim()).filter(Boolean)),
+      }),
+    ),
+    z.transform((items) => items.map((s) => s.trim()).filter(Boolean)),
+  ),
 );
 
 /**
@@ -115,38 +117,40 @@ export function step1Form(opts: { latestLaunchDate: string }) {
   const { latestLaunchDate } = opts;
   if (!isIsoDate(latestLaunchDate)) throw new Error(`latestLaunchDate must be YYYY-MM-DD: ${latestLaunchDate}`);
 
-  return z
+  const fields = z
     .object({
       category: z.enum(ESERVICE_CATEGORIES, { error: "กรุณาเลือกหมวดหมู่ e-Service" }),
       shortDescription: countedText("รายละเอียดแบบย่อ", SHORT_DESCRIPTION_MAX),
       fullDescription: countedText("รายละเอียดแบบเต็ม", FULL_DESCRIPTION_MAX),
-      hasIcon: z.preprocess((v) => v === "yes", z.boolean()),
+      hasIcon: preprocess((v) => v === "yes", z.boolean()),
       iconConcept: z
-        .string()
-        .trim()
-        .optional()
-        .transform((v) => v ?? "")
-        .superRefine((s, ctx) => {
-          const n = graphemeLength(s);
-          if (n > ICON_CONCEPT_MAX) {
-            ctx.addIssue({
-              code: "custom",
-              message: `แนวคิดของไอคอนต้องไม่เกิน ${ICON_CONCEPT_MAX} ตัวอักษร (ตอนนี้ ${n})`,
-            });
-          }
-        }),
-      launchDate: z
-        .string({ error: "กรุณาเลือกกำหนดการเปิดใช้งาน" })
-        .trim()
-        .min(1, "กรุณาเลือกกำหนดการเปิดใช้งาน")
-        .superRefine((d, ctx) => {
+        .pipe(
+          z.optional(z.string().check(z.trim())),
+          z.transform((v) => v ?? ""),
+        )
+        .check(
+          z.superRefine((s, ctx) => {
+            const n = graphemeLength(s);
+            if (n > ICON_CONCEPT_MAX) {
+              ctx.addIssue({
+                code: "custom",
+                message: `แนวคิดของไอคอนต้องไม่เกิน ${ICON_CONCEPT_MAX} ตัวอักษร (ตอนนี้ ${n})`,
+              });
+            }
+          }),
+        ),
+      launchDate: z.string({ error: "กรุณาเลือกกำหนดการเปิดใช้งาน" }).check(
+        z.trim(),
+        z.minLength(1, "กรุณาเลือกกำหนดการเปิดใช้งาน"),
+        z.superRefine((d, ctx) => {
           const problem = dateAnswerProblem(d, "กำหนดการเปิดใช้งาน");
           if (problem) ctx.addIssue({ code: "custom", message: problem });
-        })
-        .refine(
+        }),
+        z.refine(
           (d) => !isIsoDate(d) || d <= latestLaunchDate,
           `กำหนดการเปิดใช้งานต้องไม่เกินวันที่ ${thaiShortDate(latestLaunchDate)}`,
         ),
+      ),
       wantsPersonalData: yesNo("กรุณาเลือกว่าบริการต้องการเข้าถึงข้อมูลส่วนบุคคลหรือไม่"),
       personalData: checkboxes(PERSONAL_DATA_KEYS, "ข้อมูลส่วนบุคคลที่เลือกไม่ถูกต้อง"),
       identityLevel: z.enum(IDENTITY_LEVEL_KEYS, { error: "กรุณาเลือกรูปแบบการยืนยันตัวตน" }),
@@ -154,37 +158,42 @@ export function step1Form(opts: { latestLaunchDate: string }) {
       deviceAccess: checkboxes(DEVICE_ACCESS_KEYS, "อุปกรณ์ที่เลือกไม่ถูกต้อง"),
       tasks: tasksField,
     })
-    .superRefine(
-      (v, ctx) => {
-        if (v.hasIcon && v.iconConcept === "") {
-          ctx.addIssue({
-            code: "custom",
-            path: ["iconConcept"],
-            message: "กรุณากรอกแนวคิดของไอคอน (หากไม่ประสงค์ระบุ ให้ใส่เครื่องหมาย -)",
-          });
-        }
-      },
-      { when: fieldsParsed("hasIcon", "iconConcept") },
-    )
-    .superRefine(
-      (v, ctx) => {
-        if (v.wantsPersonalData === "yes" && v.personalData.length === 0) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["personalData"],
-            message: "กรุณาเลือกข้อมูลส่วนบุคคลที่ต้องการเข้าถึงอย่างน้อย 1 รายการ",
-          });
-        }
-      },
-      { when: fieldsParsed("wantsPersonalData", "personalData") },
-    )
-    .transform((v) => ({
+    .check(
+      z.superRefine(
+        (v, ctx) => {
+          if (v.hasIcon && v.iconConcept === "") {
+            ctx.addIssue({
+              code: "custom",
+              path: ["iconConcept"],
+              message: "กรุณากรอกแนวคิดของไอคอน (หากไม่ประสงค์ระบุ ให้ใส่เครื่องหมาย -)",
+            });
+          }
+        },
+        { when: fieldsParsed("hasIcon", "iconConcept") },
+      ),
+      z.superRefine(
+        (v, ctx) => {
+          if (v.wantsPersonalData === "yes" && v.personalData.length === 0) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["personalData"],
+              message: "กรุณาเลือกข้อมูลส่วนบุคคลที่ต้องการเข้าถึงอย่างน้อย 1 รายการ",
+            });
+          }
+        },
+        { when: fieldsParsed("wantsPersonalData", "personalData") },
+      ),
+    );
+  return z.pipe(
+    fields,
+    z.transform((v) => ({
       ...v,
       // What the agency no longer asks for is not stored: a concept without an
       // icon, or data fields ticked before answering "ไม่ต้องการ".
       iconConcept: v.hasIcon ? v.iconConcept : null,
       personalData: v.wantsPersonalData === "yes" ? v.personalData : [],
-    }));
+    })),
+  );
 }
 export type Step1Form = z.output<ReturnType<typeof step1Form>>;
 

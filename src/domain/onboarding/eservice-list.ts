@@ -3,14 +3,14 @@
  * Filtering and paging the e-service list, and the dashboard counts, over
  * services whose step states are already loaded.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { currentStep, dashboardBuckets, STEP_STATES, type StepState } from "./workflow";
 
 export const eserviceListQuery = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  step: z.coerce.number().int().min(1).max(7).optional().catch(undefined),
-  state: z.enum(STEP_STATES as unknown as [string, ...string[]]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  q: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined),
+  step: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(7))), undefined),
+  state: z.catch(z.optional(z.enum(STEP_STATES as unknown as [string, ...string[]])), undefined),
+  page: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000))), undefined),
 });
 
 /** A service matches when its current step is `step` (if given) and that step is in `state` (if given). */

@@ -4,7 +4,8 @@
  * small zod pieces for what an HTML form posts (strings, a string or string[]
  * for repeated fields, nothing at all for an unticked checkbox group).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import { preprocess } from "../forms";
 
 // ---------------------------------------------------------------------------
 // Text length as people count it
@@ -48,7 +49,7 @@ export function fieldsParsed(...fields: string[]) {
  * check, even the ones given `when`, and the cross-field messages would only
  * appear after a second submit. The checks after this one skip "" themselves.
  */
-export const required = (label: string) => z.string({ error: askFor(label) }).trim().min(1, askFor(label));
+export const required = (label: string) => z.string({ error: askFor(label) }).check(z.trim(), z.minLength(1, askFor(label)));
 
 /** "กรุณากรอก…" for a label; Thai runs on without a space, but an English label ("Domain") needs one. */
 export function askFor(label: string): string {
@@ -56,20 +57,25 @@ export function askFor(label: string): string {
 }
 
 /** A field missing from the post is an empty one, so the shared schemas give their Thai "กรุณากรอก…". */
-export const presentOrEmpty = <S extends z.ZodType>(schema: S) => z.preprocess((v) => v ?? "", schema);
+export const presentOrEmpty = <S extends z.core.$ZodType>(schema: S) => preprocess((v) => v ?? "", schema);
 
 /** Required text capped in graphemes; the message shows the count so the user knows how much to cut. */
 export const countedText = (label: string, max: number) =>
-  required(label).superRefine((s, ctx) => {
-    const n = graphemeLength(s);
-    if (n > max) ctx.addIssue({ code: "custom", message: `${label}ต้องไม่เกิน ${max} ตัวอักษร (ตอนนี้ ${n})` });
-  });
+  required(label).check(
+    z.superRefine((s, ctx) => {
+      const n = graphemeLength(s);
+      if (n > max) ctx.addIssue({ code: "custom", message: `${label}ต้องไม่เกิน ${max} ตัวอักษร (ตอนนี้ ${n})` });
+    }),
+  );
 
 export const yesNo = (message: string) => z.enum(["yes", "no"], { error: message });
 
 /** A checkbox group: the ticked keys, once each, in the order offered. Blank values (a sentinel hidden input) are ignored. */
 export const checkboxes = <K extends string>(keys: readonly [K, ...K[]], message: string) =>
-  z.preprocess(
+  preprocess(
     (v) => asArray(v).filter((x) => x !== ""),
-    z.array(z.enum(keys, { error: message })).transform((picked) => keys.filter((k) => picked.includes(k))),
+    z.pipe(
+      z.array(z.enum(keys, { error: message })),
+      z.transform((picked) => keys.filter((k) => picked.includes(k))),
+    ),
   );

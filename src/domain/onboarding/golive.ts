@@ -7,7 +7,7 @@
  * All arithmetic is on whole Bangkok days counted from 1970-01-01, so the
  * result never depends on the server's time zone.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { bangkokIsoDate, dateAnswerProblem, isIsoDate } from "../dates";
 import { validateForm } from "../forms";
 import type { StepEntry } from "./step-entry";
@@ -122,7 +122,7 @@ export function isBatchDue(batchDate: string, now: Date): boolean {
 
 /** A date check that says what is wrong with day / month / year boxes, else `fallback`. */
 function notADate(label: string, fallback: string) {
-  return (d: string, ctx: z.RefinementCtx) => {
+  return (d: string, ctx: z.core.$RefinementCtx<string>) => {
     if (d !== "" && isIsoDate(d)) return;
     const typed = d.includes("/") ? dateAnswerProblem(d, label) : null;
     ctx.addIssue({ code: "custom", message: typed ?? fallback });
@@ -135,11 +135,16 @@ export function goliveForm(now: Date) {
   return z.object({
     requestedDate: z
       .string()
-      .trim()
-      .min(1, "กรุณาเลือกวันที่ต้องการเปิดใช้งาน")
-      .superRefine(notADate(GOLIVE_LABELS.requestedDate, "วันที่ต้องการเปิดใช้งานไม่ถูกต้อง"))
-      .refine((d) => !isIsoDate(d) || d >= today, "วันที่ต้องการเปิดใช้งานต้องไม่เป็นวันที่ผ่านมาแล้ว"),
-    note: z.string().trim().max(1000, "หมายเหตุยาวเกินไป (ไม่เกิน 1000 ตัวอักษร)").optional().transform((v) => v || null),
+      .check(
+        z.trim(),
+        z.minLength(1, "กรุณาเลือกวันที่ต้องการเปิดใช้งาน"),
+        z.superRefine(notADate(GOLIVE_LABELS.requestedDate, "วันที่ต้องการเปิดใช้งานไม่ถูกต้อง")),
+        z.refine((d) => !isIsoDate(d) || d >= today, "วันที่ต้องการเปิดใช้งานต้องไม่เป็นวันที่ผ่านมาแล้ว"),
+      ),
+    note: z.pipe(
+      z.optional(z.string().check(z.trim(), z.maxLength(1000, "หมายเหตุยาวเกินไป (ไม่เกิน 1000 ตัวอักษร)"))),
+      z.transform((v) => v || null),
+    ),
   });
 }
 
@@ -151,10 +156,12 @@ export function moveBatchForm(now: Date) {
   return z.object({
     batchDate: z
       .string()
-      .trim()
-      .superRefine(notADate("รอบเปิดให้บริการ", "วันที่ไม่ถูกต้อง"))
-      .refine((d) => !isIsoDate(d) || new Date(`${d}T00:00:00Z`).getUTCDay() === 2, "รอบเปิดให้บริการต้องเป็นวันอังคาร")
-      .refine((d) => !isIsoDate(d) || d >= today, "รอบเปิดให้บริการต้องไม่เป็นวันที่ผ่านมาแล้ว"),
+      .check(
+        z.trim(),
+        z.superRefine(notADate("รอบเปิดให้บริการ", "วันที่ไม่ถูกต้อง")),
+        z.refine((d) => !isIsoDate(d) || new Date(`${d}T00:00:00Z`).getUTCDay() === 2, "รอบเปิดให้บริการต้องเป็นวันอังคาร"),
+        z.refine((d) => !isIsoDate(d) || d >= today, "รอบเปิดให้บริการต้องไม่เป็นวันที่ผ่านมาแล้ว"),
+      ),
   });
 }
 

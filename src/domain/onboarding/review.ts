@@ -5,7 +5,7 @@
  * entry names, plus `comment.general`; anything else is ignored. A return must
  * say why, so it needs at least one comment.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { GENERAL_COMMENT, type StepDefinition } from "./steps";
 
 export const COMMENT_MAX = 2000;
@@ -19,9 +19,9 @@ export const REVIEW_MESSAGES = {
 /** The review form of `step`: `{ decision, comments }`, with comment keys limited to what the step declares. */
 export function reviewForm(step: StepDefinition) {
   const fields = new Set([...Object.keys(step.reviewLabels), GENERAL_COMMENT]);
-  return z
-    .record(z.string(), z.unknown())
-    .transform((body) => {
+  const collected = z.pipe(
+    z.record(z.string(), z.unknown()),
+    z.transform((body) => {
       // In the order posted, which is the order the officer saw them.
       const comments: Record<string, string> = {};
       for (const [key, v] of Object.entries(body)) {
@@ -29,15 +29,22 @@ export function reviewForm(step: StepDefinition) {
         if (name && fields.has(name) && typeof v === "string" && v.trim()) comments[name] = v.trim();
       }
       return { decision: body.decision, comments };
-    })
-    .pipe(
-      z
-        .object({
-          decision: z.enum(["approve", "return"], { error: REVIEW_MESSAGES.decision }),
-          comments: z.record(z.string(), z.string().max(COMMENT_MAX, REVIEW_MESSAGES.tooLong)),
-        })
-        .refine((r) => r.decision !== "return" || Object.keys(r.comments).length > 0, { message: REVIEW_MESSAGES.reasonRequired, path: ["comment"] }),
-    );
+    }),
+  );
+  return z.pipe(
+    collected,
+    z
+      .object({
+        decision: z.enum(["approve", "return"], { error: REVIEW_MESSAGES.decision }),
+        comments: z.record(z.string(), z.string().check(z.maxLength(COMMENT_MAX, REVIEW_MESSAGES.tooLong))),
+      })
+      .check(
+        z.refine((r) => r.decision !== "return" || Object.keys(r.comments).length > 0, {
+          message: REVIEW_MESSAGES.reasonRequired,
+          path: ["comment"],
+        }),
+      ),
+  );
 }
 
 export type ReviewDecision = z.output<ReturnType<typeof reviewForm>>;

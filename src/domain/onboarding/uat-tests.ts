@@ -3,7 +3,7 @@
  * Steps 3 and 6 (การทดสอบผ่าน UAT / Pre-Production): each test attempt is a
  * Minimum Testcase workbook with what was developed and installed.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { NUL_MESSAGE } from "../forms";
 import type { FieldErrors } from "../forms";
 import type { StepEntry, StepFacts } from "./step-entry";
@@ -19,10 +19,12 @@ export function attemptEditable(status: "pending" | "approved" | "returned"): bo
 export const attemptDetailsForm = z.object({
   details: z
     .string({ error: "กรุณากรอกรายละเอียดผลการพัฒนาและติดตั้ง" })
-    .trim()
-    .min(1, "กรุณากรอกรายละเอียดผลการพัฒนาและติดตั้ง")
-    .max(DETAILS_MAX, `รายละเอียดยาวเกินไป (ไม่เกิน ${DETAILS_MAX} ตัวอักษร)`)
-    .refine((s) => !s.includes("\u0000"), NUL_MESSAGE),
+    .check(
+      z.trim(),
+      z.minLength(1, "กรุณากรอกรายละเอียดผลการพัฒนาและติดตั้ง"),
+      z.maxLength(DETAILS_MAX, `รายละเอียดยาวเกินไป (ไม่เกิน ${DETAILS_MAX} ตัวอักษร)`),
+      z.refine((s) => !s.includes("\u0000"), NUL_MESSAGE),
+    ),
 });
 
 /** A test step is submitted with at least one attempt the officer has not reviewed yet. */

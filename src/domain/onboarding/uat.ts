@@ -4,10 +4,10 @@
  * service's own domain) and the testers given the UAT app. Pre-production
  * (step 5) asks for the same.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { email, thaiId, thaiPhone } from "../contact";
 import { asArray, fieldsParsed, presentOrEmpty, required } from "./form-fields";
-import { validateForm, type FieldErrors } from "../forms";
+import { preprocess, transformIssue, validateForm, type FieldErrors } from "../forms";
 import type { StepEntry, StepFacts } from "./step-entry";
 
 // ---------------------------------------------------------------------------
@@ -56,17 +56,19 @@ export function isUrlInDomain(raw: string, domain: string): boolean {
 }
 
 const httpsUrl = (label: string) =>
-  required(label).superRefine((s, ctx) => {
-    const problem = s === "" ? null : urlProblem(s);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+  required(label).check(
+    z.superRefine((s, ctx) => {
+      const problem = s === "" ? null : urlProblem(s);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+  );
 
 /**
  * A list of URLs: one per hidden input (string[]) or typed one per line in a
  * textarea (a newline-separated string); blank lines dropped.
  */
 const urlList = (label: string) =>
-  z.preprocess(
+  preprocess(
     (v) =>
       asArray(v)
         .flatMap((item) => (typeof item === "string" ? item.split(/\r?\n/) : [item]))
@@ -74,18 +76,22 @@ const urlList = (label: string) =>
         .filter((item) => item !== ""),
     z
       .array(
-        z.string({ error: `${label}ไม่ถูกต้อง` }).superRefine((s, ctx) => {
-          const problem = urlProblem(s);
-          if (problem) ctx.addIssue({ code: "custom", message: problem });
-        }),
+        z.string({ error: `${label}ไม่ถูกต้อง` }).check(
+          z.superRefine((s, ctx) => {
+            const problem = urlProblem(s);
+            if (problem) ctx.addIssue({ code: "custom", message: problem });
+          }),
+        ),
       )
-      .min(1, `กรุณาเพิ่ม ${label} อย่างน้อย 1 รายการ`)
-      .max(CALLBACKS_MAX, `เพิ่ม ${label} ได้ไม่เกิน ${CALLBACKS_MAX} รายการ`)
-      .superRefine((items, ctx) => {
-        items.forEach((s, i) => {
-          if (items.indexOf(s) < i) ctx.addIssue({ code: "custom", path: [i], message: `${s} ซ้ำกับรายการก่อนหน้า` });
-        });
-      }),
+      .check(
+        z.minLength(1, `กรุณาเพิ่ม ${label} อย่างน้อย 1 รายการ`),
+        z.maxLength(CALLBACKS_MAX, `เพิ่ม ${label} ได้ไม่เกิน ${CALLBACKS_MAX} รายการ`),
+        z.superRefine((items, ctx) => {
+          items.forEach((s, i) => {
+            if (items.indexOf(s) < i) ctx.addIssue({ code: "custom", path: [i], message: `${s} ซ้ำกับรายการก่อนหน้า` });
+          });
+        }),
+      ),
   );
 
 const DOMAIN_EXAMPLE = "(เช่น service.go.th)";
@@ -94,27 +100,28 @@ const DOMAIN_EXAMPLE = "(เช่น service.go.th)";
  * A bare host name, lower-cased; a Thai (IDN) name comes out in its punycode
  * form, which is what a URL's hostname is compared in.
  */
-const domainField = required("Domain").transform((s, ctx) => {
-  const input = s.toLowerCase();
-  if (/^[a-z][a-z0-9+.-]*:\/\//.test(input)) {
-    ctx.addIssue({ code: "custom", message: `กรุณากรอกเฉพาะชื่อโดเมน ไม่ต้องมี https:// ${DOMAIN_EXAMPLE}` });
-    return z.NEVER;
-  }
-  let host = "";
-  if (!/[\s/:@?#\\]/.test(input)) {
-    try {
-      host = new URL(`https://${input}`).hostname;
-    } catch {
-      // falls through to the message below
+const domainField = z.pipe(
+  required("Domain"),
+  z.transform((s, ctx) => {
+    const input = s.toLowerCase();
+    if (/^[a-z][a-z0-9+.-]*:\/\//.test(input)) {
+      return transformIssue(ctx, `กรุณากรอกเฉพาะชื่อโดเมน ไม่ต้องมี https:// ${DOMAIN_EXAMPLE}`);
     }
-  }
-  const label = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
-  if (host.length > 253 || !new RegExp(`^(?:${label}\\.)+${label}$`).test(host) || /^[\d.]+$/.test(host)) {
-    ctx.addIssue({ code: "custom", message: `Domain ไม่ถูกต้อง ${DOMAIN_EXAMPLE}` });
-    return z.NEVER;
-  }
-  return host;
-});
+    let host = "";
+    if (!/[\s/:@?#\\]/.test(input)) {
+      try {
+        host = new URL(`https://${input}`).hostname;
+      } catch {
+        // falls through to the message below
+      }
+    }
+    const label = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+    if (host.length > 253 || !new RegExp(`^(?:${label}\\.)+${label}$`).test(host) || /^[\d.]+$/.test(host)) {
+      return transformIssue(ctx, `Domain ไม่ถูกต้อง ${DOMAIN_EXAMPLE}`);
+    }
+    return host;
+  }),
+);
 
 const mtokenAccess = z.object({
   profileAccess: z.literal("mtoken"),
@@ -129,22 +136,24 @@ const oidcAccess = z
     loginCallbacks: urlList("Callback URL"),
     logoutCallbacks: urlList("Logout Callback URL"),
   })
-  .superRefine(
-    (v, ctx) => {
-      const outside = (raw: unknown) =>
-        typeof raw === "string" && urlProblem(raw) === null && !isUrlInDomain(raw, v.domain);
-      const message = (raw: string) => `${raw} ไม่อยู่ในโดเมน ${v.domain}`;
-      if (outside(v.landingUrl)) ctx.addIssue({ code: "custom", path: ["landingUrl"], message: message(v.landingUrl) });
-      for (const field of ["loginCallbacks", "logoutCallbacks"] as const) {
-        const list: unknown = v[field];
-        if (!Array.isArray(list)) continue;
-        list.forEach((raw: unknown, i) => {
-          if (outside(raw)) ctx.addIssue({ code: "custom", path: [field, i], message: message(raw as string) });
-        });
-      }
-    },
-    // Each URL's own problems are reported by its field; this only needs the domain.
-    { when: fieldsParsed("domain") },
+  .check(
+    z.superRefine(
+      (v, ctx) => {
+        const outside = (raw: unknown) =>
+          typeof raw === "string" && urlProblem(raw) === null && !isUrlInDomain(raw, v.domain);
+        const message = (raw: string) => `${raw} ไม่อยู่ในโดเมน ${v.domain}`;
+        if (outside(v.landingUrl)) ctx.addIssue({ code: "custom", path: ["landingUrl"], message: message(v.landingUrl) });
+        for (const field of ["loginCallbacks", "logoutCallbacks"] as const) {
+          const list: unknown = v[field];
+          if (!Array.isArray(list)) continue;
+          list.forEach((raw: unknown, i) => {
+            if (outside(raw)) ctx.addIssue({ code: "custom", path: [field, i], message: message(raw as string) });
+          });
+        }
+      },
+      // Each URL's own problems are reported by its field; this only needs the domain.
+      { when: fieldsParsed("domain") },
+    ),
   );
 
 /**
@@ -176,8 +185,8 @@ export const MIN_TESTERS = 1;
 export const TESTERS_REQUIRED = "กรุณาเพิ่มผู้ทดสอบอย่างน้อย 1 คน";
 
 export const testerForm = z.object({
-  fullName: required("ชื่อ – นามสกุล").max(200, "ชื่อ – นามสกุลยาวเกินไป (ไม่เกิน 200 ตัวอักษร)"),
-  organisation: required("หน่วยงาน").max(200, "ชื่อหน่วยงานยาวเกินไป (ไม่เกิน 200 ตัวอักษร)"),
+  fullName: required("ชื่อ – นามสกุล").check(z.maxLength(200, "ชื่อ – นามสกุลยาวเกินไป (ไม่เกิน 200 ตัวอักษร)")),
+  organisation: required("หน่วยงาน").check(z.maxLength(200, "ชื่อหน่วยงานยาวเกินไป (ไม่เกิน 200 ตัวอักษร)")),
   email: presentOrEmpty(email),
   phone: presentOrEmpty(thaiPhone),
   nationalId: presentOrEmpty(thaiId),
@@ -189,8 +198,8 @@ export type TesterForm = z.output<typeof testerForm>;
  * Changing a tester: the form does not show the national ID again (showing it
  * would be an unrecorded view), so a blank one keeps the ID on record.
  */
-export const testerEditForm = testerForm.extend({
-  nationalId: z.preprocess((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v), thaiId.nullable()),
+export const testerEditForm = z.extend(testerForm, {
+  nationalId: preprocess((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v), z.nullable(thaiId)),
 });
 export type TesterEditForm = z.output<typeof testerEditForm>;
 export const KEEP_PID_HINT = "กรอกใหม่หากต้องการแก้ไข (เว้นว่างไว้เพื่อใช้เลขเดิม)";

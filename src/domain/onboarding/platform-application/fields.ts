@@ -4,7 +4,8 @@
  * trimmed first and lengths are counted in graphemes; radio values that pick
  * a branch are trimmed before the unions read them.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import { preprocess, transformIssue } from "../../forms";
 import { asArray, graphemeLength } from "../form-fields";
 import { urlProblem } from "../uat";
 
@@ -20,24 +21,22 @@ const tooLong = (label: string, max: number) => (s: string, ctx: z.core.$Refinem
 
 /** Required text: `missing` when absent or blank, and at most `max` characters. */
 export const requiredText = (missing: string, label: string, max: number) =>
-  z.string({ error: missing }).trim().min(1, missing).superRefine(tooLong(label, max));
+  z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.superRefine(tooLong(label, max)));
 
 /** Optional text; blank comes out as null. */
 export const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}ไม่ถูกต้อง` })
-    .trim()
-    .superRefine(tooLong(label, max))
-    .optional()
-    .transform((s) => s || null);
+  z.pipe(
+    z.optional(z.string({ error: `${label}ไม่ถูกต้อง` }).check(z.trim(), z.superRefine(tooLong(label, max)))),
+    z.transform((s) => s || null),
+  );
 
 /** A required field checked by one of the shared contact schemas, with its own "กรุณากรอก…" message. */
-export const requiredThen = <S extends z.ZodType<unknown, string>>(missing: string, schema: S) =>
-  z.string({ error: missing }).trim().min(1, missing).pipe(schema);
+export const requiredThen = <S extends z.core.$ZodType<unknown, string>>(missing: string, schema: S) =>
+  z.pipe(z.string({ error: missing }).check(z.trim(), z.minLength(1, missing)), schema);
 
 /** One of `keys` (a radio group or select). */
 export const choice = <const K extends readonly [string, ...string[]]>(keys: K, message: string) =>
-  z.preprocess(trimmed, z.enum(keys, { error: message }));
+  preprocess(trimmed, z.enum(keys, { error: message }));
 
 export const yesNo = (message: string) => choice(["yes", "no"], message);
 
@@ -47,43 +46,39 @@ export const yesNo = (message: string) => choice(["yes", "no"], message);
  * group is an error with that message.
  */
 export const checkboxes = <const K extends readonly [string, ...string[]]>(keys: K, invalid: string, atLeastOne?: string) =>
-  z.preprocess(
+  preprocess(
     (v) => asArray(v).map(trimmed).filter((x) => x !== ""),
-    z
-      .array(z.enum(keys, { error: invalid }))
-      .min(atLeastOne ? 1 : 0, atLeastOne ?? "")
-      .transform((picked) => keys.filter((k) => picked.includes(k)) as K[number][]),
+    z.pipe(
+      z.array(z.enum(keys, { error: invalid })).check(z.minLength(atLeastOne ? 1 : 0, atLeastOne ?? "")),
+      z.transform((picked) => keys.filter((k) => picked.includes(k)) as K[number][]),
+    ),
   );
 
 
 /** A required https URL (the address citizens open). */
 export const httpsUrl = (missing: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .superRefine((s, ctx) => {
+  z.string({ error: missing }).check(
+    z.trim(),
+    z.minLength(1, missing),
+    z.superRefine((s, ctx) => {
       if (s === "") return;
       const problem = urlProblem(s, ["https:"]);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
-    });
+    }),
+  );
 
 const WEBSITE_INVALID = "เว็บไซต์หน่วยงานไม่ถูกต้อง (เช่น https://www.agency.go.th)";
 
 /** Optional http(s) URL; "www.agency.go.th" typed without a scheme is taken as https. Blank → null. */
-export const websiteField = z
-  .string({ error: WEBSITE_INVALID })
-  .trim()
-  .optional()
-  .transform((s, ctx) => {
+export const websiteField = z.pipe(
+  z.optional(z.string({ error: WEBSITE_INVALID }).check(z.trim())),
+  z.transform((s, ctx) => {
     if (!s) return null;
     const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(s) ? s : `https://${s}`;
-    if (urlProblem(url, ["http:", "https:"])) {
-      ctx.addIssue({ code: "custom", message: WEBSITE_INVALID });
-      return z.NEVER;
-    }
+    if (urlProblem(url, ["http:", "https:"])) return transformIssue(ctx, WEBSITE_INVALID);
     return url;
-  });
+  }),
+);
 
 /**
  * The radio values that choose a branch, trimmed before the unions read them

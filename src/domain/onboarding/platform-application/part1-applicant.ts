@@ -4,7 +4,8 @@
  * the Administrator who receives the Credential, the signed letter, and whom
  * DGA Contact Center calls when the service has a problem.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import { preprocess, transformIssue } from "../../forms";
 import { email, thaiId, thaiMobile, thaiPhone } from "../../contact";
 import { THAI_PROVINCES } from "../../thai-provinces";
 import { arabicDigits, optionalText, requiredText, requiredThen, trimDiscriminators, trimmed, websiteField } from "./fields";
@@ -73,7 +74,7 @@ function personSchemas(role: string) {
     OfficePhone: requiredThen(`กรุณากรอกเบอร์โทรสำนักงานของ${role}`, thaiPhone),
     Mobile: requiredThen(`กรุณากรอกเบอร์โทรศัพท์มือถือของ${role}`, thaiMobile),
     Email: requiredThen(`กรุณากรอกอีเมลของ${role}`, email),
-  } satisfies Record<PersonSuffix, z.ZodType>;
+  } satisfies Record<PersonSuffix, z.core.$ZodType>;
 }
 type PersonSchemas = ReturnType<typeof personSchemas>;
 type Prefixed<P extends string, T> = { [K in keyof T & string as `${P}${K}`]: T[K] };
@@ -87,16 +88,14 @@ const THAI_SCRIPT = /[\u0E01-\u0E5B]/;
 
 /** A required name in Thai: must contain Thai script. `base` is the label without "(ภาษาไทย)". */
 const thaiName = (base: string, max: number) =>
-  requiredText(`กรุณากรอก${base} (ภาษาไทย)`, `${base} (ภาษาไทย)`, max).refine(
-    (s) => s === "" || THAI_SCRIPT.test(s),
-    `กรุณากรอก${base}เป็นภาษาไทย`,
+  requiredText(`กรุณากรอก${base} (ภาษาไทย)`, `${base} (ภาษาไทย)`, max).check(
+    z.refine((s) => s === "" || THAI_SCRIPT.test(s), `กรุณากรอก${base}เป็นภาษาไทย`),
   );
 
 /** A required name in English: no Thai script. */
 const englishName = (base: string, max: number) =>
-  requiredText(`กรุณากรอก${base} (ภาษาอังกฤษ)`, `${base} (ภาษาอังกฤษ)`, max).refine(
-    (s) => !THAI_SCRIPT.test(s),
-    `กรุณากรอก${base}เป็นภาษาอังกฤษ`,
+  requiredText(`กรุณากรอก${base} (ภาษาอังกฤษ)`, `${base} (ภาษาอังกฤษ)`, max).check(
+    z.refine((s) => !THAI_SCRIPT.test(s), `กรุณากรอก${base}เป็นภาษาอังกฤษ`),
   );
 
 /** Short forms people type for the capital, read as its official name. */
@@ -110,27 +109,28 @@ const agencySchema = z.object({
   parentTh: thaiName("สังกัด", 200),
   parentEn: englishName("สังกัด", 200),
   addrNo: requiredText("กรุณากรอกเลขที่", "เลขที่", 50),
-  addrMoo: z
-    .string({ error: "หมู่ต้องเป็นตัวเลข (เช่น 5)" })
-    .trim()
-    .transform(arabicDigits)
-    .refine((s) => s === "" || /^\d{1,3}$/.test(s), "หมู่ต้องเป็นตัวเลข (เช่น 5)")
-    .optional()
-    .transform((s) => s || null),
+  addrMoo: z.pipe(
+    z.optional(
+      z
+        .pipe(z.string({ error: "หมู่ต้องเป็นตัวเลข (เช่น 5)" }).check(z.trim()), z.transform(arabicDigits))
+        .check(z.refine((s) => s === "" || /^\d{1,3}$/.test(s), "หมู่ต้องเป็นตัวเลข (เช่น 5)")),
+    ),
+    z.transform((s) => s || null),
+  ),
   addrSoi: optionalText("ซอย", 100),
   addrRoad: optionalText("ถนน", 100),
   subdistrict: requiredText("กรุณากรอกแขวง/ตำบล", "แขวง/ตำบล", 100),
   district: requiredText("กรุณากรอกเขต/อำเภอ", "เขต/อำเภอ", 100),
-  province: z.preprocess(
+  province: preprocess(
     (v) => (typeof v === "string" && BANGKOK_ALIASES.has(v.trim()) ? "กรุงเทพมหานคร" : trimmed(v)),
     z.enum(THAI_PROVINCES, { error: "กรุณาเลือกจังหวัด" }),
   ),
   postcode: z
-    .string({ error: "กรุณากรอกรหัสไปรษณีย์" })
-    .trim()
-    .min(1, "กรุณากรอกรหัสไปรษณีย์")
-    .transform(arabicDigits)
-    .refine((s) => s === "" || /^\d{5}$/.test(s), "รหัสไปรษณีย์ต้องเป็นตัวเลข 5 หลัก"),
+    .pipe(
+      z.string({ error: "กรุณากรอกรหัสไปรษณีย์" }).check(z.trim(), z.minLength(1, "กรุณากรอกรหัสไปรษณีย์")),
+      z.transform(arabicDigits),
+    )
+    .check(z.refine((s) => s === "" || /^\d{5}$/.test(s), "รหัสไปรษณีย์ต้องเป็นตัวเลข 5 หลัก")),
   website: websiteField,
 });
 
@@ -155,12 +155,14 @@ export const AUTH_LETTER_REQUIRED = "กรุณาอัปโหลดหน�
  * hidden field `hasAuthLetter` = "yes". The message goes on `authLetter`, the
  * file input. Nothing of it is in the output.
  */
-const authLetterSchema = z
-  .object({ hasAuthLetter: z.preprocess((v) => trimmed(v) === "yes", z.boolean()) })
-  .superRefine((v, ctx) => {
-    if (!v.hasAuthLetter) ctx.addIssue({ code: "custom", path: ["authLetter"], message: AUTH_LETTER_REQUIRED });
-  })
-  .transform(() => ({}));
+const authLetterSchema = z.pipe(
+  z.object({ hasAuthLetter: preprocess((v) => trimmed(v) === "yes", z.boolean()) }).check(
+    z.superRefine((v, ctx) => {
+      if (!v.hasAuthLetter) ctx.addIssue({ code: "custom", path: ["authLetter"], message: AUTH_LETTER_REQUIRED });
+    }),
+  ),
+  z.transform(() => ({})),
+);
 
 /** ข้อมูลผู้ติดต่อประสานงาน (Administrator): the assignee, or someone else in full. */
 export const ADMIN_SAME = {
@@ -191,18 +193,18 @@ export const COORDINATOR_WHO = {
 const CALLCENTER_PHONE_INVALID = "เบอร์โทรศัพท์ไม่ถูกต้อง (เช่น 1111, 02-123-4567 หรือ 081-234-5678)";
 
 /** A Contact Center number: a 4-digit hotline (1111, 1548…) or an ordinary Thai number. */
-const callcenterPhone = z
-  .string({ error: "กรุณากรอกเบอร์โทรของ Contact Center / Call Center" })
-  .trim()
-  .min(1, "กรุณากรอกเบอร์โทรของ Contact Center / Call Center")
-  .transform((s, ctx) => {
+const callcenterPhone = z.pipe(
+  z
+    .string({ error: "กรุณากรอกเบอร์โทรของ Contact Center / Call Center" })
+    .check(z.trim(), z.minLength(1, "กรุณากรอกเบอร์โทรของ Contact Center / Call Center")),
+  z.transform((s, ctx) => {
     const compact = arabicDigits(s).replace(/[\s-]/g, "");
     if (/^1\d{3}$/.test(compact)) return compact;
     const phone = thaiPhone.safeParse(arabicDigits(s));
     if (phone.success) return phone.data;
-    ctx.addIssue({ code: "custom", message: CALLCENTER_PHONE_INVALID });
-    return z.NEVER;
-  });
+    return transformIssue(ctx, CALLCENTER_PHONE_INVALID);
+  }),
+);
 
 const contactSchema = z.discriminatedUnion(
   "contactChannel",
@@ -225,9 +227,15 @@ const contactSchema = z.discriminatedUnion(
 );
 
 /** Part 1, ข้อมูลผู้แจ้งความประสงค์. */
-export const part1Form = z.preprocess(
+export const part1Form = preprocess(
   trimDiscriminators,
-  agencySchema.and(agencyTypeSchema).and(assigneeSchema).and(authLetterSchema).and(adminSchema).and(contactSchema),
+  z.intersection(
+    z.intersection(
+      z.intersection(z.intersection(z.intersection(agencySchema, agencyTypeSchema), assigneeSchema), authLetterSchema),
+      adminSchema,
+    ),
+    contactSchema,
+  ),
 );
 export type Part1Form = z.output<typeof part1Form>;
 

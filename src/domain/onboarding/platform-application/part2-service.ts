@@ -3,7 +3,8 @@
  * Part 2 of step 4, รายละเอียดของบริการ: the service, the data and features it
  * wants, and its profile access (mToken or OIDC, the same rules as step 2).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import { preprocess } from "../../forms";
 import { dateAnswerProblem } from "../../dates";
 import { DEVICE_ACCESS, type IdentityLevel, PERSONAL_DATA_FIELDS, PERSONAL_DATA_KEYS } from "../credentials";
 import { PROFILE_ACCESS, step2Form } from "../uat";
@@ -59,14 +60,14 @@ export const PART2_NOTES = {
 const LAUNCH_DATE_MISSING = "กรุณาเลือกวันที่ต้องการเปิดให้บริการจริง (ประมาณการ)";
 
 const part2Base = z.object({
-  launchDate: z
-    .string({ error: LAUNCH_DATE_MISSING })
-    .trim()
-    .min(1, LAUNCH_DATE_MISSING)
-    .superRefine((d, ctx) => {
+  launchDate: z.string({ error: LAUNCH_DATE_MISSING }).check(
+    z.trim(),
+    z.minLength(1, LAUNCH_DATE_MISSING),
+    z.superRefine((d, ctx) => {
       const problem = dateAnswerProblem(d, "วันที่ต้องการเปิดให้บริการจริง");
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
+  ),
   serviceName: requiredText("กรุณากรอกชื่อบริการ", "ชื่อบริการ", 200),
   description: requiredText("กรุณากรอกรายละเอียดของบริการ", "รายละเอียดของบริการ", 10_000),
   accessUrl: httpsUrl("กรุณากรอก URL ในการเข้าถึงงานบริการ"),
@@ -115,9 +116,9 @@ const personalDataSchema = z.discriminatedUnion(
  * Part 2, รายละเอียดของบริการ. Profile access is step 2's own schema, so the
  * OIDC rule (landing page and callbacks on the registered domain) is the same.
  */
-export const part2Form = z.preprocess(
+export const part2Form = preprocess(
   trimDiscriminators,
-  part2Base.and(targetUsersSchema).and(personalDataSchema).and(step2Form),
+  z.intersection(z.intersection(z.intersection(part2Base, targetUsersSchema), personalDataSchema), step2Form),
 );
 export type Part2Form = z.output<typeof part2Form>;
 

@@ -3,7 +3,8 @@
  * Part 3 of step 4, คำรับรองและคำยินยอม: three statements from the manual,
  * each accepted with "ตกลง".
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import { preprocess } from "../../forms";
 import { trimmed } from "./fields";
 
 /**
@@ -35,7 +36,7 @@ export type ConsentKey = (typeof CONSENTS)[number]["key"];
 export const CONSENT_VALUE = "agree";
 
 const agree = (message: string) =>
-  z.preprocess(trimmed, z.literal(CONSENT_VALUE, { error: message })).transform(() => true as const);
+  z.pipe(preprocess(trimmed, z.literal(CONSENT_VALUE, { error: message })), z.transform(() => true as const));
 
 const [consentDataAccess, consentAccuracy, consentTerms] = CONSENTS;
 
@@ -44,5 +45,5 @@ export const part3Form = z.object({
   consentDataAccess: agree(consentDataAccess.message),
   consentAccuracy: agree(consentAccuracy.message),
   consentTerms: agree(consentTerms.message),
-} satisfies Record<ConsentKey, z.ZodType>);
+} satisfies Record<ConsentKey, z.core.$ZodType>);
 export type Part3Form = z.output<typeof part3Form>;

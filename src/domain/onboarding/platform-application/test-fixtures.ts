@@ -3,6 +3,7 @@
  * What the step 4 tests share: helpers that read a schema's errors or output,
  * and a valid submission of parts 1 and 2 to vary. Imported by tests only.
  */
+import { safeParse } from "zod/mini";
 import { validateForm } from "../../forms";
 
 /** Errors by path, or {} when the input is valid. */
@@ -20,7 +21,7 @@ export function dataOf<S extends Parameters<typeof validateForm>[0]>(schema: S, 
 
 /** Every issue zod raised (not one per path), to be sure nothing is reported twice. */
 export function issueCount(schema: Parameters<typeof validateForm>[0], input: Record<string, unknown>) {
-  const r = schema.safeParse(input);
+  const r = safeParse(schema, input);
   return r.success ? 0 : r.error.issues.length;
 }
 
