@@ -112,12 +112,13 @@ export async function weeklyFlow(db: DbOrTx, f: InsightFilters, now: Date, weeks
   const first = bangkokWeekStart(now.getTime()) - (weeks - 1) * WEEK;
   const end = now.getTime();
   // Bangkok has no daylight saving, so a week is a fixed 7-day slice from the first Monday.
+  // (CAST: the client may bind a JS number as a REAL, and the division would not be whole.)
   const [inflow, outflow] = await Promise.all([
     db.all<{ w: number; n: number }>(sql`
-      SELECT (submitted_at - ${first}) / ${WEEK} AS w, count(*) AS n FROM academic_requests INDEXED BY insight_submitted_idx
+      SELECT CAST((submitted_at - ${first}) / ${WEEK} AS INTEGER) AS w, count(*) AS n FROM academic_requests INDEXED BY insight_submitted_idx
       WHERE submitted_at >= ${first} AND submitted_at <= ${end} ${filterSql(f)} GROUP BY w`),
     db.all<{ w: number; n: number }>(sql`
-      SELECT (finished_at - ${first}) / ${WEEK} AS w, count(*) AS n FROM academic_requests INDEXED BY insight_finished_idx
+      SELECT CAST((finished_at - ${first}) / ${WEEK} AS INTEGER) AS w, count(*) AS n FROM academic_requests INDEXED BY insight_finished_idx
       WHERE status = 'finished' AND finished_at >= ${first} AND finished_at <= ${end} ${filterSql(f)} GROUP BY w`),
   ]);
   const count = (rows: { w: number; n: number }[], i: number) => Number(rows.find((r) => Number(r.w) === i)?.n ?? 0);
@@ -143,7 +144,7 @@ export async function statusTimeHistograms(db: DbOrTx, f: InsightFilters, now: D
       SELECT status, sum(max(0, min(coalesce(next_at, until), until) - at)) AS ms
       FROM stays WHERE status IN (${openList}) GROUP BY request_id, status
     )
-    SELECT status, (ms + ${DAY - 1}) / ${DAY} AS days, count(*) AS n FROM per GROUP BY status, days`);
+    SELECT status, CAST((ms + ${DAY - 1}) / ${DAY} AS INTEGER) AS days, count(*) AS n FROM per GROUP BY status, days`);
   const out = new Map<RequestStatus, DaysCount[]>();
   for (const row of rows) {
     const list = out.get(row.status) ?? [];
@@ -245,7 +246,7 @@ export interface ProcessingTimes {
 export async function processingTimes(db: DbOrTx, now: Date): Promise<ProcessingTimes> {
   const since = now.getTime() - YEAR_DAYS * DAY;
   const rows = await db.all<{ position: Position; days: number; n: number }>(sql`
-    SELECT position, (finished_at - submitted_at + ${DAY - 1}) / ${DAY} AS days, count(*) AS n
+    SELECT position, CAST((finished_at - submitted_at + ${DAY - 1}) / ${DAY} AS INTEGER) AS days, count(*) AS n
     FROM academic_requests INDEXED BY insight_finished_idx
     WHERE status = 'finished' AND finished_at >= ${since} AND finished_at <= ${now.getTime()} AND submitted_at IS NOT NULL AND position IS NOT NULL
     GROUP BY position, days`);
