@@ -154,27 +154,46 @@ export async function statusTimeHistograms(db: DbOrTx, f: InsightFilters, now: D
   return out;
 }
 
-type CachedTimes = { at: number; value: { computedAt: Date; rows: StatusTime[] } };
-// Per database handle, so two apps in one process (tests) never share figures.
-const timesCaches = new WeakMap<DbOrTx, Map<string, CachedTimes>>();
+/**
+ * Figures kept for up to an hour, per database handle (so two apps in one process,
+ * as in tests, never share them) and per key. The promise is kept, not the value, so
+ * requests arriving while a figure is being computed wait for that one computation.
+ */
+function hourlyCache<T>() {
+  const byDb = new WeakMap<DbOrTx, Map<string, { at: number; value: Promise<T> }>>();
+  return {
+    get(db: DbOrTx, key: string, now: Date, compute: () => Promise<T>): Promise<T> {
+      const entries = byDb.get(db) ?? new Map<string, { at: number; value: Promise<T> }>();
+      byDb.set(db, entries);
+      const hit = entries.get(key);
+      const age = hit ? now.getTime() - hit.at : -1;
+      if (hit && age >= 0 && age < TIMES_CACHE_MS) return hit.value;
+      // Bounded: keys are a university and a position; drop everything if it ever grows oddly.
+      if (entries.size > 500) entries.clear();
+      const value = compute();
+      entries.set(key, { at: now.getTime(), value });
+      // A failed computation is not kept: the next request tries again.
+      value.catch(() => entries.get(key)?.value === value && entries.delete(key));
+      return value;
+    },
+    clear(db: DbOrTx) {
+      byDb.delete(db);
+    },
+  };
+}
+
+const timesCache = hourlyCache<{ computedAt: Date; rows: StatusTime[] }>();
 
 /** The 12-month times, from memory when computed within the hour for the same filter. */
-export async function statusTimesCached(db: DbOrTx, f: InsightFilters, now: Date): Promise<{ computedAt: Date; rows: StatusTime[] }> {
-  const key = `${f.universityId ?? ""}|${f.position ?? ""}`;
-  const timesCache = timesCaches.get(db) ?? new Map<string, CachedTimes>();
-  timesCaches.set(db, timesCache);
-  const hit = timesCache.get(key);
-  if (hit && now.getTime() - hit.at >= 0 && now.getTime() - hit.at < TIMES_CACHE_MS) return hit.value;
-  const histograms = await statusTimeHistograms(db, f, now);
-  const rows = OPEN_STATUSES.map((status) => {
-    const h = histograms.get(status) ?? [];
-    return { status, summary: histogramSummary(h), count: h.reduce((n, b) => n + b.count, 0) };
+export function statusTimesCached(db: DbOrTx, f: InsightFilters, now: Date): Promise<{ computedAt: Date; rows: StatusTime[] }> {
+  return timesCache.get(db, `${f.universityId ?? ""}|${f.position ?? ""}`, now, async () => {
+    const histograms = await statusTimeHistograms(db, f, now);
+    const rows = OPEN_STATUSES.map((status) => {
+      const h = histograms.get(status) ?? [];
+      return { status, summary: histogramSummary(h), count: h.reduce((n, b) => n + b.count, 0) };
+    });
+    return { computedAt: now, rows };
   });
-  const value = { computedAt: now, rows };
-  // Bounded: the filters are a university and a position, so this stays small; drop all when it grows oddly.
-  if (timesCache.size > 500) timesCache.clear();
-  timesCache.set(key, { at: now.getTime(), value });
-  return value;
 }
 
 /** The `WAITING_LONGEST` requests longest in each open status (by time in that status). */
@@ -259,20 +278,15 @@ export async function processingTimes(db: DbOrTx, now: Date): Promise<Processing
   };
 }
 
-const publicCaches = new WeakMap<DbOrTx, { at: number; value: ProcessingTimes }>();
+const publicCache = hourlyCache<ProcessingTimes>();
 
 /** The public figures, recomputed at most once an hour (per process or isolate: each keeps its own copy). */
-export async function processingTimesCached(db: DbOrTx, now: Date): Promise<ProcessingTimes> {
-  const hit = publicCaches.get(db);
-  const age = hit ? now.getTime() - hit.at : -1;
-  if (hit && age >= 0 && age < TIMES_CACHE_MS) return hit.value;
-  const value = await processingTimes(db, now);
-  publicCaches.set(db, { at: now.getTime(), value });
-  return value;
+export function processingTimesCached(db: DbOrTx, now: Date): Promise<ProcessingTimes> {
+  return publicCache.get(db, "all", now, () => processingTimes(db, now));
 }
 
 /** For the bench: forget the cached figures of one database. */
 export function clearInsightCaches(db: DbOrTx): void {
-  timesCaches.delete(db);
-  publicCaches.delete(db);
+  timesCache.clear(db);
+  publicCache.clear(db);
 }
