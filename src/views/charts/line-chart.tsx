@@ -11,6 +11,7 @@
  */
 import { max } from "d3-array";
 import { scaleLinear, scalePoint } from "d3-scale";
+import { formatCount } from "../../messages/numbers";
 import { line } from "d3-shape";
 
 export interface LineSeries {
@@ -41,13 +42,13 @@ export function LineChart(props: { labels: string[]; series: LineSeries[]; /** S
           <g>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} class="chart-grid" />
             <text x={M.left - 4} y={y(t)} dy="0.32em" text-anchor="end" class="chart-label">
-              {t.toLocaleString("th-TH")}
+              {formatCount(t)}
             </text>
           </g>
         ))}
         {props.labels.map((label, i) =>
           i % every === 0 ? (
-            <text x={x(i)} y={H - M.bottom + 16} text-anchor="middle" class="chart-label">
+            <text x={x(i)} y={H - M.bottom + 16} text-anchor={i === props.labels.length - 1 ? "end" : "middle"} class="chart-label">
               {label}
             </text>
           ) : null,

@@ -10,6 +10,7 @@
  */
 import { max, sum } from "d3-array";
 import { scaleLinear } from "d3-scale";
+import { formatCount } from "../../messages/numbers";
 
 export interface StackedRow {
   name: string;
@@ -42,7 +43,7 @@ export function StackedBarChart(props: { segments: string[]; rows: StackedRow[] 
                 return v > 0 ? <rect x={x(from)} y={y0 + 19} width={Math.max(1, x(start) - x(from))} height={BAR} class={`chart-seg chart-seg-${s}`} /> : null;
               })}
               <text x={x(start) + 4} y={y0 + 19 + BAR / 2} dy="0.32em" class="chart-label">
-                {sum(row.values).toLocaleString("th-TH")}
+                {formatCount(sum(row.values))}
               </text>
             </g>
           );

@@ -6,6 +6,7 @@
  */
 import { POSITIONS, POSITION_KEYS, STATUSES } from "../../domain/academic";
 import { AGE_BUCKETS, MIN_PUBLISHED_GROUP } from "../../domain/insight";
+import { formatCount } from "../../messages/numbers";
 import { formatThaiDate, formatThaiDateTime, formatThaiDayMonth, isoDateTime } from "../../messages/dates";
 import type { AcademicOverview } from "../../services/insight-academic";
 import { OVERVIEW_WEEKS } from "../../services/insight-academic";
@@ -18,7 +19,6 @@ export interface OverviewProps {
   universities: { id: string; nameTh: string }[];
 }
 
-const num = (n: number) => n.toLocaleString("th-TH");
 
 function Filters(props: { filters: Record<string, string>; universities: OverviewProps["universities"] }) {
   const f = props.filters;
@@ -67,7 +67,7 @@ function Backlog(props: { overview: AcademicOverview }) {
   return (
     <section aria-labelledby="backlog-title">
       <h2 id="backlog-title">งานค้างตามสถานะ และอายุนับจากวันยื่น</h2>
-      <p class="secondary">คำขอที่ยื่นแล้วและยังไม่สิ้นสุด รวม {num(total)} คำขอ</p>
+      <p class="secondary">คำขอที่ยื่นแล้วและยังไม่สิ้นสุด รวม {formatCount(total)} คำขอ</p>
       <StackedBarChart
         segments={AGE_BUCKETS.map((b) => b.th)}
         rows={rows.map((r) => ({ name: STATUSES[r.status].th, values: AGE_BUCKETS.map((b) => r.buckets[b.key]) }))}
@@ -93,11 +93,11 @@ function Backlog(props: { overview: AcademicOverview }) {
               <th scope="row">{STATUSES[r.status].th}</th>
               {AGE_BUCKETS.map((b) => (
                 <td class="num" data-label={b.th}>
-                  <span class="cell">{num(r.buckets[b.key])}</span>
+                  <span class="cell">{formatCount(r.buckets[b.key])}</span>
                 </td>
               ))}
               <td class="num" data-label="รวม">
-                <span class="cell">{num(r.total)}</span>
+                <span class="cell">{formatCount(r.total)}</span>
               </td>
             </tr>
           ))}
@@ -143,10 +143,10 @@ function Flow(props: { overview: AcademicOverview }) {
                   <time datetime={isoDateTime(w.weekStart)}>{formatThaiDate(w.weekStart)}</time>
                 </th>
                 <td class="num" data-label="ยื่นเข้า">
-                  <span class="cell">{num(w.submitted)}</span>
+                  <span class="cell">{formatCount(w.submitted)}</span>
                 </td>
                 <td class="num" data-label="เสร็จสิ้น">
-                  <span class="cell">{num(w.finished)}</span>
+                  <span class="cell">{formatCount(w.finished)}</span>
                 </td>
               </tr>
             ))}
@@ -187,13 +187,13 @@ function Times(props: { overview: AcademicOverview }) {
             <tr>
               <th scope="row">{STATUSES[r.status].th}</th>
               <td class="num" data-label="มัธยฐาน (วัน)">
-                <span class="cell">{r.summary ? num(r.summary.medianDays) : "ข้อมูลยังไม่พอ"}</span>
+                <span class="cell">{r.summary ? formatCount(r.summary.medianDays) : "ข้อมูลยังไม่พอ"}</span>
               </td>
               <td class="num" data-label="80% ไม่เกิน (วัน)">
-                <span class="cell">{r.summary ? num(r.summary.p80Days) : "ข้อมูลยังไม่พอ"}</span>
+                <span class="cell">{r.summary ? formatCount(r.summary.p80Days) : "ข้อมูลยังไม่พอ"}</span>
               </td>
               <td class="num" data-label="จำนวนคำขอ">
-                <span class="cell">{num(r.count)}</span>
+                <span class="cell">{formatCount(r.count)}</span>
               </td>
             </tr>
           ))}
@@ -217,7 +217,7 @@ function Waiting(props: { overview: AcademicOverview }) {
               {group.requests.map((r) => (
                 <li>
                   <a href={`/requests/${r.id}`}>{r.ticketNo ?? "ไม่มีเลขที่"}</a> {r.name} · {r.universityName} ·{" "}
-                  <strong>{num(r.days)} วัน</strong> ในสถานะนี้ (ตั้งแต่ <time datetime={isoDateTime(r.statusSince)}>{formatThaiDate(r.statusSince)}</time>)
+                  <strong>{formatCount(r.days)} วัน</strong> ในสถานะนี้ (ตั้งแต่ <time datetime={isoDateTime(r.statusSince)}>{formatThaiDate(r.statusSince)}</time>)
                 </li>
               ))}
             </ol>

@@ -6,10 +6,10 @@
  */
 import { POSITIONS } from "../../domain/academic";
 import { MIN_PUBLISHED_GROUP } from "../../domain/insight";
+import { formatCount } from "../../messages/numbers";
 import { formatThaiDateTime, isoDateTime } from "../../messages/dates";
 import type { ProcessingTimes } from "../../services/insight-academic";
 
-const num = (n: number) => n.toLocaleString("th-TH");
 
 export function ProcessingTimesPage(props: { times: ProcessingTimes }) {
   const { computedAt, positions } = props.times;
@@ -26,10 +26,10 @@ export function ProcessingTimesPage(props: { times: ProcessingTimes }) {
             {p.summary ? (
               <>
                 <p class="stat">
-                  <span class="stat-value">80% ของคำขอเสร็จภายใน {num(p.summary.p80Days)} วัน</span>
+                  <span class="stat-value">80% ของคำขอเสร็จภายใน {formatCount(p.summary.p80Days)} วัน</span>
                 </p>
-                <p>ครึ่งหนึ่งของคำขอเสร็จภายใน {num(p.summary.medianDays)} วัน (มัธยฐาน)</p>
-                <p class="secondary">จากคำขอที่สิ้นสุดแล้ว {num(p.summary.count)} คำขอ</p>
+                <p>ครึ่งหนึ่งของคำขอเสร็จภายใน {formatCount(p.summary.medianDays)} วัน (มัธยฐาน)</p>
+                <p class="secondary">จากคำขอที่สิ้นสุดแล้ว {formatCount(p.summary.count)} คำขอ</p>
               </>
             ) : (
               <p>ข้อมูลยังไม่พอ (ต้องมีคำขอที่สิ้นสุดแล้วอย่างน้อย {MIN_PUBLISHED_GROUP} คำขอ)</p>
