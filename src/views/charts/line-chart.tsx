@@ -21,7 +21,7 @@ export interface LineSeries {
   tone: "a" | "b";
 }
 
-const W = 360;
+const W = 340;
 const H = 220;
 const M = { top: 12, right: 12, bottom: 28, left: 36 };
 

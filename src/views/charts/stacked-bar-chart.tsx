@@ -17,7 +17,7 @@ export interface StackedRow {
   values: number[];
 }
 
-const W = 360;
+const W = 320;
 const ROW = 40;
 const BAR = 16;
 const M = { top: 4, right: 40, left: 4 };
