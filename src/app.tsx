@@ -33,6 +33,7 @@ import { helpRoutes } from "./routes/help";
 import { homeRoutes } from "./routes/home";
 import { renderPage } from "./routes/render";
 import { officerRoutes } from "./routes/officer";
+import { academicOverviewRoutes, processingTimesRoutes } from "./routes/insight-academic";
 import { requestRoutes } from "./routes/requests";
 import { universityRoutes } from "./routes/university";
 import { thaidRoutes } from "./routes/thaid";
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
 
   app.route("/", homeRoutes);
   app.route("/help", helpRoutes);
+  app.route("/", processingTimesRoutes);
   app.route("/", authRoutes);
   app.route("/", passwordResetRoutes);
   app.route("/", thaidRoutes);
@@ -85,6 +87,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", requestRoutes);
   app.route("/university", universityRoutes);
   app.route("/officer/agencies", officerAgencyRoutes);
+  app.route("/officer", academicOverviewRoutes);
   app.route("/officer", officerRoutes);
   app.route("/admin/mail", adminMailRoutes);
   app.route("/admin/universities", universityAdminRoutes);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageBucket, bangkokWeekStart, daysInStatuses, MIN_PUBLISHED_GROUP, statusTimes, timeSummary, weeklyCounts } from "./insight";
+import { ageBucket, bangkokWeekStart, daysInStatuses, histogramSummary, MIN_PUBLISHED_GROUP, statusTimes, timeSummary, weeklyCounts, wholeDays } from "./insight";
 
 const DAY = 86_400_000;
 /** Midnight Bangkok (UTC+7) of a date, as ms since epoch. */
@@ -80,5 +80,27 @@ describe("Bangkok weeks", () => {
     ]);
     expect(weeklyCounts([], now, 26)).toHaveLength(26);
     expect(weeklyCounts([], now, 26).every((w, i, all) => i === 0 || w.weekStart - all[i - 1]!.weekStart === 7 * DAY)).toBe(true);
+  });
+});
+
+describe("whole-day histograms", () => {
+  it("counts a started day as a day", () => {
+    expect(wholeDays(0)).toBe(0);
+    expect(wholeDays(1)).toBe(1);
+    expect(wholeDays(DAY)).toBe(1);
+    expect(wholeDays(DAY + 1)).toBe(2);
+  });
+
+  it("gives the same summary as the samples it stands for", () => {
+    const samples = [1, 1, 2, 3, 3, 3, 5, 8, 8, 9, 12, 12, 12, 13, 20, 21, 21, 30, 40, 41, 41];
+    const histogram = [...new Set(samples)].map((days) => ({ days, count: samples.filter((d) => d === days).length })).reverse();
+    expect(histogramSummary(histogram)).toEqual(timeSummary(samples));
+    expect(histogramSummary(histogram)).toEqual({ medianDays: 12, p80Days: 21, count: 21 });
+  });
+
+  it("publishes nothing below the group size", () => {
+    expect(histogramSummary([{ days: 4, count: 19 }])).toBeNull();
+    expect(histogramSummary([{ days: 4, count: 19 }, { days: 9, count: 1 }])).toEqual({ medianDays: 4, p80Days: 4, count: 20 });
+    expect(histogramSummary([])).toBeNull();
   });
 });

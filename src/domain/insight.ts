@@ -100,3 +100,39 @@ export function weeklyCounts(moments: readonly number[], now: number, weeks: num
   }
   return starts.map((weekStart) => ({ weekStart, count: counts.get(weekStart)! }));
 }
+
+/** Whole days for a duration in ms, counting a started day as a day: 80% "within N days" never promises less than it took. */
+export function wholeDays(ms: number): number {
+  return Math.max(0, Math.ceil(ms / DAY));
+}
+
+/** One bar of a histogram of whole days: `count` samples took exactly `days`. */
+export interface DaysCount {
+  days: number;
+  count: number;
+}
+
+/**
+ * `timeSummary` of the samples a histogram stands for, without spreading them out:
+ * the SQL sends a few hundred (days, count) rows instead of every sample, and the
+ * figures are the same as from the full list.
+ */
+export function histogramSummary(histogram: readonly DaysCount[], minGroup = MIN_PUBLISHED_GROUP): TimeSummary | null {
+  const bars = histogram.filter((b) => b.count > 0).sort((a, b) => a.days - b.days);
+  const count = bars.reduce((n, b) => n + b.count, 0);
+  if (count < minGroup || count === 0) return null;
+  const at = (index: number): number => {
+    let seen = 0;
+    for (const bar of bars) {
+      seen += bar.count;
+      if (index < seen) return bar.days;
+    }
+    return bars[bars.length - 1]!.days;
+  };
+  const pct = (p: number) => {
+    const rank = (p / 100) * (count - 1);
+    const lo = at(Math.floor(rank));
+    return lo + (at(Math.ceil(rank)) - lo) * (rank - Math.floor(rank));
+  };
+  return { medianDays: Math.round(pct(50)), p80Days: Math.ceil(pct(80)), count };
+}

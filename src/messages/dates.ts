@@ -31,3 +31,10 @@ export function formatThaiDateTime(date: Date): string {
 export function isoDateTime(date: Date): string {
   return date.toISOString();
 }
+
+const dayMonthFormat = new Intl.DateTimeFormat("th-TH-u-ca-buddhist", { day: "numeric", month: "short", timeZone: TZ });
+
+/** `22 ส.ค.`: a short axis label (the year is in the table beside it). */
+export function formatThaiDayMonth(date: Date): string {
+  return dayMonthFormat.format(date);
+}

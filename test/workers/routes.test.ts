@@ -66,3 +66,16 @@ describe("the officer's XLSX export in workerd", () => {
     expect(new TextDecoder("latin1").decode(body)).toContain("xl/workbook.xml");
   });
 });
+
+describe("the insight pages in workerd (issue 14)", () => {
+  it("draws the officer overview's SVG charts with d3 and shows the public processing times", async () => {
+    const officer = await WorkerBrowser.signedInAs("wk-officer");
+    const { res, html } = await officer.page("/officer/overview");
+    expect(res.status).toBe(200);
+    expect(html).toMatch(/<svg[^>]*aria-hidden="true"[^>]*>.*<path d="M/s);
+    expect(html).toContain("<caption>งานค้างตามสถานะ");
+    const visitor = await new WorkerBrowser().page("/processing-times");
+    expect(visitor.res.status).toBe(200);
+    expect(visitor.html).toContain("ผู้ช่วยศาสตราจารย์");
+  });
+});

@@ -73,6 +73,12 @@ export const academicRequests = sqliteTable(
     // the matches reads these narrow entries instead of every candidate row.
     index("requests_search_idx").on(t.status, t.position, t.applicantFirstName, t.applicantLastName, t.ticketNo, t.letterNo),
     index("requests_finished_idx").on(t.position, t.status, t.finishedAt),
+    // The overview (services/insight-academic.ts): each covers its count with the
+    // university and position filters, so no figure reads a table row.
+    index("insight_open_idx").on(t.status, t.submittedAt, t.position, t.universityId),
+    index("insight_submitted_idx").on(t.submittedAt, t.position, t.universityId),
+    index("insight_finished_idx").on(t.status, t.finishedAt, t.position, t.universityId, t.submittedAt, t.id),
+    index("insight_waiting_idx").on(t.status, t.statusSince, t.position, t.universityId),
   ],
 );
 

@@ -285,12 +285,14 @@ export const GENERATED_PLAN: readonly {
   { status: "committee", count: 3 },
   {
     status: "finished",
-    count: 28,
-    rounds: [["doc_review"], ["received"], ["doc_checked"]],
+    // At least 20 of each position finish within any 12 months, so the public processing
+    // times (issue 14) show a figure for every position and the overview's weeks fill in.
+    count: 68,
+    rounds: [["doc_review"], ["received"], ["doc_checked"], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], ["received"], [], [], [], [], ["doc_review"], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], ["doc_checked"]],
     positions: [
       ...Array<Position>(24).fill(ASSISTANT),
-      ...Array<Position>(3).fill("associate_professor"),
-      "professor",
+      ...Array<Position>(22).fill("associate_professor"),
+      ...Array<Position>(22).fill("professor"),
     ],
   },
 ];

@@ -24,6 +24,7 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   ],
   officer: [
     { href: "/officer", label: "คำขอตำแหน่งทางวิชาการ" },
+    { href: "/officer/overview", label: "ภาพรวมคำขอ" },
     { href: "/officer/reviews", label: "ตรวจสอบ e-Service" },
     { href: "/officer/batches", label: "รอบเปิดให้บริการ" },
     { href: "/officer/agencies", label: "หน่วยงาน" },
@@ -33,6 +34,7 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   admin: [
     { href: "/admin", label: "ผู้ดูแลระบบ" },
     { href: "/officer", label: "คำขอตำแหน่งทางวิชาการ" },
+    { href: "/officer/overview", label: "ภาพรวมคำขอ" },
     { href: "/admin/universities", label: "มหาวิทยาลัย" },
     { href: "/staff", label: "บัญชีเจ้าหน้าที่" },
     { href: "/admin/mail", label: "จดหมายออก" },

@@ -279,13 +279,14 @@ function DocumentStatusForm(props: {
 function Estimate(props: { estimate: TimeEstimate | null }) {
   const e = props.estimate;
   if (!e) return null;
+  const overall = <a href="/processing-times">ระยะเวลาดำเนินการโดยรวมของแต่ละตำแหน่ง</a>;
   if (!e.range) {
-    return <p class="estimate secondary">ยังมีข้อมูลคำขอลักษณะเดียวกันไม่พอที่จะประมาณระยะเวลาได้อย่างถูกต้อง</p>;
+    return <p class="estimate secondary">ยังมีข้อมูลคำขอลักษณะเดียวกันไม่พอที่จะประมาณระยะเวลาได้อย่างถูกต้อง · {overall}</p>;
   }
   return (
     <p class={e.overdue ? "estimate estimate-overdue" : "estimate"}>
       คำขอลักษณะเดียวกัน 80% เสร็จใน {e.range.lowDays}–{e.range.highDays} วัน นับจากขั้นตอนนี้ (จาก {e.range.samples} คำขอ)
-      {e.overdue ? ` · คำขอนี้อยู่ในขั้นตอนนี้มาแล้ว ${e.elapsedDays} วัน นานกว่าคำขอลักษณะเดียวกัน 80%` : ""}
+      {e.overdue ? ` · คำขอนี้อยู่ในขั้นตอนนี้มาแล้ว ${e.elapsedDays} วัน นานกว่าคำขอลักษณะเดียวกัน 80%` : ""} · {overall}
     </p>
   );
 }
