@@ -104,7 +104,7 @@ function visibleBy(role: SessionUser["role"], ids: { pidHmac: string | Placehold
 }
 
 /** Which requests a user may see at all; null for roles that see none. */
-function visibleTo(user: SessionUser): SQL | null {
+export function visibleTo(user: SessionUser): SQL | null {
   if ((user.role === "applicant" && !user.pidHmac) || (user.role === "university" && !user.orgId)) return null;
   return visibleBy(user.role, { pidHmac: user.pidHmac ?? "", orgId: user.orgId ?? "" });
 }
@@ -311,6 +311,22 @@ const estimateQuery = preparedOnce((db) =>
 export async function estimateRemaining(db: DbOrTx, req: RequestDetail, now: Date): Promise<TimeEstimate | null> {
   if (req.status === "draft" || req.status === "finished" || !req.position) return null;
   const [cached] = await estimateQuery(db).all({ position: req.position, status: req.status });
+  return estimateFrom(db, req, cached, now);
+}
+
+/** The stored range as `estimateQuery` reads it (a page may read it in its own batch). */
+export interface StoredEstimate {
+  lowDays: number | null;
+  highDays: number | null;
+  p80Days: number | null;
+  samples: number;
+  basis: Date | null;
+  latest: number | null;
+}
+
+/** `estimateRemaining` from a stored range already read: recomputed (more round trips) only when it is stale. */
+export async function estimateFrom(db: DbOrTx, req: RequestDetail, cached: StoredEstimate | undefined, now: Date): Promise<TimeEstimate | null> {
+  if (req.status === "draft" || req.status === "finished" || !req.position) return null;
   const fresh = cached && (cached.latest === null || (cached.basis !== null && cached.basis.getTime() >= cached.latest));
   const range = fresh
     ? cached.lowDays === null
