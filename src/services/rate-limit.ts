@@ -65,15 +65,23 @@ export async function rateLimitOutcome(db: DbOrTx, key: string, rule: RateLimitR
  * failures use up the limit. Does nothing once the hit's window has been replaced.
  */
 export async function releaseRateLimit(db: DbOrTx, key: string, hit: RateLimitResult): Promise<void> {
-  if (!hit.allowed) return;
-  await db
+  if (hit.allowed) await releaseRateLimitQuery(db, key, hit);
+}
+
+/** `releaseRateLimit`'s update, unsent, for a batch; it matches nothing for a refused hit's window. */
+export function releaseRateLimitQuery(db: DbOrTx, key: string, hit: RateLimitResult) {
+  return db
     .update(rateLimits)
     .set({ count: sql`${rateLimits.count} - 1` })
-    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, hit.windowStart), gt(rateLimits.count, 0)));
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, hit.windowStart), gt(rateLimits.count, 0), hit.allowed ? undefined : sql`0`));
 }
 
 export async function clearRateLimit(db: DbOrTx, key: string): Promise<void> {
-  await db.delete(rateLimits).where(eq(rateLimits.key, key));
+  await clearRateLimitQuery(db, key);
+}
+
+export function clearRateLimitQuery(db: DbOrTx, key: string) {
+  return db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
 
 /** Drops windows that ended long ago; run by the scheduler. */

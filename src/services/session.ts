@@ -41,10 +41,17 @@ export async function createSession(
   now: Date,
   userAgent: string | null,
 ): Promise<{ token: string; id: string; expiresAt: Date }> {
+  const { insert, ...created } = await newSession(db, userId, now, userAgent);
+  await insert;
+  return created;
+}
+
+/** A new session's token and its row's insert, unsent (sign-in sends it in one batch with its audit event). */
+export async function newSession(db: DbOrTx, userId: string, now: Date, userAgent: string | null) {
   const token = randomToken(20);
   const id = await sha256Hex(token);
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
-  await db.insert(sessions).values({
+  const insert = db.insert(sessions).values({
     id,
     userId,
     createdAt: now,
@@ -52,7 +59,7 @@ export async function createSession(
     expiresAt,
     userAgent: userAgent?.slice(0, 300) ?? null,
   });
-  return { token, id, expiresAt };
+  return { token, id, expiresAt, insert };
 }
 
 function buildSessionQuery(db: DbOrTx) {
