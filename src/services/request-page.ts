@@ -55,7 +55,9 @@ function pageQueries(db: Db, visible: SQL, ref: RequestRef, withLink: boolean) {
       p80Days: est.p80Days,
       samples: est.samples,
       basis: est.basisFinishedAt,
-      latest: sql<number | null>`(SELECT max(f.finished_at) FROM academic_requests f WHERE f.position = ${est.position} AND f.status = 'finished')`,
+      // Keyed by the request, not by a column: drizzle writes a column bare inside a selected
+      // expression, which would bind to `f` here and make the subquery scan every finished request.
+      latest: sql<number | null>`(SELECT max(f.finished_at) FROM academic_requests f WHERE f.position = (SELECT p.position FROM academic_requests p WHERE p.id = ${id}) AND f.status = 'finished')`,
     })
     .from(est)
     .where(sql`(${est.position}, ${est.status}) = (SELECT ${r.position}, ${r.status} FROM ${r} WHERE ${r.id} = ${id})`)
