@@ -8,8 +8,8 @@
  * How: the Node host's own deps and app, with its database swapped for
  * `@libsql/client/web` talking to the Hrana harness (scripts/hrana-harness.ts) that
  * serves the same file, with its per-request delay. Not the Worker in workerd (as
- * `npm run dev:edge` runs it): starting wrangler costs ~15 s and a second copy of the
- * database, and what this section measures — round trips × distance — comes from the
+ * `npm run dev:edge` runs it): starting wrangler adds many seconds and a bundle build
+ * to a bench that is already long, and what this section measures — round trips × distance — comes from the
  * client library and the app's queries, which are the very same code here. workerd's
  * own CPU cost is the password line's subject, not this one's.
  */
