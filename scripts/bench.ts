@@ -19,6 +19,8 @@
  *    ratio to the baseline of the same load, page weight with assets, SQL
  *    statements per page, the Worker bundle size, and the CPU of one password
  *    verification in workerd and on Node (bench-password.ts).
+ * 6. The edge section (bench-edge.ts): the tracking page, /me and the officer list
+ *    with the database over Hrana HTTP at 0 and 30 ms per round trip.
  */
 import { fork, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -41,6 +43,7 @@ import { upsertApplicant } from "../src/services/applicants";
 import { startSession } from "../src/services/auth";
 import { clearInsightCaches } from "../src/services/insight-academic";
 import { pidKeys } from "../src/services/pid-crypto";
+import { edgeLines } from "./bench-edge";
 import { passwordVerifyLine } from "./bench-password";
 import { seedBench, type BenchSeedSummary } from "./bench-seed";
 import { serveLoads, type LoadMessage, type LoadOptions, type LoadResult } from "./load-generator";
@@ -452,6 +455,11 @@ async function main() {
     }
     // (g') and (h') left the insight caches empty: fill them, as any earlier visitor would have, before the load.
     for (const p of [overviewCold, publicCold]) await p.browser.request(p.path);
+
+    // 4b. The same pages as the Workers host serves them: the database over HTTP, near and far.
+    console.log("\nedge (database over Hrana HTTP, as on Workers; one request at a time, median of 7):");
+    const edgePages = pages.map((p) => ({ key: p.key, label: p.label, path: p.path, cookie: p.browser.cookieHeader() }));
+    for (const line of await edgeLines(host.deps, join(dir, "bench.db"), host.url, edgePages)) console.log(line);
 
     // 5. Load.
     const qrScenario = async (): Promise<Scenario> => {

@@ -41,7 +41,12 @@ interface StmtResult {
 interface BatchResult { step_results: (StmtResult | null)[]; step_errors: (HranaErr | null)[] }
 interface Stream { db: Db; sqls: Map<number, string>; baton: string; timer?: NodeJS.Timeout; closed: boolean; onClose?: () => void }
 
-export interface HranaHarness { url: string; close(): Promise<void> }
+export interface HranaHarness {
+  url: string;
+  /** Database requests served so far (pipeline and cursor POSTs; not the client's one-time version probe). */
+  requests(): number;
+  close(): Promise<void>;
+}
 
 const IDLE_TIMEOUT_MS = 10_000;
 /** How long a stream waits for another stream's write transaction before failing with SQLITE_BUSY. */
@@ -271,8 +276,22 @@ function needsWriteLock(s: Stream, requests: StreamRequest[]): boolean {
   });
 }
 
-export async function startHranaHarness(opts: { dbPath: string; port?: number; host?: string; writeLockWaitMs?: number }): Promise<HranaHarness> {
+export interface HranaHarnessOptions {
+  dbPath: string;
+  port?: number;
+  host?: string;
+  writeLockWaitMs?: number;
+  /**
+   * Milliseconds every HTTP request waits before it is served: the Worker↔database
+   * distance (30 ≈ a Bangkok Worker to a Singapore database). Default HRANA_DELAY_MS or 0.
+   */
+  delayMs?: number;
+}
+
+export async function startHranaHarness(opts: HranaHarnessOptions): Promise<HranaHarness> {
   const host = opts.host ?? "127.0.0.1";
+  const delayMs = opts.delayMs ?? Number(process.env.HRANA_DELAY_MS ?? 0);
+  let served = 0;
   const streams = new Map<string, Stream>();
   const writeLock = new StreamWriteLock(opts.writeLockWaitMs ?? WRITE_LOCK_WAIT_MS);
 
@@ -322,6 +341,8 @@ export async function startHranaHarness(opts: { dbPath: string; port?: number; h
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
+      // The whole round trip's latency, paid once per request as over a real network.
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
       try {
         const path = new URL(req.url ?? "/", "http://x").pathname.replace(/\/+$/, "");
         // No /v3-protobuf: its 404 makes a v3-probing client fall back to JSON.
@@ -329,6 +350,7 @@ export async function startHranaHarness(opts: { dbPath: string; port?: number; h
         if (req.method !== "POST" || !["/v2/pipeline", "/v3/pipeline", "/v3/cursor"].includes(path)) {
           return reply(res, 404, { message: `Not found: ${req.method} ${path}` });
         }
+        served++;
         const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
           baton?: string | null; requests?: StreamRequest[]; batch?: { steps: { condition?: Cond | null; stmt: Stmt }[] };
         } | null;
@@ -396,6 +418,7 @@ export async function startHranaHarness(opts: { dbPath: string; port?: number; h
   const { port } = server.address() as { port: number };
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    requests: () => served,
     async close() {
       for (const s of streams.values()) closeStream(s);
       streams.clear();

@@ -1,9 +1,8 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { hmacSha256, randomToken } from "../services/crypto";
-import { validateSession } from "../services/session";
+import { readSession } from "../services/session";
 import { isFormPost } from "./parked-forms";
-import { sessionOwner } from "../services/parked-forms";
 import { flashMessage } from "../messages/th";
 import { clearCookie, cookieNames, readCookie, writeCookie } from "./cookies";
 
@@ -17,9 +16,10 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const names = cookieNames(config.secureCookies);
 
   const token = readCookie(c, names.session);
-  // Read before validateSession deletes an expired row: a form posted too late is parked for this user.
-  const owner = token && isFormPost(c.req.method, c.req.header("content-type")) ? await sessionOwner(db, token) : null;
-  const session = token ? await validateSession(db, token, clock.now()) : null;
+  // One statement: the session, or whose it was once it signs nobody in (a form posted too late is parked for them).
+  const read = token ? await readSession(db, token, clock.now()) : null;
+  const session = read?.session ?? null;
+  const owner = token && isFormPost(c.req.method, c.req.header("content-type")) ? (read?.ownerId ?? null) : null;
   if (token && !session) {
     c.set("expiredSessionUser", owner);
     clearCookie(c, names.session, config.secureCookies);

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { dashboardCounts, eserviceListQuery } from "../domain/onboarding/eservice-list";
 import { requireRole } from "../middleware/roles";
-import { latestNotifications, markNotificationRead, pageServices, serviceChoice, serviceShapes } from "../services/onboarding/service";
+import { agencyDashboard, markNotificationRead, pageServices } from "../services/onboarding/service";
 import { AgencyDashboardPage } from "../views/pages/agency-dashboard";
 import { EserviceListPage } from "../views/pages/eservice-list";
 import { groupBatches } from "../domain/onboarding/batches";
@@ -20,19 +20,15 @@ export const agencyRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { db } = c.var.deps;
     const agencyId = c.var.user!.orgId!;
-    const [shapes, choice, notifications] = await Promise.all([
-      serviceShapes(db, agencyId),
-      serviceChoice(db, agencyId, c.req.query("service")),
-      latestNotifications(db, agencyId),
-    ]);
+    const { shapes, services, selected, notifications } = await agencyDashboard(db, agencyId, c.req.query("service"));
     return renderPage(
       c,
       { title: "แดชบอร์ด" },
       <AgencyDashboardPage
         counts={dashboardCounts(shapes)}
         notifications={notifications}
-        services={choice.services}
-        selected={choice.selected}
+        services={services}
+        selected={selected}
         csrfToken={c.var.csrfToken}
       />,
     );

@@ -31,7 +31,10 @@ function listFilters(c: AppContext, page: number): RequestFilters {
 async function search(c: AppContext, page: number) {
   const { deps } = c.var;
   const f = requestFilterQuery.parse(c.req.query());
-  const result = await searchRequests(deps.db, c.var.user!, listFilters(c, page), { keys: await pidKeys(deps.config.dataKey), now: deps.clock.now() });
+  // The filter's university list is read in the same batch as the page.
+  const result = await searchRequests(deps.db, c.var.user!, listFilters(c, page), { keys: await pidKeys(deps.config.dataKey), now: deps.clock.now() }, [
+    listUniversities(deps.db),
+  ] as const);
   const filters = Object.fromEntries(
     Object.entries({ q: f.q, status: f.status, university: f.university, position: f.position, age: f.age?.toString() }).filter(([, v]) => v),
   ) as Record<string, string>;
@@ -43,8 +46,8 @@ export const officerRoutes = new Hono<AppEnv>()
   .use("*", requireRole("officer", "admin"))
   .get("/", async (c) => {
     const page = requestFilterQuery.parse(c.req.query()).page ?? 1;
-    const { rows, total, filters } = await search(c, page);
-    const universities = await listUniversities(c.var.deps.db);
+    const { rows, total, filters, also } = await search(c, page);
+    const [universities] = also;
     return renderPage(
       c,
       { title: "งานของเจ้าหน้าที่" },

@@ -24,18 +24,12 @@ import { requireRole } from "../middleware/roles";
 import { multipartOnly, uploadLimit } from "../middleware/uploads";
 import { decryptPid, pidKeys } from "../services/pid-crypto";
 import { revealApplicantPid } from "../services/pid-views";
-import {
-  applyOfficerAction,
-  estimateRemaining,
-  getRequestFor,
-  getTimeline,
-  listForApplicant,
-  type RequestDetail,
-} from "../services/requests";
-import { addDocument, getDocument, listDocuments, setDocumentStatus } from "../services/documents";
+import { applyOfficerAction, getRequestFor, listForApplicant, type RequestDetail } from "../services/requests";
+import { readRequestPage, type RequestPage } from "../services/request-page";
+import { addDocument, getDocument, setDocumentStatus } from "../services/documents";
 import { PDF_20MB, storeUpload } from "../services/uploads";
-import { activeTrackingLink, createTrackingLink, mailTrackingLink, resolveTrackingToken, revokeTrackingLinks, trackingMailRecipients } from "../services/tracking-links";
-import { hitRateLimit } from "../services/rate-limit";
+import { createTrackingLink, mailTrackingLink, revokeTrackingLinks, trackingMailRecipients, trackingTokenHash } from "../services/tracking-links";
+import { hitRateLimit, rateLimitHit, rateLimitOutcome } from "../services/rate-limit";
 import { MyRequestsPage } from "../views/pages/my-requests";
 import { ApplicantIdField, RequestDetailPage, type RequestDetailProps } from "../views/pages/request-detail";
 import { isFragmentRequest, renderPage, seeOther } from "./render";
@@ -44,17 +38,23 @@ import { useCase } from "./use-case";
 import { setFlash, showFlash } from "./session-cookie";
 
 async function detailProps(c: AppContext, req: RequestDetail, extra: Partial<RequestDetailProps> = {}): Promise<RequestDetailProps> {
+  const page = await readRequestPage(c.var.deps.db, c.var.user!, { id: req.id }, pageOptions(c));
+  if (!page.page) throw new NotFoundError();
+  // The request as the caller loaded it, with the rest read fresh.
+  return pageProps(c, { ...page.page, req }, extra);
+}
+
+function pageOptions(c: AppContext) {
+  const user = c.var.user!;
+  return { withLink: user.role === "officer" || user.role === "admin", now: c.var.deps.clock.now() };
+}
+
+async function pageProps(c: AppContext, { req, timeline, estimate, link, documents }: RequestPage, extra: Partial<RequestDetailProps> = {}): Promise<RequestDetailProps> {
   const { deps } = c.var;
   const user = c.var.user!;
   const officer = user.role === "officer" || user.role === "admin";
   const open = documentsChange(req.status);
   const pid = req.applicantPidEnc ? await decryptPid(await pidKeys(deps.config.dataKey), req.applicantPidEnc) : "";
-  const [timeline, estimate, link, documents] = await Promise.all([
-    getTimeline(deps.db, req.id),
-    estimateRemaining(deps.db, req, deps.clock.now()),
-    officer ? activeTrackingLink(deps.db, req.id) : Promise.resolve(null),
-    listDocuments(deps.db, req.id),
-  ]);
   return {
     request: {
       id: req.id,
@@ -128,21 +128,27 @@ export const requestRoutes = new Hono<AppEnv>()
     return renderPage(c, { title: "คำขอของฉัน" }, <MyRequestsPage rows={rows} />);
   })
   .get("/requests/:id", viewers, async (c) => {
-    const req = await loadOr404(c, c.req.param("id"));
-    return renderPage(c, { title: `คำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...await detailProps(c, req)} />);
+    const { page } = await readRequestPage(c.var.deps.db, c.var.user!, { id: c.req.param("id") }, pageOptions(c));
+    if (!page) throw new NotFoundError();
+    return renderPage(c, { title: `คำขอ ${page.req.ticketNo ?? ""}` }, <RequestDetailPage {...await pageProps(c, page)} />);
   })
   // Tracking links (screens 9-10): signing in is still required, and the request must be the viewer's.
   .get("/track/:token", viewers, async (c) => {
     c.header("X-Robots-Tag", "noindex, nofollow");
     const { deps } = c.var;
-    // Tokens are 160-bit, but guessing is still throttled per IP (and per user).
-    const limit = await hitRateLimit(deps.db, `track:${deps.clientIp(c)}`, TRACK_LIMIT, deps.clock.now());
-    const perUser = await hitRateLimit(deps.db, `track:user:${c.var.user!.id}`, TRACK_LIMIT, deps.clock.now());
-    if (!limit.allowed || !perUser.allowed) return tooManyRequests(c, Math.max(limit.retryAfterMs, perUser.retryAfterMs));
-    const id = await resolveTrackingToken(c.var.deps.db, c.req.param("token"));
-    if (!id) throw new NotFoundError();
-    const req = await loadOr404(c, id);
-    return renderPage(c, { title: `ติดตามคำขอ ${req.ticketNo ?? ""}` }, <RequestDetailPage {...await detailProps(c, req)} />);
+    const now = deps.clock.now();
+    // Tokens are 160-bit, but guessing is still throttled per IP (and per user). The two
+    // hits, the token and the page's reads are one batch; a refused hit shows nothing it read.
+    const keys = [`track:${deps.clientIp(c)}`, `track:user:${c.var.user!.id}`] as const;
+    const hash = (await trackingTokenHash(c.req.param("token"))) ?? "-";
+    const { first, page } = await readRequestPage(deps.db, c.var.user!, { trackingTokenHash: hash }, {
+      ...pageOptions(c),
+      first: keys.map((key) => rateLimitHit(deps.db, key, TRACK_LIMIT, now)),
+    });
+    const [limit, perUser] = await Promise.all(keys.map((key, i) => rateLimitOutcome(deps.db, key, TRACK_LIMIT, now, first[i] as { windowStart: number }[])));
+    if (!limit!.allowed || !perUser!.allowed) return tooManyRequests(c, Math.max(limit!.retryAfterMs, perUser!.retryAfterMs));
+    if (!page) throw new NotFoundError();
+    return renderPage(c, { title: `ติดตามคำขอ ${page.req.ticketNo ?? ""}` }, <RequestDetailPage {...await pageProps(c, page)} />);
   })
   // Shows the full national ID once, recorded as pid.viewed (the page keeps it masked otherwise).
   .post("/requests/:id/pid", officers, async (c) => {

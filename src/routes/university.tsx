@@ -14,7 +14,7 @@ import { draftFormValues, getRequestFor, PAGE_SIZE, saveDraft, searchRequests, s
 import { RequestCheckPage, RequestFormPage } from "../views/pages/request-form";
 import { DraftRefused, DraftSaved, DraftPartlySaved } from "../views/components/autosave";
 import { RequestListPage } from "../views/pages/request-list";
-import { universityAcceptsRequests } from "../services/universities";
+import { acceptsRequests, acceptsRequestsQuery, universityAcceptsRequests } from "../services/universities";
 import { UniversityDeactivatedPage } from "../views/pages/universities";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";
@@ -95,13 +95,14 @@ export const universityRoutes = new Hono<AppEnv>()
     const { deps } = c.var;
     const f = requestFilterQuery.parse(c.req.query());
     const page = f.page ?? 1;
-    const { rows, total } = await searchRequests(
+    const { rows, total, also } = await searchRequests(
       deps.db,
       c.var.user!,
       { q: f.q, status: f.status as RequestStatus | undefined, position: f.position as Position | undefined, olderThanDays: f.age, page },
       { keys: await pidKeys(deps.config.dataKey), now: deps.clock.now() },
+      [acceptsRequestsQuery(deps.db, c.var.user!.orgId ?? "")] as const,
     );
-    const accepts = await universityAcceptsRequests(deps.db, c.var.user!.orgId ?? "");
+    const accepts = acceptsRequests(also[0]);
     const filters = Object.fromEntries(Object.entries({ q: f.q, status: f.status, position: f.position, age: f.age?.toString() }).filter(([, v]) => v)) as Record<string, string>;
     return renderPage(
       c,

@@ -12,7 +12,12 @@ export interface AuditEvent {
 
 /** Call inside the transaction that made the change, so the event exists iff the change does. */
 export async function recordAudit(tx: DbOrTx, at: Date, event: AuditEvent): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await auditInsert(tx, at, event);
+}
+
+/** `recordAudit`'s insert, unsent: for a change made as one batch (atomic, like a transaction), sent with it. */
+export function auditInsert(tx: DbOrTx, at: Date, event: AuditEvent) {
+  return tx.insert(auditEvents).values({
     at,
     actorId: event.actorId,
     action: event.action,

@@ -16,7 +16,7 @@
  */
 import { eq, lt } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
-import { parkedForms, sessions } from "../db/schema";
+import { parkedForms } from "../db/schema";
 import { randomToken, sha256Hex } from "./crypto";
 
 export const PARKED_FORM_MS = 2 * 3600_000;
@@ -36,16 +36,6 @@ export function parkableFields(body: Record<string, string | File | (string | Fi
     out[name] = Array.isArray(value) ? strings : strings[0]!;
   }
   return out;
-}
-
-/**
- * The user a session token belonged to, whether or not the session is still valid;
- * read before `validateSession`, which deletes the row of an expired session.
- */
-export async function sessionOwner(db: DbOrTx, token: string): Promise<string | null> {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  const [row] = await db.select({ userId: sessions.userId }).from(sessions).where(eq(sessions.id, await sha256Hex(token))).limit(1);
-  return row?.userId ?? null;
 }
 
 /** Keeps `fields` for `userId`'s return to `pagePath`; the token goes in the browser's cookie. */

@@ -26,9 +26,17 @@ export interface RateLimitResult {
  * writes nothing: it neither counts nor pushes the end of the window back.
  */
 export async function hitRateLimit(db: DbOrTx, key: string, rule: RateLimitRule, now: Date): Promise<RateLimitResult> {
+  return rateLimitOutcome(db, key, rule, now, await rateLimitHit(db, key, rule, now));
+}
+
+/**
+ * `hitRateLimit`'s one upsert, unsent: a page may send it in its own batch (one round
+ * trip with its reads), then read the outcome with `rateLimitOutcome`.
+ */
+export function rateLimitHit(db: DbOrTx, key: string, rule: RateLimitRule, now: Date) {
   const t = now.getTime();
   const expired = t - rule.windowMs;
-  const [row] = await db
+  return db
     .insert(rateLimits)
     .values({ key, windowStart: t, count: 1 })
     .onConflictDoUpdate({
@@ -40,6 +48,12 @@ export async function hitRateLimit(db: DbOrTx, key: string, rule: RateLimitRule,
       setWhere: sql`${rateLimits.windowStart} <= ${expired} OR ${rateLimits.count} < ${rule.limit}`,
     })
     .returning({ windowStart: rateLimits.windowStart });
+}
+
+/** What the upsert's returned rows mean; a refused hit reads when its window ends (one more round trip, refusals only). */
+export async function rateLimitOutcome(db: DbOrTx, key: string, rule: RateLimitRule, now: Date, returned: { windowStart: number }[]): Promise<RateLimitResult> {
+  const t = now.getTime();
+  const [row] = returned;
   if (row) return { allowed: true, retryAfterMs: 0, windowStart: row.windowStart };
   const [full] = await db.select({ windowStart: rateLimits.windowStart }).from(rateLimits).where(eq(rateLimits.key, key));
   const windowStart = full?.windowStart ?? t;
@@ -51,15 +65,23 @@ export async function hitRateLimit(db: DbOrTx, key: string, rule: RateLimitRule,
  * failures use up the limit. Does nothing once the hit's window has been replaced.
  */
 export async function releaseRateLimit(db: DbOrTx, key: string, hit: RateLimitResult): Promise<void> {
-  if (!hit.allowed) return;
-  await db
+  if (hit.allowed) await releaseRateLimitQuery(db, key, hit);
+}
+
+/** `releaseRateLimit`'s update, unsent, for a batch; it matches nothing for a refused hit's window. */
+export function releaseRateLimitQuery(db: DbOrTx, key: string, hit: RateLimitResult) {
+  return db
     .update(rateLimits)
     .set({ count: sql`${rateLimits.count} - 1` })
-    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, hit.windowStart), gt(rateLimits.count, 0)));
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, hit.windowStart), gt(rateLimits.count, 0), hit.allowed ? undefined : sql`0`));
 }
 
 export async function clearRateLimit(db: DbOrTx, key: string): Promise<void> {
-  await db.delete(rateLimits).where(eq(rateLimits.key, key));
+  await clearRateLimitQuery(db, key);
+}
+
+export function clearRateLimitQuery(db: DbOrTx, key: string) {
+  return db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
 
 /** Drops windows that ended long ago; run by the scheduler. */

@@ -6,7 +6,8 @@
  * its timeline event, audit event and outbox mail.
  */
 import { and, asc, desc, eq, isNotNull, or, sql, type Placeholder, type SQL } from "drizzle-orm";
-import { preparedOnce, type DbOrTx } from "../db/client";
+import type { BatchItem } from "drizzle-orm/batch";
+import { preparedOnce, type Db, type DbOrTx } from "../db/client";
 import { academicRequests, durationEstimates, requestDocuments, requestEvents, ticketCounters, universities } from "../db/schema";
 import { queueMove } from "../domain/queue";
 import {
@@ -104,7 +105,7 @@ function visibleBy(role: SessionUser["role"], ids: { pidHmac: string | Placehold
 }
 
 /** Which requests a user may see at all; null for roles that see none. */
-function visibleTo(user: SessionUser): SQL | null {
+export function visibleTo(user: SessionUser): SQL | null {
   if ((user.role === "applicant" && !user.pidHmac) || (user.role === "university" && !user.orgId)) return null;
   return visibleBy(user.role, { pidHmac: user.pidHmac ?? "", orgId: user.orgId ?? "" });
 }
@@ -202,30 +203,40 @@ export async function* requestListPages(db: DbOrTx, user: SessionUser, where: SQ
   }
 }
 
-/** A page of the university's or officer's filtered list, with the total. */
-export async function searchRequests(
-  db: DbOrTx,
+/**
+ * A page of the university's or officer's filtered list, with the total, and the
+ * results of `also` (the page's other reads) — all one batch, one round trip on the
+ * Workers host. The count(*) goes in the batch whenever the search has not counted
+ * already: when the first page is not full it is as cheap as the page's own read.
+ */
+export async function searchRequests<A extends readonly BatchItem<"sqlite">[] = []>(
+  db: Db,
   user: SessionUser,
   filters: RequestFilters,
   ctx: { keys: PidKeys; now: Date },
-): Promise<{ rows: RequestListRow[]; total: number }> {
+  also?: A,
+): Promise<{ rows: RequestListRow[]; total: number; also: { -readonly [K in keyof A]: Awaited<A[K]> } }> {
+  const extra: readonly BatchItem<"sqlite">[] = also ?? [];
   const list = await requestListWhere(db, user, filters, ctx);
-  if (!list) return { rows: [], total: 0 };
+  if (!list) {
+    const none = extra.length ? await db.batch(extra as unknown as [BatchItem<"sqlite">]) : [];
+    return { rows: [], total: 0, also: none as never };
+  }
   const { where, total } = list;
   const page = Math.max(1, filters.page ?? 1);
-  const rows = (await db
+  const rowsQuery = db
     .select(listColumns)
     .from(r)
     .innerJoin(universities, eq(universities.id, r.universityId))
     .where(where)
     .orderBy(user.role === "university" ? desc(r.createdAt) : asc(r.submittedAt))
     .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)) as RequestListRow[];
-  if (total !== null) return { rows, total };
-  // A first page that is not full already says how many there are.
-  if (page === 1 && rows.length < PAGE_SIZE) return { rows, total: rows.length };
-  const [count] = await db.select({ n: sql<number>`count(*)` }).from(r).where(where);
-  return { rows, total: count?.n ?? 0 };
+    .offset((page - 1) * PAGE_SIZE);
+  const countQuery = db.select({ n: sql<number>`count(*)` }).from(r).where(where);
+  const results = (await db.batch([rowsQuery, ...(total === null ? [countQuery] : []), ...extra] as unknown as [BatchItem<"sqlite">])) as unknown[];
+  const rows = results[0] as RequestListRow[];
+  const counted = total ?? Number((results[1] as { n: number }[])[0]?.n ?? 0);
+  return { rows, total: counted, also: results.slice(total === null ? 2 : 1) as never };
 }
 
 export type RequestDetail = typeof academicRequests.$inferSelect & {
@@ -311,6 +322,22 @@ const estimateQuery = preparedOnce((db) =>
 export async function estimateRemaining(db: DbOrTx, req: RequestDetail, now: Date): Promise<TimeEstimate | null> {
   if (req.status === "draft" || req.status === "finished" || !req.position) return null;
   const [cached] = await estimateQuery(db).all({ position: req.position, status: req.status });
+  return estimateFrom(db, req, cached, now);
+}
+
+/** The stored range as `estimateQuery` reads it (a page may read it in its own batch). */
+export interface StoredEstimate {
+  lowDays: number | null;
+  highDays: number | null;
+  p80Days: number | null;
+  samples: number;
+  basis: Date | null;
+  latest: number | null;
+}
+
+/** `estimateRemaining` from a stored range already read: recomputed (more round trips) only when it is stale. */
+export async function estimateFrom(db: DbOrTx, req: RequestDetail, cached: StoredEstimate | undefined, now: Date): Promise<TimeEstimate | null> {
+  if (req.status === "draft" || req.status === "finished" || !req.position) return null;
   const fresh = cached && (cached.latest === null || (cached.basis !== null && cached.basis.getTime() >= cached.latest));
   const range = fresh
     ? cached.lowDays === null
@@ -372,7 +399,7 @@ async function computeEstimates(db: DbOrTx, position: Position, now: Date): Prom
   return ranges;
 }
 
-export async function listUniversities(db: DbOrTx) {
+export function listUniversities(db: DbOrTx) {
   return db.select().from(universities).orderBy(asc(universities.nameTh));
 }
 

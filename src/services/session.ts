@@ -41,10 +41,17 @@ export async function createSession(
   now: Date,
   userAgent: string | null,
 ): Promise<{ token: string; id: string; expiresAt: Date }> {
+  const { insert, ...created } = await newSession(db, userId, now, userAgent);
+  await insert;
+  return created;
+}
+
+/** A new session's token and its row's insert, unsent (sign-in sends it in one batch with its audit event). */
+export async function newSession(db: DbOrTx, userId: string, now: Date, userAgent: string | null) {
   const token = randomToken(20);
   const id = await sha256Hex(token);
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
-  await db.insert(sessions).values({
+  const insert = db.insert(sessions).values({
     id,
     userId,
     createdAt: now,
@@ -52,7 +59,7 @@ export async function createSession(
     expiresAt,
     userAgent: userAgent?.slice(0, 300) ?? null,
   });
-  return { token, id, expiresAt };
+  return { token, id, expiresAt, insert };
 }
 
 function buildSessionQuery(db: DbOrTx) {
@@ -83,14 +90,22 @@ const sessionQuery = preparedOnce(buildSessionQuery);
 
 /** The session and its user, or null when unknown, idle too long, past its end, or the user is disabled. */
 export async function validateSession(db: DbOrTx, token: string, now: Date): Promise<ValidSession | null> {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  return (await readSession(db, token, now)).session;
+}
+
+/**
+ * `validateSession`, also saying whose the row was when it no longer signs anyone in
+ * (a form posted too late is parked for them) — from the same one statement.
+ */
+export async function readSession(db: DbOrTx, token: string, now: Date): Promise<{ session: ValidSession | null; ownerId: string | null }> {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return { session: null, ownerId: null };
   const id = await sha256Hex(token);
   const [row] = await sessionQuery(db).all({ id });
-  if (!row) return null;
+  if (!row) return { session: null, ownerId: null };
   const t = now.getTime();
   if (t >= row.expiresAt.getTime() || t - row.lastSeenAt.getTime() >= SESSION_IDLE_MS || row.user.disabledAt) {
     await db.delete(sessions).where(eq(sessions.id, id));
-    return null;
+    return { session: null, ownerId: row.user.id };
   }
   if (t - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     // Many requests of one session can arrive together once a minute has passed; only the
@@ -106,7 +121,7 @@ export async function validateSession(db: DbOrTx, token: string, now: Date): Pro
       });
   }
   const { disabledAt: _disabled, ...user } = row.user;
-  return { id, user };
+  return { session: { id, user }, ownerId: row.user.id };
 }
 
 /**

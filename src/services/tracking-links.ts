@@ -136,13 +136,19 @@ export async function revokeTrackingLinks(ctx: UseCaseContext, requestId: string
 
 /** The request a live token points at, or null (unknown, malformed or revoked). */
 export async function resolveTrackingToken(db: DbOrTx, token: string): Promise<string | null> {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const hash = await trackingTokenHash(token);
+  if (!hash) return null;
   const [row] = await db
     .select({ requestId: trackingLinks.requestId })
     .from(trackingLinks)
-    .where(and(eq(trackingLinks.tokenHash, await sha256Hex(token)), isNull(trackingLinks.revokedAt)))
+    .where(and(eq(trackingLinks.tokenHash, hash), isNull(trackingLinks.revokedAt)))
     .limit(1);
   return row?.requestId ?? null;
+}
+
+/** What a tracking link's token is stored as; null for a string no link could have (never looked up). */
+export async function trackingTokenHash(token: string): Promise<string | null> {
+  return /^[A-Za-z0-9_-]{20,64}$/.test(token) ? sha256Hex(token) : null;
 }
 
 export async function activeTrackingLink(db: DbOrTx, requestId: string) {

@@ -58,8 +58,16 @@ export async function universityStaff(db: DbOrTx, universityId: string) {
 
 /** Whether `universityId` may file a new request; read inside the filing transaction. */
 export async function universityAcceptsRequests(tx: DbOrTx, universityId: string): Promise<boolean> {
-  const [row] = await tx.select({ deactivatedAt: universities.deactivatedAt }).from(universities).where(eq(universities.id, universityId)).limit(1);
-  return !!row && row.deactivatedAt === null;
+  return acceptsRequests(await acceptsRequestsQuery(tx, universityId));
+}
+
+/** `universityAcceptsRequests`'s read, unsent, for a page that batches it with its others. */
+export function acceptsRequestsQuery(tx: DbOrTx, universityId: string) {
+  return tx.select({ deactivatedAt: universities.deactivatedAt }).from(universities).where(eq(universities.id, universityId)).limit(1);
+}
+
+export function acceptsRequests(rows: { deactivatedAt: Date | null }[]): boolean {
+  return !!rows[0] && rows[0].deactivatedAt === null;
 }
 
 export type CreateUniversityOutcome = { ok: true; id: string } | { ok: false; reason: "forbidden" | "code_taken" };

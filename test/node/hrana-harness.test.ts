@@ -209,4 +209,22 @@ describe("hrana harness: one writing stream at a time, like a libSQL server", ()
       await short.close();
     }
   });
+
+  it("counts the database requests it serves: a statement, a batch and a delayed one are one each", async () => {
+    const far = await startHranaHarness({ dbPath: path.join(dir, "test.db"), port: 0, delayMs: 5 });
+    const c = createClient({ url: far.url });
+    try {
+      await c.execute("SELECT 1"); // the first one also probes the protocol version, which is not counted
+      const before = far.requests();
+      await c.execute("SELECT 2");
+      expect(far.requests() - before).toBe(1);
+      const rs = await c.batch(["SELECT 3 AS x", "SELECT 4 AS x"], "read");
+      expect(rs.map((r) => r.rows[0]!.x)).toEqual([3, 4]);
+      expect(far.requests() - before).toBe(2);
+      expect(harness.requests()).toBeGreaterThan(0);
+    } finally {
+      c.close();
+      await far.close();
+    }
+  });
 });

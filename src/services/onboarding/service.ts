@@ -6,7 +6,7 @@
  * (`domain/onboarding/workflow.ts`) whether this actor may change this thing now.
  */
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import type { DbOrTx, Tx } from "../../db/client";
+import type { Db, DbOrTx, Tx } from "../../db/client";
 import { agencies, eserviceFiles, eservices, eserviceSteps, notifications, testers, testResults, users } from "../../db/schema";
 import type { StepFacts } from "../../domain/onboarding/steps";
 import {
@@ -60,9 +60,14 @@ export function stepActorOf(user: SessionUser | null): StepActor | null {
   return null;
 }
 
+/** Whether this is the database itself, which can batch, rather than a transaction, which cannot. */
+function isDb(db: DbOrTx): db is Db {
+  return typeof (db as Partial<Db>).batch === "function";
+}
+
 /** The service with its steps, or null when it does not exist or is another agency's (same answer). */
 export async function loadService(db: DbOrTx, user: SessionUser, id: string): Promise<ServiceView | null> {
-  const [svc] = await db
+  const serviceQuery = db
     .select({
       id: eservices.id,
       name: eservices.name,
@@ -78,8 +83,11 @@ export async function loadService(db: DbOrTx, user: SessionUser, id: string): Pr
     .innerJoin(agencies, eq(agencies.id, eservices.agencyId))
     .where(eq(eservices.id, id))
     .limit(1);
+  const stepsQuery = db.select().from(eserviceSteps).where(eq(eserviceSteps.eserviceId, id)).orderBy(asc(eserviceSteps.stepNo));
+  // Outside a transaction both reads go as one batch (one round trip on the Workers host);
+  // the steps of a service the user may not see are read and dropped unseen.
+  const [[svc], rows] = isDb(db) ? await db.batch([serviceQuery, stepsQuery]) : [await serviceQuery, await stepsQuery];
   if (!svc || !canSeeAgency(user, svc.agencyId)) return null;
-  const rows = await db.select().from(eserviceSteps).where(eq(eserviceSteps.eserviceId, id)).orderBy(asc(eserviceSteps.stepNo));
   const steps = rows.map((r) => ({
     stepNo: r.stepNo,
     state: isStepState(r.state) ? r.state : "locked",
@@ -183,6 +191,11 @@ async function withStates<T extends { id: string }>(db: DbOrTx, services: T[]): 
     .select({ eserviceId: eserviceSteps.eserviceId, stepNo: eserviceSteps.stepNo, state: eserviceSteps.state })
     .from(eserviceSteps)
     .where(inArray(eserviceSteps.eserviceId, services.map((s) => s.id)));
+  return statesOf(services, steps);
+}
+
+/** Each service with its seven step states, from step rows already read. */
+function statesOf<T extends { id: string }>(services: T[], steps: { eserviceId: string; stepNo: number; state: string }[]): (T & { states: StepState[] })[] {
   const states = new Map<string, StepState[]>();
   for (const s of steps) {
     const list = states.get(s.eserviceId) ?? Array<StepState>(STEP_COUNT).fill("locked");
@@ -233,13 +246,27 @@ export async function pageServices(
  * launched, with how many share each: the dashboard counts them with the
  * workflow's own predicates, reading a handful of rows instead of every service.
  */
-export async function serviceShapes(db: DbOrTx, agencyId: string): Promise<{ states: StepState[]; launched: boolean; count: number }[]> {
-  const rows = await db.all<{ sig: string | null; launched: number; n: number }>(sql`
+export async function serviceShapes(db: DbOrTx, agencyId: string): Promise<ServiceShape[]> {
+  return shapesFrom(await serviceShapesQuery(db, agencyId));
+}
+
+export interface ServiceShape {
+  states: StepState[];
+  launched: boolean;
+  count: number;
+}
+
+/** `serviceShapes`'s read, unsent, for a page that batches it. */
+export function serviceShapesQuery(db: DbOrTx, agencyId: string) {
+  return db.all<{ sig: string | null; launched: number; n: number }>(sql`
     SELECT sig, launched, count(*) AS n FROM (
       SELECT (SELECT group_concat(s.state, ',' ORDER BY s.step_no) FROM eservice_steps s WHERE s.eservice_id = e.id) AS sig,
              e.launched_at IS NOT NULL AS launched
       FROM eservices e WHERE e.agency_id = ${agencyId}
     ) GROUP BY sig, launched`);
+}
+
+export function shapesFrom(rows: { sig: string | null; launched: number; n: number }[]): ServiceShape[] {
   return rows.map((r) => {
     const states = Array<StepState>(STEP_COUNT).fill("locked");
     (r.sig ?? "").split(",").forEach((state, i) => {
@@ -249,18 +276,25 @@ export async function serviceShapes(db: DbOrTx, agencyId: string): Promise<{ sta
   });
 }
 
-/** The agency's services by name, for the dashboard's chooser, and the chosen one with its states. */
-export async function serviceChoice(
-  db: DbOrTx,
-  agencyId: string,
-  wanted: string | undefined,
-): Promise<{ services: { id: string; name: string }[]; selected: ServiceListRow | null }> {
-  const services = await db.select({ id: eservices.id, name: eservices.name }).from(eservices).where(eq(eservices.agencyId, agencyId)).orderBy(asc(eservices.name), asc(eservices.id));
-  const pick = services.find((s) => s.id === wanted) ?? services[0];
-  if (!pick) return { services, selected: null };
-  const [row] = await db.select(listColumns).from(eservices).innerJoin(agencies, eq(agencies.id, eservices.agencyId)).where(eq(eservices.id, pick.id));
-  const [selected] = row ? await withStates(db, [row]) : [];
-  return { services, selected: selected ?? null };
+/**
+ * The agency dashboard's reads as ONE batch (one round trip on the Workers host):
+ * its shapes, the chooser's services, the latest notifications, and the chosen
+ * service (the wanted one if it is the agency's, else the first by name) with its
+ * steps — the choice made in SQL, so nothing waits for the chooser's list.
+ */
+export async function agencyDashboard(db: Db, agencyId: string, wanted: string | undefined) {
+  const pick = sql`coalesce(
+    (SELECT w.id FROM eservices w WHERE w.id = ${wanted ?? null} AND w.agency_id = ${agencyId}),
+    (SELECT f.id FROM eservices f WHERE f.agency_id = ${agencyId} ORDER BY f.name, f.id LIMIT 1))`;
+  const [shapes, services, notes, chosen, steps] = await db.batch([
+    serviceShapesQuery(db, agencyId),
+    db.select({ id: eservices.id, name: eservices.name }).from(eservices).where(eq(eservices.agencyId, agencyId)).orderBy(asc(eservices.name), asc(eservices.id)),
+    latestNotifications(db, agencyId),
+    db.select(listColumns).from(eservices).innerJoin(agencies, eq(agencies.id, eservices.agencyId)).where(eq(eservices.id, pick)),
+    db.select({ eserviceId: eserviceSteps.eserviceId, stepNo: eserviceSteps.stepNo, state: eserviceSteps.state }).from(eserviceSteps).where(eq(eserviceSteps.eserviceId, pick)),
+  ]);
+  const [selected] = statesOf(chosen, steps);
+  return { shapes: shapesFrom(shapes), services, notifications: notes, selected: selected ?? null };
 }
 
 export interface ReviewQueueRow {
@@ -288,7 +322,7 @@ export async function reviewQueue(db: DbOrTx): Promise<ReviewQueueRow[]> {
     .orderBy(asc(eserviceSteps.submittedAt));
 }
 
-export async function latestNotifications(db: DbOrTx, agencyId: string, limit = 10) {
+export function latestNotifications(db: DbOrTx, agencyId: string, limit = 10) {
   return db.select().from(notifications).where(eq(notifications.agencyId, agencyId)).orderBy(desc(notifications.createdAt)).limit(limit);
 }
 

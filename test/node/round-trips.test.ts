@@ -1,0 +1,236 @@
+/**
+ * Round trips to the database per page, as the Workers host pays them: there every
+ * statement outside a batch is its own HTTP request to Turso, so a page's time is
+ * (HTTP requests) × (Worker↔database latency).
+ *
+ * The authorization matrix's world is built on its libSQL file, then the same app is
+ * made a second time with its database being `@libsql/client/web` talking to the Hrana
+ * harness that serves that file — the Workers host's client and protocol, without
+ * starting workerd (the counts are the client's, not the runtime's). The harness
+ * counts the requests it serves. Every GET route of the router is requested by an
+ * actor that may see it; sign-in and a few form saves are counted too.
+ *
+ * Targets (issue 11): a GET page ≤ 2 requests including the session read, sign-in ≤ 3,
+ * a form save ≤ 3. A budget above its target names the lever still to pull.
+ */
+import { join } from "node:path";
+import { createClient, type Client } from "@libsql/client/web";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHranaHarness, type HranaHarness } from "../../scripts/hrana-harness";
+import { createApp } from "../../src/app";
+import { createDb } from "../../src/db/client";
+import { createDbQrStore } from "../../src/platform/node";
+import { BODIES, buildWorld, resolvePath, type ActorName, type RouteDef, type World } from "../support/matrix-fixtures";
+import { countQueries, formatStatements, type QueryCounter } from "../support/query-counter";
+import { Browser, createUser, TEST_ORIGIN, type TestApp } from "./helpers";
+
+const PAGE_TARGET = 2;
+const SIGN_IN_TARGET = 3;
+const SAVE_TARGET = 3;
+
+interface PageBudget {
+  who: ActorName;
+  /** HTTP requests to the database; PAGE_TARGET unless a lever is still to pull (named in `lever`). */
+  budget?: number;
+  lever?: string;
+}
+
+/** Every GET route of the router, by who requests it. A route missing here fails the sweep. */
+const PAGES: Record<string, PageBudget> = {
+  "GET /healthz": { who: "anonymous" },
+  "GET /healthz/mail": { who: "anonymous" },
+  "GET /": { who: "anonymous" },
+  "GET /contact": { who: "anonymous" },
+  "GET /help/thaid": { who: "anonymous" },
+  "GET /login": { who: "anonymous" },
+  "GET /signed-out": { who: "anonymous" },
+  "GET /login/qr/:id": { who: "anonymous" },
+  "GET /q/:id": { who: "anonymous" },
+  "GET /auth/thaid/callback": { who: "anonymous" },
+  "GET /me": { who: "applicantA" },
+  "GET /requests/:id": { who: "applicantA" },
+  "GET /track/:token": { who: "applicantA" },
+  "GET /requests/:id/documents/:documentId": { who: "applicantA", budget: 3, lever: "the request row (access check) and the document row as one batch" },
+  "GET /university": { who: "universityX" },
+  "GET /university/requests/new": { who: "universityX" },
+  "GET /university/requests/:id/edit": { who: "universityX" },
+  "GET /university/requests/:id/check": { who: "universityX" },
+  "GET /officer": { who: "officer" },
+  "GET /officer/reviews": { who: "officer" },
+  "GET /officer/batches": { who: "officer" },
+  "GET /officer/batches.csv": { who: "officer" },
+  "GET /officer/export.xlsx": { who: "officer" },
+  "GET /officer/agencies": { who: "officer" },
+  "GET /officer/agencies/:id": { who: "officer", budget: 4, lever: "the agency, its users and its e-services as one batch" },
+  "GET /admin": { who: "admin" },
+  "GET /admin/contact": { who: "admin" },
+  "GET /admin/mail": { who: "admin", budget: 3, lever: "the status counts and the page of mails as one batch" },
+  "GET /dev/mail": { who: "admin" },
+  "GET /admin/universities": { who: "admin" },
+  "GET /admin/universities/:id": { who: "admin", budget: 3, lever: "the university and its staff as one batch" },
+  "GET /staff": { who: "officer", budget: 3, lever: "the staff list and the role counts as one batch" },
+  "GET /staff/new": { who: "officer" },
+  "GET /staff/:id": { who: "officer", budget: 4, lever: "the user, its credential mails and the officer list as one batch" },
+  "GET /admin/audit": { who: "admin", budget: 3, lever: "the actor list and the page of events as one batch" },
+  "GET /admin/audit/export.csv": { who: "admin" },
+  "GET /admin/audit/export.xlsx": { who: "admin" },
+  "GET /audit/requests/:id": { who: "officer", budget: 3, lever: "the subject row (access check) and its events as one batch" },
+  "GET /audit/eservices/:id": { who: "officer", budget: 3, lever: "the subject row (access check) and its events as one batch" },
+  "GET /audit/agencies/:id": { who: "officer", budget: 4, lever: "the agency, its users' and services' events as one batch" },
+  "GET /audit/users/:id": { who: "officer", budget: 4, lever: "the user and its events as one batch" },
+  "GET /account/setup": { who: "agencyA" },
+  "GET /account": { who: "agencyA", budget: 3, lever: "the user row and the pending e-mail change as one batch" },
+  "GET /account/password": { who: "agencyA" },
+  "GET /account/email/:token": { who: "anonymous" },
+  "GET /forgot-password": { who: "anonymous" },
+  "GET /reset-password/:token": { who: "anonymous" },
+  "GET /agency": { who: "agencyA" },
+  "GET /agency/eservices": { who: "agencyA", budget: 3, lever: "the page's step rows by a subquery of the same page, in the page's batch" },
+  "GET /agency/launched": { who: "agencyA" },
+  "GET /agency/batches": { who: "agencyA" },
+  "GET /eservices/:id": { who: "agencyA" },
+  "GET /eservices/:id/steps/:no": { who: "agencyA", budget: 3, lever: "the step's own reads (tester, attempt, files) into loadService's batch" },
+  "GET /eservices/:id/steps/:no/check": { who: "agencyA", budget: 3, lever: "the step's own reads (tester, attempt, files) into loadService's batch" },
+  "GET /eservices/:id/files/:fileId": { who: "agencyA", budget: 3, lever: "the step's own reads (tester, attempt, files) into loadService's batch" },
+  "GET /eservices/:id/steps/4/parts/:part": { who: "agencyA", budget: 3, lever: "the step's own reads (tester, attempt, files) into loadService's batch" },
+  "GET /eservices/:id/steps/4/check": { who: "agencyA", budget: 3, lever: "the step's own reads (tester, attempt, files) into loadService's batch" },
+  "GET /eservices/:id/steps/5/screenshots/:fid/delete": { who: "agencyA", budget: 6, lever: "step 5's credentials, files, screenshots and testers into loadService's batch" },
+  "GET /eservices/:id/steps/:no/testers/new": { who: "agencyA" },
+  "GET /eservices/:id/steps/:no/testers/:tid/edit": { who: "agencyA", budget: 3, lever: "the step's own reads (tester, attempt, files) into loadService's batch" },
+  "GET /eservices/:id/steps/:no/testers/:tid/delete": { who: "agencyA", budget: 3, lever: "the step's own reads (tester, attempt, files) into loadService's batch" },
+  "GET /eservices/:id/steps/:no/attempts/:aid/file": { who: "agencyA", budget: 3, lever: "the step's own reads (tester, attempt, files) into loadService's batch" },
+  "GET /eservices/:id/steps/:no/attempts/:aid/edit": { who: "agencyA", budget: 3, lever: "the step's own reads (tester, attempt, files) into loadService's batch" },
+  "GET /eservices/:id/steps/:no/attempts/:aid/delete": { who: "agencyA", budget: 3, lever: "the step's own reads (tester, attempt, files) into loadService's batch" },
+  "GET /eservices/:id/golive.ics": { who: "agencyA" },
+};
+
+interface FormSave extends PageBudget {
+  name: string;
+  route: string;
+  fields: Record<string, string>;
+}
+
+const TX_LEVER =
+  "the use case's interactive transaction pays a round trip per statement (BEGIN rides with the first, COMMIT alone): its reads as one tx batch, or the check folded into the write's WHERE so the change goes as one batch";
+
+/** A few representative saves: a draft, a record's edit, a status change with its timeline event. */
+const SAVES: FormSave[] = [
+  { name: "e-service step 1 draft", who: "agencyA", route: "/eservices/:id/steps/:no", fields: { shortDescription: "ยื่นขอใบอนุญาตส่งออกสินค้าทางออนไลน์", intent: "draft" }, budget: 6, lever: TX_LEVER },
+  { name: "tester edit", who: "agencyA", route: "/eservices/:id/steps/:no/testers/:tid", fields: BODIES["POST /eservices/:id/steps/:no/testers/:tid"]!, budget: 6, lever: TX_LEVER },
+  { name: "document status", who: "officer", route: "/requests/:id/documents/:documentId/status", fields: BODIES["POST /requests/:id/documents/:documentId/status"]!, budget: 7, lever: `${TX_LEVER}; the route also reads the request before the use case does` },
+];
+
+interface Counted {
+  label: string;
+  status: number;
+  requests: number;
+  budget: number;
+  target: number;
+  lever?: string;
+  /** What it ran, for the failure message. */
+  statements: string;
+}
+
+let world: World;
+let harness: HranaHarness;
+let webClient: Client;
+let edge: TestApp;
+let queries: QueryCounter;
+const browsers = new Map<ActorName, Browser>();
+const counted: Counted[] = [];
+
+/** The same app and deps as the world's, but its database reached over HTTP, as on Workers. */
+function edgeApp(t: TestApp, client: Client): TestApp {
+  const db = createDb(client);
+  const deps = { ...t.deps, db, qr: createDbQrStore(db, t.clock) };
+  return { ...t, app: createApp(deps), deps, db };
+}
+
+/** A browser on the edge app carrying the actor's session from the world. */
+function browserOf(who: ActorName): Browser {
+  let b = browsers.get(who);
+  if (!b) {
+    const own = world.clients[who].browser;
+    b = new Browser(edge, TEST_ORIGIN, world.clients[who].ip);
+    for (const [k, v] of own.cookies) b.cookies.set(k, v);
+    b.csrf = own.csrf;
+    browsers.set(who, b);
+  }
+  return b;
+}
+
+async function count<T>(work: () => Promise<T>): Promise<{ result: T; requests: number; statements: string }> {
+  const before = harness.requests();
+  const { result, statements } = await queries.measure(work);
+  return { result, requests: harness.requests() - before, statements: formatStatements(statements) };
+}
+
+function gets(): RouteDef[] {
+  return world.routes.filter((r) => r.method === "GET");
+}
+
+beforeAll(async () => {
+  world = await buildWorld();
+  harness = await startHranaHarness({ dbPath: join(world.t.dir, "test.db") });
+  webClient = createClient({ url: harness.url });
+  edge = edgeApp(world.t, webClient);
+  queries = countQueries(webClient);
+
+  // GET pages: the second view of each, so a first-view cache fill or a session touch is not counted against the page.
+  for (const route of gets()) {
+    const page = PAGES[route.key];
+    if (!page) continue;
+    const b = browserOf(page.who);
+    const path = resolvePath(route, world);
+    await b.get(path);
+    const { result, requests, statements } = await count(() => b.get(path));
+    counted.push({ label: route.key, status: result.status, requests, statements, budget: page.budget ?? PAGE_TARGET, target: PAGE_TARGET, lever: page.lever });
+  }
+
+  // Sign-in with a password, from a fresh browser.
+  const username = "roundtrip.officer";
+  const password = "RoundTrip#2567pw";
+  await createUser(world.t, { role: "officer", username, password });
+  const visitor = new Browser(edge, TEST_ORIGIN, "203.0.113.50");
+  await visitor.get("/login");
+  const signIn = await count(() => visitor.post("/login", { username, password }));
+  counted.push({ label: "POST /login (password sign-in)", status: signIn.result.status, requests: signIn.requests, statements: signIn.statements, budget: SIGN_IN_TARGET, target: SIGN_IN_TARGET });
+
+  // Form saves, each one a real change (303), as the actor whose form it is.
+  for (const save of SAVES) {
+    const b = browserOf(save.who);
+    const path = resolvePath({ method: "POST", path: save.route, key: `POST ${save.route}` }, world);
+    const { result, requests, statements } = await count(() => b.post(path, save.fields));
+    counted.push({ label: `POST ${save.route} (${save.name})`, status: result.status, requests, statements, budget: save.budget ?? SAVE_TARGET, target: SAVE_TARGET, lever: save.lever });
+  }
+}, 120_000);
+
+afterAll(async () => {
+  queries?.restore();
+  webClient?.close();
+  await harness?.close();
+  world?.t.close();
+  console.log(["HTTP requests to the database per page (over Hrana):", ...counted.map((c) => `  ${String(c.requests).padStart(3)}  ${c.label} (${c.status})`)].join("\n"));
+});
+
+describe("round trips to the database per page", () => {
+  it("has a budget for every GET route of the router, and none for a route it no longer has", () => {
+    const keys = gets().map((r) => r.key);
+    const missing = keys.filter((k) => !(k in PAGES));
+    const stale = Object.keys(PAGES).filter((k) => !keys.includes(k));
+    expect(missing, `GET routes missing from PAGES in ${import.meta.url}:\n  ${missing.join("\n  ")}`).toEqual([]);
+    expect(stale, `PAGES entries for routes the router no longer has:\n  ${stale.join("\n  ")}`).toEqual([]);
+  });
+
+  it("keeps every page, sign-in and form save within its budget", () => {
+    const over = counted.filter((c) => c.requests > c.budget).map((c) => `${c.label}: ${c.requests} > ${c.budget}\n${c.statements}`);
+    const failed = counted.filter((c) => c.status >= (c.label.startsWith("POST") ? 400 : 500)).map((c) => `${c.label}: HTTP ${c.status}`);
+    expect(failed).toEqual([]);
+    expect(over, over.join("\n")).toEqual([]);
+  });
+
+  it("names the lever still to pull for every budget above its target", () => {
+    const unexplained = counted.filter((c) => c.budget > c.target && !c.lever).map((c) => c.label);
+    expect(unexplained).toEqual([]);
+  });
+});
