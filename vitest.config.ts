@@ -58,8 +58,6 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
-          // The page sweeps run two pages at a time (test/e2e/pages.ts's PagePool): no test waits for a page.
-          maxConcurrency: 2,
         },
       },
     ],

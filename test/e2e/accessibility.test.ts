@@ -3,10 +3,10 @@
  * or critical violations.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
-import { baseUrl, firstHref, PagePool, qrLoginPath, signedIn, type Target } from "./pages";
+import { baseUrl, firstHref, qrLoginPath, signedIn, type Target } from "./pages";
 
 const VIEWPORTS = [
   { name: "phone", width: 390, height: 844 },
@@ -91,20 +91,19 @@ const PAGES: Record<string, Record<string, Target>> = {
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   for (const viewport of VIEWPORTS) {
     for (const [role, pages] of Object.entries(PAGES)) {
-      describe.concurrent(`${role} at ${viewport.name} width`, () => {
-        let pool: PagePool;
+      describe(`${role} at ${viewport.name} width`, () => {
+        let page: Page;
         beforeAll(async () => {
-          pool = await PagePool.open(2, () => signedIn(browser, role === "anonymous" ? null : role, viewport));
+          page = await signedIn(browser, role === "anonymous" ? null : role, viewport);
         });
         afterAll(async () => {
-          await pool?.close();
+          await page?.context().close();
         });
         for (const [name, target] of Object.entries(pages)) {
-          it(`has no serious or critical violations on ${name}`, ({ expect }) =>
-            pool.use(async (page) => {
-              const path = typeof target === "string" ? target : await target(page);
-              expect(await violationsOn(page, path)).toEqual([]);
-            }));
+          it(`has no serious or critical violations on ${name}`, async () => {
+            const path = typeof target === "string" ? target : await target(page);
+            expect(await violationsOn(page, path)).toEqual([]);
+          });
         }
       });
     }

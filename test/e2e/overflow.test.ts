@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type AppDeps } from "../../src/app";
 import { routesOf } from "../support/matrix-fixtures";
 import { launchChromium } from "./browser";
-import { baseUrl, firstHref, PagePool, qrLoginPath, signedIn, type Target } from "./pages";
+import { baseUrl, firstHref, qrLoginPath, signedIn, type Target } from "./pages";
 
 const VIEWPORTS = [
   { width: 320, height: 640 },
@@ -206,20 +206,19 @@ afterAll(async () => {
 describe("no page runs past the right edge of a phone", () => {
   for (const viewport of VIEWPORTS) {
     for (const [role, pages] of Object.entries(SWEEP)) {
-      describe.concurrent(`${role} at ${viewport.width}×${viewport.height}`, () => {
-        let pool: PagePool;
+      describe(`${role} at ${viewport.width}×${viewport.height}`, () => {
+        let page: Page;
         beforeAll(async () => {
-          pool = await PagePool.open(2, () => signedIn(browser, role === "anonymous" ? null : role, viewport));
+          page = await signedIn(browser, role === "anonymous" ? null : role, viewport);
         });
         afterAll(async () => {
-          await pool?.close();
+          await page?.context().close();
         });
         for (const [route, target] of Object.entries(pages)) {
-          it(`fits ${route}`, ({ expect }) =>
-            pool.use(async (page) => {
-              const path = typeof target === "string" ? target : await target(page);
-              expect(await overflows(page, path)).toEqual([]);
-            }));
+          it(`fits ${route}`, async () => {
+            const path = typeof target === "string" ? target : await target(page);
+            expect(await overflows(page, path)).toEqual([]);
+          });
         }
       });
     }

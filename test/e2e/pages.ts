@@ -74,36 +74,3 @@ export async function qrLoginPath(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-/**
- * A describe's pages, for its tests to run two at a time (the e2e project's
- * maxConcurrency): while Chromium runs axe or lays out one page, the server renders
- * the other. Open them in beforeAll (signing in is slow on a loaded machine); each
- * test then has a page to itself while it runs.
- */
-export class PagePool {
-  private readonly free: Page[] = [];
-  private readonly waiting: ((page: Page) => void)[] = [];
-
-  constructor(private readonly pages: Page[]) {
-    this.free.push(...pages);
-  }
-
-  static async open(size: number, open: () => Promise<Page>): Promise<PagePool> {
-    return new PagePool(await Promise.all(Array.from({ length: size }, open)));
-  }
-
-  async use<T>(run: (page: Page) => Promise<T>): Promise<T> {
-    const page = this.free.pop() ?? (await new Promise<Page>((resolve) => this.waiting.push(resolve)));
-    try {
-      return await run(page);
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next(page);
-      else this.free.push(page);
-    }
-  }
-
-  async close(): Promise<void> {
-    for (const page of this.pages) await page.context().close();
-  }
-}
