@@ -51,10 +51,9 @@ async function signIn(username: string, password: string): Promise<Page> {
   await page.goto(`${host.url}/login`);
   await page.locator("#f-username").fill(username);
   await page.locator("#f-password").fill(password);
-  // Wait for the sign-in's own redirect: the login page is already idle, so waiting
-  // for "networkidle" could return before the POST left it (and the next goto cut it off).
+  // Wait for the sign-in's own redirect (its response sets the session cookie) and
+  // the next page's load; "networkidle" would only add its half second of quiet.
   await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "เข้าสู่ระบบ", exact: true }).click()]);
-  await page.waitForLoadState("networkidle");
   return page;
 }
 

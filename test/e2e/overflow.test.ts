@@ -206,7 +206,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// One test per page, signed in once per role and width: an overflow names its page.
+// One test per page, signed in once per role: an overflow names its page.
 describe("no page runs past the right edge of a phone", () => {
   for (const viewport of VIEWPORTS) {
     for (const [role, pages] of Object.entries(SWEEP)) {

@@ -2,7 +2,7 @@
  * Shared by the page sweeps (axe, overflow): signing in as each demo role, and
  * finding records whose ids are random.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { inject } from "vitest";
 import { DEMO_ACCOUNTS } from "../../src/db/seed";
 
@@ -13,27 +13,46 @@ export interface Viewport {
   height: number;
 }
 
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+/** Each role's signed-in cookies, per browser: a sweep signs in once per role, not once per role and width. */
+const sessions = new WeakMap<Browser, Map<string, Promise<StorageState>>>();
+
 /** A new context at this viewport, signed in as the demo account of the role (null: anonymous). */
 export async function signedIn(browser: Browser, role: string | null, viewport: Viewport): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "th-TH", viewport })).newPage();
-  if (!role) return page;
-  if (role === "applicant") {
-    // Through the ThaiD simulator, as demo citizen ทศวรรษ (who owns the manual's two requests).
-    await page.goto(`${baseUrl}/login`);
-    await page.getByRole("button", { name: "เข้าสู่ระบบด้วย ThaiD บนอุปกรณ์นี้" }).click();
-    await page.getByRole("button", { name: "เข้าสู่ระบบเป็น นายทศวรรษ พลพิจิตร" }).click();
-    await page.waitForURL(`${baseUrl}/me`);
-    return page;
+  const options = { locale: "th-TH", viewport };
+  if (!role) return (await browser.newContext(options)).newPage();
+  let byRole = sessions.get(browser);
+  if (!byRole) sessions.set(browser, (byRole = new Map()));
+  let state = byRole.get(role);
+  if (!state) {
+    state = signIn(browser, role);
+    byRole.set(role, state);
   }
-  const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
-  await page.goto(`${baseUrl}/login`);
-  await page.locator("#f-username").fill(account.username);
-  await page.locator("#f-password").fill(account.password);
-  // Wait for the sign-in's own redirect: the login page is already idle, so waiting
-  // for "networkidle" could return before the POST left it (and the next goto cut it off).
-  await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "เข้าสู่ระบบ", exact: true }).click()]);
-  await page.waitForLoadState("networkidle");
-  return page;
+  return (await browser.newContext({ ...options, storageState: await state })).newPage();
+}
+
+async function signIn(browser: Browser, role: string): Promise<StorageState> {
+  const context = await browser.newContext({ locale: "th-TH" });
+  try {
+    const page = await context.newPage();
+    if (role === "applicant") {
+      // Through the ThaiD simulator, as demo citizen ทศวรรษ (who owns the manual's two requests).
+      await page.goto(`${baseUrl}/login`);
+      await page.getByRole("button", { name: "เข้าสู่ระบบด้วย ThaiD บนอุปกรณ์นี้" }).click();
+      await page.getByRole("button", { name: "เข้าสู่ระบบเป็น นายทศวรรษ พลพิจิตร" }).click();
+      await page.waitForURL(`${baseUrl}/me`);
+    } else {
+      const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
+      await page.goto(`${baseUrl}/login`);
+      await page.locator("#f-username").fill(account.username);
+      await page.locator("#f-password").fill(account.password);
+      // The session cookie comes with the sign-in's redirect: once the next page has loaded, it is set.
+      await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "เข้าสู่ระบบ", exact: true }).click()]);
+    }
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
 }
 
 /** A link's href found on a page, to reach records whose ids are random. */
@@ -54,3 +73,4 @@ export async function qrLoginPath(page: Page): Promise<string> {
   await page.waitForURL(/\/login\/qr\//);
   return new URL(page.url()).pathname;
 }
+

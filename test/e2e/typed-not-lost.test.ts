@@ -58,7 +58,6 @@ async function signIn(page: Page, next?: string, account = agencyAccount) {
   await page.locator("#f-username").fill(account.username);
   await page.locator("#f-password").fill(account.password);
   await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "เข้าสู่ระบบ", exact: true }).click()]);
-  await page.waitForLoadState("networkidle");
 }
 
 async function newPage(): Promise<Page> {
