@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import {
+  approvedStepDays,
+  daysInCurrentStep,
+  isIdle,
+  nextBatches,
+  returnRate,
+  stepOpenedAt,
+  stepTimeLine,
+  summaryOfBuckets,
+  type StepTimes,
+} from "./onboarding-insight";
+
+const DAY = 86_400_000;
+const bkk = (iso: string, time = "00:00") => Date.parse(`${iso}T${time}:00+07:00`);
+
+/** A service created 1 Jan whose step 1 took 10 days, step 2 was returned once and took 20, step 3 is open. */
+const created = bkk("2026-01-01");
+const history: StepTimes[] = [
+  { stepNo: 1, state: "done", submittedAt: bkk("2026-01-08"), reviewedAt: bkk("2026-01-11") },
+  // Submitted, returned on the 20th, resubmitted on the 28th, approved on the 31st: the whole stay counts.
+  { stepNo: 2, state: "done", submittedAt: bkk("2026-01-28"), reviewedAt: bkk("2026-01-31") },
+  { stepNo: 3, state: "in_progress", submittedAt: null, reviewedAt: null },
+  { stepNo: 4, state: "locked", submittedAt: null, reviewedAt: null },
+];
+
+describe("step times", () => {
+  it("opens step 1 at creation and every later step at the approval of the one before", () => {
+    expect(stepOpenedAt(1, created, history)).toBe(created);
+    expect(stepOpenedAt(3, created, history)).toBe(bkk("2026-01-31"));
+  });
+
+  it("measures each approved step from its opening to its approval, a returned step's whole stay included", () => {
+    expect(Object.fromEntries(approvedStepDays(created, history))).toEqual({ 1: 10, 2: 20 });
+  });
+
+  it("falls back to the submission for rows never stamped with a review, and skips ends out of order", () => {
+    const legacy: StepTimes[] = [
+      { stepNo: 1, state: "done", submittedAt: bkk("2026-01-05"), reviewedAt: null },
+      { stepNo: 2, state: "done", submittedAt: bkk("2026-01-03"), reviewedAt: null },
+    ];
+    expect(Object.fromEntries(approvedStepDays(created, legacy))).toEqual({ 1: 4 });
+  });
+
+  it("counts whole days in the current step, and none when the opening is unknown", () => {
+    expect(daysInCurrentStep(bkk("2026-01-31"), bkk("2026-02-12", "18:00"))).toBe(12);
+    expect(daysInCurrentStep(null, bkk("2026-02-12"))).toBeNull();
+  });
+});
+
+describe("summaryOfBuckets", () => {
+  it("gives timeSummary's median from a histogram of tenths of days, and nothing below the group size", () => {
+    const buckets = [
+      { tenths: 50, count: 3 },
+      { tenths: 90, count: 1 },
+      { tenths: 200, count: 1 },
+    ];
+    expect(summaryOfBuckets(buckets, 1)).toEqual({ medianDays: 5, p80Days: 12, count: 5 });
+    expect(summaryOfBuckets(buckets, 20)).toBeNull();
+  });
+});
+
+describe("returnRate", () => {
+  it("is the share of decisions that sent the step back", () => {
+    expect(returnRate(1, 3)).toBe(0.25);
+    expect(returnRate(0, 0)).toBeNull();
+  });
+});
+
+describe("isIdle", () => {
+  const now = bkk("2026-03-01");
+  it("is idle after 30 days without change, unless launched", () => {
+    expect(isIdle(now - 31 * DAY, false, now)).toBe(true);
+    expect(isIdle(now - 29 * DAY, false, now)).toBe(false);
+    expect(isIdle(now - 90 * DAY, true, now)).toBe(false);
+  });
+});
+
+describe("nextBatches", () => {
+  it("lists four Tuesdays from this week's before Monday noon, with their counts", () => {
+    const booked = new Map([["2026-03-03", 2], ["2026-03-17", 1]]);
+    expect(nextBatches(new Date(bkk("2026-03-02", "11:59")), booked)).toEqual([
+      { date: "2026-03-03", count: 2 },
+      { date: "2026-03-10", count: 0 },
+      { date: "2026-03-17", count: 1 },
+      { date: "2026-03-24", count: 0 },
+    ]);
+  });
+
+  it("starts a week later from Monday noon on", () => {
+    expect(nextBatches(new Date(bkk("2026-03-02", "12:00")), new Map()).map((b) => b.date)).toEqual(["2026-03-10", "2026-03-17", "2026-03-24", "2026-03-31"]);
+  });
+});
+
+describe("stepTimeLine", () => {
+  it("adds the typical time only when there is one", () => {
+    expect(stepTimeLine(12, { medianDays: 9, p80Days: 14, count: 20 })).toBe("อยู่ขั้นนี้ 12 วัน · ปกติ 9 วัน");
+    expect(stepTimeLine(12, null)).toBe("อยู่ขั้นนี้ 12 วัน");
+    expect(stepTimeLine(null, null)).toBeNull();
+  });
+});

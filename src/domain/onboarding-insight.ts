@@ -1,0 +1,111 @@
+/**
+ * @module
+ * The rules behind the e-Service onboarding overview and the agency's "days in this
+ * step" (issue 14), as pure functions over step histories: when a step opened (the
+ * approval of the one before it, or the service's creation for step 1), how long an
+ * approved step took, how often a step is sent back, which services are idle, and
+ * the next Tuesday batches. The SQL in services/insight-onboarding.ts computes the
+ * same things in bulk; test/node/insight-onboarding.test.ts holds the two together.
+ */
+import { timeSummary, type TimeSummary } from "./insight";
+import { upcomingTuesdays } from "./onboarding/golive";
+
+const DAY = 86_400_000;
+
+/** A service with no change for this many days, and not launched, is idle. */
+export const IDLE_DAYS = 30;
+/** How many coming Tuesday batches the overview lists. */
+export const NEXT_BATCHES = 4;
+
+/** One stored step row, as far as time goes. */
+export interface StepTimes {
+  stepNo: number;
+  state: string;
+  submittedAt: number | null;
+  reviewedAt: number | null;
+}
+
+/**
+ * When an approved step ended: its (last) review. Rows from before reviews were
+ * stamped fall back to the submission, the next-best trace of the step closing.
+ */
+export function stepEndedAt(step: StepTimes): number | null {
+  return step.reviewedAt ?? step.submittedAt;
+}
+
+/**
+ * When step `stepNo` opened: the service's creation for step 1, otherwise the end
+ * of the step before it (only an approval opens a step). Null when the step before
+ * left no trace.
+ */
+export function stepOpenedAt(stepNo: number, createdAt: number, steps: readonly StepTimes[]): number | null {
+  if (stepNo === 1) return createdAt;
+  const before = steps.find((s) => s.stepNo === stepNo - 1);
+  return before ? stepEndedAt(before) : null;
+}
+
+/**
+ * Days each approved step took, from opening to its approval (returns and
+ * resubmissions included: the step's whole stay). Steps without both ends, or with
+ * the ends out of order, give nothing rather than a wrong figure.
+ */
+export function approvedStepDays(createdAt: number, steps: readonly StepTimes[]): Map<number, number> {
+  const days = new Map<number, number>();
+  for (const step of steps) {
+    if (step.state !== "done") continue;
+    const from = stepOpenedAt(step.stepNo, createdAt, steps);
+    const to = stepEndedAt(step);
+    if (from === null || to === null || to < from) continue;
+    days.set(step.stepNo, (to - from) / DAY);
+  }
+  return days;
+}
+
+/** Whole days the service has been in its current step by `now`, or null when it cannot be told. */
+export function daysInCurrentStep(openedAt: number | null, now: number): number | null {
+  if (openedAt === null || openedAt > now) return null;
+  return Math.floor((now - openedAt) / DAY);
+}
+
+/** Days taken, bucketed to tenths of a day by SQL so only a histogram leaves the database. */
+export interface DaysBucket {
+  tenths: number;
+  count: number;
+}
+
+/** The median and 80th percentile of a histogram of tenths of days, by `timeSummary`'s rule. */
+export function summaryOfBuckets(buckets: readonly DaysBucket[], minGroup: number): TimeSummary | null {
+  const days: number[] = [];
+  for (const b of buckets) for (let i = 0; i < b.count; i++) days.push(b.tenths / 10);
+  return timeSummary(days, minGroup);
+}
+
+/** Share (0–1) of an officer's decisions on a step that sent it back; null before any decision. */
+export function returnRate(returns: number, approvals: number): number | null {
+  const decisions = returns + approvals;
+  return decisions === 0 ? null : returns / decisions;
+}
+
+/** The moment before which a last change makes a service idle. */
+export function idleBefore(now: number): number {
+  return now - IDLE_DAYS * DAY;
+}
+
+/** No change for `IDLE_DAYS` days, and not launched (a launched service has nothing left to do). */
+export function isIdle(lastChangeAt: number, launched: boolean, now: number): boolean {
+  return !launched && lastChangeAt < idleBefore(now);
+}
+
+/** The next `NEXT_BATCHES` Tuesday batches from `now` (the go-live cutoff rule), each with its booked count. */
+export function nextBatches(now: Date, booked: ReadonlyMap<string, number>): { date: string; count: number }[] {
+  return upcomingTuesdays(now, NEXT_BATCHES).map((date) => ({ date, count: booked.get(date) ?? 0 }));
+}
+
+/**
+ * The agency's line under a service: "อยู่ขั้นนี้ 12 วัน · ปกติ 9 วัน", the typical
+ * figure only when the step's summary was published (enough services informed it).
+ */
+export function stepTimeLine(days: number | null, typical: TimeSummary | null): string | null {
+  if (days === null) return null;
+  return typical ? `อยู่ขั้นนี้ ${days} วัน · ปกติ ${typical.medianDays} วัน` : `อยู่ขั้นนี้ ${days} วัน`;
+}
