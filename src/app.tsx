@@ -33,6 +33,7 @@ import { helpRoutes } from "./routes/help";
 import { homeRoutes } from "./routes/home";
 import { renderPage } from "./routes/render";
 import { officerRoutes } from "./routes/officer";
+import { officerOnboardingRoutes } from "./routes/officer-onboarding";
 import { requestRoutes } from "./routes/requests";
 import { universityRoutes } from "./routes/university";
 import { thaidRoutes } from "./routes/thaid";
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", requestRoutes);
   app.route("/university", universityRoutes);
   app.route("/officer/agencies", officerAgencyRoutes);
+  app.route("/officer", officerOnboardingRoutes);
   app.route("/officer", officerRoutes);
   app.route("/admin/mail", adminMailRoutes);
   app.route("/admin/universities", universityAdminRoutes);

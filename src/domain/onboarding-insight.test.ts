@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MIN_PUBLISHED_GROUP, timeSummary } from "./insight";
 import {
   approvedStepDays,
   daysInCurrentStep,
@@ -7,7 +8,8 @@ import {
   returnRate,
   stepOpenedAt,
   stepTimeLine,
-  summaryOfBuckets,
+  percentileRank,
+  summaryOfRanks,
   type StepTimes,
 } from "./onboarding-insight";
 
@@ -48,15 +50,22 @@ describe("step times", () => {
   });
 });
 
-describe("summaryOfBuckets", () => {
-  it("gives timeSummary's median from a histogram of tenths of days, and nothing below the group size", () => {
-    const buckets = [
-      { tenths: 50, count: 3 },
-      { tenths: 90, count: 1 },
-      { tenths: 200, count: 1 },
-    ];
-    expect(summaryOfBuckets(buckets, 1)).toEqual({ medianDays: 5, p80Days: 12, count: 5 });
-    expect(summaryOfBuckets(buckets, 20)).toBeNull();
+describe("summaryOfRanks", () => {
+  /** What SQL hands back: the sorted values at floor and floor + 1 of each rank. */
+  function ranked(days: number[]) {
+    const sorted = [...days].sort((a, b) => a - b);
+    const at = (p: number) => Math.floor(percentileRank(sorted.length, p));
+    return { count: sorted.length, medianLo: sorted[at(50)] ?? null, medianHi: sorted[at(50) + 1] ?? null, p80Lo: sorted[at(80)] ?? null, p80Hi: sorted[at(80) + 1] ?? null };
+  }
+
+  it("gives exactly timeSummary's figures from the neighbours of each rank", () => {
+    for (const days of [[5, 5, 5, 9, 20], [1], [3, 1], [0.4, 2.6, 7.1, 30, 12.5, 8, 8, 2], Array.from({ length: 23 }, (_, i) => (i * 7.3) % 19)]) {
+      expect(summaryOfRanks(ranked(days), 1)).toEqual(timeSummary(days, 1));
+    }
+  });
+
+  it("publishes nothing below the group size", () => {
+    expect(summaryOfRanks(ranked([5, 6, 7]), MIN_PUBLISHED_GROUP)).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@
  * the next Tuesday batches. The SQL in services/insight-onboarding.ts computes the
  * same things in bulk; test/node/insight-onboarding.test.ts holds the two together.
  */
-import { timeSummary, type TimeSummary } from "./insight";
+import type { TimeSummary } from "./insight";
 import { upcomingTuesdays } from "./onboarding/golive";
 
 const DAY = 86_400_000;
@@ -67,17 +67,41 @@ export function daysInCurrentStep(openedAt: number | null, now: number): number 
   return Math.floor((now - openedAt) / DAY);
 }
 
-/** Days taken, bucketed to tenths of a day by SQL so only a histogram leaves the database. */
-export interface DaysBucket {
-  tenths: number;
+/**
+ * The order statistics SQL picks from the sorted days of a group (0-based
+ * positions): the two values around the median's rank and the two around the
+ * 80th percentile's, so only one row per group leaves the database.
+ */
+export interface RankedDays {
   count: number;
+  medianLo: number | null;
+  medianHi: number | null;
+  p80Lo: number | null;
+  p80Hi: number | null;
 }
 
-/** The median and 80th percentile of a histogram of tenths of days, by `timeSummary`'s rule. */
-export function summaryOfBuckets(buckets: readonly DaysBucket[], minGroup: number): TimeSummary | null {
-  const days: number[] = [];
-  for (const b of buckets) for (let i = 0; i < b.count; i++) days.push(b.tenths / 10);
-  return timeSummary(days, minGroup);
+/** Position `p`% of the way through `count` sorted values, as `percentile` ranks it. */
+export function percentileRank(count: number, p: number): number {
+  return (p / 100) * (count - 1);
+}
+
+function between(lo: number | null, hi: number | null, rank: number): number {
+  const low = lo ?? 0;
+  return low + ((hi ?? low) - low) * (rank - Math.floor(rank));
+}
+
+/**
+ * `timeSummary` from the neighbours of each rank instead of every value: the same
+ * interpolation, rounding and minimum group (test/node/insight-onboarding.test.ts
+ * checks it against `timeSummary` over the full list).
+ */
+export function summaryOfRanks(r: RankedDays, minGroup: number): TimeSummary | null {
+  if (r.count < minGroup || r.count === 0) return null;
+  return {
+    medianDays: Math.round(between(r.medianLo, r.medianHi, percentileRank(r.count, 50))),
+    p80Days: Math.ceil(between(r.p80Lo, r.p80Hi, percentileRank(r.count, 80))),
+    count: r.count,
+  };
 }
 
 /** Share (0–1) of an officer's decisions on a step that sent it back; null before any decision. */

@@ -35,8 +35,8 @@ function row(e: TrailEvent): string[] {
 }
 
 // A leading = + - @ would make a spreadsheet evaluate the cell as a formula.
-const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-const cell = (v: string) => {
+export const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+export const cell = (v: string) => {
   const safe = defuse(v);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
