@@ -9,7 +9,9 @@ import { groupBatches } from "../domain/onboarding/batches";
 import { nextCutoff } from "../domain/onboarding/golive";
 import { launchedServices, scheduledServices } from "../services/onboarding/golive";
 import { BatchCalendarPage, LaunchedPage } from "../views/onboarding/golive";
+import { stepTimeLines } from "../services/insight-onboarding";
 import { renderPage, seeOther } from "./render";
+import { useCase } from "./use-case";
 import { setFlash } from "./session-cookie";
 
 const PAGE_SIZE = 20;
@@ -25,6 +27,7 @@ export const agencyRoutes = new Hono<AppEnv>()
       serviceChoice(db, agencyId, c.req.query("service")),
       latestNotifications(db, agencyId),
     ]);
+    const timeLines = await stepTimeLines(useCase(c), choice.selected ? [choice.selected.id] : []);
     return renderPage(
       c,
       { title: "แดชบอร์ด" },
@@ -33,6 +36,7 @@ export const agencyRoutes = new Hono<AppEnv>()
         notifications={notifications}
         services={choice.services}
         selected={choice.selected}
+        stepTime={choice.selected ? timeLines.get(choice.selected.id) : undefined}
         csrfToken={c.var.csrfToken}
       />,
     );
@@ -41,11 +45,13 @@ export const agencyRoutes = new Hono<AppEnv>()
     const f = eserviceListQuery.parse(c.req.query());
     const page = f.page ?? 1;
     const { rows, total } = await pageServices(c.var.deps.db, c.var.user!, { q: f.q, step: f.step, state: f.state }, { page, pageSize: PAGE_SIZE });
+    const timeLines = await stepTimeLines(useCase(c), rows.map((r) => r.id));
     return renderPage(
       c,
       { title: "จัดการ e-Services" },
       <EserviceListPage
         rows={rows}
+        stepTimes={timeLines}
         total={total}
         page={page}
         pageSize={PAGE_SIZE}

@@ -10,7 +10,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { MIN_PUBLISHED_GROUP, type TimeSummary } from "../domain/insight";
-import { daysInCurrentStep, idleBefore, NEXT_BATCHES, nextBatches, returnRate, summaryOfRanks, type RankedDays } from "../domain/onboarding-insight";
+import { daysInCurrentStep, idleBefore, NEXT_BATCHES, nextBatches, returnRate, stepTimeLine, summaryOfRanks, type RankedDays } from "../domain/onboarding-insight";
 import { upcomingTuesdays } from "../domain/onboarding/golive";
 import { STEPS, type Step } from "../domain/onboarding/workflow";
 import type { UseCaseContext } from "./context";
@@ -188,4 +188,20 @@ export async function onboardingOverview(ctx: Pick<UseCaseContext, "db" | "clock
     batches: nextBatches(now, booked),
     idleAgencies: idle,
   };
+}
+
+/**
+ * The agency's line per service, "อยู่ขั้นนี้ 12 วัน · ปกติ 9 วัน": two queries
+ * whatever the number of services, the typical time only where at least
+ * `MIN_PUBLISHED_GROUP` services informed it.
+ */
+export async function stepTimeLines(ctx: Pick<UseCaseContext, "db" | "clock">, serviceIds: readonly string[]): Promise<Map<string, string>> {
+  if (serviceIds.length === 0) return new Map();
+  const [current, typical] = await Promise.all([currentStepDays(ctx, serviceIds), typicalStepTimes(ctx)]);
+  const lines = new Map<string, string>();
+  for (const [id, c] of current) {
+    const line = stepTimeLine(c.days, typical.get(c.stepNo) ?? null);
+    if (line) lines.set(id, line);
+  }
+  return lines;
 }
