@@ -27,7 +27,7 @@ export const agencyRoutes = new Hono<AppEnv>()
       serviceChoice(db, agencyId, c.req.query("service")),
       latestNotifications(db, agencyId),
     ]);
-    const timeLines = await stepTimeLines(useCase(c), choice.selected ? [choice.selected.id] : []);
+    const timeLines = await stepTimeLines(useCase(c), choice.selected ? [choice.selected] : []);
     return renderPage(
       c,
       { title: "แดชบอร์ด" },
@@ -45,7 +45,7 @@ export const agencyRoutes = new Hono<AppEnv>()
     const f = eserviceListQuery.parse(c.req.query());
     const page = f.page ?? 1;
     const { rows, total } = await pageServices(c.var.deps.db, c.var.user!, { q: f.q, step: f.step, state: f.state }, { page, pageSize: PAGE_SIZE });
-    const timeLines = await stepTimeLines(useCase(c), rows.map((r) => r.id));
+    const timeLines = await stepTimeLines(useCase(c), rows);
     return renderPage(
       c,
       { title: "จัดการ e-Services" },

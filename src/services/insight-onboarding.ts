@@ -10,9 +10,9 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { MIN_PUBLISHED_GROUP, type TimeSummary } from "../domain/insight";
-import { daysInCurrentStep, idleBefore, NEXT_BATCHES, nextBatches, returnRate, stepTimeLine, summaryOfRanks, type RankedDays } from "../domain/onboarding-insight";
+import { daysInCurrentStep, idleBefore, NEXT_BATCHES, nextBatches, returnRate, stepOpenedAt, stepTimeLine, summaryOfRanks, type RankedDays, type StepTimes } from "../domain/onboarding-insight";
 import { upcomingTuesdays } from "../domain/onboarding/golive";
-import { STEPS, type Step } from "../domain/onboarding/workflow";
+import { currentStep, STEPS, type Step, type StepState } from "../domain/onboarding/workflow";
 import type { UseCaseContext } from "./context";
 
 export interface FunnelStep {
@@ -95,24 +95,6 @@ export async function typicalStepTimes(ctx: Pick<UseCaseContext, "db">, minGroup
   return new Map(STEPS.map((s) => { const r = ranked.get(s.no); return [s.no, r ? summaryOfRanks(r, minGroup) : null]; }));
 }
 
-/**
- * For the given services, the number and days so far of each one's current step
- * (one query for them all); a service with every step approved has none.
- */
-export async function currentStepDays(ctx: Pick<UseCaseContext, "db" | "clock">, serviceIds: readonly string[]): Promise<Map<string, { stepNo: number; days: number | null }>> {
-  if (serviceIds.length === 0) return new Map();
-  const ids = sql.join(serviceIds.map((id) => sql`${id}`), sql`, `);
-  const rows = await ctx.db.all<{ id: string; step_no: number; opened_at: number | null }>(sql`
-    SELECT e.id, s.step_no, ${OPENED_AT} AS opened_at
-    FROM eservices e
-    JOIN eservice_steps s ON s.eservice_id = e.id
-      AND s.step_no = (SELECT min(cs.step_no) FROM eservice_steps cs WHERE cs.eservice_id = e.id AND cs.state <> 'done')
-    LEFT JOIN eservice_steps p ON p.eservice_id = s.eservice_id AND p.step_no = s.step_no - 1
-    WHERE e.id IN (${ids})`);
-  const now = ctx.clock.now().getTime();
-  return new Map(rows.map((r) => [r.id, { stepNo: Number(r.step_no), days: daysInCurrentStep(r.opened_at === null ? null : Number(r.opened_at), now) }]));
-}
-
 async function funnel(db: DbOrTx) {
   const steps = await db.all<{ step_no: number; reached: number; with_agency: number; with_officer: number; done: number }>(sql`
     SELECT step_no,
@@ -191,17 +173,23 @@ export async function onboardingOverview(ctx: Pick<UseCaseContext, "db" | "clock
 }
 
 /**
- * The agency's line per service, "อยู่ขั้นนี้ 12 วัน · ปกติ 9 วัน": two queries
- * whatever the number of services, the typical time only where at least
- * `MIN_PUBLISHED_GROUP` services informed it.
+ * The agency's line per listed service, "อยู่ขั้นนี้ 12 วัน · ปกติ 9 วัน": the days
+ * from the step rows the list already read, the typical times in one query of at
+ * most seven rows however many services are listed; the typical time only where at
+ * least `MIN_PUBLISHED_GROUP` services informed it.
  */
-export async function stepTimeLines(ctx: Pick<UseCaseContext, "db" | "clock">, serviceIds: readonly string[]): Promise<Map<string, string>> {
-  if (serviceIds.length === 0) return new Map();
-  const [current, typical] = await Promise.all([currentStepDays(ctx, serviceIds), typicalStepTimes(ctx)]);
+export async function stepTimeLines(
+  ctx: Pick<UseCaseContext, "db" | "clock">,
+  services: readonly { id: string; createdAt: Date; states: readonly StepState[]; times: readonly StepTimes[] }[],
+): Promise<Map<string, string>> {
+  const typical = await typicalStepTimes(ctx);
+  const now = ctx.clock.now().getTime();
   const lines = new Map<string, string>();
-  for (const [id, c] of current) {
-    const line = stepTimeLine(c.days, typical.get(c.stepNo) ?? null);
-    if (line) lines.set(id, line);
+  for (const s of services) {
+    const step = currentStep(s.states);
+    if (!step) continue;
+    const line = stepTimeLine(daysInCurrentStep(stepOpenedAt(step.no, s.createdAt.getTime(), s.times), now), typical.get(step.no) ?? null);
+    if (line) lines.set(s.id, line);
   }
   return lines;
 }
