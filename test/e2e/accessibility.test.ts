@@ -49,6 +49,7 @@ const PAGES: Record<string, Record<string, Target>> = {
     reviews: "/officer/reviews",
     agencies: "/officer/agencies",
     batches: "/officer/batches",
+    "onboarding overview": "/officer/onboarding",
     request: (page) => firstHref(page, "/officer", "a.ticket-link"),
     agency: (page) => firstHref(page, "/officer/agencies", "td a"),
     "step under review": "/eservices/es-trade-fair/steps/2",
