@@ -406,6 +406,8 @@ async function main() {
       page("(b)", "applicant tracking page", trackPath, applicant),
       page("(c)", "คำขอของฉัน /me", "/me", applicant),
       page("(d)", "officer queue filtered+search", officerPath, officer),
+      // Issue 14: the e-Service onboarding overview, every figure read over all 5,000 services.
+      page("(o)", "officer onboarding overview", "/officer/onboarding", officer),
     ];
 
     // 4. Per page, unloaded: SQL statements, latency of one request at a time, and weight with assets.
