@@ -26,7 +26,7 @@ export function FunnelChart(props: { rows: readonly BarRow[]; format?: (value: n
     .x1((r) => mid + w(r.value) / 2)(props.rows);
   const height = Math.max(1, props.rows.length) * y.step();
   return (
-    <svg class="chart" viewBox={`0 0 ${CHART_WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet" aria-hidden="true" focusable="false" font-size="12">
+    <svg class="chart chart-bars" viewBox={`0 0 ${CHART_WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet" aria-hidden="true" focusable="false" font-size="12">
       {silhouette ? <path d={silhouette} fill={BAR_FILL} fill-opacity={0.12} /> : null}
       {props.rows.map((row, i) => {
         const top = y(i) ?? 0;

@@ -54,7 +54,7 @@ export function HBarChart(props: { rows: readonly BarRow[]; format?: (value: num
   const x = scaleLinear().domain([0, max]).range([0, CHART_WIDTH - VALUE_ROOM]);
   const height = Math.max(ROW_HEIGHT, props.rows.length * ROW_HEIGHT);
   return (
-    <svg class="chart" viewBox={`0 0 ${CHART_WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet" aria-hidden="true" focusable="false" font-size="12">
+    <svg class="chart chart-bars" viewBox={`0 0 ${CHART_WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet" aria-hidden="true" focusable="false" font-size="12">
       {props.rows.map((row, i) => {
         const top = y(i) ?? 0;
         const width = Math.max(0, x(row.value));

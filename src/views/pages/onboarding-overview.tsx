@@ -32,7 +32,7 @@ export function OnboardingOverviewPage(props: { overview: OnboardingOverview; no
       <p class="secondary">จำนวนที่ไปถึงแต่ละขั้นตอนแล้ว ตั้งแต่ขั้นตอนที่ 1 จนเปิดให้บริการ</p>
       <FunnelChart rows={funnelRows} format={(v) => `${v}`} />
       <table class="request-table">
-        <caption>จำนวน e-Service ในแต่ละขั้นตอน</caption>
+        <caption class="visually-hidden">จำนวน e-Service ในแต่ละขั้นตอน</caption>
         <thead>
           <tr>
             <th scope="col">ขั้นตอน</th>
@@ -77,7 +77,7 @@ export function OnboardingOverviewPage(props: { overview: OnboardingOverview; no
         <p>ยังไม่มีขั้นตอนที่อนุมัติแล้ว</p>
       )}
       <table class="request-table">
-        <caption>มัธยฐานจำนวนวันและอัตราการส่งกลับแก้ไขของแต่ละขั้นตอน</caption>
+        <caption class="visually-hidden">มัธยฐานจำนวนวันและอัตราการส่งกลับแก้ไขของแต่ละขั้นตอน</caption>
         <thead>
           <tr>
             <th scope="col">ขั้นตอน</th>
@@ -109,7 +109,7 @@ export function OnboardingOverviewPage(props: { overview: OnboardingOverview; no
       <h2 id="batches">รอบเปิดให้บริการ 4 รอบถัดไป</h2>
       <HBarChart rows={o.batches.map((b) => ({ label: `วันอังคารที่ ${thaiBatchDate(b.date)}`, value: b.count, href: "/officer/batches" }))} format={(v) => `${v} รายการ`} />
       <table class="request-table">
-        <caption>จำนวน e-Service ในรอบเปิดให้บริการ 4 รอบถัดไป</caption>
+        <caption class="visually-hidden">จำนวน e-Service ในรอบเปิดให้บริการ 4 รอบถัดไป</caption>
         <thead>
           <tr>
             <th scope="col">รอบวันอังคารที่</th>
@@ -136,7 +136,7 @@ export function OnboardingOverviewPage(props: { overview: OnboardingOverview; no
         <p>ไม่มีหน่วยงานที่มี e-Service ไม่เคลื่อนไหวเกิน 30 วัน</p>
       ) : (
         <table class="request-table">
-          <caption>หน่วยงานที่มี e-Service ยังไม่เปิดให้บริการและไม่มีการเปลี่ยนแปลงเกิน 30 วัน</caption>
+          <caption class="visually-hidden">หน่วยงานที่มี e-Service ยังไม่เปิดให้บริการและไม่มีการเปลี่ยนแปลงเกิน 30 วัน</caption>
           <thead>
             <tr>
               <th scope="col">หน่วยงาน</th>
