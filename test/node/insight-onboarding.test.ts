@@ -199,7 +199,7 @@ describe("/officer/onboarding", () => {
     const page = await officer.get("/officer/onboarding");
     expect(page.status).toBe(200);
     expect(page.text).toContain("ภาพรวมการเชื่อมต่อ e-Service");
-    expect(page.text.match(/<svg class="chart"/g)?.length).toBe(3);
+    expect(page.text.match(/<svg class="chart chart-bars"/g)?.length).toBe(3);
     expect(page.text.match(/<caption/g)?.length).toBe(4);
     expect(page.text).toContain("24 พ.ย. 2569");
     expect(page.text).toContain('href="/officer/agencies/ag-2"');
