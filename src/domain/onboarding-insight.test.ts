@@ -3,6 +3,7 @@ import { MIN_PUBLISHED_GROUP, timeSummary } from "./insight";
 import {
   approvedStepDays,
   daysInCurrentStep,
+  funnelFromOpenSteps,
   isIdle,
   nextBatches,
   returnRate,
@@ -106,5 +107,13 @@ describe("stepTimeLine", () => {
     expect(stepTimeLine(12, { medianDays: 9, p80Days: 14, count: 20 })).toBe("อยู่ขั้นนี้ 12 วัน · ปกติ 9 วัน");
     expect(stepTimeLine(12, null)).toBe("อยู่ขั้นนี้ 12 วัน");
     expect(stepTimeLine(null, null)).toBeNull();
+  });
+});
+
+describe("funnelFromOpenSteps", () => {
+  it("counts a service as reaching every step up to its open one, and one with none open as reaching all", () => {
+    // Open at step 1 (two services), step 3 (one); two more have approved all seven.
+    const open = [{ stepNo: 1, count: 2 }, { stepNo: 3, count: 1 }];
+    expect(funnelFromOpenSteps(open, 5)).toEqual({ reached: [5, 3, 3, 2, 2, 2, 2], allApproved: 2 });
   });
 });

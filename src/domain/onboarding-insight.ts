@@ -14,6 +14,8 @@ const DAY = 86_400_000;
 
 /** A service with no change for this many days, and not launched, is idle. */
 export const IDLE_DAYS = 30;
+/** Step times are read over the steps submitted in this many days (a year: recent practice, bounded work). */
+export const STEP_TIMES_DAYS = 365;
 /** How many coming Tuesday batches the overview lists. */
 export const NEXT_BATCHES = 4;
 
@@ -132,4 +134,16 @@ export function nextBatches(now: Date, booked: ReadonlyMap<string, number>): { d
 export function stepTimeLine(days: number | null, typical: TimeSummary | null): string | null {
   if (days === null) return null;
   return typical ? `อยู่ขั้นนี้ ${days} วัน · ปกติ ${typical.medianDays} วัน` : `อยู่ขั้นนี้ ${days} วัน`;
+}
+
+/**
+ * How many services reached each step (index `no - 1`), from the open step of each
+ * service under way and the total: under the workflow a service has approved every
+ * step before its open one, and one with no open step has approved all seven.
+ */
+export function funnelFromOpenSteps(open: readonly { stepNo: number; count: number }[], total: number, steps = 7): { reached: number[]; allApproved: number } {
+  const openCount = open.reduce((sum, o) => sum + o.count, 0);
+  const allApproved = Math.max(0, total - openCount);
+  const reached = Array.from({ length: steps }, (_, i) => allApproved + open.filter((o) => o.stepNo >= i + 1).reduce((sum, o) => sum + o.count, 0));
+  return { reached, allApproved };
 }

@@ -10,7 +10,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { MIN_PUBLISHED_GROUP, type TimeSummary } from "../domain/insight";
-import { daysInCurrentStep, idleBefore, NEXT_BATCHES, nextBatches, returnRate, stepOpenedAt, stepTimeLine, summaryOfRanks, type RankedDays, type StepTimes } from "../domain/onboarding-insight";
+import { daysInCurrentStep, funnelFromOpenSteps, idleBefore, STEP_TIMES_DAYS, NEXT_BATCHES, nextBatches, returnRate, stepOpenedAt, stepTimeLine, summaryOfRanks, type RankedDays, type StepTimes } from "../domain/onboarding-insight";
 import { upcomingTuesdays } from "../domain/onboarding/golive";
 import { currentStep, STEPS, type Step, type StepState } from "../domain/onboarding/workflow";
 import type { UseCaseContext } from "./context";
@@ -53,6 +53,8 @@ export interface OnboardingOverview {
   idleAgencies: IdleAgency[];
 }
 
+const DAY = 86_400_000;
+
 // When each step opened, as domain/onboarding-insight.ts `stepOpenedAt` defines it:
 // creation for step 1, the end (review, else submission) of the step before for the rest.
 const OPENED_AT = sql.raw(`CASE WHEN s.step_no = 1 THEN e.created_at ELSE coalesce(p.reviewed_at, p.submitted_at) END`);
@@ -62,14 +64,14 @@ const OPENED_AT = sql.raw(`CASE WHEN s.step_no = 1 THEN e.created_at ELSE coales
  * median's and the 80th percentile's ranks (window functions; seven rows back).
  * The ranks are computed as `percentileRank` computes them, in the same doubles.
  */
-async function rankedStepDays(db: DbOrTx): Promise<Map<number, RankedDays>> {
+async function rankedStepDays(db: DbOrTx, since: number): Promise<Map<number, RankedDays>> {
   const rows = await db.all<{ step_no: number; n: number; m_lo: number | null; m_hi: number | null; p_lo: number | null; p_hi: number | null }>(sql`
     WITH took AS (
       SELECT s.step_no, (coalesce(s.reviewed_at, s.submitted_at) - ${OPENED_AT}) / 86400000.0 AS days
       FROM eservice_steps s
       JOIN eservices e ON e.id = s.eservice_id
       LEFT JOIN eservice_steps p ON p.eservice_id = s.eservice_id AND p.step_no = s.step_no - 1
-      WHERE s.state = 'done'
+      WHERE s.state = 'done' AND s.submitted_at >= ${since}
     ), ranked AS (
       SELECT step_no, days,
         row_number() OVER (PARTITION BY step_no ORDER BY days) - 1 AS i,
@@ -87,33 +89,60 @@ async function rankedStepDays(db: DbOrTx): Promise<Map<number, RankedDays>> {
 }
 
 /**
- * Per step, the typical time an approved step took: published only when at least
- * `minGroup` services informed it (the agency sees it only then).
+ * Per step, the typical time an approved step took over the last `STEP_TIMES_DAYS`
+ * (steps submitted since then, through the state index): published only when at
+ * least `minGroup` services informed it (the agency sees it only then).
  */
-export async function typicalStepTimes(ctx: Pick<UseCaseContext, "db">, minGroup = MIN_PUBLISHED_GROUP): Promise<Map<number, TimeSummary | null>> {
-  const ranked = await rankedStepDays(ctx.db);
-  return new Map(STEPS.map((s) => { const r = ranked.get(s.no); return [s.no, r ? summaryOfRanks(r, minGroup) : null]; }));
+export async function typicalStepTimes(ctx: Pick<UseCaseContext, "db" | "clock">, minGroup = MIN_PUBLISHED_GROUP): Promise<Map<number, TimeSummary | null>> {
+  const ranked = await rankedStepDays(ctx.db, ctx.clock.now().getTime() - STEP_TIMES_DAYS * DAY);
+  return new Map(
+    STEPS.map((s) => {
+      const r = ranked.get(s.no);
+      return [s.no, r ? summaryOfRanks(r, minGroup) : null];
+    }),
+  );
 }
 
+/** A typical time up to an hour old misleads nobody, and every agency list page shows one. */
+const TYPICAL_TTL_MS = 3_600_000;
+const typicalCache = new WeakMap<object, { at: number; value: Map<number, TimeSummary | null> }>();
+
+/** `typicalStepTimes` for the agency's pages, kept for an hour per database (per isolate on Workers). */
+export async function cachedTypicalStepTimes(ctx: Pick<UseCaseContext, "db" | "clock">): Promise<Map<number, TimeSummary | null>> {
+  const now = ctx.clock.now().getTime();
+  const hit = typicalCache.get(ctx.db);
+  if (hit && now - hit.at < TYPICAL_TTL_MS && now >= hit.at) return hit.value;
+  const value = await typicalStepTimes(ctx);
+  typicalCache.set(ctx.db, { at: now, value });
+  return value;
+}
+
+/**
+ * The funnel from the open steps alone (read through the state index, one row per
+ * service still under way): under the workflow's rule every step before the open
+ * one is approved, and a service with no open step has approved all seven.
+ */
 async function funnel(db: DbOrTx) {
-  const steps = await db.all<{ step_no: number; reached: number; with_agency: number; with_officer: number; done: number }>(sql`
-    SELECT step_no,
-      sum(state <> 'locked') AS reached,
-      sum(state IN ('in_progress', 'returned')) AS with_agency,
-      sum(state = 'in_review') AS with_officer,
-      sum(state = 'done') AS done
-    FROM eservice_steps GROUP BY step_no`);
+  const open = await db.all<{ step_no: number; with_agency: number; with_officer: number }>(sql`
+    SELECT step_no, sum(state IN ('in_progress', 'returned')) AS with_agency, sum(state = 'in_review') AS with_officer
+    FROM eservice_steps WHERE state IN ('in_progress', 'in_review', 'returned')
+    GROUP BY step_no`);
   const [services] = await db.all<{ total: number; launched: number | null }>(sql`
     SELECT count(*) AS total, sum(launched_at IS NOT NULL) AS launched FROM eservices`);
-  const byNo = new Map(steps.map((r) => [Number(r.step_no), r]));
+  const total = Number(services?.total ?? 0);
   const launched = Number(services?.launched ?? 0);
+  const reached = funnelFromOpenSteps(
+    open.map((r) => ({ stepNo: Number(r.step_no), count: Number(r.with_agency) + Number(r.with_officer) })),
+    total,
+  );
+  const byNo = new Map(open.map((r) => [Number(r.step_no), r]));
   return {
-    total: Number(services?.total ?? 0),
+    total,
     launched,
-    awaitingLaunch: Math.max(0, Number(byNo.get(STEPS.length)?.done ?? 0) - launched),
+    awaitingLaunch: Math.max(0, reached.allApproved - launched),
     funnel: STEPS.map((step) => {
       const r = byNo.get(step.no);
-      return { step, reached: Number(r?.reached ?? 0), withAgency: Number(r?.with_agency ?? 0), withOfficer: Number(r?.with_officer ?? 0) };
+      return { step, reached: reached.reached[step.no - 1]!, withAgency: Number(r?.with_agency ?? 0), withOfficer: Number(r?.with_officer ?? 0) };
     }),
   };
 }
@@ -143,7 +172,7 @@ async function idleAgencies(db: DbOrTx, before: number): Promise<IdleAgency[]> {
   const rows = await db.all<{ id: string; name: string; n: number; since: number }>(sql`
     SELECT a.id, a.name_th AS name, count(*) AS n, min(x.last_change) AS since FROM (
       SELECT e.agency_id, max(e.updated_at, coalesce((SELECT max(s.updated_at) FROM eservice_steps s WHERE s.eservice_id = e.id), 0)) AS last_change
-      FROM eservices e WHERE e.launched_at IS NULL
+      FROM eservices e WHERE e.launched_at IS NULL AND e.updated_at < ${before}
     ) x JOIN agencies a ON a.id = x.agency_id
     WHERE x.last_change < ${before}
     GROUP BY a.id, a.name_th
@@ -175,14 +204,14 @@ export async function onboardingOverview(ctx: Pick<UseCaseContext, "db" | "clock
 /**
  * The agency's line per listed service, "อยู่ขั้นนี้ 12 วัน · ปกติ 9 วัน": the days
  * from the step rows the list already read, the typical times in one query of at
- * most seven rows however many services are listed; the typical time only where at
- * least `MIN_PUBLISHED_GROUP` services informed it.
+ * most seven rows (kept for an hour) however many services are listed; the typical
+ * time only where at least `MIN_PUBLISHED_GROUP` services informed it.
  */
 export async function stepTimeLines(
   ctx: Pick<UseCaseContext, "db" | "clock">,
   services: readonly { id: string; createdAt: Date; states: readonly StepState[]; times: readonly StepTimes[] }[],
 ): Promise<Map<string, string>> {
-  const typical = await typicalStepTimes(ctx);
+  const typical = await cachedTypicalStepTimes(ctx);
   const now = ctx.clock.now().getTime();
   const lines = new Map<string, string>();
   for (const s of services) {

@@ -159,16 +159,19 @@ describe("the agency's days in the current step", () => {
   });
 
   it("adds the typical time only once 20 services informed it", async () => {
-    expect((await typicalStepTimes({ db: t.db })).get(1)).toBeNull();
+    expect((await typicalStepTimes({ db: t.db, clock: t.clock })).get(1)).toBeNull();
     // Twenty more services whose step 1 took 9 days.
     for (let i = 0; i < 20; i++) {
       const id = `t${i}`;
       await t.db.insert(eservices).values({ id, agencyId: "ag-1", name: `เพิ่ม ${i}`, createdAt: ago(30), updatedAt: ago(0) });
       await t.db.insert(eserviceSteps).values([
-        { eserviceId: id, stepNo: 1, state: "done", reviewedAt: ago(21), updatedAt: ago(0) },
+        { eserviceId: id, stepNo: 1, state: "done", submittedAt: ago(23), reviewedAt: ago(21), updatedAt: ago(0) },
         { eserviceId: id, stepNo: 2, state: "in_progress", updatedAt: ago(0) },
       ]);
     }
+    // The agency's typical times are kept for an hour.
+    expect((await stepTimeLines({ db: t.db, clock: t.clock }, ["s3"].map(listed))).get("s3")).toBe("อยู่ขั้นนี้ 5 วัน");
+    t.clock.advance(61 * 60_000);
     const lines = await stepTimeLines({ db: t.db, clock: t.clock }, ["s3", "s2"].map(listed));
     expect(lines.get("s3")).toBe("อยู่ขั้นนี้ 5 วัน · ปกติ 9 วัน");
     expect(lines.get("s2")).toBe("อยู่ขั้นนี้ 14 วัน");
