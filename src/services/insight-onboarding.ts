@@ -88,13 +88,7 @@ async function rankedStepDays(db: DbOrTx, since: number): Promise<Map<number, Ra
   return new Map(rows.map((r) => [Number(r.step_no), { count: Number(r.n), medianLo: num(r.m_lo), medianHi: num(r.m_hi), p80Lo: num(r.p_lo), p80Hi: num(r.p_hi) }]));
 }
 
-/**
- * Per step, the typical time an approved step took over the last `STEP_TIMES_DAYS`
- * (steps submitted since then, through the state index): published only when at
- * least `minGroup` services informed it (the agency sees it only then).
- */
-export async function typicalStepTimes(ctx: Pick<UseCaseContext, "db" | "clock">, minGroup = MIN_PUBLISHED_GROUP): Promise<Map<number, TimeSummary | null>> {
-  const ranked = await rankedStepDays(ctx.db, ctx.clock.now().getTime() - STEP_TIMES_DAYS * DAY);
+function summaries(ranked: Map<number, RankedDays>, minGroup: number): Map<number, TimeSummary | null> {
   return new Map(
     STEPS.map((s) => {
       const r = ranked.get(s.no);
@@ -103,18 +97,37 @@ export async function typicalStepTimes(ctx: Pick<UseCaseContext, "db" | "clock">
   );
 }
 
-/** A typical time up to an hour old misleads nobody, and every agency list page shows one. */
-const TYPICAL_TTL_MS = 3_600_000;
-const typicalCache = new WeakMap<object, { at: number; value: Map<number, TimeSummary | null> }>();
+const since = (ctx: Pick<UseCaseContext, "clock">) => ctx.clock.now().getTime() - STEP_TIMES_DAYS * DAY;
 
-/** `typicalStepTimes` for the agency's pages, kept for an hour per database (per isolate on Workers). */
-export async function cachedTypicalStepTimes(ctx: Pick<UseCaseContext, "db" | "clock">): Promise<Map<number, TimeSummary | null>> {
+/**
+ * Per step, the typical time an approved step took over the last `STEP_TIMES_DAYS`
+ * (steps submitted since then, through the state index): published only when at
+ * least `minGroup` services informed it (the agency sees it only then).
+ */
+export async function typicalStepTimes(ctx: Pick<UseCaseContext, "db" | "clock">, minGroup = MIN_PUBLISHED_GROUP): Promise<Map<number, TimeSummary | null>> {
+  return summaries(await rankedStepDays(ctx.db, since(ctx)), minGroup);
+}
+
+/**
+ * Step times change only as steps are approved, and one an hour old misleads
+ * nobody; they are the overview's costliest read and every agency list page shows
+ * them, so they are kept for an hour per database (per isolate on Workers).
+ */
+const STEP_TIMES_TTL_MS = 3_600_000;
+const rankCache = new WeakMap<object, { at: number; value: Map<number, RankedDays> }>();
+
+async function cachedRanks(ctx: Pick<UseCaseContext, "db" | "clock">): Promise<Map<number, RankedDays>> {
   const now = ctx.clock.now().getTime();
-  const hit = typicalCache.get(ctx.db);
-  if (hit && now - hit.at < TYPICAL_TTL_MS && now >= hit.at) return hit.value;
-  const value = await typicalStepTimes(ctx);
-  typicalCache.set(ctx.db, { at: now, value });
+  const hit = rankCache.get(ctx.db);
+  if (hit && now >= hit.at && now - hit.at < STEP_TIMES_TTL_MS) return hit.value;
+  const value = await rankedStepDays(ctx.db, since(ctx));
+  rankCache.set(ctx.db, { at: now, value });
   return value;
+}
+
+/** `typicalStepTimes` as the pages show it: up to an hour old. */
+export async function cachedTypicalStepTimes(ctx: Pick<UseCaseContext, "db" | "clock">, minGroup = MIN_PUBLISHED_GROUP): Promise<Map<number, TimeSummary | null>> {
+  return summaries(await cachedRanks(ctx), minGroup);
 }
 
 /**
@@ -185,7 +198,7 @@ export async function onboardingOverview(ctx: Pick<UseCaseContext, "db" | "clock
   const now = ctx.clock.now();
   const [counts, times, decided, booked, idle] = await Promise.all([
     funnel(ctx.db),
-    typicalStepTimes(ctx, 1),
+    cachedTypicalStepTimes(ctx, 1),
     decisions(ctx.db),
     bookedCounts(ctx.db, upcomingTuesdays(now, NEXT_BATCHES)),
     idleAgencies(ctx.db, idleBefore(now.getTime())),
