@@ -415,6 +415,8 @@ async function main() {
       // so under load these are the live parts plus a cached table; (g') and (h') below are cold.
       page("(g)", "officer overview (insight)", "/officer/overview", officer),
       page("(h)", "public processing times", "/processing-times", visitor),
+      // Issue 14: the e-Service onboarding overview, every figure read over all 5,000 services.
+      page("(o)", "officer onboarding overview", "/officer/onboarding", officer),
     ];
 
     // 4. Per page, unloaded: SQL statements, latency of one request at a time, and weight with assets.

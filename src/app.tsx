@@ -34,6 +34,7 @@ import { homeRoutes } from "./routes/home";
 import { renderPage } from "./routes/render";
 import { officerRoutes } from "./routes/officer";
 import { academicOverviewRoutes, processingTimesRoutes } from "./routes/insight-academic";
+import { officerOnboardingRoutes } from "./routes/officer-onboarding";
 import { requestRoutes } from "./routes/requests";
 import { universityRoutes } from "./routes/university";
 import { thaidRoutes } from "./routes/thaid";
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   app.route("/university", universityRoutes);
   app.route("/officer/agencies", officerAgencyRoutes);
   app.route("/officer", academicOverviewRoutes);
+  app.route("/officer", officerOnboardingRoutes);
   app.route("/officer", officerRoutes);
   app.route("/admin/mail", adminMailRoutes);
   app.route("/admin/universities", universityAdminRoutes);

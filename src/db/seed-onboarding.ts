@@ -8,6 +8,7 @@
 import type { StepState } from "../domain/onboarding/workflow";
 import { encryptPid, type PidKeys } from "../services/pid-crypto";
 import type { Db } from "./client";
+import { seedOnboardingHistories } from "./seed-onboarding-history";
 import { agencies, eserviceFiles, eservices, eserviceSteps, notifications, testers, testResults } from "./schema";
 
 export const DEMO_AGENCY_ID = "agency-ditp";
@@ -103,4 +104,6 @@ export async function seedOnboardingDemo(db: Db, keys: PidKeys, now: Date): Prom
       createdAt: new Date(now.getTime() - day),
     });
   });
+  // Other agencies' services, so the officers' overview and the typical times have histories to show.
+  await seedOnboardingHistories(db, now);
 }

@@ -9,7 +9,9 @@ import { groupBatches } from "../domain/onboarding/batches";
 import { nextCutoff } from "../domain/onboarding/golive";
 import { launchedServices, scheduledServices } from "../services/onboarding/golive";
 import { BatchCalendarPage, LaunchedPage } from "../views/onboarding/golive";
+import { stepTimeLines } from "../services/insight-onboarding";
 import { renderPage, seeOther } from "./render";
+import { useCase } from "./use-case";
 import { setFlash } from "./session-cookie";
 
 const PAGE_SIZE = 20;
@@ -21,6 +23,7 @@ export const agencyRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps;
     const agencyId = c.var.user!.orgId!;
     const { shapes, services, selected, notifications } = await agencyDashboard(db, agencyId, c.req.query("service"));
+    const timeLines = await stepTimeLines(useCase(c), selected ? [selected] : []);
     return renderPage(
       c,
       { title: "แดชบอร์ด" },
@@ -29,6 +32,7 @@ export const agencyRoutes = new Hono<AppEnv>()
         notifications={notifications}
         services={services}
         selected={selected}
+        stepTime={selected ? timeLines.get(selected.id) : undefined}
         csrfToken={c.var.csrfToken}
       />,
     );
@@ -37,11 +41,13 @@ export const agencyRoutes = new Hono<AppEnv>()
     const f = eserviceListQuery.parse(c.req.query());
     const page = f.page ?? 1;
     const { rows, total } = await pageServices(c.var.deps.db, c.var.user!, { q: f.q, step: f.step, state: f.state }, { page, pageSize: PAGE_SIZE });
+    const timeLines = await stepTimeLines(useCase(c), rows);
     return renderPage(
       c,
       { title: "จัดการ e-Services" },
       <EserviceListPage
         rows={rows}
+        stepTimes={timeLines}
         total={total}
         page={page}
         pageSize={PAGE_SIZE}

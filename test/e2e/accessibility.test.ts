@@ -48,6 +48,7 @@ const PAGES: Record<string, Record<string, Target>> = {
     agencies: "/officer/agencies",
     batches: "/officer/batches",
     overview: "/officer/overview",
+    "onboarding overview": "/officer/onboarding",
     request: (page) => firstHref(page, "/officer", "a.ticket-link"),
     agency: (page) => firstHref(page, "/officer/agencies", "td a"),
     "step under review": "/eservices/es-trade-fair/steps/2",

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eservices, eserviceSteps } from "../../src/db/schema";
 import { DEMO_ACCOUNTS, seedDemoData } from "../../src/db/seed";
 import { currentStep, type StepState } from "../../src/domain/onboarding/workflow";
+import { IDLE_AGENCY_ID } from "../../src/db/seed-onboarding-history";
+import { onboardingOverview } from "../../src/services/insight-onboarding";
 import { Browser, createTestApp, type TestApp } from "./helpers";
 
 let t: TestApp;
@@ -51,5 +53,20 @@ describe("the demo e-services", () => {
     for (const path of ["attempts/attempt-demo-1/edit", "attempts/attempt-demo-1/delete"]) {
       expect((await agency.get(`/eservices/es-export-stats/steps/6/${path}`)).status, path).toBe(200);
     }
+  });
+
+  it("make the onboarding overview meaningful: every step reached, some returned, launched and booked services, an idle agency", async () => {
+    const o = await onboardingOverview({ db: t.db, clock: t.clock });
+    expect(o.funnel.every((f, i) => f.reached > 0 && (i === 0 || f.reached <= o.funnel[i - 1]!.reached))).toBe(true);
+    expect(o.stepTimes.filter((s) => s.returns > 0).length).toBeGreaterThanOrEqual(4);
+    expect(o.stepTimes.every((s) => s.summary !== null)).toBe(true);
+    expect(o.launched).toBeGreaterThanOrEqual(8);
+    expect(o.batches.filter((b) => b.count > 0).length).toBeGreaterThanOrEqual(2);
+    expect(o.idleAgencies.map((a) => a.id)).toEqual([IDLE_AGENCY_ID]);
+  });
+
+  it("show the demo agency its service's days in the step with the typical time where enough services finished it", async () => {
+    const dashboard = await agency.get("/agency?service=es-exporter-id");
+    expect(dashboard.text).toMatch(/อยู่ขั้นนี้ \d+ วัน · ปกติ \d+ วัน/);
   });
 });

@@ -5,6 +5,7 @@
  * transaction, read the step's state and ask the declaration
  * (`domain/onboarding/workflow.ts`) whether this actor may change this thing now.
  */
+import type { StepTimes } from "../../domain/onboarding-insight";
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client";
 import { agencies, eserviceFiles, eservices, eserviceSteps, notifications, testers, testResults, users } from "../../db/schema";
@@ -169,7 +170,10 @@ export interface ServiceListRow {
   agencyId: string;
   agencyName: string;
   launchedAt: Date | null;
+  createdAt: Date;
   states: StepState[];
+  /** Each step's submission and review times, for how long the current step has been open. */
+  times: StepTimes[];
 }
 
 /** The services `user` may list, narrowed by `filters`; null when the role lists none. */
@@ -184,28 +188,33 @@ function listConditions(user: SessionUser, filters: { q?: string; agencyId?: str
   return conditions;
 }
 
-/** Step states for the given services, one query. */
-async function withStates<T extends { id: string }>(db: DbOrTx, services: T[]): Promise<(T & { states: StepState[] })[]> {
+/** Step states (and times) for the given services, one query. */
+async function withStates<T extends { id: string }>(db: DbOrTx, services: T[]): Promise<(T & { states: StepState[]; times: StepTimes[] })[]> {
   if (services.length === 0) return [];
   const steps = await db
-    .select({ eserviceId: eserviceSteps.eserviceId, stepNo: eserviceSteps.stepNo, state: eserviceSteps.state })
+    .select({ eserviceId: eserviceSteps.eserviceId, stepNo: eserviceSteps.stepNo, state: eserviceSteps.state, submittedAt: eserviceSteps.submittedAt, reviewedAt: eserviceSteps.reviewedAt })
     .from(eserviceSteps)
     .where(inArray(eserviceSteps.eserviceId, services.map((s) => s.id)));
   return statesOf(services, steps);
 }
 
 /** Each service with its seven step states, from step rows already read. */
-function statesOf<T extends { id: string }>(services: T[], steps: { eserviceId: string; stepNo: number; state: string }[]): (T & { states: StepState[] })[] {
+function statesOf<T extends { id: string }>(
+  services: T[],
+  steps: { eserviceId: string; stepNo: number; state: string; submittedAt: Date | null; reviewedAt: Date | null }[],
+): (T & { states: StepState[]; times: StepTimes[] })[] {
   const states = new Map<string, StepState[]>();
+  const times = new Map<string, StepTimes[]>();
   for (const s of steps) {
     const list = states.get(s.eserviceId) ?? Array<StepState>(STEP_COUNT).fill("locked");
     list[s.stepNo - 1] = isStepState(s.state) ? s.state : "locked";
     states.set(s.eserviceId, list);
+    times.set(s.eserviceId, [...(times.get(s.eserviceId) ?? []), { stepNo: s.stepNo, state: s.state, submittedAt: s.submittedAt?.getTime() ?? null, reviewedAt: s.reviewedAt?.getTime() ?? null }]);
   }
-  return services.map((s) => ({ ...s, states: states.get(s.id) ?? Array<StepState>(STEP_COUNT).fill("locked") }));
+  return services.map((s) => ({ ...s, states: states.get(s.id) ?? Array<StepState>(STEP_COUNT).fill("locked"), times: times.get(s.id) ?? [] }));
 }
 
-const listColumns = { id: eservices.id, name: eservices.name, agencyId: eservices.agencyId, agencyName: agencies.nameTh, launchedAt: eservices.launchedAt };
+const listColumns = { id: eservices.id, name: eservices.name, agencyId: eservices.agencyId, agencyName: agencies.nameTh, launchedAt: eservices.launchedAt, createdAt: eservices.createdAt };
 
 // The current step in SQL, as `currentStep` in domain/onboarding/workflow.ts defines it: the
 // first step not approved (every service has all seven step rows from its creation).
@@ -291,7 +300,10 @@ export async function agencyDashboard(db: Db, agencyId: string, wanted: string |
     db.select({ id: eservices.id, name: eservices.name }).from(eservices).where(eq(eservices.agencyId, agencyId)).orderBy(asc(eservices.name), asc(eservices.id)),
     latestNotifications(db, agencyId),
     db.select(listColumns).from(eservices).innerJoin(agencies, eq(agencies.id, eservices.agencyId)).where(eq(eservices.id, pick)),
-    db.select({ eserviceId: eserviceSteps.eserviceId, stepNo: eserviceSteps.stepNo, state: eserviceSteps.state }).from(eserviceSteps).where(eq(eserviceSteps.eserviceId, pick)),
+    db
+      .select({ eserviceId: eserviceSteps.eserviceId, stepNo: eserviceSteps.stepNo, state: eserviceSteps.state, submittedAt: eserviceSteps.submittedAt, reviewedAt: eserviceSteps.reviewedAt })
+      .from(eserviceSteps)
+      .where(eq(eserviceSteps.eserviceId, pick)),
   ]);
   const [selected] = statesOf(chosen, steps);
   return { shapes: shapesFrom(shapes), services, notifications: notes, selected: selected ?? null };

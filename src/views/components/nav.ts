@@ -26,6 +26,7 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { href: "/officer", label: "คำขอตำแหน่งทางวิชาการ" },
     { href: "/officer/overview", label: "ภาพรวมคำขอ" },
     { href: "/officer/reviews", label: "ตรวจสอบ e-Service" },
+    { href: "/officer/onboarding", label: "ภาพรวม e-Service" },
     { href: "/officer/batches", label: "รอบเปิดให้บริการ" },
     { href: "/officer/agencies", label: "หน่วยงาน" },
     { href: "/staff", label: "บัญชีเจ้าหน้าที่" },

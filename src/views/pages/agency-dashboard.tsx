@@ -46,6 +46,8 @@ export interface DashboardProps {
   notifications: { id: string; text: string; createdAt: Date; readAt: Date | null; eserviceId: string | null }[];
   services: { id: string; name: string }[];
   selected: { id: string; name: string; states: StepState[] } | null;
+  /** The chosen service's days in its current step, with the typical time for that step when there is one. */
+  stepTime?: string;
   csrfToken: string;
 }
 
@@ -125,6 +127,7 @@ export function AgencyDashboardPage(props: DashboardProps) {
               <h3>
                 <a href={`/eservices/${props.selected.id}`}>{props.selected.name}</a>
               </h3>
+              {props.stepTime ? <p class="secondary step-time">{props.stepTime}</p> : null}
               <ProgressBar states={props.selected.states} serviceId={props.selected.id} />
             </>
           ) : (

@@ -4,6 +4,8 @@ import { CurrentStepLine } from "../components/progress-bar";
 
 export interface EserviceListProps {
   rows: { id: string; name: string; agencyName: string; states: StepState[] }[];
+  /** Per service, its days in the current step and the typical time for that step ("อยู่ขั้นนี้ 12 วัน · ปกติ 9 วัน"). */
+  stepTimes?: ReadonlyMap<string, string>;
   total: number;
   page: number;
   pageSize: number;
@@ -64,6 +66,7 @@ export function EserviceListPage(props: EserviceListProps) {
             </h2>
             <p class="secondary">หน่วยงาน: {r.agencyName}</p>
             <CurrentStepLine states={r.states} serviceId={r.id} />
+            {props.stepTimes?.get(r.id) ? <p class="secondary step-time">{props.stepTimes.get(r.id)}</p> : null}
           </li>
         ))}
       </ul>

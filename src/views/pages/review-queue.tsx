@@ -7,6 +7,9 @@ export function ReviewQueuePage(props: { rows: ReviewQueueRow[]; now: Date }) {
   return (
     <section>
       <h1>รอตรวจสอบ (e-Service)</h1>
+      <p>
+        <a href="/officer/onboarding">ภาพรวมการเชื่อมต่อ e-Service</a>: จำนวนในแต่ละขั้นตอน เวลาที่ใช้ การส่งกลับแก้ไข และรอบเปิดให้บริการถัดไป
+      </p>
       {props.rows.length === 0 ? <p>ไม่มีงานรอตรวจสอบ</p> : null}
       <table class="request-table">
         <caption class="visually-hidden">ขั้นตอนที่รอตรวจสอบ</caption>
