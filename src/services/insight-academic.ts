@@ -88,17 +88,26 @@ function filterSql(f: InsightFilters, alias = ""): SQL {
 
 const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(","));
 
+type BacklogSql = { status: RequestStatus; n: number; u30: number; u90: number; u180: number };
+
 /** Open requests per status and age bucket (days since submission). */
 export async function backlog(db: DbOrTx, f: InsightFilters, now: Date): Promise<BacklogRow[]> {
+  return backlogRows(await backlogQuery(db, f, now));
+}
+
+function backlogQuery(db: DbOrTx, f: InsightFilters, now: Date) {
   const t = now.getTime();
   // Submitted after each edge = younger than it; grouped by status alone, the index's own
   // order, so SQLite counts along it without sorting.
   const [e30, e90, e180] = AGE_BUCKETS.slice(0, -1).map((b) => t - b.below * DAY);
-  const rows = await db.all<{ status: RequestStatus; n: number; u30: number; u90: number; u180: number }>(sql`
+  return db.all<BacklogSql>(sql`
     SELECT status, count(*) AS n, sum(submitted_at > ${e30}) AS u30, sum(submitted_at > ${e90}) AS u90, sum(submitted_at > ${e180}) AS u180
     FROM academic_requests INDEXED BY insight_open_idx
     WHERE status IN (${openList}) ${filterSql(f)}
     GROUP BY status`);
+}
+
+function backlogRows(rows: BacklogSql[]): BacklogRow[] {
   return OPEN_STATUSES.map((status) => {
     const row = rows.find((r) => r.status === status);
     const [n, u30, u90, u180] = [row?.n, row?.u30, row?.u90, row?.u180].map((v) => Number(v ?? 0)) as [number, number, number, number];
@@ -107,21 +116,34 @@ export async function backlog(db: DbOrTx, f: InsightFilters, now: Date): Promise
   });
 }
 
+type WeekSql = { w: number; n: number };
+
 /** Submitted against finished per Bangkok week, the last `weeks` weeks up to this one, oldest first. */
 export async function weeklyFlow(db: DbOrTx, f: InsightFilters, now: Date, weeks = OVERVIEW_WEEKS): Promise<WeekFlow[]> {
-  const first = bangkokWeekStart(now.getTime()) - (weeks - 1) * WEEK;
+  const q = weeklyFlowQueries(db, f, now, weeks);
+  return weekRows(await q.inflow, await q.outflow, now, weeks);
+}
+
+function weeklyFlowQueries(db: DbOrTx, f: InsightFilters, now: Date, weeks = OVERVIEW_WEEKS) {
+  const first = firstWeek(now, weeks);
   const end = now.getTime();
   // Bangkok has no daylight saving, so a week is a fixed 7-day slice from the first Monday.
   // (CAST: the client may bind a JS number as a REAL, and the division would not be whole.)
-  const [inflow, outflow] = await Promise.all([
-    db.all<{ w: number; n: number }>(sql`
+  return {
+    inflow: db.all<WeekSql>(sql`
       SELECT CAST((submitted_at - ${first}) / ${WEEK} AS INTEGER) AS w, count(*) AS n FROM academic_requests INDEXED BY insight_submitted_idx
       WHERE submitted_at >= ${first} AND submitted_at <= ${end} ${filterSql(f)} GROUP BY w`),
-    db.all<{ w: number; n: number }>(sql`
+    outflow: db.all<WeekSql>(sql`
       SELECT CAST((finished_at - ${first}) / ${WEEK} AS INTEGER) AS w, count(*) AS n FROM academic_requests INDEXED BY insight_finished_idx
       WHERE status = 'finished' AND finished_at >= ${first} AND finished_at <= ${end} ${filterSql(f)} GROUP BY w`),
-  ]);
-  const count = (rows: { w: number; n: number }[], i: number) => Number(rows.find((r) => Number(r.w) === i)?.n ?? 0);
+  };
+}
+
+const firstWeek = (now: Date, weeks: number) => bangkokWeekStart(now.getTime()) - (weeks - 1) * WEEK;
+
+function weekRows(inflow: WeekSql[], outflow: WeekSql[], now: Date, weeks = OVERVIEW_WEEKS): WeekFlow[] {
+  const first = firstWeek(now, weeks);
+  const count = (rows: WeekSql[], i: number) => Number(rows.find((r) => Number(r.w) === i)?.n ?? 0);
   return Array.from({ length: weeks }, (_, i) => ({ weekStart: new Date(first + i * WEEK), submitted: count(inflow, i), finished: count(outflow, i) }));
 }
 
@@ -196,25 +218,34 @@ export function statusTimesCached(db: DbOrTx, f: InsightFilters, now: Date): Pro
   });
 }
 
+type WaitingSql = {
+  id: string;
+  ticket_no: string | null;
+  applicant_title: string;
+  applicant_first_name: string;
+  applicant_last_name: string;
+  status: RequestStatus;
+  status_since: number;
+  submitted_at: number | null;
+  name_th: string;
+};
+
 /** The `WAITING_LONGEST` requests longest in each open status (by time in that status). */
 export async function waitingLongest(db: DbOrTx, f: InsightFilters, now: Date): Promise<{ status: RequestStatus; requests: WaitingRequest[] }[]> {
+  return waitingRows(await waitingQuery(db, f), now);
+}
+
+function waitingQuery(db: DbOrTx, f: InsightFilters) {
   const perStatus = OPEN_STATUSES.map(
     (status) => sql`SELECT * FROM (
       SELECT r.id, r.ticket_no, r.applicant_title, r.applicant_first_name, r.applicant_last_name, r.status, r.status_since, r.submitted_at, u.name_th
       FROM academic_requests r INDEXED BY insight_waiting_idx JOIN universities u ON u.id = r.university_id
       WHERE r.status = ${status} ${filterSql(f, "r")} ORDER BY r.status_since LIMIT ${WAITING_LONGEST})`,
   );
-  const rows = await db.all<{
-    id: string;
-    ticket_no: string | null;
-    applicant_title: string;
-    applicant_first_name: string;
-    applicant_last_name: string;
-    status: RequestStatus;
-    status_since: number;
-    submitted_at: number | null;
-    name_th: string;
-  }>(sql.join(perStatus, sql` UNION ALL `));
+  return db.all<WaitingSql>(sql.join(perStatus, sql` UNION ALL `));
+}
+
+function waitingRows(rows: WaitingSql[], now: Date): { status: RequestStatus; requests: WaitingRequest[] }[] {
   return OPEN_STATUSES.map((status) => ({
     status,
     requests: rows
@@ -238,13 +269,15 @@ export async function academicOverview(ctx: UseCaseContext, f: InsightFilters): 
   const role = ctx.actor.user?.role;
   if (role !== "officer" && role !== "admin") return { ok: false, reason: "forbidden" };
   const now = ctx.clock.now();
-  const [b, weeks, times, waiting] = await Promise.all([
-    backlog(ctx.db, f, now),
-    weeklyFlow(ctx.db, f, now),
-    statusTimesCached(ctx.db, f, now),
-    waitingLongest(ctx.db, f, now),
+  const { db } = ctx;
+  const flow = weeklyFlowQueries(db, f, now);
+  // The live figures as ONE batch (one round trip on the Workers host); the 12-month times
+  // come from the hourly cache, or are computed beside it.
+  const [[b, inflow, outflow, waiting], times] = await Promise.all([
+    db.batch([backlogQuery(db, f, now), flow.inflow, flow.outflow, waitingQuery(db, f)]),
+    statusTimesCached(db, f, now),
   ]);
-  return { ok: true, overview: { now, backlog: b, weeks, times, waiting } };
+  return { ok: true, overview: { now, backlog: backlogRows(b), weeks: weekRows(inflow, outflow, now), times, waiting: waitingRows(waiting, now) } };
 }
 
 // ---------------------------------------------------------------------------

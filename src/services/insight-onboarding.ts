@@ -135,13 +135,20 @@ export async function cachedTypicalStepTimes(ctx: Pick<UseCaseContext, "db" | "c
  * service still under way): under the workflow's rule every step before the open
  * one is approved, and a service with no open step has approved all seven.
  */
-async function funnel(db: DbOrTx) {
-  const open = await db.all<{ step_no: number; with_agency: number; with_officer: number }>(sql`
-    SELECT step_no, sum(state IN ('in_progress', 'returned')) AS with_agency, sum(state = 'in_review') AS with_officer
-    FROM eservice_steps WHERE state IN ('in_progress', 'in_review', 'returned')
-    GROUP BY step_no`);
-  const [services] = await db.all<{ total: number; launched: number | null }>(sql`
-    SELECT count(*) AS total, sum(launched_at IS NOT NULL) AS launched FROM eservices`);
+type OpenStepSql = { step_no: number; with_agency: number; with_officer: number };
+type ServiceCountSql = { total: number; launched: number | null };
+
+function funnelQueries(db: DbOrTx) {
+  return {
+    open: db.all<OpenStepSql>(sql`
+      SELECT step_no, sum(state IN ('in_progress', 'returned')) AS with_agency, sum(state = 'in_review') AS with_officer
+      FROM eservice_steps WHERE state IN ('in_progress', 'in_review', 'returned')
+      GROUP BY step_no`),
+    services: db.all<ServiceCountSql>(sql`SELECT count(*) AS total, sum(launched_at IS NOT NULL) AS launched FROM eservices`),
+  };
+}
+
+function funnel(open: OpenStepSql[], [services]: ServiceCountSql[]) {
   const total = Number(services?.total ?? 0);
   const launched = Number(services?.launched ?? 0);
   const reached = funnelFromOpenSteps(
@@ -161,28 +168,26 @@ async function funnel(db: DbOrTx) {
 }
 
 /** Officers' decisions per step, from the audit events every review writes (services/onboarding/steps.ts). */
-async function decisions(db: DbOrTx): Promise<Map<number, { returns: number; approvals: number }>> {
-  const rows = await db.all<{ step_no: number; returns: number; approvals: number }>(sql`
+function decisionsQuery(db: DbOrTx) {
+  return db.all<{ step_no: number; returns: number; approvals: number }>(sql`
     SELECT CAST(json_extract(data, '$.stepNo') AS INTEGER) AS step_no,
       sum(action = 'eservice.step.return') AS returns,
       sum(action = 'eservice.step.approve') AS approvals
     FROM audit_events
     WHERE subject_type = 'eservice' AND action IN ('eservice.step.return', 'eservice.step.approve')
     GROUP BY 1`);
-  return new Map(rows.map((r) => [Number(r.step_no), { returns: Number(r.returns), approvals: Number(r.approvals) }]));
 }
 
-async function bookedCounts(db: DbOrTx, dates: readonly string[]): Promise<Map<string, number>> {
-  const rows = await db.all<{ date: string; n: number }>(sql`
+function bookedQuery(db: DbOrTx, dates: readonly string[]) {
+  return db.all<{ date: string; n: number }>(sql`
     SELECT golive_batch_date AS date, count(*) AS n FROM eservices
     WHERE golive_batch_date IN (${sql.join(dates.map((d) => sql`${d}`), sql`, `)})
     GROUP BY golive_batch_date`);
-  return new Map(rows.map((r) => [r.date, Number(r.n)]));
 }
 
 /** Agencies with services not launched and unchanged (service or any step) since `before`, longest idle first. */
-async function idleAgencies(db: DbOrTx, before: number): Promise<IdleAgency[]> {
-  const rows = await db.all<{ id: string; name: string; n: number; since: number }>(sql`
+function idleQuery(db: DbOrTx, before: number) {
+  return db.all<{ id: string; name: string; n: number; since: number }>(sql`
     SELECT a.id, a.name_th AS name, count(*) AS n, min(x.last_change) AS since FROM (
       SELECT e.agency_id, max(e.updated_at, coalesce((SELECT max(s.updated_at) FROM eservice_steps s WHERE s.eservice_id = e.id), 0)) AS last_change
       FROM eservices e WHERE e.launched_at IS NULL AND e.updated_at < ${before}
@@ -190,21 +195,24 @@ async function idleAgencies(db: DbOrTx, before: number): Promise<IdleAgency[]> {
     WHERE x.last_change < ${before}
     GROUP BY a.id, a.name_th
     ORDER BY since, a.name_th`);
-  return rows.map((r) => ({ id: r.id, name: r.name, services: Number(r.n), since: new Date(Number(r.since)) }));
 }
 
 /** Everything on the officers' onboarding overview. Officers see every step's figure, with how many it rests on. */
 export async function onboardingOverview(ctx: Pick<UseCaseContext, "db" | "clock">): Promise<OnboardingOverview> {
   const now = ctx.clock.now();
-  const [counts, times, decided, booked, idle] = await Promise.all([
-    funnel(ctx.db),
+  const { db } = ctx;
+  const f = funnelQueries(db);
+  // The live figures as ONE batch (one round trip on the Workers host); the step times come
+  // from the hourly cache, or are computed beside it.
+  const [[open, services, decisionRows, bookedRows, idleRows], times] = await Promise.all([
+    db.batch([f.open, f.services, decisionsQuery(db), bookedQuery(db, upcomingTuesdays(now, NEXT_BATCHES)), idleQuery(db, idleBefore(now.getTime()))]),
     cachedTypicalStepTimes(ctx, 1),
-    decisions(ctx.db),
-    bookedCounts(ctx.db, upcomingTuesdays(now, NEXT_BATCHES)),
-    idleAgencies(ctx.db, idleBefore(now.getTime())),
   ]);
+  const decided = new Map(decisionRows.map((r) => [Number(r.step_no), { returns: Number(r.returns), approvals: Number(r.approvals) }]));
+  const booked = new Map(bookedRows.map((r) => [r.date, Number(r.n)]));
+  const idle: IdleAgency[] = idleRows.map((r) => ({ id: r.id, name: r.name, services: Number(r.n), since: new Date(Number(r.since)) }));
   return {
-    ...counts,
+    ...funnel(open, services),
     stepTimes: STEPS.map((step) => {
       const d = decided.get(step.no) ?? { returns: 0, approvals: 0 };
       return { step, summary: times.get(step.no) ?? null, ...d, returnRate: returnRate(d.returns, d.approvals) };

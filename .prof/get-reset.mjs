@@ -1,0 +1,10 @@
+import Database from "libsql";
+import { mkdtempSync } from "node:fs"; import { tmpdir } from "node:os"; import { join } from "node:path";
+const f = join(mkdtempSync(join(tmpdir(), "m-")), "m.db");
+const a = new Database(f); a.exec("pragma journal_mode=wal; create table s(id int); insert into s values (1),(2),(3);");
+const b = new Database(f);
+const st = a.prepare("select id from s limit ?"); st.raw(true);
+console.log("get", st.get([1]));
+const st2 = a.prepare("select id from s"); st2.raw(true); console.log("get multi", st2.get([]));
+b.exec("insert into s values (4)");
+console.log("count seen by a", a.prepare("select count(*) from s").raw(true).get([]));
