@@ -78,4 +78,12 @@ describe("the insight pages in workerd (issue 14)", () => {
     expect(visitor.res.status).toBe(200);
     expect(visitor.html).toContain("ผู้ช่วยศาสตราจารย์");
   });
+
+  it("draws the onboarding overview's funnel (window functions and json_extract over the HTTP database)", async () => {
+    const officer = await WorkerBrowser.signedInAs("wk-officer");
+    const { res, html } = await officer.page("/officer/onboarding");
+    expect(res.status).toBe(200);
+    expect(html).toMatch(/<svg class="chart chart-bars"[^>]*aria-hidden="true"/);
+    expect(html).toContain("รอบเปิดให้บริการ 4 รอบถัดไป");
+  });
 });
