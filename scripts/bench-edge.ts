@@ -38,7 +38,8 @@ export async function edgeLines(deps: AppDeps, dbPath: string, origin: string, p
     const client = createClient({ url: harness.url });
     try {
       const db = createDb(client);
-      const app = createApp({ ...deps, db, qr: createDbQrStore(db, deps.clock) });
+      // app.request has no socket for the Node host's getConnInfo; the Worker reads the address from a header too.
+      const app = createApp({ ...deps, db, qr: createDbQrStore(db, deps.clock), clientIp: (c) => c.req.header("x-forwarded-for") ?? "127.0.0.1" });
       for (const p of pages) {
         const view = async () => {
           const before = harness.requests();
