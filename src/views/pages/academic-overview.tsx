@@ -4,6 +4,7 @@
  * the URL is the state), then each figure as a chart with the same numbers in a
  * table under it (the chart is a picture; the table is its text alternative).
  */
+import { FilterSelect } from "../components/filter-select";
 import { POSITIONS, POSITION_KEYS, STATUSES } from "../../domain/academic";
 import { AGE_BUCKETS, MIN_PUBLISHED_GROUP } from "../../domain/insight";
 import { formatCount } from "../../messages/numbers";
@@ -26,28 +27,8 @@ function Filters(props: { filters: Record<string, string>; universities: Overvie
   const suffix = query ? `?${query}` : "";
   return (
     <form method="get" action="/officer/overview" class="filters" role="search" aria-label="กรองภาพรวม">
-      <div class="field">
-        <label for="university">มหาวิทยาลัย</label>
-        <select id="university" name="university">
-          <option value="">ทั้งหมด</option>
-          {props.universities.map((u) => (
-            <option value={u.id} selected={f.university === u.id}>
-              {u.nameTh}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="position">ตำแหน่ง</label>
-        <select id="position" name="position">
-          <option value="">ทั้งหมด</option>
-          {POSITION_KEYS.map((p) => (
-            <option value={p} selected={f.position === p}>
-              {POSITIONS[p].th}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect name="university" label="มหาวิทยาลัย" value={f.university} options={props.universities.map((u) => ({ value: u.id, label: u.nameTh }))} />
+      <FilterSelect name="position" label="ตำแหน่ง" value={f.position} options={POSITION_KEYS.map((p) => ({ value: p, label: POSITIONS[p].th }))} />
       <button type="submit" class="button">
         แสดง
       </button>

@@ -1,4 +1,5 @@
 import { Pagination } from "../components/pagination";
+import { FilterSelect } from "../components/filter-select";
 import { POSITIONS, POSITION_KEYS, STATUSES, STATUS_KEYS } from "../../domain/academic";
 import type { RequestListRow } from "../../services/requests";
 import { RequestTable } from "../components/request-table";
@@ -47,41 +48,11 @@ export function RequestListPage(props: RequestListProps) {
           <label for="q">ค้นหา (Ticket No., ชื่อ, เลขประจำตัวประชาชน, เลขที่หนังสือ)</label>
           <input id="q" name="q" type="search" value={f.q} />
         </div>
-        <div class="field">
-          <label for="status">สถานะ</label>
-          <select id="status" name="status">
-            <option value="">ทั้งหมด</option>
-            {STATUS_KEYS.map((s) => (
-              <option value={s} selected={f.status === s}>
-                {STATUSES[s].th}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="status" label="สถานะ" value={f.status} options={STATUS_KEYS.map((s) => ({ value: s, label: STATUSES[s].th }))} />
         {props.universities ? (
-          <div class="field">
-            <label for="university">มหาวิทยาลัย</label>
-            <select id="university" name="university">
-              <option value="">ทั้งหมด</option>
-              {props.universities.map((u) => (
-                <option value={u.id} selected={f.university === u.id}>
-                  {u.nameTh}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="university" label="มหาวิทยาลัย" value={f.university} options={props.universities.map((u) => ({ value: u.id, label: u.nameTh }))} />
         ) : null}
-        <div class="field">
-          <label for="position">ตำแหน่ง</label>
-          <select id="position" name="position">
-            <option value="">ทั้งหมด</option>
-            {POSITION_KEYS.map((p) => (
-              <option value={p} selected={f.position === p}>
-                {POSITIONS[p].th}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="position" label="ตำแหน่ง" value={f.position} options={POSITION_KEYS.map((p) => ({ value: p, label: POSITIONS[p].th }))} />
         <div class="field">
           <label for="age">อยู่ในสถานะปัจจุบันนานกว่า (วัน)</label>
           <input id="age" name="age" type="number" inputmode="numeric" min="0" value={f.age} />
