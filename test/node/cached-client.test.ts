@@ -101,13 +101,14 @@ describe("the embedded client with kept statements", () => {
     expect(c.cachedStatementCounts()).toEqual([4]);
   });
 
-  it("does not keep a statement that failed", async () => {
+  it("does not keep a statement that failed, nor lend its connection again", async () => {
     const c = open();
     await c.execute("CREATE TABLE t (n integer UNIQUE)");
     await c.execute("INSERT INTO t VALUES (1)");
+    expect(c.cachedStatementCounts()).toEqual([2]);
     await expect(c.execute("INSERT INTO t VALUES (1)")).rejects.toMatchObject({ code: "SQLITE_CONSTRAINT" });
-    // The INSERT kept after its first run is dropped when it fails; the CREATE stays.
-    expect(c.cachedStatementCounts()).toEqual([1]);
+    // The connection is closed with its statements; the next call opens a fresh one.
+    expect(c.cachedStatementCounts()).toEqual([]);
     await c.execute("INSERT INTO t VALUES (2)");
     expect((await c.execute("SELECT n FROM t ORDER BY n")).rows.map((r) => r.n)).toEqual([1, 2]);
   });

@@ -42,8 +42,16 @@ describe("writers of one process", () => {
         await tx.run(sql`INSERT INTO t (n) VALUES (1000)`);
         await tick(200);
       });
+      let writerDone = false;
+      void writer.then(() => (writerDone = true));
       const [during] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM t`);
       expect(during!.n).toBe(20);
+      // Nor is a page's reads sent as one batch, while a batch with a write waits its turn.
+      const [count, max] = await db.batch([db.all<{ n: number }>(sql`SELECT count(*) AS n FROM t`), db.all<{ m: number }>(sql`SELECT max(n) AS m FROM t`)]);
+      expect([count[0]!.n, max[0]!.m, writerDone]).toEqual([20, 109, false]);
+      const [written] = await db.batch([db.run(sql`INSERT INTO t (n) VALUES (2000)`), db.all<{ n: number }>(sql`SELECT count(*) AS n FROM t`)]);
+      expect(written.rowsAffected).toBe(1);
+      expect(writerDone).toBe(true);
       await writer;
     } finally {
       client.close();

@@ -10,9 +10,10 @@
  * ArrayBuffer; rows indexable and with enumerable column names), so drizzle reads
  * them the same way.
  *
- * A statement that failed is never kept: after SQLITE_BUSY SQLite leaves it
- * un-reset, and a kept un-reset statement would fail every later COMMIT on its
- * connection (serialized-writes.ts drops the connections after such a failure).
+ * A statement that failed is never kept, nor is its connection: after SQLITE_BUSY
+ * SQLite leaves the statement un-reset until it is garbage-collected, and meanwhile
+ * every COMMIT on its connection fails (serialized-writes.ts also drops the
+ * connections after such a failure).
  */
 import { Buffer } from "node:buffer";
 import Database from "libsql";
@@ -183,6 +184,12 @@ function beginFor(mode: TransactionMode): string {
 /** One connection and its statements, least recently used first. */
 export class Connection {
   readonly statements = new Map<string, Kept>();
+  /**
+   * A statement of this connection failed. It may be left un-reset until garbage-collected,
+   * and while it is, every COMMIT here fails ("SQL statements in progress"): the pool retires
+   * the connection instead of lending it again.
+   */
+  failed = false;
   constructor(readonly db: NativeDatabase, private readonly cacheSize: number) {}
 
   execute(stmt: InStatement | string): ResultSet {
@@ -203,6 +210,7 @@ export class Connection {
       result = kept.reader ? readResult(kept, args) : runResult(kept, args);
     } catch (e) {
       // Not put back: a statement that failed may be left un-reset (see the module comment).
+      this.failed = true;
       throw mapError(e);
     }
     this.statements.set(sql, kept);
@@ -339,7 +347,8 @@ export class CachedClient implements Client {
         return;
       }
     }
-    if (this.closed || !conn.db.open) conn.close();
+    // An in-memory database lives and dies with its one connection: it is kept even so.
+    if (this.closed || !conn.db.open || (conn.failed && !this.#single)) conn.close();
     else this.#idle.push(conn);
   }
 

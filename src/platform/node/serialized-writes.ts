@@ -126,7 +126,8 @@ export function serializeWrites(inner: Client, lock = new WriteLock()): Client {
       return isRead(stmt) ? read(() => inner.execute(stmt)) : locked(() => inner.execute(stmt));
     },
     batch(stmts, mode?: TransactionMode) {
-      return mode === "read" ? read(() => inner.batch(stmts, mode)) : locked(() => inner.batch(stmts, mode));
+      // A page's reads sent as one batch (for one round trip on Workers) take no write lock in WAL.
+      return mode === "read" || stmts.every((s) => isRead(Array.isArray(s) ? s[0] : s)) ? read(() => inner.batch(stmts, mode)) : locked(() => inner.batch(stmts, mode));
     },
     migrate(stmts) {
       return locked(() => inner.migrate(stmts));
