@@ -32,6 +32,7 @@ import {
   nodePasswordKdf,
 } from "./platform/node";
 import { useHostCrypto } from "./platform/host-crypto";
+import { renderWithoutAsyncContext } from "./platform/node/jsx-async-context";
 import type { Clock } from "./platform/ports";
 
 const STATIC_DIR = fileURLToPath(new URL("../static", import.meta.url));
@@ -57,6 +58,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
   const log = options.log ?? ((line: string) => console.log(line));
   // Before anything hashes or decrypts: the process-wide HostCrypto (see platform/host-crypto.ts).
   useHostCrypto(nodeCrypto);
+  renderWithoutAsyncContext();
   const hostname = options.env.HOST ?? "0.0.0.0";
   // Port 0 is resolved up front: the default APP_URL (the CSRF origin) must name the real port.
   const requested = Number(options.env.PORT ?? 3000);
