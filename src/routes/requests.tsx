@@ -29,7 +29,7 @@ import { readRequestPage, type RequestPage } from "../services/request-page";
 import { addDocument, getDocument, setDocumentStatus } from "../services/documents";
 import { PDF_20MB, storeUpload } from "../services/uploads";
 import { createTrackingLink, mailTrackingLink, revokeTrackingLinks, trackingMailRecipients, trackingTokenHash } from "../services/tracking-links";
-import { hitRateLimit, rateLimitHit, rateLimitOutcome } from "../services/rate-limit";
+import { boundRateLimitHit, hitRateLimit, rateLimitOutcome } from "../services/rate-limit";
 import { MyRequestsPage } from "../views/pages/my-requests";
 import { ApplicantIdField, RequestDetailPage, type RequestDetailProps } from "../views/pages/request-detail";
 import { isFragmentRequest, renderPage, seeOther } from "./render";
@@ -143,7 +143,7 @@ export const requestRoutes = new Hono<AppEnv>()
     const hash = (await trackingTokenHash(c.req.param("token"))) ?? "-";
     const { first, page } = await readRequestPage(deps.db, c.var.user!, { trackingTokenHash: hash }, {
       ...pageOptions(c),
-      first: keys.map((key) => rateLimitHit(deps.db, key, TRACK_LIMIT, now)),
+      first: keys.map((key) => boundRateLimitHit(deps.db, key, TRACK_LIMIT, now)),
     });
     const [limit, perUser] = await Promise.all(keys.map((key, i) => rateLimitOutcome(deps.db, key, TRACK_LIMIT, now, first[i] as { windowStart: number }[])));
     if (!limit!.allowed || !perUser!.allowed) return tooManyRequests(c, Math.max(limit!.retryAfterMs, perUser!.retryAfterMs));

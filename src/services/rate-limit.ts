@@ -4,7 +4,8 @@
  * counts together.
  */
 import { and, eq, gt, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/client";
+import { preparedOnce, type Db, type DbOrTx } from "../db/client";
+import { bind, type Bound } from "../db/prepared-batch";
 import { rateLimits } from "../db/schema";
 
 export interface RateLimitRule {
@@ -48,6 +49,29 @@ export function rateLimitHit(db: DbOrTx, key: string, rule: RateLimitRule, now: 
       setWhere: sql`${rateLimits.windowStart} <= ${expired} OR ${rateLimits.count} < ${rule.limit}`,
     })
     .returning({ windowStart: rateLimits.windowStart });
+}
+
+/** `rateLimitHit`'s upsert built once per database handle, for the hot tracking page. */
+const hitQuery = preparedOnce((db) =>
+  db
+    .insert(rateLimits)
+    .values({ key: sql.placeholder("key"), windowStart: sql.placeholder("t"), count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`CASE WHEN ${rateLimits.windowStart} <= ${sql.placeholder("expired")} THEN 1 ELSE ${rateLimits.count} + 1 END`,
+        windowStart: sql`CASE WHEN ${rateLimits.windowStart} <= ${sql.placeholder("expired")} THEN ${sql.placeholder("t")} ELSE ${rateLimits.windowStart} END`,
+      },
+      setWhere: sql`${rateLimits.windowStart} <= ${sql.placeholder("expired")} OR ${rateLimits.count} < ${sql.placeholder("limit")}`,
+    })
+    .returning({ windowStart: rateLimits.windowStart })
+    .prepare(),
+);
+
+/** `rateLimitHit` as a prepared query bound to this hit's values, for `runBound`. */
+export function boundRateLimitHit(db: Db, key: string, rule: RateLimitRule, now: Date): Bound<{ windowStart: number }[]> {
+  const t = now.getTime();
+  return bind(hitQuery(db), { key, t, expired: t - rule.windowMs, limit: rule.limit });
 }
 
 /** What the upsert's returned rows mean; a refused hit reads when its window ends (one more round trip, refusals only). */

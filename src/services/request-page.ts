@@ -12,12 +12,12 @@
  * page pays no round trip of its own for it; the caller's writes that must happen
  * whatever the outcome (its rate-limit hits) go first in the same batch.
  */
-import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
-import type { Db } from "../db/client";
+import { and, asc, desc, eq, isNull, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { preparedOnce, type Db } from "../db/client";
+import { bind, runBound, type Bound } from "../db/prepared-batch";
 import { academicRequests as r, durationEstimates as est, requestDocuments, requestEvents, trackingLinks, universities } from "../db/schema";
 import { queuePlace } from "./queue";
-import { estimateFrom, visibleTo, type RequestDetail, type TimeEstimate } from "./requests";
+import { estimateFrom, visibleBy, visibleTo, type RequestDetail, type TimeEstimate } from "./requests";
 import type { SessionUser } from "./session";
 
 /** Which request: by id, or by the SHA-256 of a tracking link's token (a live link only). */
@@ -32,21 +32,28 @@ export interface RequestPage {
   estimate: TimeEstimate | null;
 }
 
-function idOf(ref: RequestRef): string | SQL {
-  if ("id" in ref) return ref.id;
-  return sql`(SELECT ${trackingLinks.requestId} FROM ${trackingLinks} WHERE ${trackingLinks.tokenHash} = ${ref.trackingTokenHash} AND ${trackingLinks.revokedAt} IS NULL LIMIT 1)`;
+/** The values a page query's placeholders take for this user and request. */
+function pageValues(user: SessionUser, ref: RequestRef): Record<string, unknown> {
+  return { ...("id" in ref ? { id: ref.id } : { tokenHash: ref.trackingTokenHash }), pidHmac: user.pidHmac ?? "", orgId: user.orgId ?? "" };
 }
 
-function pageQueries(db: Db, visible: SQL, ref: RequestRef, withLink: boolean) {
-  const id = idOf(ref);
+/** Which request, as SQL: its id, or the request of a live link with the token's hash. */
+function idOf(by: "id" | "token"): SQL | Placeholder {
+  if (by === "id") return sql.placeholder("id");
+  return sql`(SELECT ${trackingLinks.requestId} FROM ${trackingLinks} WHERE ${trackingLinks.tokenHash} = ${sql.placeholder("tokenHash")} AND ${trackingLinks.revokedAt} IS NULL LIMIT 1)`;
+}
+
+function buildPageQueries(db: Db, visible: SQL, by: "id" | "token", withLink: boolean) {
+  const id = idOf(by);
   const request = db
     .select({ request: r, universityName: universities.nameTh, universityCode: universities.code, queueNo: queuePlace })
     .from(r)
     .innerJoin(universities, eq(universities.id, r.universityId))
     .where(and(eq(r.id, id), visible))
-    .limit(1);
-  const timeline = db.select().from(requestEvents).where(eq(requestEvents.requestId, id)).orderBy(asc(requestEvents.at), asc(requestEvents.id));
-  const documents = db.select().from(requestDocuments).where(eq(requestDocuments.requestId, id)).orderBy(asc(requestDocuments.uploadedAt));
+    .limit(1)
+    .prepare();
+  const timeline = db.select().from(requestEvents).where(eq(requestEvents.requestId, id)).orderBy(asc(requestEvents.at), asc(requestEvents.id)).prepare();
+  const documents = db.select().from(requestDocuments).where(eq(requestDocuments.requestId, id)).orderBy(asc(requestDocuments.uploadedAt)).prepare();
   // The stored range for the request's own position and status (estimateQuery's columns).
   const estimate = db
     .select({
@@ -61,14 +68,29 @@ function pageQueries(db: Db, visible: SQL, ref: RequestRef, withLink: boolean) {
     })
     .from(est)
     .where(sql`(${est.position}, ${est.status}) = (SELECT ${r.position}, ${r.status} FROM ${r} WHERE ${r.id} = ${id})`)
-    .limit(1);
+    .limit(1)
+    .prepare();
   const link = db
     .select({ createdAt: trackingLinks.createdAt })
     .from(trackingLinks)
     .where(and(eq(trackingLinks.requestId, id), isNull(trackingLinks.revokedAt), withLink ? undefined : sql`0`))
     .orderBy(desc(trackingLinks.createdAt))
-    .limit(1);
+    .limit(1)
+    .prepare();
   return [request, timeline, documents, estimate, link] as const;
+}
+
+/** The page's five reads, built once per database handle for each role, kind of reference and link option. */
+const pageQueryVariants = new Map<string, (db: Db) => ReturnType<typeof buildPageQueries>>();
+
+function pageQueries(db: Db, role: SessionUser["role"], by: "id" | "token", withLink: boolean) {
+  const key = `${role}:${by}:${withLink}`;
+  let variant = pageQueryVariants.get(key);
+  if (!variant) {
+    variant = preparedOnce((handle) => buildPageQueries(handle as Db, visibleBy(role, { pidHmac: sql.placeholder("pidHmac"), orgId: sql.placeholder("orgId") })!, by, withLink));
+    pageQueryVariants.set(key, variant);
+  }
+  return variant(db);
 }
 
 /**
@@ -76,29 +98,24 @@ function pageQueries(db: Db, visible: SQL, ref: RequestRef, withLink: boolean) {
  * as one batch; `page` is null when the user may not see the request or it does not
  * exist. A stale estimate is recomputed afterwards, the only case with more round trips.
  */
-export async function readRequestPage<F extends readonly BatchItem<"sqlite">[]>(
+export async function readRequestPage<F extends readonly Bound<unknown>[]>(
   db: Db,
   user: SessionUser,
   ref: RequestRef,
   opts: { withLink: boolean; now: Date; first?: F },
 ): Promise<{ first: unknown[]; page: RequestPage | null }> {
-  const first: readonly BatchItem<"sqlite">[] = opts.first ?? [];
-  const visible = visibleTo(user);
-  if (!visible) return { first: first.length ? await db.batch(first as [BatchItem<"sqlite">]) : [], page: null };
-  const reads = pageQueries(db, visible, ref, opts.withLink);
-  const results = (await db.batch([...first, ...reads] as unknown as [BatchItem<"sqlite">])) as unknown[];
-  const [rows, timeline, documents, stored, link] = results.slice(first.length) as [
-    Awaited<(typeof reads)[0]>,
-    Awaited<(typeof reads)[1]>,
-    Awaited<(typeof reads)[2]>,
-    Awaited<(typeof reads)[3]>,
-    Awaited<(typeof reads)[4]>,
-  ];
+  const first: readonly Bound<unknown>[] = opts.first ?? [];
+  if (!visibleTo(user)) return { first: first.length ? await runBound(db, first) : [], page: null };
+  const values = pageValues(user, ref);
+  const [request, timeline, documents, estimate, link] = pageQueries(db, user.role, "id" in ref ? "id" : "token", opts.withLink);
+  const reads = [bind(request, values), bind(timeline, values), bind(documents, values), bind(estimate, values), bind(link, values)] as const;
+  const results = await runBound(db, [...first, ...reads]);
+  const [rows, events, docs, stored, links] = results.slice(first.length) as Awaited<ReturnType<typeof runBound<typeof reads>>>;
   const row = rows[0];
   if (!row) return { first: results.slice(0, first.length), page: null };
   const req: RequestDetail = { ...row.request, universityName: row.universityName, universityCode: row.universityCode, queueNo: row.queueNo };
   return {
     first: results.slice(0, first.length),
-    page: { req, timeline, documents, link: link[0] ?? null, estimate: await estimateFrom(db, req, stored[0], opts.now) },
+    page: { req, timeline: events, documents: docs, link: links[0] ?? null, estimate: await estimateFrom(db, req, stored[0], opts.now) },
   };
 }

@@ -90,7 +90,7 @@ export type RequestListRow = {
  * Which requests a role may see, for the given national-ID HMAC or organisation
  * (values, or placeholders of a prepared query); null for roles that see none.
  */
-function visibleBy(role: SessionUser["role"], ids: { pidHmac: string | Placeholder; orgId: string | Placeholder }): SQL | null {
+export function visibleBy(role: SessionUser["role"], ids: { pidHmac: string | Placeholder; orgId: string | Placeholder }): SQL | null {
   switch (role) {
     case "applicant":
       return and(eq(r.applicantPidHmac, ids.pidHmac), sql`${r.status} <> 'draft'`)!;
