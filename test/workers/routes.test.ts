@@ -48,6 +48,14 @@ describe("an agency user's PDF through the route into R2 and back", () => {
     const object = await testEnv.FILES.get(String(row.rows[0]!.file_key));
     expect(object).not.toBeNull();
     expect(new Uint8Array(await object!.arrayBuffer())).toEqual(bytes);
+
+    // The step page reads the letter in its service's batch, the list its step rows by a subquery of its page.
+    const step = await browser.page(base);
+    expect(step.res.status).toBe(200);
+    expect(step.html).toContain("หนังสือมอบหมาย.pdf");
+    const list = await browser.page(`/agency/eservices?q=${encodeURIComponent("อัปโหลด workers")}&step=4`);
+    expect(list.res.status).toBe(200);
+    expect(list.html).toContain("บริการอัปโหลด workers");
   });
 });
 

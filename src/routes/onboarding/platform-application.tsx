@@ -14,7 +14,7 @@ import { NotFoundError } from "../../middleware/errors";
 import { takeParkedFields } from "../../middleware/parked-forms";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly, uploadLimit } from "../../middleware/uploads";
-import { authLetterOf, platformValues, setAuthLetter } from "../../services/onboarding/platform-application";
+import { authLetterOf, authLetterReads, platformValues, setAuthLetter } from "../../services/onboarding/platform-application";
 import { autosaveAnswers, saveAnswers } from "../../services/onboarding/steps";
 import { DraftRefused, DraftSaved } from "../../views/components/autosave";
 import type { ServiceView } from "../../services/onboarding/service";
@@ -22,10 +22,12 @@ import { PDF_10MB, storeUpload } from "../../services/uploads";
 import { PartForm, PartPage, PlatformApplicationCheckPage } from "../../views/onboarding/platform-application";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
-import { refusal, serviceOr404 } from "./step-page";
+import { refusal, serviceOr404, serviceWithOr404 } from "./step-page";
 import { setFlash } from "../session-cookie";
 
 const STEP = 4;
+
+type AuthLetter = Awaited<ReturnType<typeof authLetterOf>>;
 
 function partOr404(c: AppContext): PartNo {
   const part = Number(c.req.param("part"));
@@ -46,8 +48,9 @@ function postedPart(posted: Record<string, string | File | (string | File)[]>, p
   return out;
 }
 
-async function partPage(c: AppContext, svc: ServiceView, part: PartNo, values: Raw, errors?: FieldErrors, status: 200 | 409 | 413 | 422 = 200, uploadError?: string) {
-  const authLetter = await authLetterOf(c.var.deps.db, svc.id);
+/** `letter` when it was read in the service's batch, else read here. */
+async function partPage(c: AppContext, svc: ServiceView, part: PartNo, values: Raw, errors?: FieldErrors, status: 200 | 409 | 413 | 422 = 200, uploadError?: string, letter?: AuthLetter) {
+  const authLetter = letter !== undefined ? letter : await authLetterOf(c.var.deps.db, svc.id);
   return renderPage(
     c,
     { title: `ขอใช้บริการขึ้นแพลตฟอร์มกลาง ส่วนที่ ${part}`, status, hasErrors: status !== 200 },
@@ -73,13 +76,13 @@ const editable = (svc: ServiceView) => canWrite(svc.states, STEP, "answers", "ag
 
 export const platformApplicationRoutes = new Hono<AppEnv>()
   .get("/:id/steps/4/parts/:part", agencyOnly, async (c) => {
-    const svc = await serviceOr404(c);
     const part = partOr404(c);
+    const { svc, data: authLetter } = await serviceWithOr404(c, (id) => authLetterReads(c.var.deps.db, id));
     if (!editable(svc)) return seeOther(c, `/eservices/${svc.id}/steps/4`);
     // Typed before the session expired (middleware/parked-forms.tsx): this part's fields again, unsaved.
     const parked = takeParkedFields(c, PART_FIELDS[part] as readonly string[]);
     const restored = parked ? Object.fromEntries(Object.entries(postedPart(parked, part)).filter(([k]) => k in parked)) : {};
-    return partPage(c, svc, part, { ...platformValues(svc), ...restored });
+    return partPage(c, svc, part, { ...platformValues(svc), ...restored }, undefined, 200, undefined, authLetter);
   })
   // htmx: a changed either/or answer re-renders the part with its groups shown or hidden (nothing saved).
   .post("/:id/steps/4/parts/:part/refresh", agencyOnly, async (c) => {
@@ -155,10 +158,9 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
     },
   )
   .get("/:id/steps/4/check", agencyOnly, async (c) => {
-    const svc = await serviceOr404(c);
+    const { svc, data: authLetter } = await serviceWithOr404(c, (id) => authLetterReads(c.var.deps.db, id));
     if (!editable(svc)) return seeOther(c, `/eservices/${svc.id}/steps/4`);
     const values = platformValues(svc);
-    const authLetter = await authLetterOf(c.var.deps.db, svc.id);
     const errors = allPartErrors(values, !!authLetter);
     return renderPage(
       c,

@@ -10,14 +10,14 @@ import { formToken } from "../../domain/form-token";
 import { iconSizeProblem, imageSize } from "../../domain/image-size";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly, uploadLimit } from "../../middleware/uploads";
-import { addScreenshot, moveScreenshot, preprodPage, removeScreenshot, resetConsumerKey, revealCredentials, setPreprodIcon } from "../../services/onboarding/preprod";
+import { addScreenshot, moveScreenshot, preprodPage, removeScreenshot, resetConsumerKey, revealCredentials, screenshotReads, setPreprodIcon } from "../../services/onboarding/preprod";
 import { IMAGE_5MB, storeUpload } from "../../services/uploads";
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { ConfirmDeletePage } from "../../views/components/confirm-delete";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
-import { refusedPage, serviceOr404, stepPage } from "./step-page";
+import { refusedPage, serviceOr404, serviceWithOr404, stepPage } from "./step-page";
 import { setFlash, showFlash } from "../session-cookie";
 
 const IMAGE_RULE = IMAGE_5MB;
@@ -88,10 +88,8 @@ export const preprodRoutes = new Hono<AppEnv>()
   )
   // Without JavaScript the delete link lands here: the question, and the form that deletes.
   .get("/:id/steps/5/screenshots/:fid/delete", agencyOnly, async (c) => {
-    const svc = await serviceOr404(c);
-    if (!canWrite(svc.states, STEP, "screenshots", "agency")) throw new NotFoundError();
-    const shot = (await preprodPage(useCase(c), svc.id)).screenshots.find((f) => f.id === c.req.param("fid"));
-    if (!shot) throw new NotFoundError();
+    const { svc, data: shot } = await serviceWithOr404(c, (id) => screenshotReads(c.var.deps.db, id, c.req.param("fid")));
+    if (!canWrite(svc.states, STEP, "screenshots", "agency") || !shot) throw new NotFoundError();
     const base = `/eservices/${svc.id}/steps/${STEP}`;
     return renderPage(
       c,

@@ -14,13 +14,14 @@ import { stepsOwning, type StepKey, type SubResource } from "../../domain/onboar
 import { NotFoundError } from "../../middleware/errors";
 import { takeParkedFields } from "../../middleware/parked-forms";
 import type { UseCaseContext } from "../../services/context";
-import { credentialsPage } from "../../services/onboarding/credentials";
-import { platformApplicationPage } from "../../services/onboarding/platform-application";
-import { preprodPage } from "../../services/onboarding/preprod";
-import { preprodTestsPage } from "../../services/onboarding/preprod-tests";
-import { loadService, type Refusal, type ServiceView } from "../../services/onboarding/service";
-import { uatPage } from "../../services/onboarding/uat";
-import { uatTestsPage } from "../../services/onboarding/uat-tests";
+import { credentialsReads } from "../../services/onboarding/credentials";
+import { mapReads, noReads, runReads, type PageReads } from "../../services/onboarding/page-reads";
+import { platformApplicationReads } from "../../services/onboarding/platform-application";
+import { preprodReads } from "../../services/onboarding/preprod";
+import { preprodTestsReads } from "../../services/onboarding/preprod-tests";
+import { loadService, loadServiceWith, type Refusal, type ServiceView } from "../../services/onboarding/service";
+import { uatReads } from "../../services/onboarding/uat";
+import { uatTestsReads } from "../../services/onboarding/uat-tests";
 import { EserviceStepPage, type RawAnswers, type StepPageProps } from "../../views/onboarding/step-page";
 import { renderPage } from "../render";
 import { useCase } from "../use-case";
@@ -50,6 +51,17 @@ export async function serviceOr404(c: AppContext): Promise<ServiceView> {
   return svc;
 }
 
+/**
+ * The service of the URL and what the page reads of it (`reads`, made for that id), as
+ * ONE batch; 404 when the service is not the user's to see, whatever `reads` found.
+ */
+export async function serviceWithOr404<R>(c: AppContext, reads: (serviceId: string) => PageReads<R, ServiceView>): Promise<{ svc: ServiceView; data: R }> {
+  const id = c.req.param("id")!;
+  const loaded = await loadServiceWith(c.var.deps.db, c.var.user!, id, reads(id));
+  if (!loaded) throw new NotFoundError();
+  return loaded;
+}
+
 /** The `:no` of the URL, 404 unless it is a step (that owns `resource`, when given). */
 export function stepNoOr404(c: AppContext, resource?: SubResource): number {
   const no = Number(c.req.param("no"));
@@ -63,31 +75,38 @@ export function answersOf(svc: ServiceView, stepNo: number): RawAnswers {
 
 type Status = 200 | 409 | 413 | 422;
 
-/** What each step's page shows besides its answers, from the step's own service. */
-const PAGE_DATA: Record<StepKey, (ctx: UseCaseContext, svc: ServiceView, templates: { icon: string | null; screenshots: string | null }) => Promise<Partial<StepPageProps>>> = {
-  credential: async (ctx, svc) => credentialsPage(ctx.db, svc.id),
-  uat_setup: async (ctx, svc) => uatPage(ctx, svc.id),
-  uat_test: async (ctx, svc) => uatTestsPage(ctx.db, svc.id),
-  platform_application: async (ctx, svc) => ({ step4: await platformApplicationPage(ctx.db, svc) }),
-  preprod_setup: async (ctx, svc, templates) => {
-    const { testers, ...step5 } = await preprodPage(ctx, svc.id);
-    return { testers, step5: { ...step5, templates } };
-  },
-  preprod_test: async (ctx, svc) => preprodTestsPage(ctx.db, svc.id),
-  golive: async () => ({}),
+type StepReads = PageReads<Partial<StepPageProps>, ServiceView>;
+
+/** What each step's page reads besides its answers, unsent, so they can go in the service's batch. */
+const PAGE_READS: Record<StepKey, (ctx: UseCaseContext, serviceId: string, templates: { icon: string | null; screenshots: string | null }) => StepReads> = {
+  credential: (ctx, id) => credentialsReads(ctx.db, id),
+  uat_setup: (ctx, id) => uatReads(ctx, id),
+  uat_test: (ctx, id) => uatTestsReads(ctx.db, id),
+  platform_application: (ctx, id) => mapReads(platformApplicationReads(ctx.db, id), (step4) => ({ step4 })),
+  preprod_setup: (ctx, id, templates) => mapReads(preprodReads(ctx, id), ({ testers, ...step5 }) => ({ testers, step5: { ...step5, templates } })),
+  preprod_test: (ctx, id) => preprodTestsReads(ctx.db, id),
+  golive: () => noReads({}),
 };
 
-/** What step `stepNo` of `svc` shows besides its answers (its icon, testers, attempts, files…). */
-export async function stepData(c: AppContext, svc: ServiceView, stepNo: number): Promise<Partial<StepPageProps>> {
-  return PAGE_DATA[stepDefinition(stepNo)!.key](useCase(c), svc, c.var.deps.config.templates);
+/** The reads of what step `stepNo` of service `serviceId` shows besides its answers (its icon, testers, attempts, files…). */
+export function stepReads(c: AppContext, stepNo: number): (serviceId: string) => StepReads {
+  return (serviceId) => PAGE_READS[stepDefinition(stepNo)!.key](useCase(c), serviceId, c.var.deps.config.templates);
 }
 
-/** The page of one step, with what its step shows. */
-export async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, extra: Partial<StepPageProps> = {}, status: Status = 200) {
+/** What step `stepNo` of `svc` shows besides its answers, read on its own (one round trip). */
+export async function stepData(c: AppContext, svc: ServiceView, stepNo: number): Promise<Partial<StepPageProps>> {
+  return runReads(c.var.deps.db, stepReads(c, stepNo)(svc.id), svc);
+}
+
+/**
+ * The page of one step, with what its step shows: `data` when it was read in the
+ * service's batch (`serviceWithOr404(c, stepReads(c, stepNo))`), else read here.
+ */
+export async function stepPage(c: AppContext, svc: ServiceView, stepNo: number, extra: Partial<StepPageProps> = {}, status: Status = 200, data?: Partial<StepPageProps>) {
   const step = svc.steps[stepNo - 1]!;
   const definition = stepDefinition(stepNo)!;
   const { deps } = c.var;
-  const data = await stepData(c, svc, stepNo);
+  data ??= await stepData(c, svc, stepNo);
   const now = deps.clock.now();
   // Typed before the session expired (middleware/parked-forms.tsx): shown again, saved only when the user saves.
   const parked = c.req.method === "GET" && c.var.user!.role === "agency" ? takeParkedFields(c, definition.formFields) : null;

@@ -15,13 +15,13 @@ import { stepDefinition } from "../../domain/onboarding/steps";
 import { currentStep, openToAgency } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
-import { getServiceFile } from "../../services/onboarding/files";
+import { serviceFileReads } from "../../services/onboarding/files";
 import { autosaveAnswers, readinessOf, reviewStep, saveAnswers, submitStep } from "../../services/onboarding/steps";
 import { DraftRefused, DraftSaved } from "../../views/components/autosave";
 import { StepCheckPage, type RawAnswers } from "../../views/onboarding/step-page";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
-import { answersOf, download, refusal, refusedPage, serviceOr404, stepData, stepNoOr404, stepPage } from "./step-page";
+import { answersOf, download, refusal, refusedPage, serviceOr404, serviceWithOr404, stepNoOr404, stepPage, stepReads } from "./step-page";
 import { setFlash } from "../session-cookie";
 
 /** Only the posted fields a step knows, as strings or string lists. */
@@ -49,11 +49,14 @@ export const stepRoutes = new Hono<AppEnv>()
     const svc = await serviceOr404(c);
     return c.redirect(`/eservices/${svc.id}/steps/${currentStep(svc.states)?.no ?? 7}`, 303);
   })
-  .get("/:id/steps/:no", async (c) => stepPage(c, await serviceOr404(c), stepNoOr404(c)))
+  .get("/:id/steps/:no", async (c) => {
+    const no = stepNoOr404(c);
+    const { svc, data } = await serviceWithOr404(c, stepReads(c, no));
+    return stepPage(c, svc, no, {}, 200, data);
+  })
   .get("/:id/files/:fileId", async (c) => {
     const { deps } = c.var;
-    const svc = await serviceOr404(c);
-    const file = await getServiceFile(deps.db, svc.id, c.req.param("fileId"));
+    const { data: file } = await serviceWithOr404(c, (id) => serviceFileReads(deps.db, id, c.req.param("fileId")));
     const stored = file ? await deps.files.get(file.fileKey) : null;
     if (!file || !stored) throw new NotFoundError();
     return download(c, stored, file.contentType, file.fileName);
@@ -89,9 +92,8 @@ export const stepRoutes = new Hono<AppEnv>()
   })
   .get("/:id/steps/:no/check", agencyOnly, async (c) => {
     const step = formStepOr404(stepNoOr404(c));
-    const svc = await serviceOr404(c);
+    const { svc, data } = await serviceWithOr404(c, stepReads(c, step.no));
     if (!openToAgency(svc.states, step.no)) return seeOther(c, `/eservices/${svc.id}/steps/${step.no}`);
-    const data = await stepData(c, svc, step.no);
     return renderPage(
       c,
       { title: "ตรวจสอบข้อมูล" },

@@ -13,14 +13,14 @@ import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly, uploadLimit } from "../../middleware/uploads";
-import { addAttempt, deleteAttempt, getAttempt, updateAttemptDetails } from "../../services/onboarding/uat-tests";
+import { addAttempt, attemptReads, deleteAttempt, getAttempt, updateAttemptDetails } from "../../services/onboarding/uat-tests";
 import { storeUpload, XLSX_10MB } from "../../services/uploads";
 import { summarizeTestWorkbook } from "../../services/xlsx-summary";
 import { ConfirmDeletePage } from "../../views/components/confirm-delete";
 import { AttemptEditPage } from "../../views/onboarding/uat-tests";
 import { renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
-import { download, refusedPage, serviceOr404, stepNoOr404, stepPage } from "./step-page";
+import { download, refusedPage, serviceOr404, serviceWithOr404, stepNoOr404, stepPage } from "./step-page";
 import { setFlash } from "../session-cookie";
 
 const XLSX_RULE = XLSX_10MB;
@@ -51,16 +51,14 @@ export const uatTestRoutes = new Hono<AppEnv>()
   .get("/:id/steps/:no/attempts/:aid/file", async (c) => {
     const { deps } = c.var;
     const stepNo = stepNoOr404(c, "attempts");
-    const svc = await serviceOr404(c);
-    const attempt = await getAttempt(deps.db, svc.id, stepNo, c.req.param("aid"));
+    const { data: attempt } = await serviceWithOr404(c, (id) => attemptReads(deps.db, id, stepNo, c.req.param("aid")));
     const stored = attempt ? await deps.files.get(attempt.fileKey) : null;
     if (!attempt || !stored) throw new NotFoundError();
     return download(c, stored, XLSX_RULE.types[0]!, attempt.fileName);
   })
   .get("/:id/steps/:no/attempts/:aid/edit", agencyOnly, async (c) => {
     const stepNo = stepNoOr404(c, "attempts");
-    const svc = await serviceOr404(c);
-    const attempt = await getAttempt(c.var.deps.db, svc.id, stepNo, c.req.param("aid"));
+    const { svc, data: attempt } = await serviceWithOr404(c, (id) => attemptReads(c.var.deps.db, id, stepNo, c.req.param("aid")));
     if (!attempt || !attemptEditable(attempt.status) || !canWrite(svc.states, stepNo, "attempts", "agency")) throw new NotFoundError();
     const base = `/eservices/${svc.id}/steps/${stepNo}`;
     return renderPage(
@@ -93,8 +91,7 @@ export const uatTestRoutes = new Hono<AppEnv>()
   // Without JavaScript the delete link lands here: the question, and the form that deletes.
   .get("/:id/steps/:no/attempts/:aid/delete", agencyOnly, async (c) => {
     const stepNo = stepNoOr404(c, "attempts");
-    const svc = await serviceOr404(c);
-    const attempt = await getAttempt(c.var.deps.db, svc.id, stepNo, c.req.param("aid"));
+    const { svc, data: attempt } = await serviceWithOr404(c, (id) => attemptReads(c.var.deps.db, id, stepNo, c.req.param("aid")));
     if (!attempt || !attemptEditable(attempt.status) || !canWrite(svc.states, stepNo, "attempts", "agency")) throw new NotFoundError();
     const base = `/eservices/${svc.id}/steps/${stepNo}`;
     return renderPage(

@@ -13,13 +13,13 @@ import { KEEP_PID_HINT, testerEditForm, testerForm } from "../../domain/onboardi
 import { canWrite } from "../../domain/onboarding/workflow";
 import { NotFoundError } from "../../middleware/errors";
 import { requireRole } from "../../middleware/roles";
-import { listTesters, removeTester, saveTester } from "../../services/onboarding/uat";
+import { removeTester, saveTester, testerReads } from "../../services/onboarding/uat";
 import { revealTesterPid } from "../../services/pid-views";
 import { ConfirmDeletePage } from "../../views/components/confirm-delete";
 import { TesterDialog, TesterForm, TesterPid, TesterPidPage } from "../../views/onboarding/uat";
 import { isFragmentRequest, renderPage, seeOther } from "../render";
 import { useCase } from "../use-case";
-import { refusedPage, serviceOr404, stepNoOr404 } from "./step-page";
+import { refusedPage, serviceOr404, serviceWithOr404, stepNoOr404 } from "./step-page";
 import { setFlash, showFlash } from "../session-cookie";
 
 /** The tester form as a dialog fragment (htmx) or a whole page. */
@@ -63,10 +63,8 @@ export const uatRoutes = new Hono<AppEnv>()
   .post("/:id/steps/:no/testers", agencyOnly, async (c) => saveTesterRoute(c, null))
   .get("/:id/steps/:no/testers/:tid/edit", agencyOnly, async (c) => {
     const stepNo = stepNoOr404(c, "testers");
-    const svc = await serviceOr404(c);
-    if (!canWrite(svc.states, stepNo, "testers", "agency")) throw new NotFoundError();
-    const tester = (await listTesters(c.var.deps.db, await useCase(c).keys(), svc.id, stepNo)).find((t) => t.id === c.req.param("tid"));
-    if (!tester) throw new NotFoundError();
+    const { svc, data: tester } = await serviceWithOr404(c, (id) => testerReads(c.var.deps.db, id, stepNo, c.req.param("tid")));
+    if (!canWrite(svc.states, stepNo, "testers", "agency") || !tester) throw new NotFoundError();
     // The national ID is not shown again (that would be an unrecorded view): blank keeps it.
     const { fullName, organisation, email, phone, os } = tester;
     return testerFormPage(c, svc.id, stepNo, tester.id, { fullName, organisation, email, phone, os }, undefined, 200);
@@ -88,10 +86,8 @@ export const uatRoutes = new Hono<AppEnv>()
   // Without JavaScript the delete link lands here: the question, and the form that deletes.
   .get("/:id/steps/:no/testers/:tid/delete", agencyOnly, async (c) => {
     const stepNo = stepNoOr404(c, "testers");
-    const svc = await serviceOr404(c);
-    if (!canWrite(svc.states, stepNo, "testers", "agency")) throw new NotFoundError();
-    const tester = (await listTesters(c.var.deps.db, await useCase(c).keys(), svc.id, stepNo)).find((t) => t.id === c.req.param("tid"));
-    if (!tester) throw new NotFoundError();
+    const { svc, data: tester } = await serviceWithOr404(c, (id) => testerReads(c.var.deps.db, id, stepNo, c.req.param("tid")));
+    if (!canWrite(svc.states, stepNo, "testers", "agency") || !tester) throw new NotFoundError();
     const base = `/eservices/${svc.id}/steps/${stepNo}`;
     return renderPage(
       c,

@@ -6,7 +6,8 @@
 import type { DbOrTx } from "../../db/client";
 import type { UseCaseContext } from "../context";
 import type { StoredUpload } from "../uploads";
-import { replaceServiceFile, serviceFile } from "./files";
+import { replaceServiceFile, serviceFileQuery } from "./files";
+import { pageReads } from "./page-reads";
 import type { Refused } from "./service";
 
 const STEP = 1;
@@ -17,6 +18,6 @@ export async function setServiceIcon(ctx: UseCaseContext, serviceId: string, fil
 }
 
 /** What step 1's page shows besides the answers. */
-export async function credentialsPage(db: DbOrTx, serviceId: string) {
-  return { icon: await serviceFile(db, serviceId, "icon", STEP) };
+export function credentialsReads(db: DbOrTx, serviceId: string) {
+  return pageReads([serviceFileQuery(db, serviceId, "icon", STEP)], ([icon]) => ({ icon: icon[0] ?? null }));
 }

@@ -13,28 +13,44 @@ import { recordAudit } from "../audit";
 import { actorId, type UseCaseContext } from "../context";
 import { newId } from "../crypto";
 import type { StoredUpload } from "../uploads";
+import { pageReads } from "./page-reads";
 import { openForWrite, type Refused } from "./service";
 
 /** Which declared sub-resource each kind of file is. */
 const RESOURCE_OF: Record<"icon" | "auth_letter", SubResource> = { icon: "icon", auth_letter: "auth_letter" };
 
-export async function serviceFile(db: DbOrTx, serviceId: string, kind: "icon" | "auth_letter", stepNo: number) {
-  const [row] = await db
+/** The one file of `kind` step `stepNo` keeps, unsent (at most one row). */
+export function serviceFileQuery(db: DbOrTx, serviceId: string, kind: "icon" | "auth_letter", stepNo: number) {
+  return db
     .select({ id: eserviceFiles.id, fileName: eserviceFiles.fileName })
     .from(eserviceFiles)
     .where(and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.kind, kind), eq(eserviceFiles.stepNo, stepNo)))
     .orderBy(asc(eserviceFiles.createdAt))
     .limit(1);
+}
+
+export async function serviceFile(db: DbOrTx, serviceId: string, kind: "icon" | "auth_letter", stepNo: number) {
+  const [row] = await serviceFileQuery(db, serviceId, kind, stepNo);
   return row ?? null;
 }
 
-export async function getServiceFile(db: DbOrTx, serviceId: string, fileId: string) {
-  const [row] = await db
+/** File `fileId` of service `serviceId` (none of another service's), unsent. */
+export function serviceFileByIdQuery(db: DbOrTx, serviceId: string, fileId: string) {
+  return db
     .select()
     .from(eserviceFiles)
     .where(and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.id, fileId)))
     .limit(1);
+}
+
+export async function getServiceFile(db: DbOrTx, serviceId: string, fileId: string) {
+  const [row] = await serviceFileByIdQuery(db, serviceId, fileId);
   return row ?? null;
+}
+
+/** File `fileId` of service `serviceId`, for a download that batches it with its service. */
+export function serviceFileReads(db: DbOrTx, serviceId: string, fileId: string) {
+  return pageReads([serviceFileByIdQuery(db, serviceId, fileId)], ([rows]) => rows[0] ?? null);
 }
 
 /** Keeps `file` as the one file of `kind` step `stepNo` has (an icon, the letter), replacing an earlier one. */

@@ -8,7 +8,8 @@ import type { DbOrTx } from "../../db/client";
 import { groupsByPart, platformApplicationValues, type Raw } from "../../domain/onboarding/platform-application";
 import type { UseCaseContext } from "../context";
 import type { StoredUpload } from "../uploads";
-import { replaceServiceFile, serviceFile } from "./files";
+import { replaceServiceFile, serviceFile, serviceFileQuery } from "./files";
+import { pageReads } from "./page-reads";
 import type { Refused, ServiceView } from "./service";
 
 const STEP = 4;
@@ -27,8 +28,15 @@ export function platformValues(svc: ServiceView): Raw {
   return platformApplicationValues(svc.steps[STEP - 1]!.answers as Raw | null, svc.steps[0]!.answers, svc.steps[1]!.answers, svc.name);
 }
 
+/** The signed letter, unsent, for a page that batches it. */
+export function authLetterReads(db: DbOrTx, serviceId: string) {
+  return pageReads([serviceFileQuery(db, serviceId, "auth_letter", STEP)], ([letter]) => letter[0] ?? null);
+}
+
 /** What step 4's page shows: the answers (prefilled), which groups each part shows, and the letter. */
-export async function platformApplicationPage(db: DbOrTx, svc: ServiceView) {
-  const values = platformValues(svc);
-  return { values, groupsByPart: groupsByPart(values), authLetter: await authLetterOf(db, svc.id) };
+export function platformApplicationReads(db: DbOrTx, serviceId: string) {
+  return pageReads([serviceFileQuery(db, serviceId, "auth_letter", STEP)], ([letter], svc: ServiceView) => {
+    const values = platformValues(svc);
+    return { values, groupsByPart: groupsByPart(values), authLetter: letter[0] ?? null };
+  });
 }

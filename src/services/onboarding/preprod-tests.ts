@@ -4,11 +4,11 @@
  * (uat-tests.ts, whose use cases take the step number), against pre-production.
  */
 import type { DbOrTx } from "../../db/client";
-import { listAttempts } from "./uat-tests";
+import { attemptsReads } from "./uat-tests";
 
 const STEP = 6;
 
 /** What step 6's page shows. */
-export async function preprodTestsPage(db: DbOrTx, serviceId: string) {
-  return { attempts: await listAttempts(db, serviceId, STEP) };
+export function preprodTestsReads(db: DbOrTx, serviceId: string) {
+  return attemptsReads(db, serviceId, STEP);
 }

@@ -15,9 +15,10 @@ import { actorId, type UseCaseContext } from "../context";
 import { newId, randomToken, sha256Hex } from "../crypto";
 import { claimFormToken } from "../form-once";
 import type { StoredUpload } from "../uploads";
-import { replaceServiceFile, serviceFile } from "./files";
+import { replaceServiceFile, serviceFileQuery } from "./files";
+import { pageReads, runReads } from "./page-reads";
 import { openForWrite, type Refused } from "./service";
-import { uatPage } from "./uat";
+import { testersQuery, withNationalIds } from "./uat";
 
 const STEP = 5;
 
@@ -27,9 +28,17 @@ export interface CredentialView {
   issuedAt: Date | null;
 }
 
-export async function getCredentials(db: DbOrTx, serviceId: string): Promise<CredentialView> {
-  const [row] = await db.select().from(appCredentials).where(eq(appCredentials.eserviceId, serviceId)).limit(1);
+function credentialsQuery(db: DbOrTx, serviceId: string) {
+  return db.select().from(appCredentials).where(eq(appCredentials.eserviceId, serviceId)).limit(1);
+}
+
+function credentialView(row: typeof appCredentials.$inferSelect | undefined): CredentialView {
   return { appId: row?.appId ?? null, keyHint: row?.keyHash ? row.keyHint : null, issuedAt: row?.keyHash ? row.issuedAt : null };
+}
+
+export async function getCredentials(db: DbOrTx, serviceId: string): Promise<CredentialView> {
+  const [row] = await credentialsQuery(db, serviceId);
+  return credentialView(row);
 }
 
 /**
@@ -67,12 +76,28 @@ export async function resetConsumerKey(ctx: UseCaseContext, serviceId: string): 
   });
 }
 
-export async function listScreenshots(db: DbOrTx, serviceId: string) {
+const screenshotColumns = { id: eserviceFiles.id, fileName: eserviceFiles.fileName, position: eserviceFiles.position };
+
+function screenshotsQuery(db: DbOrTx, serviceId: string) {
   return db
-    .select({ id: eserviceFiles.id, fileName: eserviceFiles.fileName, position: eserviceFiles.position })
+    .select(screenshotColumns)
     .from(eserviceFiles)
     .where(and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.kind, "screenshot")))
     .orderBy(asc(eserviceFiles.position), asc(eserviceFiles.createdAt));
+}
+
+export async function listScreenshots(db: DbOrTx, serviceId: string) {
+  return screenshotsQuery(db, serviceId);
+}
+
+/** Screenshot `fileId` of service `serviceId` (none of another's), for its delete page. */
+export function screenshotReads(db: DbOrTx, serviceId: string, fileId: string) {
+  const query = db
+    .select(screenshotColumns)
+    .from(eserviceFiles)
+    .where(and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.id, fileId), eq(eserviceFiles.kind, "screenshot")))
+    .limit(1);
+  return pageReads([query], ([rows]) => rows[0] ?? null);
 }
 
 /** Adds a screenshot at the end, once per rendered upload form (`once`). */
@@ -154,13 +179,20 @@ export async function setPreprodIcon(ctx: UseCaseContext, serviceId: string, fil
   return replaceServiceFile(ctx, serviceId, { kind: "icon", stepNo: STEP }, file);
 }
 
-/** What step 5's page shows: its testers, credentials, icon and screenshots. */
+/** What step 5's page shows: its testers, credentials, icon and screenshots, as one batch. */
+export function preprodReads(ctx: UseCaseContext, serviceId: string) {
+  return pageReads(
+    [testersQuery(ctx.db, serviceId, STEP), credentialsQuery(ctx.db, serviceId), serviceFileQuery(ctx.db, serviceId, "icon", STEP), screenshotsQuery(ctx.db, serviceId)],
+    async ([testers, credentials, icon, screenshots]) => ({
+      testers: await withNationalIds(await ctx.keys(), testers),
+      credentials: credentialView(credentials[0]),
+      icon: icon[0] ?? null,
+      screenshots,
+    }),
+  );
+}
+
+/** Step 5's page data on its own (one round trip). */
 export async function preprodPage(ctx: UseCaseContext, serviceId: string) {
-  const [{ testers }, credentials, icon, screenshots] = await Promise.all([
-    uatPage(ctx, serviceId, STEP),
-    getCredentials(ctx.db, serviceId),
-    serviceFile(ctx.db, serviceId, "icon", STEP),
-    listScreenshots(ctx.db, serviceId),
-  ]);
-  return { testers, credentials, icon, screenshots };
+  return runReads(ctx.db, preprodReads(ctx, serviceId), undefined);
 }

@@ -24,6 +24,7 @@ import type { UseCaseContext } from "../context";
 import { newId } from "../crypto";
 import { enqueueMail } from "../mail";
 import type { SessionUser } from "../session";
+import { noReads, sendAll, type PageReads } from "./page-reads";
 
 export interface StepRow {
   stepNo: number;
@@ -61,13 +62,18 @@ export function stepActorOf(user: SessionUser | null): StepActor | null {
   return null;
 }
 
-/** Whether this is the database itself, which can batch, rather than a transaction, which cannot. */
-function isDb(db: DbOrTx): db is Db {
-  return typeof (db as Partial<Db>).batch === "function";
-}
-
 /** The service with its steps, or null when it does not exist or is another agency's (same answer). */
 export async function loadService(db: DbOrTx, user: SessionUser, id: string): Promise<ServiceView | null> {
+  return (await loadServiceWith(db, user, id, noReads(undefined)))?.svc ?? null;
+}
+
+/**
+ * The service with its steps and the page's own `reads` of it, as ONE batch outside a
+ * transaction (one round trip on the Workers host). `reads` are keyed by the id asked
+ * for, not yet known to be the user's: when the service is missing or another
+ * agency's, their rows are dropped unseen and the answer is null, as for a missing one.
+ */
+export async function loadServiceWith<R>(db: DbOrTx, user: SessionUser, id: string, reads: PageReads<R, ServiceView>): Promise<{ svc: ServiceView; data: R } | null> {
   const serviceQuery = db
     .select({
       id: eservices.id,
@@ -85,9 +91,9 @@ export async function loadService(db: DbOrTx, user: SessionUser, id: string): Pr
     .where(eq(eservices.id, id))
     .limit(1);
   const stepsQuery = db.select().from(eserviceSteps).where(eq(eserviceSteps.eserviceId, id)).orderBy(asc(eserviceSteps.stepNo));
-  // Outside a transaction both reads go as one batch (one round trip on the Workers host);
-  // the steps of a service the user may not see are read and dropped unseen.
-  const [[svc], rows] = isDb(db) ? await db.batch([serviceQuery, stepsQuery]) : [await serviceQuery, await stepsQuery];
+  const results = await sendAll(db, [serviceQuery, stepsQuery, ...reads.queries]);
+  const [svc] = results[0] as Awaited<typeof serviceQuery>;
+  const rows = results[1] as Awaited<typeof stepsQuery>;
   if (!svc || !canSeeAgency(user, svc.agencyId)) return null;
   const steps = rows.map((r) => ({
     stepNo: r.stepNo,
@@ -98,12 +104,13 @@ export async function loadService(db: DbOrTx, user: SessionUser, id: string): Pr
     reviewedAt: r.reviewedAt,
   }));
   const { requestedDate, note, batchDate, confirmedAt, ...rest } = svc;
-  return {
+  const view: ServiceView = {
     ...rest,
     booking: { requestedDate, note, batchDate, confirmedAt, launchedAt: svc.launchedAt },
     steps,
     states: steps.map((s) => s.state),
   };
+  return { svc: view, data: await reads.finish(results.slice(2), view) };
 }
 
 /**
@@ -188,21 +195,11 @@ function listConditions(user: SessionUser, filters: { q?: string; agencyId?: str
   return conditions;
 }
 
-/** Step states (and times) for the given services, one query. */
-async function withStates<T extends { id: string }>(db: DbOrTx, services: T[]): Promise<(T & { states: StepState[]; times: StepTimes[] })[]> {
-  if (services.length === 0) return [];
-  const steps = await db
-    .select({ eserviceId: eserviceSteps.eserviceId, stepNo: eserviceSteps.stepNo, state: eserviceSteps.state, submittedAt: eserviceSteps.submittedAt, reviewedAt: eserviceSteps.reviewedAt })
-    .from(eserviceSteps)
-    .where(inArray(eserviceSteps.eserviceId, services.map((s) => s.id)));
-  return statesOf(services, steps);
-}
+const stepTimeColumns = { eserviceId: eserviceSteps.eserviceId, stepNo: eserviceSteps.stepNo, state: eserviceSteps.state, submittedAt: eserviceSteps.submittedAt, reviewedAt: eserviceSteps.reviewedAt };
+type StepTimeRow = { eserviceId: string; stepNo: number; state: string; submittedAt: Date | null; reviewedAt: Date | null };
 
 /** Each service with its seven step states, from step rows already read. */
-function statesOf<T extends { id: string }>(
-  services: T[],
-  steps: { eserviceId: string; stepNo: number; state: string; submittedAt: Date | null; reviewedAt: Date | null }[],
-): (T & { states: StepState[]; times: StepTimes[] })[] {
+function statesOf<T extends { id: string }>(services: T[], steps: StepTimeRow[]): (T & { states: StepState[]; times: StepTimes[] })[] {
   const states = new Map<string, StepState[]>();
   const times = new Map<string, StepTimes[]>();
   for (const s of steps) {
@@ -215,6 +212,7 @@ function statesOf<T extends { id: string }>(
 }
 
 const listColumns = { id: eservices.id, name: eservices.name, agencyId: eservices.agencyId, agencyName: agencies.nameTh, launchedAt: eservices.launchedAt, createdAt: eservices.createdAt };
+type ListRow = Omit<ServiceListRow, "states" | "times">;
 
 // The current step in SQL, as `currentStep` in domain/onboarding/workflow.ts defines it: the
 // first step not approved (every service has all seven step rows from its creation).
@@ -237,17 +235,17 @@ export async function pageServices(
   if (filters.step) conditions.push(sql`${currentStepNo} = ${filters.step}`);
   if (filters.state) conditions.push(sql`${currentStepState} = ${filters.state}`);
   const where = conditions.length ? and(...conditions) : undefined;
-  const services = await db
-    .select(listColumns)
-    .from(eservices)
-    .innerJoin(agencies, eq(agencies.id, eservices.agencyId))
-    .where(where)
-    .orderBy(asc(eservices.name), asc(eservices.id))
-    .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize);
-  const short = paging.page === 1 && services.length < paging.pageSize;
-  const [count] = short ? [{ n: services.length }] : await db.select({ n: sql<number>`count(*)` }).from(eservices).where(where);
-  return { rows: await withStates(db, services), total: count?.n ?? 0 };
+  const offset = (paging.page - 1) * paging.pageSize;
+  const order = [asc(eservices.name), asc(eservices.id)];
+  // Every service has its agency, so the page without the join holds the same ids.
+  const pageIds = db.select({ id: eservices.id }).from(eservices).where(where).orderBy(...order).limit(paging.pageSize).offset(offset);
+  // The page, its total and its services' step rows (chosen by the same page, as a subquery) as ONE batch.
+  const [services, [count], steps] = (await sendAll(db, [
+    db.select(listColumns).from(eservices).innerJoin(agencies, eq(agencies.id, eservices.agencyId)).where(where).orderBy(...order).limit(paging.pageSize).offset(offset),
+    db.select({ n: sql<number>`count(*)` }).from(eservices).where(where),
+    db.select(stepTimeColumns).from(eserviceSteps).where(inArray(eserviceSteps.eserviceId, pageIds)),
+  ])) as [ListRow[], { n: number }[], StepTimeRow[]];
+  return { rows: statesOf(services, steps), total: count?.n ?? 0 };
 }
 
 /**
@@ -300,10 +298,7 @@ export async function agencyDashboard(db: Db, agencyId: string, wanted: string |
     db.select({ id: eservices.id, name: eservices.name }).from(eservices).where(eq(eservices.agencyId, agencyId)).orderBy(asc(eservices.name), asc(eservices.id)),
     latestNotifications(db, agencyId),
     db.select(listColumns).from(eservices).innerJoin(agencies, eq(agencies.id, eservices.agencyId)).where(eq(eservices.id, pick)),
-    db
-      .select({ eserviceId: eserviceSteps.eserviceId, stepNo: eserviceSteps.stepNo, state: eserviceSteps.state, submittedAt: eserviceSteps.submittedAt, reviewedAt: eserviceSteps.reviewedAt })
-      .from(eserviceSteps)
-      .where(eq(eserviceSteps.eserviceId, pick)),
+    db.select(stepTimeColumns).from(eserviceSteps).where(eq(eserviceSteps.eserviceId, pick)),
   ]);
   const [selected] = statesOf(chosen, steps);
   return { shapes: shapesFrom(shapes), services, notifications: notes, selected: selected ?? null };

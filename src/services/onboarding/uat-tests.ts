@@ -17,9 +17,10 @@ import { newId } from "../crypto";
 import { claimFormToken } from "../form-once";
 import type { StoredUpload } from "../uploads";
 import type { TestSummary } from "../xlsx-summary";
+import { pageReads } from "./page-reads";
 import { openForWrite, type Refused } from "./service";
 
-export async function listAttempts(db: DbOrTx, serviceId: string, stepNo: number) {
+function attemptsQuery(db: DbOrTx, serviceId: string, stepNo: number) {
   return db
     .select()
     .from(testResults)
@@ -27,13 +28,28 @@ export async function listAttempts(db: DbOrTx, serviceId: string, stepNo: number
     .orderBy(asc(testResults.attemptNo));
 }
 
-export async function getAttempt(db: DbOrTx, serviceId: string, stepNo: number, id: string) {
-  const [row] = await db
+/** Attempt `id` of step `stepNo` of service `serviceId` (none of another's), unsent. */
+export function attemptQuery(db: DbOrTx, serviceId: string, stepNo: number, id: string) {
+  return db
     .select()
     .from(testResults)
     .where(and(eq(testResults.id, id), eq(testResults.eserviceId, serviceId), eq(testResults.stepNo, stepNo)))
     .limit(1);
+}
+
+export async function getAttempt(db: DbOrTx, serviceId: string, stepNo: number, id: string) {
+  const [row] = await attemptQuery(db, serviceId, stepNo, id);
   return row ?? null;
+}
+
+/** One attempt, for a page that batches it with its service. */
+export function attemptReads(db: DbOrTx, serviceId: string, stepNo: number, id: string) {
+  return pageReads([attemptQuery(db, serviceId, stepNo, id)], ([rows]) => rows[0] ?? null);
+}
+
+/** The attempts list of step `stepNo`'s page (3 or 6). */
+export function attemptsReads(db: DbOrTx, serviceId: string, stepNo: number) {
+  return pageReads([attemptsQuery(db, serviceId, stepNo)], ([attempts]) => ({ attempts }));
 }
 
 export async function addAttempt(
@@ -119,6 +135,6 @@ export async function markAttemptsReviewed(tx: DbOrTx, serviceId: string, stepNo
 }
 
 /** What step 3's page shows. */
-export async function uatTestsPage(db: DbOrTx, serviceId: string) {
-  return { attempts: await listAttempts(db, serviceId, 3) };
+export function uatTestsReads(db: DbOrTx, serviceId: string) {
+  return attemptsReads(db, serviceId, 3);
 }

@@ -15,15 +15,39 @@ import { actorId, type UseCaseContext } from "../context";
 import { newId } from "../crypto";
 import { claimFormToken } from "../form-once";
 import { decryptPid, encryptPid, type PidKeys } from "../pid-crypto";
+import { pageReads } from "./page-reads";
 import { openForWrite, type Refused } from "./service";
 
-export async function listTesters(db: DbOrTx, keys: PidKeys, serviceId: string, stepNo: number) {
-  const rows = await db
+export function testersQuery(db: DbOrTx, serviceId: string, stepNo: number) {
+  return db
     .select()
     .from(testers)
     .where(and(eq(testers.eserviceId, serviceId), eq(testers.stepNo, stepNo)))
     .orderBy(asc(testers.createdAt), asc(testers.id));
+}
+
+/** The testers with their national IDs decrypted, for the agency's own list. */
+export async function withNationalIds(keys: PidKeys, rows: (typeof testers.$inferSelect)[]) {
   return Promise.all(rows.map(async (r) => ({ ...r, nationalId: await decryptPid(keys, r.pidEnc) })));
+}
+
+export async function listTesters(db: DbOrTx, keys: PidKeys, serviceId: string, stepNo: number) {
+  return withNationalIds(keys, await testersQuery(db, serviceId, stepNo));
+}
+
+/** The testers list of step `stepNo`'s page (2 or 5), unsent; `keys` are asked for only once the rows are in. */
+export function testersReads(db: DbOrTx, keys: () => Promise<PidKeys>, serviceId: string, stepNo: number) {
+  return pageReads([testersQuery(db, serviceId, stepNo)], async ([rows]) => ({ testers: await withNationalIds(await keys(), rows) }));
+}
+
+/** Tester `testerId` of step `stepNo` of service `serviceId` (none of another's) as its edit and delete pages show it: no national ID. */
+export function testerReads(db: DbOrTx, serviceId: string, stepNo: number, testerId: string) {
+  const query = db
+    .select({ id: testers.id, fullName: testers.fullName, organisation: testers.organisation, email: testers.email, phone: testers.phone, os: testers.os })
+    .from(testers)
+    .where(and(eq(testers.id, testerId), eq(testers.eserviceId, serviceId), eq(testers.stepNo, stepNo)))
+    .limit(1);
+  return pageReads([query], ([rows]) => rows[0] ?? null);
 }
 
 /**
@@ -80,7 +104,7 @@ export async function removeTester(ctx: UseCaseContext, serviceId: string, stepN
   });
 }
 
-/** What step 2's page (and step 5's testers list) shows. */
-export async function uatPage(ctx: UseCaseContext, serviceId: string, stepNo = 2) {
-  return { testers: await listTesters(ctx.db, await ctx.keys(), serviceId, stepNo) };
+/** What step 2's page shows. */
+export function uatReads(ctx: UseCaseContext, serviceId: string) {
+  return testersReads(ctx.db, ctx.keys, serviceId, 2);
 }
