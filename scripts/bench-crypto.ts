@@ -1,12 +1,12 @@
 /**
  * µs per call of the hot hashing and national-ID paths, under each HostCrypto, on this
  * Node: `npm run bench:crypto`. Reports only; nothing asserts a time. The `noble` row is
- * the code both hosts ran before node:crypto (the Workers host still does).
+ * the pure JS both hosts ran before node:crypto.
  */
 import { useHostCrypto } from "../src/platform/host-crypto";
 import { nodeCrypto } from "../src/platform/node/crypto";
 import type { HostCrypto } from "../src/platform/ports";
-import { nobleCrypto } from "../src/platform/workers/crypto";
+import { nobleCrypto } from "../test/support/noble-crypto";
 import { hmacSha256, sha256Hex } from "../src/services/crypto";
 import { decryptPid, encryptPid, pidKeys, pidLookupHash } from "../src/services/pid-crypto";
 

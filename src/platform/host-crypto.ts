@@ -7,13 +7,14 @@
  * are called from ~40 places that have no context to hand (cookie middleware, form
  * tokens, seeds, scripts), and they are pure functions whose implementations give
  * identical outputs, so the choice changes speed only, never behaviour or what is stored.
- * The pure-JS implementation is the default, so an entry that installs nothing (a
- * script, a Worker) is still correct, and the Worker bundle never names node:crypto.
+ * node:crypto is the default: both hosts have it (the Worker runs with nodejs_compat,
+ * whose createHash/createHmac/hkdfSync/createCipheriv are synchronous, unlike
+ * `crypto.subtle`), so an entry that installs nothing (a script) is still correct.
  */
+import { nodeCrypto } from "./node/crypto";
 import type { HostCrypto } from "./ports";
-import { nobleCrypto } from "./workers/crypto";
 
-let current: HostCrypto = nobleCrypto;
+let current: HostCrypto = nodeCrypto;
 
 export function hostCrypto(): HostCrypto {
   return current;

@@ -60,6 +60,8 @@ export function scriptsFor(content: string): PageScripts {
     counter: content.includes("data-count-for="),
     countdown: content.includes("data-deadline="),
     unsavedWarning: content.includes("data-warn-unsaved"),
+    // Every chart's root (figure or svg) has the class "chart": src/views/charts/.
+    charts: /class="chart[ "]/.test(content),
   };
 }
 

@@ -3,7 +3,7 @@
  * Randomness, hashing and constant-time comparison. Randomness is WebCrypto, which
  * both hosts provide as `globalThis.crypto`. Hashes of short strings (a session
  * token on every request, the CSRF token) are computed in place by the host's
- * synchronous HostCrypto (node:crypto on Node, @noble on Workers; see
+ * synchronous HostCrypto (node:crypto on both hosts; see
  * src/platform/host-crypto.ts): Node runs `crypto.subtle` on its thread pool, and
  * for a 30-byte input the trip there and back cost more than the hash (`npm run bench`).
  */

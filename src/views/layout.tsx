@@ -12,7 +12,7 @@ export interface LayoutProps {
   flash?: string | null;
   /** Prefixes the title with "ข้อผิดพลาด: " so screen-reader users hear a failed submit first. */
   hasErrors?: boolean;
-  /** The enhancement scripts the page's content has something for; a phone downloads no other. */
+  /** The enhancement scripts (and chart stylesheet) the page's content has something for; a phone downloads no other. */
   scripts?: PageScripts;
   children?: Child;
 }
@@ -21,9 +21,11 @@ export interface PageScripts {
   counter: boolean;
   countdown: boolean;
   unsavedWarning: boolean;
+  /** Not a script: the chart stylesheet, kept out of app.css so pages without a chart weigh less. */
+  charts: boolean;
 }
 
-/** The whole page: Thai first, one stylesheet, htmx deferred, CSRF header for every htmx request. */
+/** The whole page: Thai first, one stylesheet (two with a chart), htmx deferred, CSRF header for every htmx request. */
 export function Layout(props: LayoutProps) {
   const title = `${props.hasErrors ? "ข้อผิดพลาด: " : ""}${props.title} | ติดตาม tidtam`;
   // During the forced first-login set-up every other page bounces back to it, so offer none.
@@ -38,6 +40,7 @@ export function Layout(props: LayoutProps) {
         <title>{title}</title>
         <link rel="preload" href={ASSETS.fontThai} as="font" type="font/woff2" crossorigin="anonymous" />
         <link rel="stylesheet" href={ASSETS.css} />
+        {props.scripts?.charts ? <link rel="stylesheet" href={ASSETS.chartsCss} /> : null}
         <script src={ASSETS.htmx} defer></script>
         {props.scripts?.counter ? <script src={ASSETS.counter} defer></script> : null}
         {props.scripts?.countdown ? <script src={ASSETS.countdown} defer></script> : null}

@@ -1,16 +1,16 @@
 /**
- * The two HostCrypto implementations (node:crypto on Node, @noble on Workers) must be
- * interchangeable: same hashes, same HKDF keys, and each opens what the other sealed,
- * so a row written by one host reads on the other. Both run here on random inputs.
+ * node:crypto (both hosts' HostCrypto) against an independent pure-JS implementation
+ * (@noble, the Workers host's until it had node:crypto): same hashes, same HKDF keys,
+ * and each opens what the other sealed. Both run here on random inputs.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { hostCrypto, useHostCrypto } from "../../src/platform/host-crypto";
 import { nodeCrypto } from "../../src/platform/node";
 import type { HostCrypto } from "../../src/platform/ports";
-import { nobleCrypto } from "../../src/platform/workers/crypto";
 import { hmacSha256, sha256Hex } from "../../src/services/crypto";
 import { decryptPid, encryptPid, pidKeys, pidLookupHash } from "../../src/services/pid-crypto";
 import { NODE_MADE } from "../support/crypto-vectors";
+import { nobleCrypto } from "../support/noble-crypto";
 import { TEST_DATA_KEY } from "./helpers";
 
 const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
@@ -81,6 +81,12 @@ describe("HostCrypto: node:crypto and @noble agree", () => {
     expect(await pidLookupHash(keys, NODE_MADE.pid)).toBe(NODE_MADE.pidLookup);
     expect(await hmacSha256(NODE_MADE.hmac.key, NODE_MADE.hmac.value)).toBe(NODE_MADE.hmac.base64url);
     expect(await sha256Hex(NODE_MADE.sha256.value)).toBe(NODE_MADE.sha256.hex);
+    const key = Uint8Array.from({ length: 32 }, (_, i) => i);
+    const iv = Uint8Array.from({ length: 12 }, (_, i) => 100 + i);
+    const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
+    expect(hex(impl.aesGcmEncrypt(key, iv, NODE_MADE.gcm.text))).toBe(NODE_MADE.gcm.textSealed);
+    expect(hex(impl.aesGcmEncrypt(key, iv, Uint8Array.from(NODE_MADE.gcm.bytes)))).toBe(NODE_MADE.gcm.bytesSealed);
+    expect(hex(impl.hkdfSha256(key, iv, NODE_MADE.hkdf.info, 42))).toBe(NODE_MADE.hkdf.hex);
   });
 
   it("is node:crypto once the Node tests' helpers (like startNodeHost) installed it", () => {

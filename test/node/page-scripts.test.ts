@@ -17,9 +17,12 @@ const scripts = (html: string) => [...html.matchAll(/<script src="\/js\/([\w-]+)
 
 describe("page scripts", () => {
   it("reads the markers each script acts on", () => {
-    expect(scriptsFor('<p data-count-for="x">0/140</p>')).toEqual({ counter: true, countdown: false, unsavedWarning: false });
-    expect(scriptsFor('<span data-deadline="2026-12-08T10:00:00Z">')).toEqual({ counter: false, countdown: true, unsavedWarning: false });
-    expect(scriptsFor("<form data-warn-unsaved>")).toEqual({ counter: false, countdown: false, unsavedWarning: true });
+    expect(scriptsFor('<p data-count-for="x">0/140</p>')).toEqual({ counter: true, countdown: false, unsavedWarning: false, charts: false });
+    expect(scriptsFor('<span data-deadline="2026-12-08T10:00:00Z">')).toEqual({ counter: false, countdown: true, unsavedWarning: false, charts: false });
+    expect(scriptsFor("<form data-warn-unsaved>")).toEqual({ counter: false, countdown: false, unsavedWarning: true, charts: false });
+    expect(scriptsFor('<figure class="chart"><svg class="chart-svg">')).toMatchObject({ charts: true });
+    expect(scriptsFor('<svg class="chart chart-bars">')).toMatchObject({ charts: true });
+    expect(scriptsFor('<ul class="chart-legend"><li class="charter">')).toMatchObject({ charts: false });
   });
 
   it("links none of them on the sign-in page, and only the session timeout on a signed-in list", async () => {
@@ -35,5 +38,20 @@ describe("page scripts", () => {
     const list = await officer.get("/officer");
     expect(list.status).toBe(200);
     expect(scripts(list.text)).toEqual(["session-timeout"]);
+    expect(list.text).not.toContain("/css/charts.css");
+  });
+
+  it("links the chart stylesheet, after app.css, on the two overviews only (issue 12: the queue page's weight)", async () => {
+    await createUser(t, { role: "officer", username: "officer.charts", password: "Officer#2567pw" });
+    const officer = new Browser(t, TEST_ORIGIN, "10.0.0.8");
+    await officer.login("officer.charts", "Officer#2567pw");
+    for (const path of ["/officer/overview", "/officer/onboarding"]) {
+      const { status, text } = await officer.get(path);
+      expect(status, path).toBe(200);
+      expect(text, path).toMatch(/<link rel="stylesheet" href="\/css\/app\.css\?v=\d+"\/><link rel="stylesheet" href="\/css\/charts\.css\?v=\d+"\/>/);
+    }
+    const times = await new Browser(t, TEST_ORIGIN, "10.0.0.9").get("/processing-times");
+    expect(times.status).toBe(200);
+    expect(times.text).not.toContain("/css/charts.css");
   });
 });

@@ -76,7 +76,7 @@ describe("the officer's XLSX export in workerd", () => {
 });
 
 describe("the insight pages in workerd (issue 14)", () => {
-  it("draws the officer overview's SVG charts with d3 and shows the public processing times", async () => {
+  it("draws the officer overview's SVG charts and shows the public processing times", async () => {
     const officer = await WorkerBrowser.signedInAs("wk-officer");
     const { res, html } = await officer.page("/officer/overview");
     expect(res.status).toBe(200);

@@ -21,7 +21,7 @@ async function page(path: string): Promise<Response> {
 }
 
 describe("static files on Workers (static/_headers)", () => {
-  const files = [ASSETS.htmx, ASSETS.fontThai, ASSETS.css, ASSETS.counter];
+  const files = [ASSETS.htmx, ASSETS.fontThai, ASSETS.css, ASSETS.chartsCss, ASSETS.counter];
 
   it("carry exactly the security headers of a page", async () => {
     // The https app: the deployed site, whose pages send HSTS as the files do.
@@ -38,7 +38,7 @@ describe("static files on Workers (static/_headers)", () => {
     for (const path of [ASSETS.htmx, ASSETS.fontThai]) {
       expect((await assets.fetch(`${ORIGIN}${path}`)).headers.get("cache-control"), path).toBe("public, max-age=31536000, immutable");
     }
-    for (const path of [ASSETS.css, ASSETS.counter]) {
+    for (const path of [ASSETS.css, ASSETS.chartsCss, ASSETS.counter]) {
       expect((await assets.fetch(`${ORIGIN}${path}`)).headers.get("cache-control"), path).toBe("public, max-age=3600");
     }
   });

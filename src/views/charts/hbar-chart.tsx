@@ -9,7 +9,7 @@
  * @example
  * <HBarChart rows={[{ label: "ขั้นตอน 1", value: 12, href: "/x" }]} format={(v) => `${v} วัน`} />
  */
-import { scaleBand, scaleLinear } from "d3-scale";
+import { bands, linearScale } from "./scales";
 
 export interface BarRow {
   label: string;
@@ -29,9 +29,7 @@ export const TEXT_FILL = "#1f2933";
 
 /** The rows' vertical bands, shared with the funnel. */
 export function rowBands(count: number) {
-  return scaleBand<number>()
-    .domain(Array.from({ length: count }, (_, i) => i))
-    .range([0, count * ROW_HEIGHT]);
+  return bands(count, [0, count * ROW_HEIGHT]);
 }
 
 export { LABEL_HEIGHT, BAR_HEIGHT };
@@ -51,12 +49,12 @@ export function HBarChart(props: { rows: readonly BarRow[]; format?: (value: num
   const format = props.format ?? ((v: number) => String(v));
   const y = rowBands(props.rows.length);
   const max = Math.max(props.max ?? 0, ...props.rows.map((r) => r.value), 1);
-  const x = scaleLinear().domain([0, max]).range([0, CHART_WIDTH - VALUE_ROOM]);
+  const x = linearScale([0, max], [0, CHART_WIDTH - VALUE_ROOM]);
   const height = Math.max(ROW_HEIGHT, props.rows.length * ROW_HEIGHT);
   return (
     <svg class="chart chart-bars" viewBox={`0 0 ${CHART_WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet" aria-hidden="true" focusable="false" font-size="12">
       {props.rows.map((row, i) => {
-        const top = y(i) ?? 0;
+        const top = y.at(i);
         const width = Math.max(0, x(row.value));
         return (
           <MaybeLink href={row.href}>

@@ -9,10 +9,9 @@
  * @example
  * <LineChart labels={weeks.map(shortDate)} series={[{ name: "ยื่น", values: [3, 5], tone: "a" }]} />
  */
-import { max } from "d3-array";
-import { scaleLinear, scalePoint } from "d3-scale";
+import { max, ticks } from "d3-array";
 import { formatCount } from "../../messages/numbers";
-import { line } from "d3-shape";
+import { linearScale, niceDomain, points, polylinePath } from "./scales";
 
 export interface LineSeries {
   name: string;
@@ -26,19 +25,16 @@ const H = 220;
 const M = { top: 12, right: 12, bottom: 28, left: 36 };
 
 export function LineChart(props: { labels: string[]; series: LineSeries[]; /** Show every n-th label on the axis. */ labelEvery?: number }) {
-  const x = scalePoint<number>()
-    .domain(props.labels.map((_, i) => i))
-    .range([M.left, W - M.right]);
+  const x = points(props.labels.length, [M.left, W - M.right]);
   const top = Math.max(1, max(props.series.flatMap((s) => s.values)) ?? 1);
-  const y = scaleLinear().domain([0, top]).nice(4).range([H - M.bottom, M.top]);
-  const path = line<number>()
-    .x((_, i) => x(i)!)
-    .y((v) => y(v));
+  const domain = niceDomain([0, top], 4);
+  const y = linearScale(domain, [H - M.bottom, M.top]);
+  const path = (values: number[]) => polylinePath(values.map((v, i) => [x(i), y(v)]));
   const every = props.labelEvery ?? 1;
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" aria-hidden="true" focusable="false" class="chart-svg">
-        {y.ticks(4).map((t) => (
+        {ticks(domain[0], domain[1], 4).map((t) => (
           <g>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} class="chart-grid" />
             <text x={M.left - 4} y={y(t)} dy="0.32em" text-anchor="end" class="chart-label">
@@ -54,7 +50,7 @@ export function LineChart(props: { labels: string[]; series: LineSeries[]; /** S
           ) : null,
         )}
         {props.series.map((s) => (
-          <path d={path(s.values) ?? ""} class={`chart-line chart-tone-${s.tone}`} />
+          <path d={path(s.values)} class={`chart-line chart-tone-${s.tone}`} />
         ))}
       </svg>
       <figcaption class="chart-legend" aria-hidden="true">

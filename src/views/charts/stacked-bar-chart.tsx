@@ -9,8 +9,8 @@
  * <StackedBarChart segments={["ไม่ถึง 30 วัน", "เกิน 30 วัน"]} rows={[{ name: "รอรับเรื่อง", values: [4, 1] }]} />
  */
 import { max, sum } from "d3-array";
-import { scaleLinear } from "d3-scale";
 import { formatCount } from "../../messages/numbers";
+import { linearScale } from "./scales";
 
 export interface StackedRow {
   name: string;
@@ -25,7 +25,7 @@ const M = { top: 4, right: 40, left: 4 };
 export function StackedBarChart(props: { segments: string[]; rows: StackedRow[] }) {
   const H = M.top + props.rows.length * ROW + 4;
   const top = Math.max(1, max(props.rows, (r) => sum(r.values)) ?? 1);
-  const x = scaleLinear().domain([0, top]).range([M.left, W - M.right]);
+  const x = linearScale([0, top], [M.left, W - M.right]);
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" aria-hidden="true" focusable="false" class="chart-svg">

@@ -1,14 +1,15 @@
 /**
  * @module
- * Hashing and AES-GCM in pure JS (@noble): the Workers host's, and the default on any
- * host until its entry installs its own (src/platform/host-crypto.ts). workerd's
- * `crypto.subtle` is asynchronous only, and these run synchronously on hot paths.
+ * Hashing and AES-GCM in pure JS (@noble): the Workers host's HostCrypto until the
+ * Worker ran with nodejs_compat and got node:crypto's synchronous calls. Kept as an
+ * implementation independent of OpenSSL/BoringSSL that node:crypto's output is checked
+ * against (test/node/host-crypto.test.ts) and timed against (`npm run bench:crypto`).
  */
 import { gcm } from "@noble/ciphers/aes.js";
 import { hkdf } from "@noble/hashes/hkdf.js";
 import { hmac } from "@noble/hashes/hmac.js";
 import { sha256 } from "@noble/hashes/sha2.js";
-import type { CryptoInput, HostCrypto } from "../ports";
+import type { CryptoInput, HostCrypto } from "../../src/platform/ports";
 
 const encoder = new TextEncoder();
 const bytes = (input: CryptoInput) => (typeof input === "string" ? encoder.encode(input) : input);

@@ -1,0 +1,65 @@
+/**
+ * The charts' own scales and paths (src/views/charts/scales.ts), which replaced d3-scale
+ * and d3-shape: the figures below are what those d3 calls returned for the same input,
+ * so the SVG the pages send did not change.
+ */
+import { describe, expect, it } from "vitest";
+import { ticks } from "d3-array";
+import { areaPath, bands, linearScale, niceDomain, points, polylinePath } from "../../src/views/charts/scales";
+
+describe("linearScale", () => {
+  it("maps the domain onto the range, unclamped and reversible", () => {
+    const x = linearScale([0, 5], [4, 280]);
+    expect([x(0), x(4), x(5), x(10)]).toEqual([4, 224.8, 280, 556]);
+    expect(linearScale([0, 8], [192, 12])(2)).toBe(147);
+    expect(linearScale([10, 0], [0, 100])(2.5)).toBe(75);
+  });
+
+  it("sends everything to the middle of the range for a zero-width domain", () => {
+    expect(linearScale([3, 3], [0, 10])(99)).toBe(5);
+  });
+});
+
+describe("niceDomain", () => {
+  it("widens the top to a round step for about four ticks, as the line chart's axis needs", () => {
+    expect(niceDomain([0, 7], 4)).toEqual([0, 8]);
+    expect(niceDomain([0, 1], 4)).toEqual([0, 1]);
+    expect(niceDomain([0, 23], 4)).toEqual([0, 25]);
+    expect(niceDomain([0, 987_654], 4)).toEqual([0, 1_000_000]);
+    expect(niceDomain([0, 0.37], 4)).toEqual([0, 0.4]);
+    expect(niceDomain([23, 0], 4)).toEqual([25, 0]);
+  });
+
+  it("gives ticks that start at zero and end at the top", () => {
+    const [lo, hi] = niceDomain([0, 7], 4);
+    expect(ticks(lo, hi, 4)).toEqual([0, 2, 4, 6, 8]);
+  });
+});
+
+describe("bands and points", () => {
+  it("splits the range into equal bands with no padding", () => {
+    const y = bands(3, [0, 114]);
+    expect(y.step).toBe(38);
+    expect([0, 1, 2].map(y.at)).toEqual([0, 38, 76]);
+    expect(bands(0, [0, 0]).step).toBe(0);
+  });
+
+  it("puts the first and last point at the ends, a lone point in the middle", () => {
+    const x = points(26, [36, 328]);
+    expect([x(0), x(5), x(25)]).toEqual([36, 94.4, 328]);
+    expect(points(1, [36, 328])(0)).toBe(182);
+  });
+});
+
+describe("paths", () => {
+  it("joins points with lines, rounding to 3 decimals; one point is a closed dot, none an empty path", () => {
+    expect(polylinePath([[36, 162], [47.68, 102], [59.36000000000001, 161.99949]])).toBe("M36,162L47.68,102L59.36,161.999");
+    expect(polylinePath([[182, 192]])).toBe("M182,192Z");
+    expect(polylinePath([])).toBe("");
+  });
+
+  it("draws an area down its right edge and back up its left, closed", () => {
+    expect(areaPath([[10, 0], [20, 5]], [[30, 0], [25, 5]])).toBe("M30,0L25,5L20,5L10,0Z");
+    expect(areaPath([], [])).toBeNull();
+  });
+});
