@@ -18,8 +18,16 @@ export const TRIGRAM = 3;
 /** Up to this many matches, a page is fetched through the index; above it, matches are dense enough to scan for. */
 export const FEW_MATCHES = 500;
 
-/** The request's three searched texts contain `term`, by scanning with LIKE. */
+/**
+ * The request's three searched texts contain `term`, by scanning. LIKE ignores the case
+ * of ASCII letters only, so a term without any is the same question as a plain
+ * substring search, which `instr` answers in half the time (5.6 → 2.8 ms over the
+ * 7,655 requests of one status and position at 100k).
+ */
 export function likeMatch(term: string): SQL {
+  if (!/[A-Za-z]/.test(term)) {
+    return sql`(instr(${r.ticketNo}, ${term}) > 0 OR instr(${r.applicantFirstName} || ' ' || ${r.applicantLastName}, ${term}) > 0 OR instr(${r.letterNo}, ${term}) > 0)`;
+  }
   const pattern = `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
   return sql`(${r.ticketNo} LIKE ${pattern} ESCAPE '\\' OR ${r.applicantFirstName} || ' ' || ${r.applicantLastName} LIKE ${pattern} ESCAPE '\\' OR ${r.letterNo} LIKE ${pattern} ESCAPE '\\')`;
 }

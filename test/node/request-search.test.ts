@@ -97,6 +97,22 @@ describe(`request text search (seed ${SEED}; PROPERTY_SEED replays)`, () => {
     expect(matched).toBeGreaterThan(75);
   });
 
+  it("scans with instr exactly as LIKE does when the term has no ASCII letter (LIKE's only case folding)", async () => {
+    const like = (term: string) => {
+      const pattern = `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+      const a = academicRequests;
+      return sql`(${a.ticketNo} LIKE ${pattern} ESCAPE '\\' OR ${a.applicantFirstName} || ' ' || ${a.applicantLastName} LIKE ${pattern} ESCAPE '\\' OR ${a.letterNo} LIKE ${pattern} ESCAPE '\\')`;
+    };
+    let matched = 0;
+    const plain = [..."กขค ใจ%_/-019", "ผู้", "่ั"].concat((await terms(120)).filter((term) => !/[A-Za-z]/.test(term)));
+    for (const term of plain) {
+      const expected = await ids(like(term));
+      expect(await ids(likeMatch(term)), `term ${JSON.stringify(term)}`).toEqual(expected);
+      if (expected.length) matched++;
+    }
+    expect(matched).toBeGreaterThan(40);
+  });
+
   it("keeps the index in step: a deleted request is gone, a renamed one is found by its new name only", async () => {
     const [before] = await t.db.select().from(academicRequests).where(eq(academicRequests.id, "req-10"));
     await t.db.update(academicRequests).set({ applicantFirstName: "ปรีดาวัลย์", applicantLastName: "ใหม่", status: "received" }).where(eq(academicRequests.id, "req-10"));
