@@ -111,6 +111,15 @@ const PAGES: Record<string, PageBudget> = {
   "GET /eservices/:id/golive.ics": { who: "agencyA" },
 };
 
+/** Pages again with another read path than their PAGES row takes (a filter, another role), held at the page target with a 200. */
+const VARIANTS: { label: string; who: ActorName; path: (w: World) => string }[] = [
+  { label: "GET /staff (as admin: every role)", who: "admin", path: () => "/staff" },
+  { label: "GET /staff/:id (as admin: the role form's universities)", who: "admin", path: (w) => `/staff/${w.admin.staffUserId}` },
+  { label: "GET /admin/mail?to= (its own filtered total)", who: "admin", path: () => "/admin/mail?to=example&status=cancelled" },
+  { label: "GET /admin/audit?actor= (filtered)", who: "admin", path: (w) => `/admin/audit?actor=${w.userIds.officer}&subjectType=request` },
+  { label: "GET /officer/overview.csv?university= (the filter's name)", who: "officer", path: (w) => `/officer/overview.csv?university=${w.primary.universityId}` },
+];
+
 interface FormSave extends PageBudget {
   name: string;
   route: string;
@@ -136,6 +145,7 @@ interface Counted {
   lever?: string;
   /** What it ran, for the failure message. */
   statements: string;
+  variant?: boolean;
 }
 
 let world: World;
@@ -194,6 +204,14 @@ beforeAll(async () => {
     counted.push({ label: route.key, status: result.status, requests, statements, budget: page.budget ?? PAGE_TARGET, target: PAGE_TARGET, lever: page.lever });
   }
 
+  for (const v of VARIANTS) {
+    const b = browserOf(v.who);
+    const path = v.path(world);
+    await b.get(path);
+    const { result, requests, statements } = await count(() => b.get(path));
+    counted.push({ label: v.label, status: result.status, requests, statements, budget: PAGE_TARGET, target: PAGE_TARGET, variant: true });
+  }
+
   // Sign-in with a password, from a fresh browser.
   const username = "roundtrip.officer";
   const password = "RoundTrip#2567pw";
@@ -231,7 +249,9 @@ describe("round trips to the database per page", () => {
 
   it("keeps every page, sign-in and form save within its budget", () => {
     const over = counted.filter((c) => c.requests > c.budget).map((c) => `${c.label}: ${c.requests} > ${c.budget}\n${c.statements}`);
-    const failed = counted.filter((c) => c.status >= (c.label.startsWith("POST") ? 400 : 500)).map((c) => `${c.label}: HTTP ${c.status}`);
+    const failed = counted
+      .filter((c) => (c.variant ? c.status !== 200 : c.status >= (c.label.startsWith("POST") ? 400 : 500)))
+      .map((c) => `${c.label}: HTTP ${c.status}`);
     expect(failed).toEqual([]);
     expect(over, over.join("\n")).toEqual([]);
   });
