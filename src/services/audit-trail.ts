@@ -80,13 +80,12 @@ async function eventsWhere(db: DbOrTx, where: SQL | undefined, opts: { limit: nu
 
 /**
  * A page's count and the events of the page asked for, unsent, for the caller's
- * batch: the count no longer goes first, so a page is one round trip with its
- * record. `page` is at least 1 (pageParam).
+ * batch: sent together (with the record's row), a page is one round trip.
  */
 function pageQueries(db: DbOrTx, where: SQL | undefined, page: number) {
   return [
     db.select({ n: count() }).from(e).where(where),
-    eventsQuery(db, where, { limit: TRAIL_PAGE_SIZE, offset: (page - 1) * TRAIL_PAGE_SIZE }),
+    eventsQuery(db, where, { limit: TRAIL_PAGE_SIZE, offset: (Math.max(1, page) - 1) * TRAIL_PAGE_SIZE }),
   ] as const;
 }
 
@@ -97,8 +96,9 @@ function pageQueries(db: DbOrTx, where: SQL | undefined, page: number) {
 async function pageFrom(db: DbOrTx, where: SQL | undefined, page: number, counted: { n: number }[], rows: EventRow[]): Promise<TrailPage> {
   const total = counted[0]?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / TRAIL_PAGE_SIZE));
-  const current = Math.min(page, pages);
-  const events = current === page ? rows.map(toEvent) : await eventsWhere(db, where, { limit: TRAIL_PAGE_SIZE, offset: (current - 1) * TRAIL_PAGE_SIZE });
+  const asked = Math.max(1, page);
+  const current = Math.min(asked, pages);
+  const events = current === asked ? rows.map(toEvent) : await eventsWhere(db, where, { limit: TRAIL_PAGE_SIZE, offset: (current - 1) * TRAIL_PAGE_SIZE });
   return { events, total, page: current, pages };
 }
 
