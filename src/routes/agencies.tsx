@@ -6,24 +6,19 @@ import { formToken } from "../domain/form-token";
 import { validateForm } from "../domain/forms";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
-import { agencyEservices, agencyUsers, createAgency, createAgencyUser, createEservice, getAgency, listAgencies } from "../services/agencies";
+import { createAgency, createAgencyUser, createEservice, listAgencies, readAgencyPage } from "../services/agencies";
 import { AgencyDetailPage, AgencyListPage, type AgencyDetailProps } from "../views/pages/agencies";
 import { renderPage, seeOther } from "./render";
 import { useCase } from "./use-case";
 import { setFlash } from "./session-cookie";
 
 async function detail(c: AppContext, id: string, extra: Partial<AgencyDetailProps> = {}, status: 200 | 422 = 200) {
-  const { db } = c.var.deps;
-  const agency = await getAgency(db, id);
-  if (!agency) throw new NotFoundError();
-  const [users, services] = await Promise.all([
-    agencyUsers(db, id),
-    agencyEservices(db, id),
-  ]);
+  const page = await readAgencyPage(c.var.deps.db, id);
+  if (!page) throw new NotFoundError();
   return renderPage(
     c,
-    { title: agency.nameTh, status, hasErrors: status === 422 },
-    <AgencyDetailPage agency={agency} users={users} services={services} csrfToken={c.var.csrfToken} {...extra} />,
+    { title: page.agency.nameTh, status, hasErrors: status === 422 },
+    <AgencyDetailPage agency={page.agency} users={page.users} services={page.services} csrfToken={c.var.csrfToken} {...extra} />,
   );
 }
 

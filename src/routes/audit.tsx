@@ -9,11 +9,11 @@ import { pageParam } from "../domain/audit-forms";
 import { NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { agencyTrail, eserviceTrail, requestTrail, userTrail, type TrailPage, type TrailRecord } from "../services/audit-trail";
-import type { DbOrTx } from "../db/client";
+import type { Db } from "../db/client";
 import { recordHeading, RecordTrailPage } from "../views/pages/audit";
 import { renderPage } from "./render";
 
-type Loader = (db: DbOrTx, id: string, page: number) => Promise<({ record: TrailRecord } & TrailPage) | null>;
+type Loader = (db: Db, id: string, page: number) => Promise<({ record: TrailRecord } & TrailPage) | null>;
 
 async function trailPage(c: AppContext, load: Loader, base: string) {
   const id = c.req.param("id")!;

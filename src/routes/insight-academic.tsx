@@ -11,7 +11,6 @@ import { ForbiddenError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import { academicOverview, processingTimesCached, type InsightFilters } from "../services/insight-academic";
 import { overviewCsv, overviewTables, overviewWorkbook } from "../services/insight-academic-export";
-import { listUniversities } from "../services/requests";
 import { XLSX_TYPE } from "../services/xlsx/write";
 import { AcademicOverviewPage } from "../views/pages/academic-overview";
 import { ProcessingTimesPage } from "../views/pages/processing-times";
@@ -30,14 +29,12 @@ async function overviewOf(c: AppContext) {
   const { filters, query } = overviewFilters(c);
   const outcome = await academicOverview(useCase(c), filters);
   if (!outcome.ok) throw new ForbiddenError();
-  return { overview: outcome.overview, filters, query };
+  return { overview: outcome.overview, universities: outcome.universities, filters, query };
 }
 
 async function exportTables(c: AppContext) {
-  const { overview, filters } = await overviewOf(c);
-  const universityName = filters.universityId
-    ? ((await listUniversities(c.var.deps.db)).find((u) => u.id === filters.universityId)?.nameTh ?? filters.universityId)
-    : undefined;
+  const { overview, universities, filters } = await overviewOf(c);
+  const universityName = filters.universityId ? (universities.find((u) => u.id === filters.universityId)?.nameTh ?? filters.universityId) : undefined;
   return overviewTables(overview, { ...filters, universityName });
 }
 
@@ -45,8 +42,7 @@ const staffOnly = requireRole("officer", "admin");
 
 export const academicOverviewRoutes = new Hono<AppEnv>()
   .get("/overview", staffOnly, async (c) => {
-    const { overview, query } = await overviewOf(c);
-    const universities = await listUniversities(c.var.deps.db);
+    const { overview, universities, query } = await overviewOf(c);
     return renderPage(c, { title: "ภาพรวมคำขอตำแหน่งทางวิชาการ" }, <AcademicOverviewPage overview={overview} filters={query} universities={universities} />);
   })
   .get("/overview.csv", staffOnly, async (c) =>

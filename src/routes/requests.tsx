@@ -26,7 +26,7 @@ import { decryptPid, pidKeys } from "../services/pid-crypto";
 import { revealApplicantPid } from "../services/pid-views";
 import { applyOfficerAction, getRequestFor, listForApplicant, type RequestDetail } from "../services/requests";
 import { readRequestPage, type RequestPage } from "../services/request-page";
-import { addDocument, getDocument, setDocumentStatus } from "../services/documents";
+import { addDocument, getDocumentFor, setDocumentStatus } from "../services/documents";
 import { PDF_20MB, storeUpload } from "../services/uploads";
 import { createTrackingLink, mailTrackingLink, revokeTrackingLinks, trackingMailRecipients, trackingTokenHash } from "../services/tracking-links";
 import { boundRateLimitHit, hitRateLimit, rateLimitOutcome } from "../services/rate-limit";
@@ -219,8 +219,7 @@ export const requestRoutes = new Hono<AppEnv>()
   )
   .get("/requests/:id/documents/:documentId", viewers, async (c) => {
     const { deps } = c.var;
-    const req = await loadOr404(c, c.req.param("id"));
-    const doc = await getDocument(deps.db, req.id, c.req.param("documentId"));
+    const doc = await getDocumentFor(deps.db, c.var.user!, c.req.param("id"), c.req.param("documentId"));
     const file = doc ? await deps.files.get(doc.fileKey) : null;
     if (!doc || !file) throw new NotFoundError();
     return c.body(file.body, 200, {

@@ -52,9 +52,8 @@ interface DetailExtra {
 
 /** The account page; 404 for an id that does not exist or that the viewer may not manage. */
 async function detail(c: AppContext, id: string, extra: DetailExtra = {}) {
-  const { db } = c.var.deps;
   const viewer = c.var.user!;
-  const found = await getStaffAccount(db, viewer, id);
+  const found = await getStaffAccount(c.var.deps.db, viewer, id);
   if (!found) throw new NotFoundError();
   const { account, mail, activeAdmins } = found;
   const actions = availableStaffActions(viewer, { id: account.id, role: account.role, disabled: account.disabledAt !== null }, { activeAdmins });
@@ -67,7 +66,7 @@ async function detail(c: AppContext, id: string, extra: DetailExtra = {}) {
       mail={mail}
       actions={actions}
       viewerIsAdmin={viewer.role === "admin"}
-      universities={actions.includes("change_role") ? await activeUniversities(db) : []}
+      universities={actions.includes("change_role") ? found.universities : []}
       csrfToken={c.var.csrfToken}
       refusal={extra.refusal}
       roleValues={extra.roleValues}

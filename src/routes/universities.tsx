@@ -8,11 +8,10 @@ import { ForbiddenError, NotFoundError } from "../middleware/errors";
 import { requireRole } from "../middleware/roles";
 import {
   createUniversity,
-  getUniversity,
   listUniversitiesWithCounts,
+  readUniversityPage,
   renameUniversity,
   setUniversityActive,
-  universityStaff,
   type UniversityChangeOutcome,
 } from "../services/universities";
 import { UniversityDetailPage, UniversityListPage } from "../views/pages/universities";
@@ -30,13 +29,12 @@ async function list(c: AppContext, form?: { values: FormValues; errors: FieldErr
 }
 
 async function detail(c: AppContext, id: string, form?: { values: FormValues; errors: FieldErrors }) {
-  const { db } = c.var.deps;
-  const university = await getUniversity(db, id);
-  if (!university) throw new NotFoundError();
+  const page = await readUniversityPage(c.var.deps.db, id);
+  if (!page) throw new NotFoundError();
   return renderPage(
     c,
-    { title: university.nameTh, status: form ? 422 : 200, hasErrors: !!form },
-    <UniversityDetailPage university={university} staff={await universityStaff(db, id)} csrfToken={c.var.csrfToken} {...form} />,
+    { title: page.university.nameTh, status: form ? 422 : 200, hasErrors: !!form },
+    <UniversityDetailPage university={page.university} staff={page.staff} csrfToken={c.var.csrfToken} {...form} />,
   );
 }
 

@@ -4,7 +4,7 @@
  * effect only once a link mailed to it is followed), and changing their password.
  */
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import type { DbOrTx } from "../db/client";
+import type { Db } from "../db/client";
 import { accountTokens, users } from "../db/schema";
 import { emailChangeExpiresAt, sameEmail, type ProfileForm } from "../domain/profile-forms";
 import { emailChangedNoticeMail, emailChangeConfirmMail } from "../messages/account-mail";
@@ -30,21 +30,24 @@ export interface Profile {
   pendingEmail: { address: string; expiresAt: Date } | null;
 }
 
-export async function getProfile(db: DbOrTx, userId: string, now: Date): Promise<Profile | null> {
-  const [user] = await db
-    .select({ displayName: users.displayName, phone: users.phone, email: users.email, username: users.username })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
+/** The user row and any pending e-mail change, read as one batch (one round trip on Workers). */
+export async function getProfile(db: Db, userId: string, now: Date): Promise<Profile | null> {
+  const [[user], [pending]] = await db.batch([
+    db
+      .select({ displayName: users.displayName, phone: users.phone, email: users.email, username: users.username })
+      .from(users)
+      .where(eq(users.id, userId))
+      .limit(1),
+    db
+      .select({ address: accountTokens.newEmail, expiresAt: accountTokens.expiresAt })
+      .from(accountTokens)
+      .where(
+        and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, "email_change"), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)),
+      )
+      .orderBy(desc(accountTokens.createdAt))
+      .limit(1),
+  ]);
   if (!user) return null;
-  const [pending] = await db
-    .select({ address: accountTokens.newEmail, expiresAt: accountTokens.expiresAt })
-    .from(accountTokens)
-    .where(
-      and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, "email_change"), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)),
-    )
-    .orderBy(desc(accountTokens.createdAt))
-    .limit(1);
   return { ...user, pendingEmail: pending?.address ? { address: pending.address, expiresAt: pending.expiresAt } : null };
 }
 

@@ -5,7 +5,7 @@
  * choose their own on first sign-in; the temporary password lapses after 7 days.
  */
 import { and, asc, eq, ne, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
 import { agencies, eservices, eserviceSteps, users } from "../db/schema";
 import { TEMP_PASSWORD_DAYS } from "../domain/account-forms";
 import { initialStates } from "../domain/onboarding/workflow";
@@ -39,17 +39,18 @@ export async function getAgency(db: DbOrTx, id: string) {
   return row ?? null;
 }
 
-export async function agencyUsers(db: DbOrTx, agencyId: string) {
-  return db
-    .select({ id: users.id, displayName: users.displayName, email: users.email, username: users.username, mustChangePassword: users.mustChangePassword })
-    .from(users)
-    .where(and(eq(users.orgId, agencyId), eq(users.role, "agency")))
-    .orderBy(asc(users.displayName));
-}
-
-/** The agency's e-services by name, for its page. */
-export async function agencyEservices(db: DbOrTx, agencyId: string) {
-  return db.select({ id: eservices.id, name: eservices.name }).from(eservices).where(eq(eservices.agencyId, agencyId)).orderBy(asc(eservices.name));
+/** An agency with its users and its e-services by name, read as one batch (one round trip on Workers); null when there is no such agency. */
+export async function readAgencyPage(db: Db, id: string) {
+  const [[agency], agencyUsers, services] = await db.batch([
+    db.select().from(agencies).where(eq(agencies.id, id)).limit(1),
+    db
+      .select({ id: users.id, displayName: users.displayName, email: users.email, username: users.username, mustChangePassword: users.mustChangePassword })
+      .from(users)
+      .where(and(eq(users.orgId, id), eq(users.role, "agency")))
+      .orderBy(asc(users.displayName)),
+    db.select({ id: eservices.id, name: eservices.name }).from(eservices).where(eq(eservices.agencyId, id)).orderBy(asc(eservices.name)),
+  ]);
+  return agency ? { agency, users: agencyUsers, services } : null;
 }
 
 /** Creates an agency, once per rendered form (`once`, see form-once.ts). */

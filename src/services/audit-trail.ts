@@ -6,7 +6,7 @@
  * join, so a page costs the same few statements however many people acted.
  */
 import { and, count, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
 import { academicRequests as requests, agencies, auditEvents, eservices, users } from "../db/schema";
 import { bangkokDayStart, type AuditFilters } from "../domain/audit-forms";
 import type { Role } from "../domain/roles";
@@ -35,8 +35,8 @@ export interface TrailPage {
 
 const e = auditEvents;
 
-async function eventsWhere(db: DbOrTx, where: SQL | undefined, opts: { limit: number; offset?: number }): Promise<TrailEvent[]> {
-  const rows = await db
+function eventsQuery(db: DbOrTx, where: SQL | undefined, opts: { limit: number; offset?: number }) {
+  return db
     .select({
       id: e.id,
       at: e.at,
@@ -56,7 +56,12 @@ async function eventsWhere(db: DbOrTx, where: SQL | undefined, opts: { limit: nu
     .orderBy(desc(e.at), desc(e.id))
     .limit(opts.limit)
     .offset(opts.offset ?? 0);
-  return rows.map((r) => ({
+}
+
+type EventRow = Awaited<ReturnType<typeof eventsQuery>>[number];
+
+function toEvent(r: EventRow): TrailEvent {
+  return {
     id: r.id,
     at: r.at,
     action: r.action,
@@ -66,20 +71,34 @@ async function eventsWhere(db: DbOrTx, where: SQL | undefined, opts: { limit: nu
     ip: r.ip,
     actorId: r.actorId,
     actor: r.actorId && r.actorName !== null && r.actorRole !== null ? { id: r.actorId, displayName: r.actorName, role: r.actorRole, username: r.actorUsername } : null,
-  }));
+  };
 }
 
-export async function countWhere(db: DbOrTx, where: SQL | undefined): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(e).where(where);
-  return row?.n ?? 0;
+async function eventsWhere(db: DbOrTx, where: SQL | undefined, opts: { limit: number; offset?: number }): Promise<TrailEvent[]> {
+  return (await eventsQuery(db, where, opts)).map(toEvent);
 }
 
-/** Page `page` (clamped to the last one) of the events matching `where`. */
-export async function trailPage(db: DbOrTx, where: SQL | undefined, page: number, pageSize = TRAIL_PAGE_SIZE): Promise<TrailPage> {
-  const total = await countWhere(db, where);
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const current = Math.min(Math.max(1, page), pages);
-  const events = total ? await eventsWhere(db, where, { limit: pageSize, offset: (current - 1) * pageSize }) : [];
+/**
+ * A page's count and the events of the page asked for, unsent, for the caller's
+ * batch: sent together (with the record's row), a page is one round trip.
+ */
+function pageQueries(db: DbOrTx, where: SQL | undefined, page: number) {
+  return [
+    db.select({ n: count() }).from(e).where(where),
+    eventsQuery(db, where, { limit: TRAIL_PAGE_SIZE, offset: (Math.max(1, page) - 1) * TRAIL_PAGE_SIZE }),
+  ] as const;
+}
+
+/**
+ * The page from its batch's answers, clamped to the last one: a page asked for past
+ * the last is read again as the last, the only case with a round trip more.
+ */
+async function pageFrom(db: DbOrTx, where: SQL | undefined, page: number, counted: { n: number }[], rows: EventRow[]): Promise<TrailPage> {
+  const total = counted[0]?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / TRAIL_PAGE_SIZE));
+  const asked = Math.max(1, page);
+  const current = Math.min(asked, pages);
+  const events = current === asked ? rows.map(toEvent) : await eventsWhere(db, where, { limit: TRAIL_PAGE_SIZE, offset: (current - 1) * TRAIL_PAGE_SIZE });
   return { events, total, page: current, pages };
 }
 
@@ -96,51 +115,73 @@ export type TrailRecord =
   | { kind: "agency"; id: string; name: string }
   | { kind: "user"; id: string; displayName: string; role: Role; username: string | null };
 
-export async function requestTrail(db: DbOrTx, id: string, page: number) {
-  const [req] = await db
-    .select({ id: requests.id, ticketNo: requests.ticketNo, title: requests.applicantTitle, first: requests.applicantFirstName, last: requests.applicantLastName })
-    .from(requests)
-    .where(eq(requests.id, id))
-    .limit(1);
+// Each record's row and its trail's page go as ONE batch (one round trip on Workers);
+// the page is thrown away unread when the record does not exist (404).
+
+export async function requestTrail(db: Db, id: string, page: number) {
+  const where = subject("request", id);
+  const [counted, rows] = pageQueries(db, where, page);
+  const [[req], n, events] = await db.batch([
+    db
+      .select({ id: requests.id, ticketNo: requests.ticketNo, title: requests.applicantTitle, first: requests.applicantFirstName, last: requests.applicantLastName })
+      .from(requests)
+      .where(eq(requests.id, id))
+      .limit(1),
+    counted,
+    rows,
+  ]);
   if (!req) return null;
   const record: TrailRecord = { kind: "request", id, ticketNo: req.ticketNo, applicantName: `${req.title}${req.first} ${req.last}`.trim() };
-  return { record, ...(await trailPage(db, subject("request", id), page)) };
+  return { record, ...(await pageFrom(db, where, page, n, events)) };
 }
 
-export async function eserviceTrail(db: DbOrTx, id: string, page: number) {
-  const [svc] = await db
-    .select({ id: eservices.id, name: eservices.name, agencyId: eservices.agencyId, agencyName: agencies.nameTh })
-    .from(eservices)
-    .innerJoin(agencies, eq(agencies.id, eservices.agencyId))
-    .where(eq(eservices.id, id))
-    .limit(1);
+export async function eserviceTrail(db: Db, id: string, page: number) {
+  const where = subject("eservice", id);
+  const [counted, rows] = pageQueries(db, where, page);
+  const [[svc], n, events] = await db.batch([
+    db
+      .select({ id: eservices.id, name: eservices.name, agencyId: eservices.agencyId, agencyName: agencies.nameTh })
+      .from(eservices)
+      .innerJoin(agencies, eq(agencies.id, eservices.agencyId))
+      .where(eq(eservices.id, id))
+      .limit(1),
+    counted,
+    rows,
+  ]);
   if (!svc) return null;
   const record: TrailRecord = { kind: "eservice", ...svc };
-  return { record, ...(await trailPage(db, subject("eservice", id), page)) };
+  return { record, ...(await pageFrom(db, where, page, n, events)) };
 }
 
 /** The agency itself, its users' accounts and its e-services. */
-export async function agencyTrail(db: DbOrTx, id: string, page: number) {
-  const [agency] = await db.select({ id: agencies.id, name: agencies.nameTh }).from(agencies).where(eq(agencies.id, id)).limit(1);
-  if (!agency) return null;
+export async function agencyTrail(db: Db, id: string, page: number) {
   const where = or(
     subject("agency", id),
     and(eq(e.subjectType, "user"), inArray(e.subjectId, db.select({ id: users.id }).from(users).where(and(eq(users.orgId, id), eq(users.role, "agency"))))),
     and(eq(e.subjectType, "eservice"), inArray(e.subjectId, db.select({ id: eservices.id }).from(eservices).where(eq(eservices.agencyId, id)))),
   );
+  const [counted, rows] = pageQueries(db, where, page);
+  const [[agency], n, events] = await db.batch([
+    db.select({ id: agencies.id, name: agencies.nameTh }).from(agencies).where(eq(agencies.id, id)).limit(1),
+    counted,
+    rows,
+  ]);
+  if (!agency) return null;
   const record: TrailRecord = { kind: "agency", ...agency };
-  return { record, ...(await trailPage(db, where, page)) };
+  return { record, ...(await pageFrom(db, where, page, n, events)) };
 }
 
-export async function userTrail(db: DbOrTx, id: string, page: number) {
-  const [user] = await db
-    .select({ id: users.id, displayName: users.displayName, role: users.role, username: users.username })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
+export async function userTrail(db: Db, id: string, page: number) {
+  const where = subject("user", id);
+  const [counted, rows] = pageQueries(db, where, page);
+  const [[user], n, events] = await db.batch([
+    db.select({ id: users.id, displayName: users.displayName, role: users.role, username: users.username }).from(users).where(eq(users.id, id)).limit(1),
+    counted,
+    rows,
+  ]);
   if (!user) return null;
   const record: TrailRecord = { kind: "user", ...user };
-  return { record, ...(await trailPage(db, subject("user", id), page)) };
+  return { record, ...(await pageFrom(db, where, page, n, events)) };
 }
 
 // ---------------------------------------------------------------------------
@@ -161,8 +202,11 @@ export function filterCondition(db: DbOrTx, f: Partial<AuditFilters>): SQL | und
   return parts.length ? and(...parts) : undefined;
 }
 
-export async function searchAudit(db: DbOrTx, f: Partial<AuditFilters>, page: number) {
-  return trailPage(db, filterCondition(db, f), page);
+/** The search's count and page as one batch. */
+export async function searchAudit(db: Db, f: Partial<AuditFilters>, page: number): Promise<TrailPage> {
+  const where = filterCondition(db, f);
+  const [n, events] = await db.batch(pageQueries(db, where, page));
+  return pageFrom(db, where, page, n, events);
 }
 
 /**

@@ -15,6 +15,8 @@ import { recordAudit } from "./audit";
 import { actorId, type UseCaseContext } from "./context";
 import { claimFormToken } from "./form-once";
 import { newId } from "./crypto";
+import { visibleTo } from "./requests";
+import type { SessionUser } from "./session";
 
 const documentsQuery = preparedOnce((db) =>
   db
@@ -29,13 +31,21 @@ export async function listDocuments(db: DbOrTx, requestId: string) {
   return documentsQuery(db).all({ requestId });
 }
 
-export async function getDocument(db: DbOrTx, requestId: string, documentId: string) {
+/**
+ * A document of a request `user` may see, in one statement: the request's access
+ * rule rides in the same WHERE (a join), so a request that is not theirs and a
+ * document that does not exist are the same null (404).
+ */
+export async function getDocumentFor(db: DbOrTx, user: SessionUser, requestId: string, documentId: string) {
+  const visible = visibleTo(user);
+  if (!visible) return null;
   const [row] = await db
-    .select()
+    .select({ document: requestDocuments })
     .from(requestDocuments)
-    .where(and(eq(requestDocuments.requestId, requestId), eq(requestDocuments.id, documentId)))
+    .innerJoin(academicRequests, eq(academicRequests.id, requestDocuments.requestId))
+    .where(and(eq(requestDocuments.requestId, requestId), eq(requestDocuments.id, documentId), visible))
     .limit(1);
-  return row ?? null;
+  return row?.document ?? null;
 }
 
 export type DocumentOutcome<T = object> = ({ ok: true } & T) | { ok: false; reason: "not_found" | DocumentRefusal };

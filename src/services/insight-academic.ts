@@ -11,8 +11,9 @@
  * an hour per filter (stale by minutes, they mislead nobody) and the page says
  * when they were computed.
  */
-import { sql, type SQL } from "drizzle-orm";
+import { asc, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
+import { universities } from "../db/schema";
 import { POSITION_KEYS, STATUS_KEYS, type Position, type RequestStatus } from "../domain/academic";
 import {
   AGE_BUCKETS,
@@ -262,9 +263,15 @@ function waitingRows(rows: WaitingSql[], now: Date): { status: RequestStatus; re
   }));
 }
 
-export type OverviewOutcome = { ok: true; overview: AcademicOverview } | { ok: false; reason: "forbidden" };
+/** A university the filter may name. */
+export interface UniversityChoice {
+  id: string;
+  nameTh: string;
+}
 
-/** The officer overview: every figure for one filter, officers and admins only. */
+export type OverviewOutcome = { ok: true; overview: AcademicOverview; universities: UniversityChoice[] } | { ok: false; reason: "forbidden" };
+
+/** The officer overview: every figure for one filter and the filter's university list, officers and admins only. */
 export async function academicOverview(ctx: UseCaseContext, f: InsightFilters): Promise<OverviewOutcome> {
   const role = ctx.actor.user?.role;
   if (role !== "officer" && role !== "admin") return { ok: false, reason: "forbidden" };
@@ -273,11 +280,21 @@ export async function academicOverview(ctx: UseCaseContext, f: InsightFilters): 
   const flow = weeklyFlowQueries(db, f, now);
   // The live figures as ONE batch (one round trip on the Workers host); the 12-month times
   // come from the hourly cache, or are computed beside it.
-  const [[b, inflow, outflow, waiting], times] = await Promise.all([
-    db.batch([backlogQuery(db, f, now), flow.inflow, flow.outflow, waitingQuery(db, f)]),
+  const [[b, inflow, outflow, waiting, universityRows], times] = await Promise.all([
+    db.batch([
+      backlogQuery(db, f, now),
+      flow.inflow,
+      flow.outflow,
+      waitingQuery(db, f),
+      db.select({ id: universities.id, nameTh: universities.nameTh }).from(universities).orderBy(asc(universities.nameTh)),
+    ]),
     statusTimesCached(db, f, now),
   ]);
-  return { ok: true, overview: { now, backlog: backlogRows(b), weeks: weekRows(inflow, outflow, now), times, waiting: waitingRows(waiting, now) } };
+  return {
+    ok: true,
+    overview: { now, backlog: backlogRows(b), weeks: weekRows(inflow, outflow, now), times, waiting: waitingRows(waiting, now) },
+    universities: universityRows,
+  };
 }
 
 // ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@
  * `not_found`, like an id that does not exist.
  */
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "../db/client";
+import type { Db, DbOrTx, Tx } from "../db/client";
 import { agencies, outboxMail, universities, users, type MailKind, type OutboxStatus } from "../db/schema";
 import { tempPasswordExpiresAt } from "../domain/account-forms";
 import { ROLE_LABEL, type Role } from "../domain/roles";
@@ -20,6 +20,7 @@ import type { PasswordKdf } from "../platform/ports";
 import { recordAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { newId } from "./crypto";
+import { activeUniversitiesQuery } from "./universities";
 import { claimFormToken } from "./form-once";
 import { enqueueMail } from "./mail";
 import { hashPassword, temporaryPassword } from "./password";
@@ -54,12 +55,12 @@ function staffQuery(db: DbOrTx) {
 
 export type StaffAccountRow = Awaited<ReturnType<typeof staffQuery>>[number];
 
-/** The accounts `viewer` may manage, optionally of one role, newest first, `STAFF_PAGE_SIZE` a page. */
-export async function listStaff(db: DbOrTx, viewer: PolicyUser, filter: { role?: Role; page: number }) {
+/** The accounts `viewer` may manage, optionally of one role, newest first, `STAFF_PAGE_SIZE` a page; the page and the total as one batch. */
+export async function listStaff(db: Db, viewer: PolicyUser, filter: { role?: Role; page: number }) {
   const roles = managedRoles(viewer.role).filter((r) => !filter.role || r === filter.role);
   if (roles.length === 0) return { rows: [] as StaffAccountRow[], total: 0 };
   const where = inArray(users.role, roles);
-  const [rows, [total]] = await Promise.all([
+  const [rows, [total]] = await db.batch([
     staffQuery(db)
       .where(where)
       .orderBy(desc(users.createdAt), asc(users.displayName))
@@ -78,27 +79,41 @@ export interface CredentialsMail {
 }
 
 /** The latest credentials mail of `userId`: whether the temporary password reached them. */
-export async function latestCredentialsMail(db: DbOrTx, userId: string): Promise<CredentialsMail | null> {
-  const [row] = await db
+function credentialsMailQuery(db: DbOrTx, userId: string) {
+  return db
     .select({ status: outboxMail.status, createdAt: outboxMail.createdAt, sentAt: outboxMail.sentAt, lastError: outboxMail.lastError })
     .from(outboxMail)
     .where(and(eq(outboxMail.userId, userId), eq(outboxMail.kind, CREDENTIALS)))
     .orderBy(desc(outboxMail.createdAt), desc(sql`rowid`))
     .limit(1);
-  return row ?? null;
+}
+
+function activeAdminsQuery(db: DbOrTx) {
+  return db.select({ n: count() }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
 }
 
 async function countActiveAdmins(db: DbOrTx): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
+  const [row] = await activeAdminsQuery(db);
   return row?.n ?? 0;
 }
 
-/** One account as `viewer` sees it, or null when it does not exist or is not theirs to manage. */
-export async function getStaffAccount(db: DbOrTx, viewer: PolicyUser, id: string) {
-  const [account] = await staffQuery(db).where(eq(users.id, id)).limit(1);
+/**
+ * One account as `viewer` sees it, or null when it does not exist or is not theirs
+ * to manage. The account, its latest credentials mail, the active admins and (for an
+ * admin, who may move it to a university) the active universities go as one batch:
+ * the scope is checked on the account row afterwards, the rest thrown away unread
+ * when it fails, so "not yours" stays the same null as "no such id".
+ */
+export async function getStaffAccount(db: Db, viewer: PolicyUser, id: string) {
+  const [[account], [mail], [admins], universityChoices] = await db.batch([
+    staffQuery(db).where(eq(users.id, id)).limit(1),
+    credentialsMailQuery(db, id),
+    activeAdminsQuery(db),
+    activeUniversitiesQuery(db, viewer.role === "admin"),
+  ]);
   if (!account || !mayManage(viewer, account)) return null;
-  const [mail, activeAdmins] = await Promise.all([latestCredentialsMail(db, id), countActiveAdmins(db)]);
-  return { account, mail, activeAdmins };
+  const latest: CredentialsMail | null = mail ?? null;
+  return { account, mail: latest, activeAdmins: admins?.n ?? 0, universities: universityChoices };
 }
 
 function temporaryUsername(): string {

@@ -7,7 +7,7 @@
  * (services/requests.ts checks `universityAcceptsRequests`).
  */
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
 import { universities, users } from "../db/schema";
 import type { UniversityForm, UniversityRenameForm } from "../domain/staff-forms";
 import { recordAudit } from "./audit";
@@ -41,19 +41,29 @@ export async function getUniversity(db: DbOrTx, id: string): Promise<University 
 
 /** Active universities, for the staff form's choice. */
 export async function activeUniversities(db: DbOrTx) {
+  return activeUniversitiesQuery(db);
+}
+
+/** `activeUniversities`'s read, unsent, for a page's batch; `wanted` false answers none at once (`WHERE 0`). */
+export function activeUniversitiesQuery(db: DbOrTx, wanted = true) {
   return db
     .select({ id: universities.id, nameTh: universities.nameTh, code: universities.code })
     .from(universities)
-    .where(isNull(universities.deactivatedAt))
+    .where(and(isNull(universities.deactivatedAt), wanted ? undefined : sql`0`))
     .orderBy(asc(universities.nameTh));
 }
 
-export async function universityStaff(db: DbOrTx, universityId: string) {
-  return db
-    .select({ id: users.id, displayName: users.displayName, email: users.email, mustChangePassword: users.mustChangePassword, disabledAt: users.disabledAt })
-    .from(users)
-    .where(and(eq(users.role, "university"), eq(users.orgId, universityId)))
-    .orderBy(asc(users.displayName));
+/** A university and its staff, read as one batch (one round trip on Workers); null when there is no such university. */
+export async function readUniversityPage(db: Db, id: string) {
+  const [[university], staff] = await db.batch([
+    db.select().from(universities).where(eq(universities.id, id)).limit(1),
+    db
+      .select({ id: users.id, displayName: users.displayName, email: users.email, mustChangePassword: users.mustChangePassword, disabledAt: users.disabledAt })
+      .from(users)
+      .where(and(eq(users.role, "university"), eq(users.orgId, id)))
+      .orderBy(asc(users.displayName)),
+  ]);
+  return university ? { university, staff } : null;
 }
 
 /** Whether `universityId` may file a new request; read inside the filing transaction. */

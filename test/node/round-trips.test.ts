@@ -50,7 +50,7 @@ const PAGES: Record<string, PageBudget> = {
   "GET /me": { who: "applicantA" },
   "GET /requests/:id": { who: "applicantA" },
   "GET /track/:token": { who: "applicantA" },
-  "GET /requests/:id/documents/:documentId": { who: "applicantA", budget: 3, lever: "the request row (access check) and the document row as one batch" },
+  "GET /requests/:id/documents/:documentId": { who: "applicantA" },
   "GET /university": { who: "universityX" },
   "GET /university/requests/new": { who: "universityX" },
   "GET /university/requests/:id/edit": { who: "universityX" },
@@ -60,7 +60,7 @@ const PAGES: Record<string, PageBudget> = {
   "GET /officer/batches": { who: "officer" },
   "GET /officer/batches.csv": { who: "officer" },
   "GET /officer/export.xlsx": { who: "officer" },
-  "GET /officer/overview": { who: "officer", budget: 3, lever: "the university list of the filter into the figures' batch" },
+  "GET /officer/overview": { who: "officer" },
   "GET /officer/overview.csv": { who: "officer" },
   "GET /officer/overview.xlsx": { who: "officer" },
   "GET /processing-times": { who: "anonymous" },
@@ -68,25 +68,25 @@ const PAGES: Record<string, PageBudget> = {
   "GET /officer/onboarding.csv": { who: "officer" },
   "GET /officer/onboarding.xlsx": { who: "officer" },
   "GET /officer/agencies": { who: "officer" },
-  "GET /officer/agencies/:id": { who: "officer", budget: 4, lever: "the agency, its users and its e-services as one batch" },
+  "GET /officer/agencies/:id": { who: "officer" },
   "GET /admin": { who: "admin" },
   "GET /admin/contact": { who: "admin" },
-  "GET /admin/mail": { who: "admin", budget: 3, lever: "the status counts and the page of mails as one batch" },
+  "GET /admin/mail": { who: "admin" },
   "GET /dev/mail": { who: "admin" },
   "GET /admin/universities": { who: "admin" },
-  "GET /admin/universities/:id": { who: "admin", budget: 3, lever: "the university and its staff as one batch" },
-  "GET /staff": { who: "officer", budget: 3, lever: "the staff list and the role counts as one batch" },
+  "GET /admin/universities/:id": { who: "admin" },
+  "GET /staff": { who: "officer" },
   "GET /staff/new": { who: "officer" },
-  "GET /staff/:id": { who: "officer", budget: 4, lever: "the user, its credential mails and the officer list as one batch" },
-  "GET /admin/audit": { who: "admin", budget: 3, lever: "the actor list and the page of events as one batch" },
+  "GET /staff/:id": { who: "officer" },
+  "GET /admin/audit": { who: "admin" },
   "GET /admin/audit/export.csv": { who: "admin" },
   "GET /admin/audit/export.xlsx": { who: "admin" },
-  "GET /audit/requests/:id": { who: "officer", budget: 3, lever: "the subject row (access check) and its events as one batch" },
-  "GET /audit/eservices/:id": { who: "officer", budget: 3, lever: "the subject row (access check) and its events as one batch" },
-  "GET /audit/agencies/:id": { who: "officer", budget: 4, lever: "the agency, its users' and services' events as one batch" },
-  "GET /audit/users/:id": { who: "officer", budget: 4, lever: "the user and its events as one batch" },
+  "GET /audit/requests/:id": { who: "officer" },
+  "GET /audit/eservices/:id": { who: "officer" },
+  "GET /audit/agencies/:id": { who: "officer" },
+  "GET /audit/users/:id": { who: "officer" },
   "GET /account/setup": { who: "agencyA" },
-  "GET /account": { who: "agencyA", budget: 3, lever: "the user row and the pending e-mail change as one batch" },
+  "GET /account": { who: "agencyA" },
   "GET /account/password": { who: "agencyA" },
   "GET /account/email/:token": { who: "anonymous" },
   "GET /forgot-password": { who: "anonymous" },
@@ -110,6 +110,15 @@ const PAGES: Record<string, PageBudget> = {
   "GET /eservices/:id/steps/:no/attempts/:aid/delete": { who: "agencyA" },
   "GET /eservices/:id/golive.ics": { who: "agencyA" },
 };
+
+/** Pages again with another read path than their PAGES row takes (a filter, another role), held at the page target with a 200. */
+const VARIANTS: { label: string; who: ActorName; path: (w: World) => string }[] = [
+  { label: "GET /staff (as admin: every role)", who: "admin", path: () => "/staff" },
+  { label: "GET /staff/:id (as admin: the role form's universities)", who: "admin", path: (w) => `/staff/${w.admin.staffUserId}` },
+  { label: "GET /admin/mail?to= (its own filtered total)", who: "admin", path: () => "/admin/mail?to=example&status=cancelled" },
+  { label: "GET /admin/audit?actor= (filtered)", who: "admin", path: (w) => `/admin/audit?actor=${w.userIds.officer}&subjectType=request` },
+  { label: "GET /officer/overview.csv?university= (the filter's name)", who: "officer", path: (w) => `/officer/overview.csv?university=${w.primary.universityId}` },
+];
 
 interface FormSave extends PageBudget {
   name: string;
@@ -136,6 +145,7 @@ interface Counted {
   lever?: string;
   /** What it ran, for the failure message. */
   statements: string;
+  variant?: boolean;
 }
 
 let world: World;
@@ -204,6 +214,14 @@ beforeAll(async () => {
     counted.push({ label: `GET /eservices/:id/steps/${no}`, status: result.status, requests, statements, budget: PAGE_TARGET, target: PAGE_TARGET });
   }
 
+  for (const v of VARIANTS) {
+    const b = browserOf(v.who);
+    const path = v.path(world);
+    await b.get(path);
+    const { result, requests, statements } = await count(() => b.get(path));
+    counted.push({ label: v.label, status: result.status, requests, statements, budget: PAGE_TARGET, target: PAGE_TARGET, variant: true });
+  }
+
   // Sign-in with a password, from a fresh browser.
   const username = "roundtrip.officer";
   const password = "RoundTrip#2567pw";
@@ -241,7 +259,9 @@ describe("round trips to the database per page", () => {
 
   it("keeps every page, sign-in and form save within its budget", () => {
     const over = counted.filter((c) => c.requests > c.budget).map((c) => `${c.label}: ${c.requests} > ${c.budget}\n${c.statements}`);
-    const failed = counted.filter((c) => c.status >= (c.label.startsWith("POST") ? 400 : 500)).map((c) => `${c.label}: HTTP ${c.status}`);
+    const failed = counted
+      .filter((c) => (c.variant ? c.status !== 200 : c.status >= (c.label.startsWith("POST") ? 400 : 500)))
+      .map((c) => `${c.label}: HTTP ${c.status}`);
     expect(failed).toEqual([]);
     expect(over, over.join("\n")).toEqual([]);
   });

@@ -213,7 +213,7 @@ describe("an admin running the deployment in workerd", () => {
 
   const tokenOf = async (res: Response) => /name="_csrf" value="([^"]+)"/.exec(await res.text())![1]!;
 
-  it("creates a university, and finds it in the audit trail; the outbox and staff pages answer", async () => {
+  it("creates a university, and finds it in the audit trail; the outbox, staff, account and a user's trail pages (each read as one batch) answer", async () => {
     const cookie = await adminCookie();
     const list = await call("/admin/universities", { headers: { cookie } });
     expect(list.status).toBe(200);
@@ -228,7 +228,7 @@ describe("an admin running the deployment in workerd", () => {
     expect(await detail.text()).toContain("มหาวิทยาลัยบนขอบ");
     const audit = await call("/admin/audit?subjectType=university", { headers: { cookie } });
     expect(await audit.text()).toContain("เพิ่มมหาวิทยาลัย");
-    for (const path of ["/staff", "/admin/mail"]) expect((await call(path, { headers: { cookie } })).status, path).toBe(200);
+    for (const path of ["/staff", "/staff/wk-officer", "/admin/mail", "/account", "/audit/users/wk-officer"]) expect((await call(path, { headers: { cookie } })).status, path).toBe(200);
   });
 
   it("answers a forgotten password with the same page and puts the link in the outbox", async () => {
