@@ -122,9 +122,9 @@ const TX_LEVER =
 
 /** A few representative saves: a draft, a record's edit, a status change with its timeline event. */
 const SAVES: FormSave[] = [
-  { name: "e-service step 1 draft", who: "agencyA", route: "/eservices/:id/steps/:no", fields: { shortDescription: "ยื่นขอใบอนุญาตส่งออกสินค้าทางออนไลน์", intent: "draft" }, budget: 6, lever: TX_LEVER },
-  { name: "tester edit", who: "agencyA", route: "/eservices/:id/steps/:no/testers/:tid", fields: BODIES["POST /eservices/:id/steps/:no/testers/:tid"]!, budget: 6, lever: TX_LEVER },
-  { name: "document status", who: "officer", route: "/requests/:id/documents/:documentId/status", fields: BODIES["POST /requests/:id/documents/:documentId/status"]!, budget: 7, lever: `${TX_LEVER}; the route also reads the request before the use case does` },
+  { name: "e-service step 1 draft", who: "agencyA", route: "/eservices/:id/steps/:no", fields: { shortDescription: "ยื่นขอใบอนุญาตส่งออกสินค้าทางออนไลน์", intent: "draft" } },
+  { name: "tester edit", who: "agencyA", route: "/eservices/:id/steps/:no/testers/:tid", fields: BODIES["POST /eservices/:id/steps/:no/testers/:tid"]! },
+  { name: "document status", who: "officer", route: "/requests/:id/documents/:documentId/status", fields: BODIES["POST /requests/:id/documents/:documentId/status"]! },
 ];
 
 interface Counted {

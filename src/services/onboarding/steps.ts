@@ -14,28 +14,43 @@ import { stepDefinition } from "../../domain/onboarding/steps";
 import { draftAnswers } from "../../domain/onboarding/draft";
 import { applyStepAction, STEP_RESOURCES, stepByNo, type StepState } from "../../domain/onboarding/workflow";
 import { stepReviewMail } from "../../messages/mail";
-import { recordAudit } from "../audit";
+import { guardedAuditInsert, recordAudit } from "../audit";
+import { saveGuarded } from "../../db/guarded-write";
 import { actorId, type UseCaseContext } from "../context";
 import { claimFormToken } from "../form-once";
 import { cancelBooking } from "./golive";
-import { notifyAgency, openForWrite, stepActorOf, stepFacts, loadService, type Refused } from "./service";
+import { decideWrite, notifyAgency, openForWrite, stepActorOf, stepFacts, loadService, writeStateReads, type Refused } from "./service";
 import { markAttemptsReviewed } from "./uat-tests";
 
 export type StepOutcome = { ok: true; states: StepState[] } | Refused | { ok: false; reason: "not_ready"; errors: FieldErrors };
 
-/** Saves the agency's answers to an open step as they are: nothing typed is lost, valid or not. */
+/**
+ * Saves the agency's answers to an open step as they are: nothing typed is lost, valid or not.
+ * Read, decide, write as two batches (db/guarded-write.ts): the answers go only over a
+ * step still in the state the rule allowed, so a submit in between wins.
+ */
 export async function saveAnswers(ctx: UseCaseContext, serviceId: string, stepNo: number, answers: Record<string, unknown>): Promise<StepOutcome> {
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const open = await openForWrite(tx, ctx, serviceId, stepNo, "answers");
-    if (!open.ok) return open;
-    await tx
-      .update(eserviceSteps)
-      .set({ answers, updatedAt: now })
-      .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo)));
-    await recordAudit(tx, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo }, ip: ctx.actor.ip });
-    return { ok: true, states: open.svc.states };
-  });
+  const db = ctx.db;
+  return saveGuarded<StepOutcome>(
+    db,
+    async () => {
+      const [[svc], steps] = await db.batch(writeStateReads(db, serviceId));
+      const open = decideWrite(ctx, svc, steps, stepNo, "answers");
+      if (!open.ok) return { outcome: open };
+      return {
+        outcome: { ok: true, states: open.states },
+        writes: [
+          db
+            .update(eserviceSteps)
+            .set({ answers, updatedAt: now })
+            .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo), eq(eserviceSteps.state, open.state))),
+          guardedAuditInsert(db, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo }, ip: ctx.actor.ip }),
+        ],
+      };
+    },
+    { ok: false, reason: "conflict" },
+  );
 }
 
 /**
