@@ -12,13 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHranaHarness, type HranaHarness } from "../../scripts/hrana-harness";
 import { createDb, type Db } from "../../src/db/client";
 import { guardedInsert } from "../../src/db/guarded-write";
-import { academicRequests, agencies, auditEvents, eservices, eserviceSteps, requestDocuments, requestEvents, testers, universities } from "../../src/db/schema";
+import { academicRequests, agencies, auditEvents, eservices, eserviceSteps, requestDocuments, requestEvents, testers, testResults, universities } from "../../src/db/schema";
 import type { RequestStatus } from "../../src/domain/academic";
 import { STEPS, type StepState } from "../../src/domain/onboarding/workflow";
 import { auditInsert } from "../../src/services/audit";
 import { setDocumentStatus } from "../../src/services/documents";
 import { saveAnswers } from "../../src/services/onboarding/steps";
 import { saveTester } from "../../src/services/onboarding/uat";
+import { updateAttemptDetails } from "../../src/services/onboarding/uat-tests";
 import type { SessionUser } from "../../src/services/session";
 import { contextFor, createTestApp, type TestApp } from "./helpers";
 
@@ -211,6 +212,24 @@ describe.each([
     );
     expect(outcome).toEqual({ ok: false, reason: "not_found" });
     expect(await audits(svc, "tester.saved")).toBe(0);
+  });
+
+  it("attempt edit: an attempt reviewed between the read and the write keeps its details, with no audit event", async () => {
+    const { svc } = await serviceAt(3, "in_progress");
+    const attempt = `attempt-${serial}`;
+    await t.db.insert(testResults).values({ id: attempt, eserviceId: svc, stepNo: 3, attemptNo: 1, details: "เดิม", fileKey: "k", fileName: "t.xlsx", size: 1, status: "pending", createdAt: t.clock.now() });
+    const outcome = await updateAttemptDetails(
+      ctx(agencyUser, async () => {
+        await t.db.update(testResults).set({ status: "returned" }).where(eq(testResults.id, attempt));
+      }),
+      svc,
+      3,
+      attempt,
+      "แก้หลังตรวจ",
+    );
+    expect(outcome).toEqual({ ok: false, reason: "frozen" });
+    expect((await t.db.select().from(testResults).where(eq(testResults.id, attempt)))[0]!.details).toBe("เดิม");
+    expect(await audits(svc, "test_result.updated")).toBe(0);
   });
 
   it("document status: the documents checked off between the read and the write refuse the mark, with no timeline line or audit event", async () => {
