@@ -17,7 +17,7 @@ import type { RequestStatus } from "../../src/domain/academic";
 import { STEPS, type StepState } from "../../src/domain/onboarding/workflow";
 import { auditInsert } from "../../src/services/audit";
 import { setDocumentStatus } from "../../src/services/documents";
-import { saveAnswers } from "../../src/services/onboarding/steps";
+import { autosaveAnswers, saveAnswers } from "../../src/services/onboarding/steps";
 import { saveTester } from "../../src/services/onboarding/uat";
 import { updateAttemptDetails } from "../../src/services/onboarding/uat-tests";
 import type { SessionUser } from "../../src/services/session";
@@ -181,6 +181,21 @@ describe.each([
     expect(tries).toBe(3);
     expect((await stepRow(svc, 1)).answers).toEqual({ shortDescription: "เดิม" });
     expect(await audits(svc, "eservice.step.save_draft")).toBe(0);
+  });
+
+  it("autosave: answers saved between the read and the write are merged again, not overwritten", async () => {
+    const { svc } = await serviceAt(1, "in_progress");
+    const outcome = await autosaveAnswers(
+      ctx(agencyUser, async (attempt) => {
+        if (attempt === 1) await setStep(svc, 1, { answers: { shortDescription: "เดิม", fullDescription: "จากอีกแท็บ" } });
+      }),
+      svc,
+      1,
+      { shortDescription: "พิมพ์ต่อ" },
+    );
+    expect(outcome.ok).toBe(true);
+    expect((await stepRow(svc, 1)).answers).toEqual({ shortDescription: "พิมพ์ต่อ", fullDescription: "จากอีกแท็บ" });
+    expect(await audits(svc, "eservice.step.save_draft")).toBe(1);
   });
 
   it("tester edit: a submit between the read and the write leaves the tester as it was, with no audit event", async () => {

@@ -122,6 +122,7 @@ const SAVES: FormSave[] = [
   { name: "e-service step 1 draft", who: "agencyA", route: "/eservices/:id/steps/:no", fields: { shortDescription: "ยื่นขอใบอนุญาตส่งออกสินค้าทางออนไลน์", intent: "draft" } },
   { name: "tester edit", who: "agencyA", route: "/eservices/:id/steps/:no/testers/:tid", fields: BODIES["POST /eservices/:id/steps/:no/testers/:tid"]! },
   { name: "document status", who: "officer", route: "/requests/:id/documents/:documentId/status", fields: BODIES["POST /requests/:id/documents/:documentId/status"]! },
+  { name: "e-service step 1 autosave", who: "agencyA", route: "/eservices/:id/steps/:no/draft", fields: { shortDescription: "ยื่นขอใบอนุญาตส่งออกสินค้าทางออนไลน์ (ร่างอัตโนมัติ)" } },
   { name: "attempt edit", who: "agencyA", route: "/eservices/:id/steps/:no/attempts/:aid", fields: BODIES["POST /eservices/:id/steps/:no/attempts/:aid"]! },
 ];
 

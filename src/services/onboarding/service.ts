@@ -162,6 +162,34 @@ export function stepStillIn(serviceId: string, stepNo: number, state: StepState)
   return sql`exists (select 1 from ${eserviceSteps} where ${eserviceSteps.eserviceId} = ${serviceId} and ${eserviceSteps.stepNo} = ${stepNo} and ${eserviceSteps.state} = ${state})`;
 }
 
+/**
+ * `stepFacts`'s reads as one statement, unsent, for a guarded save's read batch; the
+ * step's answers come as their stored JSON text, which the save's guard compares.
+ */
+export function stepFactsRead(db: Db, serviceId: string, stepNo: number) {
+  const count = (table: typeof testers | typeof testResults | typeof eserviceFiles, where: SQL | undefined) => sql`(select count(*) from ${table} where ${where})`;
+  return db.all<{ answers: string | null; testers: number; pending: number; icons: number; screenshots: number; letters: number }>(sql`select
+    (select ${eserviceSteps.answers} from ${eserviceSteps} where ${eserviceSteps.eserviceId} = ${serviceId} and ${eserviceSteps.stepNo} = ${stepNo}) as answers,
+    ${count(testers, and(eq(testers.eserviceId, serviceId), eq(testers.stepNo, stepNo)))} as testers,
+    ${count(testResults, and(eq(testResults.eserviceId, serviceId), eq(testResults.stepNo, stepNo), eq(testResults.status, "pending")))} as pending,
+    ${count(eserviceFiles, and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.kind, "icon"), eq(eserviceFiles.stepNo, stepNo)))} as icons,
+    ${count(eserviceFiles, and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.kind, "screenshot")))} as screenshots,
+    ${count(eserviceFiles, and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.kind, "auth_letter")))} as letters`);
+}
+
+/** The facts `stepFactsRead` read, as `stepFacts` gives them. */
+export function factsFrom(row: { answers: string | null; testers: number; pending: number; icons: number; screenshots: number; letters: number } | undefined, now: Date): StepFacts {
+  return {
+    answers: row?.answers ? (JSON.parse(row.answers) as Record<string, unknown>) : {},
+    testers: Number(row?.testers ?? 0),
+    pendingAttempts: Number(row?.pending ?? 0),
+    hasIcon: Number(row?.icons ?? 0) > 0,
+    screenshots: Number(row?.screenshots ?? 0),
+    hasAuthLetter: Number(row?.letters ?? 0) > 0,
+    now,
+  };
+}
+
 /** What the readiness check of step `stepNo` needs, read in the caller's transaction. */
 export async function stepFacts(tx: DbOrTx, svc: ServiceView, stepNo: number, now: Date): Promise<StepFacts> {
   const count = async (table: typeof testers | typeof testResults | typeof eserviceFiles, where: ReturnType<typeof and>) =>

@@ -6,7 +6,7 @@
  * approves or returns with comments. What a step owns besides its answers is
  * changed by the step's own module (testers, test attempts, files, booking).
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { eservices, eserviceSteps } from "../../db/schema";
 import type { FieldErrors } from "../../domain/forms";
 import { labelledComments, type ReviewDecision } from "../../domain/onboarding/review";
@@ -19,7 +19,7 @@ import { saveGuarded } from "../../db/guarded-write";
 import { actorId, type UseCaseContext } from "../context";
 import { claimFormToken } from "../form-once";
 import { cancelBooking } from "./golive";
-import { decideWrite, notifyAgency, openForWrite, stepActorOf, stepFacts, loadService, writeStateReads, type Refused } from "./service";
+import { decideWrite, factsFrom, notifyAgency, stepActorOf, stepFacts, stepFactsRead, loadService, writeStateReads, type Refused } from "./service";
 import { markAttemptsReviewed } from "./uat-tests";
 
 export type StepOutcome = { ok: true; states: StepState[] } | Refused | { ok: false; reason: "not_ready"; errors: FieldErrors };
@@ -57,23 +57,42 @@ export async function saveAnswers(ctx: UseCaseContext, serviceId: string, stepNo
  * An autosave while the agency types: the posted fields laid over the stored answers
  * under the rules of `draftAnswers` (incomplete is fine; invalid does not replace
  * valid). The same write rules as the save button: a locked or submitted step refuses.
+ * A guarded save (db/guarded-write.ts): the merge goes only over the very answers it
+ * was made from, so a save landing in between is merged again, never overwritten.
  */
 export async function autosaveAnswers(ctx: UseCaseContext, serviceId: string, stepNo: number, posted: Record<string, unknown>): Promise<{ ok: true; at: Date } | Refused> {
   const now = ctx.clock.now();
   const step = stepDefinition(stepNo);
   if (!step) return { ok: false, reason: "not_found" };
-  return ctx.db.transaction(async (tx) => {
-    const open = await openForWrite(tx, ctx, serviceId, stepNo, "answers");
-    if (!open.ok) return open;
-    const facts = await stepFacts(tx, open.svc, stepNo, now);
-    const answers = draftAnswers(facts.answers, posted, (a) => step.readiness({ ...facts, answers: a }));
-    await tx
-      .update(eserviceSteps)
-      .set({ answers, updatedAt: now })
-      .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo)));
-    await recordAudit(tx, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo, autosave: true }, ip: ctx.actor.ip });
-    return { ok: true as const, at: now };
-  });
+  const db = ctx.db;
+  return saveGuarded<{ ok: true; at: Date } | Refused>(
+    db,
+    async () => {
+      const [[svc], steps, [stored]] = await db.batch([...writeStateReads(db, serviceId), stepFactsRead(db, serviceId, stepNo)]);
+      const open = decideWrite(ctx, svc, steps, stepNo, "answers");
+      if (!open.ok) return { outcome: open };
+      const facts = factsFrom(stored, now);
+      const answers = draftAnswers(facts.answers, posted, (a) => step.readiness({ ...facts, answers: a }));
+      return {
+        outcome: { ok: true, at: now },
+        writes: [
+          db
+            .update(eserviceSteps)
+            .set({ answers, updatedAt: now })
+            .where(
+              and(
+                eq(eserviceSteps.eserviceId, serviceId),
+                eq(eserviceSteps.stepNo, stepNo),
+                eq(eserviceSteps.state, open.state),
+                sql`${eserviceSteps.answers} is ${stored?.answers ?? null}`,
+              ),
+            ),
+          guardedAuditInsert(db, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo, autosave: true }, ip: ctx.actor.ip }),
+        ],
+      };
+    },
+    { ok: false, reason: "conflict" },
+  );
 }
 
 /** What stands between the step and a submit now (for the agency's "check" button). */
