@@ -17,7 +17,7 @@ import type { RequestStatus } from "../../src/domain/academic";
 import { STEPS, type StepState } from "../../src/domain/onboarding/workflow";
 import { auditInsert } from "../../src/services/audit";
 import { setDocumentStatus } from "../../src/services/documents";
-import { autosaveAnswers, saveAnswers } from "../../src/services/onboarding/steps";
+import { autosaveAnswers, saveAnswers, saveAnswersOver } from "../../src/services/onboarding/steps";
 import { saveTester } from "../../src/services/onboarding/uat";
 import { updateAttemptDetails } from "../../src/services/onboarding/uat-tests";
 import type { SessionUser } from "../../src/services/session";
@@ -195,6 +195,21 @@ describe.each([
     );
     expect(outcome.ok).toBe(true);
     expect((await stepRow(svc, 1)).answers).toEqual({ shortDescription: "พิมพ์ต่อ", fullDescription: "จากอีกแท็บ" });
+    expect(await audits(svc, "eservice.step.save_draft")).toBe(1);
+  });
+
+  it("a part laid over the stored answers: a part saved in between is built over again, not lost", async () => {
+    const { svc } = await serviceAt(4, "in_progress");
+    const outcome = await saveAnswersOver(
+      ctx(agencyUser, async (attempt) => {
+        if (attempt === 1) await setStep(svc, 4, { answers: { shortDescription: "เดิม", part2: "จากอีกแท็บ" } });
+      }),
+      svc,
+      4,
+      (stored) => ({ ...stored.answers[3], part1: "ส่วนที่ 1" }),
+    );
+    expect(outcome).toEqual({ ok: true, answers: { shortDescription: "เดิม", part2: "จากอีกแท็บ", part1: "ส่วนที่ 1" } });
+    expect((await stepRow(svc, 4)).answers).toEqual({ shortDescription: "เดิม", part2: "จากอีกแท็บ", part1: "ส่วนที่ 1" });
     expect(await audits(svc, "eservice.step.save_draft")).toBe(1);
   });
 

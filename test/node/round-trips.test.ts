@@ -123,6 +123,7 @@ const SAVES: FormSave[] = [
   { name: "tester edit", who: "agencyA", route: "/eservices/:id/steps/:no/testers/:tid", fields: BODIES["POST /eservices/:id/steps/:no/testers/:tid"]! },
   { name: "document status", who: "officer", route: "/requests/:id/documents/:documentId/status", fields: BODIES["POST /requests/:id/documents/:documentId/status"]! },
   { name: "e-service step 1 autosave", who: "agencyA", route: "/eservices/:id/steps/:no/draft", fields: { shortDescription: "ยื่นขอใบอนุญาตส่งออกสินค้าทางออนไลน์ (ร่างอัตโนมัติ)" } },
+  { name: "e-service step 4 part draft", who: "agencyA", route: "/eservices/:id/steps/4/parts/:part", fields: { agencyNameTh: "กรมทดสอบการนับรอบ", intent: "draft" } },
   { name: "attempt edit", who: "agencyA", route: "/eservices/:id/steps/:no/attempts/:aid", fields: BODIES["POST /eservices/:id/steps/:no/attempts/:aid"]! },
 ];
 

@@ -53,6 +53,62 @@ export async function saveAnswers(ctx: UseCaseContext, serviceId: string, stepNo
   );
 }
 
+/** The service's name and each step's stored answers (index `no - 1`): what `saveAnswersOver` builds on. */
+export interface StoredAnswers {
+  name: string;
+  answers: (Record<string, unknown> | null)[];
+}
+
+/**
+ * Saves answers built from the stored ones (one part of a form laid over the rest, a
+ * prefill from earlier steps) under `saveAnswers`'s rules, as a guarded save whose
+ * guard also holds the step's answers it built on: answers saved in between are built
+ * over again, never lost. Answers with what it saved.
+ */
+export async function saveAnswersOver(
+  ctx: UseCaseContext,
+  serviceId: string,
+  stepNo: number,
+  build: (stored: StoredAnswers) => Record<string, unknown>,
+): Promise<{ ok: true; answers: Record<string, unknown> } | Refused> {
+  const now = ctx.clock.now();
+  const db = ctx.db;
+  const [svcRead] = writeStateReads(db, serviceId);
+  // The answers as their stored JSON text (no column decoder on a plain SQL field), which the guard compares.
+  const stepsRead = db
+    .select({ stepNo: eserviceSteps.stepNo, state: eserviceSteps.state, answers: sql<string | null>`${eserviceSteps.answers}` })
+    .from(eserviceSteps)
+    .where(eq(eserviceSteps.eserviceId, serviceId));
+  return saveGuarded<{ ok: true; answers: Record<string, unknown> } | Refused>(
+    db,
+    async () => {
+      const [[svc], steps] = await db.batch([svcRead, stepsRead]);
+      const open = decideWrite(ctx, svc, steps, stepNo, "answers");
+      if (!open.ok) return { outcome: open };
+      const texts = Array.from({ length: open.states.length }, (_, i) => steps.find((r) => r.stepNo === i + 1)?.answers ?? null);
+      const answers = build({ name: open.svc.name, answers: texts.map((t) => (t ? (JSON.parse(t) as Record<string, unknown>) : null)) });
+      return {
+        outcome: { ok: true, answers },
+        writes: [
+          db
+            .update(eserviceSteps)
+            .set({ answers, updatedAt: now })
+            .where(
+              and(
+                eq(eserviceSteps.eserviceId, serviceId),
+                eq(eserviceSteps.stepNo, stepNo),
+                eq(eserviceSteps.state, open.state),
+                sql`${eserviceSteps.answers} is ${texts[stepNo - 1] ?? null}`,
+              ),
+            ),
+          guardedAuditInsert(db, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo }, ip: ctx.actor.ip }),
+        ],
+      };
+    },
+    { ok: false, reason: "conflict" },
+  );
+}
+
 /**
  * An autosave while the agency types: the posted fields laid over the stored answers
  * under the rules of `draftAnswers` (incomplete is fine; invalid does not replace
