@@ -251,10 +251,10 @@ class StreamWriteLock {
 // Statements that take no write lock: reads, and BEGIN/COMMIT/ROLLBACK of a deferred or read-only transaction.
 const NON_WRITING = /^\s*(select|explain|values|commit|end|rollback|begin(\s+deferred)?(\s+transaction)?(\s+readonly)?\s*;?\s*$)/i;
 
-function writes(s: Stream, stmt: Stmt): boolean {
+function writes(s: Stream, stmt: Stmt, storing: Map<number, string>): boolean {
   let sql: string;
   try {
-    sql = sqlOf(s, stmt);
+    sql = stmt.sql == null && stmt.sql_id != null && storing.has(stmt.sql_id) ? storing.get(stmt.sql_id)! : sqlOf(s, stmt);
   } catch {
     return false; // answered as an error by execute()
   }
@@ -266,10 +266,13 @@ function writes(s: Stream, stmt: Stmt): boolean {
 
 /** Whether serving these requests may take the write lock. */
 function needsWriteLock(s: Stream, requests: StreamRequest[]): boolean {
+  // SQL stored earlier in the same pipeline (the client sends a batch's statements so): not in s.sqls yet.
+  const storing = new Map<number, string>();
   return requests.some((r) => {
     switch (r.type) {
-      case "execute": return writes(s, r.stmt);
-      case "batch": return r.batch.steps.some((step) => writes(s, step.stmt));
+      case "store_sql": storing.set(r.sql_id, r.sql); return false;
+      case "execute": return writes(s, r.stmt, storing);
+      case "batch": return r.batch.steps.some((step) => writes(s, step.stmt, storing));
       case "sequence": return true;
       default: return false;
     }

@@ -231,23 +231,26 @@ export const requestRoutes = new Hono<AppEnv>()
     });
   })
   .post("/requests/:id/documents/:documentId/status", requireRole(...WORKFLOW_ROLES.checkDocument), async (c) => {
-    const req = await loadOr404(c, c.req.param("id"));
+    // The request is read only to answer a refusal: the use case checks it may be seen (its not_found).
+    const id = c.req.param("id");
     const documentId = c.req.param("documentId");
     const form = validateForm(documentStatusForm, await c.req.parseBody());
-    const rerender = async (errors: Record<string, string>, values: Record<string, string>, status: 409 | 422) =>
-      renderPage(
+    const rerender = async (errors: Record<string, string>, values: Record<string, string>, status: 409 | 422) => {
+      const req = await loadOr404(c, id);
+      return renderPage(
         c,
         { title: `คำขอ ${req.ticketNo ?? ""}`, status, hasErrors: true },
-        <RequestDetailPage {...await detailProps(c, await loadOr404(c, req.id), { documentForm: { id: documentId, errors, values } })} />,
+        <RequestDetailPage {...await detailProps(c, req, { documentForm: { id: documentId, errors, values } })} />,
       );
+    };
     if (!form.ok) return rerender(form.errors, form.values, 422);
-    const outcome = await setDocumentStatus(useCase(c), req.id, documentId, form.data);
+    const outcome = await setDocumentStatus(useCase(c), id, documentId, form.data);
     if (outcome.ok) {
       setFlash(c, "document_status_saved", DOCUMENT_STATUSES[form.data.status]);
-      return seeOther(c, `/requests/${req.id}#documents-heading`);
+      return seeOther(c, `/requests/${id}#documents-heading`);
     }
     if (outcome.reason === "not_found") throw new NotFoundError();
-    return rerender({ status: DOCUMENT_STATUS_REFUSAL_TH[outcome.reason] }, {}, 409);
+    return rerender({ status: outcome.reason === "conflict" ? ACTION_REFUSAL_TH.conflict : DOCUMENT_STATUS_REFUSAL_TH[outcome.reason] }, {}, 409);
   })
   .post("/requests/:id/tracking-link", officers, async (c) => {
     const { deps } = c.var;

@@ -1,4 +1,5 @@
-import type { DbOrTx } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
+import { guardedInsert } from "../db/guarded-write";
 import { auditEvents } from "../db/schema";
 
 export interface AuditEvent {
@@ -15,9 +16,8 @@ export async function recordAudit(tx: DbOrTx, at: Date, event: AuditEvent): Prom
   await auditInsert(tx, at, event);
 }
 
-/** `recordAudit`'s insert, unsent: for a change made as one batch (atomic, like a transaction), sent with it. */
-export function auditInsert(tx: DbOrTx, at: Date, event: AuditEvent) {
-  return tx.insert(auditEvents).values({
+function auditRow(at: Date, event: AuditEvent) {
+  return {
     at,
     actorId: event.actorId,
     action: event.action,
@@ -25,5 +25,15 @@ export function auditInsert(tx: DbOrTx, at: Date, event: AuditEvent) {
     subjectId: event.subjectId,
     data: event.data ?? null,
     ip: event.ip ?? null,
-  });
+  };
+}
+
+/** `recordAudit`'s insert, unsent: for a change made as one batch (atomic, like a transaction), sent with it. */
+export function auditInsert(tx: DbOrTx, at: Date, event: AuditEvent) {
+  return tx.insert(auditEvents).values(auditRow(at, event));
+}
+
+/** `auditInsert` for a guarded write's batch (db/guarded-write.ts): made only when the guard before it matched. */
+export function guardedAuditInsert(db: Db, at: Date, event: AuditEvent) {
+  return guardedInsert(db, auditEvents, auditRow(at, event));
 }

@@ -11,7 +11,8 @@ import { preparedOnce, type DbOrTx } from "../db/client";
 import { academicRequests, requestDocuments, requestEvents } from "../db/schema";
 import { DOCUMENT_STATUSES, documentsChange, mayDo, type DocumentRefusal } from "../domain/academic";
 import type { DocumentStatusForm } from "../domain/academic-forms";
-import { recordAudit } from "./audit";
+import { guardedInsert, saveGuarded } from "../db/guarded-write";
+import { guardedAuditInsert, recordAudit } from "./audit";
 import { actorId, type UseCaseContext } from "./context";
 import { claimFormToken } from "./form-once";
 import { newId } from "./crypto";
@@ -102,40 +103,60 @@ export async function addDocument(
   });
 }
 
-/** An officer marks one document, while the request's documents are still open. */
+/**
+ * An officer marks one document, while the request's documents are still open. Read,
+ * decide, write as two batches (db/guarded-write.ts): the mark, its timeline line and
+ * its audit event go only while the request is still in the status the rule allowed;
+ * `conflict` when its status kept changing under the officer.
+ */
 export async function setDocumentStatus(
   ctx: UseCaseContext,
   requestId: string,
   documentId: string,
   form: DocumentStatusForm,
-): Promise<DocumentOutcome> {
+): Promise<DocumentOutcome | { ok: false; reason: "conflict" }> {
   if (!mayDo(ctx.actor.user?.role, "checkDocument")) return { ok: false, reason: "not_found" };
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    // Officers never see drafts, so a draft's documents are not theirs to mark.
-    const [req] = await tx
-      .select({ status: academicRequests.status })
-      .from(academicRequests)
-      .where(and(eq(academicRequests.id, requestId), sql`${academicRequests.status} <> 'draft'`));
-    if (!req) return { ok: false, reason: "not_found" } as const;
-    const open = documentsChange(req.status);
-    if (!open.ok) return open;
-    const { status, note } = form;
-    const rows = await tx
-      .update(requestDocuments)
-      .set({ status, note, reviewedAt: now })
-      .where(and(eq(requestDocuments.id, documentId), eq(requestDocuments.requestId, requestId)))
-      .returning({ fileName: requestDocuments.fileName });
-    if (!rows[0]) return { ok: false, reason: "not_found" } as const;
-    await tx.insert(requestEvents).values({
-      requestId,
-      at: now,
-      kind: "document",
-      status: req.status,
-      label: `เอกสาร ${rows[0].fileName}: ${DOCUMENT_STATUSES[status]}${note ? ` (${note})` : ""}`,
-      actorId: actorId(ctx),
-    });
-    await recordAudit(tx, now, { actorId: actorId(ctx), action: "document.status", subjectType: "request", subjectId: requestId, data: { documentId, status, note }, ip: ctx.actor.ip });
-    return { ok: true } as const;
-  });
+  const db = ctx.db;
+  const { status, note } = form;
+  return saveGuarded<DocumentOutcome | { ok: false; reason: "conflict" }>(
+    db,
+    async () => {
+      const [[req], [doc]] = await db.batch([
+        // Officers never see drafts, so a draft's documents are not theirs to mark.
+        db
+          .select({ status: academicRequests.status })
+          .from(academicRequests)
+          .where(and(eq(academicRequests.id, requestId), sql`${academicRequests.status} <> 'draft'`)),
+        db
+          .select({ fileName: requestDocuments.fileName })
+          .from(requestDocuments)
+          .where(and(eq(requestDocuments.id, documentId), eq(requestDocuments.requestId, requestId))),
+      ]);
+      if (!req) return { outcome: { ok: false, reason: "not_found" } };
+      const open = documentsChange(req.status);
+      if (!open.ok) return { outcome: open };
+      if (!doc) return { outcome: { ok: false, reason: "not_found" } };
+      const stillIn = sql`exists (select 1 from ${academicRequests} where ${academicRequests.id} = ${requestId} and ${academicRequests.status} = ${req.status})`;
+      return {
+        outcome: { ok: true },
+        writes: [
+          db
+            .update(requestDocuments)
+            .set({ status, note, reviewedAt: now })
+            .where(and(eq(requestDocuments.id, documentId), eq(requestDocuments.requestId, requestId), stillIn)),
+          guardedInsert(db, requestEvents, {
+            requestId,
+            at: now,
+            kind: "document",
+            status: req.status,
+            label: `เอกสาร ${doc.fileName}: ${DOCUMENT_STATUSES[status]}${note ? ` (${note})` : ""}`,
+            actorId: actorId(ctx),
+          }),
+          guardedAuditInsert(db, now, { actorId: actorId(ctx), action: "document.status", subjectType: "request", subjectId: requestId, data: { documentId, status, note }, ip: ctx.actor.ip }),
+        ],
+      };
+    },
+    { ok: false, reason: "conflict" },
+  );
 }

@@ -197,12 +197,16 @@ describe("hrana harness: one writing stream at a time, like a libSQL server", ()
       await held.execute("INSERT INTO queued VALUES ('held')");
       const err = await b.execute("INSERT INTO queued VALUES ('too late')").then(() => null, (e: unknown) => e);
       expect((err as { code?: string }).code).toBe("SQLITE_BUSY");
+      // A batch too, though its SQL arrives stored in the same pipeline (it must not reach SQLite's own busy wait).
+      const batchErr = await b.batch(["INSERT INTO queued VALUES ('batch too late')"]).then(() => null, (e: unknown) => e);
+      expect(String(batchErr)).toMatch(/waited 200 ms/);
       await held.rollback();
       await b.execute("INSERT INTO queued VALUES ('after rollback')");
       const whos = (await b.execute("SELECT who FROM queued")).rows.map((r) => r.who);
       expect(whos).toContain("after rollback");
       expect(whos).not.toContain("held");
       expect(whos).not.toContain("too late");
+      expect(whos).not.toContain("batch too late");
     } finally {
       a.close();
       b.close();

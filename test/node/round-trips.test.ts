@@ -126,14 +126,14 @@ interface FormSave extends PageBudget {
   fields: Record<string, string>;
 }
 
-const TX_LEVER =
-  "the use case's interactive transaction pays a round trip per statement (BEGIN rides with the first, COMMIT alone): its reads as one tx batch, or the check folded into the write's WHERE so the change goes as one batch";
-
-/** A few representative saves: a draft, a record's edit, a status change with its timeline event. */
+/** A few representative saves: a draft, records' edits, a status change with its timeline event. */
 const SAVES: FormSave[] = [
-  { name: "e-service step 1 draft", who: "agencyA", route: "/eservices/:id/steps/:no", fields: { shortDescription: "ยื่นขอใบอนุญาตส่งออกสินค้าทางออนไลน์", intent: "draft" }, budget: 6, lever: TX_LEVER },
-  { name: "tester edit", who: "agencyA", route: "/eservices/:id/steps/:no/testers/:tid", fields: BODIES["POST /eservices/:id/steps/:no/testers/:tid"]!, budget: 6, lever: TX_LEVER },
-  { name: "document status", who: "officer", route: "/requests/:id/documents/:documentId/status", fields: BODIES["POST /requests/:id/documents/:documentId/status"]!, budget: 7, lever: `${TX_LEVER}; the route also reads the request before the use case does` },
+  { name: "e-service step 1 draft", who: "agencyA", route: "/eservices/:id/steps/:no", fields: { shortDescription: "ยื่นขอใบอนุญาตส่งออกสินค้าทางออนไลน์", intent: "draft" } },
+  { name: "tester edit", who: "agencyA", route: "/eservices/:id/steps/:no/testers/:tid", fields: BODIES["POST /eservices/:id/steps/:no/testers/:tid"]! },
+  { name: "document status", who: "officer", route: "/requests/:id/documents/:documentId/status", fields: BODIES["POST /requests/:id/documents/:documentId/status"]! },
+  { name: "e-service step 1 autosave", who: "agencyA", route: "/eservices/:id/steps/:no/draft", fields: { shortDescription: "ยื่นขอใบอนุญาตส่งออกสินค้าทางออนไลน์ (ร่างอัตโนมัติ)" } },
+  { name: "e-service step 4 part draft", who: "agencyA", route: "/eservices/:id/steps/4/parts/:part", fields: { agencyNameTh: "กรมทดสอบการนับรอบ", intent: "draft" } },
+  { name: "attempt edit", who: "agencyA", route: "/eservices/:id/steps/:no/attempts/:aid", fields: BODIES["POST /eservices/:id/steps/:no/attempts/:aid"]! },
 ];
 
 interface Counted {

@@ -6,7 +6,7 @@
  */
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../app-env";
-import { allPartErrors, freeMailWarnings, groupsByPart, LIST_FIELDS, PART_FIELDS, partErrors, type PartNo, type Raw } from "../../domain/onboarding/platform-application";
+import { allPartErrors, freeMailWarnings, groupsByPart, LIST_FIELDS, PART_FIELDS, partErrors, platformApplicationValues, type PartNo, type Raw } from "../../domain/onboarding/platform-application";
 import { foldDateParts } from "../../domain/dates";
 import type { FieldErrors } from "../../domain/forms";
 import { canWrite } from "../../domain/onboarding/workflow";
@@ -15,7 +15,7 @@ import { takeParkedFields } from "../../middleware/parked-forms";
 import { requireRole } from "../../middleware/roles";
 import { multipartOnly, uploadLimit } from "../../middleware/uploads";
 import { authLetterOf, authLetterReads, platformValues, setAuthLetter } from "../../services/onboarding/platform-application";
-import { autosaveAnswers, saveAnswers } from "../../services/onboarding/steps";
+import { autosaveAnswers, saveAnswersOver } from "../../services/onboarding/steps";
 import { DraftRefused, DraftSaved } from "../../views/components/autosave";
 import type { ServiceView } from "../../services/onboarding/service";
 import { PDF_10MB, storeUpload } from "../../services/uploads";
@@ -107,21 +107,24 @@ export const platformApplicationRoutes = new Hono<AppEnv>()
   })
   .post("/:id/steps/4/parts/:part", agencyOnly, async (c) => {
     const { deps } = c.var;
-    const svc = await serviceOr404(c);
+    const id = c.req.param("id");
     const part = partOr404(c);
     const body = await c.req.parseBody({ all: true });
-    const values = { ...platformValues(svc), ...postedPart(body, part) };
-    // Saved before anything else: back, next or draft, nothing typed is lost.
-    const saved = await saveAnswers(useCase(c), svc.id, STEP, values);
+    const posted = postedPart(body, part);
+    // Saved before anything else: back, next or draft, nothing typed is lost. The part is laid
+    // over the stored answers (or the prefill) that the save itself reads.
+    const saved = await saveAnswersOver(useCase(c), id, STEP, (s) => ({ ...platformApplicationValues(s.answers[STEP - 1] as Raw | null, s.answers[0] ?? null, s.answers[1] ?? null, s.name), ...posted }));
     if (!saved.ok) {
       const { status, message } = refusal(saved.reason);
-      return partPage(c, svc, part, values, { _form: message }, status === 422 ? 409 : status);
+      const svc = await serviceOr404(c);
+      return partPage(c, svc, part, { ...platformValues(svc), ...posted }, { _form: message }, status === 422 ? 409 : status);
     }
-    const base = `/eservices/${svc.id}/steps/4`;
+    const values = saved.answers as Raw;
+    const base = `/eservices/${id}/steps/4`;
     if (body.intent === "back") return seeOther(c, `${base}/parts/${Math.max(1, part - 1)}`);
     if (body.intent === "next") {
-      const errors = partErrors(part, values, !!(await authLetterOf(deps.db, svc.id)));
-      if (Object.keys(errors).length) return partPage(c, svc, part, values, errors, 422);
+      const errors = partErrors(part, values, !!(await authLetterOf(deps.db, id)));
+      if (Object.keys(errors).length) return partPage(c, await serviceOr404(c), part, values, errors, 422);
       return seeOther(c, part === 3 ? `${base}/check` : `${base}/parts/${part + 1}`);
     }
     return seeOther(c, `${base}/parts/${part}?saved=1`);

@@ -69,22 +69,25 @@ export const uatTestRoutes = new Hono<AppEnv>()
   })
   .post("/:id/steps/:no/attempts/:aid", agencyOnly, async (c) => {
     const stepNo = stepNoOr404(c, "attempts");
-    const svc = await serviceOr404(c);
-    const attempt = await getAttempt(c.var.deps.db, svc.id, stepNo, c.req.param("aid"));
-    if (!attempt) throw new NotFoundError();
+    const id = c.req.param("id");
+    const aid = c.req.param("aid");
     const body = await c.req.parseBody();
     const raw = typeof body.details === "string" ? body.details : "";
     const form = validateForm(attemptDetailsForm, { details: raw });
-    const base = `/eservices/${svc.id}/steps/${stepNo}`;
+    const base = `/eservices/${id}/steps/${stepNo}`;
     if (!form.ok) {
+      // Read only to show the form again: a valid save goes straight to the use case (its not_found is the 404).
+      const svc = await serviceOr404(c);
+      const attempt = await getAttempt(c.var.deps.db, svc.id, stepNo, aid);
+      if (!attempt) throw new NotFoundError();
       return renderPage(
         c,
         { title: "แก้ไขผลการทดสอบ", status: 422, hasErrors: true },
         <AttemptEditPage action={`${base}/attempts/${attempt.id}`} backHref={base} details={raw.replaceAll("\u0000", "")} csrfToken={c.var.csrfToken} attemptNo={attempt.attemptNo} at={attempt.createdAt} error={form.errors.details} />,
       );
     }
-    const result = await updateAttemptDetails(useCase(c), svc.id, stepNo, attempt.id, form.data.details);
-    if (!result.ok) return refusedPage(c, svc.id, stepNo, result.reason, "uploadError");
+    const result = await updateAttemptDetails(useCase(c), id, stepNo, aid, form.data.details);
+    if (!result.ok) return refusedPage(c, id, stepNo, result.reason, "uploadError");
     setFlash(c, "attempt_saved");
     return seeOther(c, `${base}#attempts-heading`);
   })

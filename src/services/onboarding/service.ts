@@ -133,6 +133,70 @@ export async function openForWrite(
   return allowed.ok ? { ok: true, svc, actor } : allowed;
 }
 
+/**
+ * What an onboarding write decides on, unsent, for the read batch of a save made as
+ * a guarded write (db/guarded-write.ts): the service's agency and its step states.
+ */
+export function writeStateReads(db: Db, serviceId: string) {
+  return [
+    db.select({ id: eservices.id, name: eservices.name, agencyId: eservices.agencyId }).from(eservices).where(eq(eservices.id, serviceId)).limit(1),
+    db.select({ stepNo: eserviceSteps.stepNo, state: eserviceSteps.state }).from(eserviceSteps).where(eq(eserviceSteps.eserviceId, serviceId)),
+  ] as const;
+}
+
+/**
+ * `openForWrite`'s decision on rows `writeStateReads` read: whether the acting user may
+ * write `resource` of step `stepNo` now, with the step's state the write must guard on.
+ */
+export function decideWrite(
+  ctx: UseCaseContext,
+  svc: { id: string; name: string; agencyId: string } | undefined,
+  stepRows: { stepNo: number; state: string }[],
+  stepNo: number,
+  resource: SubResource,
+): { ok: true; svc: { id: string; name: string; agencyId: string }; states: StepState[]; state: StepState; actor: StepActor } | Refused {
+  const user = ctx.actor.user;
+  const actor = stepActorOf(user);
+  if (!svc || !user || !actor || !canSeeAgency(user, svc.agencyId)) return { ok: false, reason: "not_found" };
+  const states = Array<StepState>(STEP_COUNT).fill("locked");
+  for (const r of stepRows) if (r.stepNo >= 1 && r.stepNo <= STEP_COUNT && isStepState(r.state)) states[r.stepNo - 1] = r.state;
+  const allowed = mayWrite(states, stepNo, resource, actor);
+  return allowed.ok ? { ok: true, svc, states, state: states[stepNo - 1]!, actor } : allowed;
+}
+
+/** A guarded write's condition (db/guarded-write.ts): step `stepNo` is still in the state the decision read. */
+export function stepStillIn(serviceId: string, stepNo: number, state: StepState): SQL {
+  return sql`exists (select 1 from ${eserviceSteps} where ${eserviceSteps.eserviceId} = ${serviceId} and ${eserviceSteps.stepNo} = ${stepNo} and ${eserviceSteps.state} = ${state})`;
+}
+
+/**
+ * `stepFacts`'s reads as one statement, unsent, for a guarded save's read batch; the
+ * step's answers come as their stored JSON text, which the save's guard compares.
+ */
+export function stepFactsRead(db: Db, serviceId: string, stepNo: number) {
+  const count = (table: typeof testers | typeof testResults | typeof eserviceFiles, where: SQL | undefined) => sql`(select count(*) from ${table} where ${where})`;
+  return db.all<{ answers: string | null; testers: number; pending: number; icons: number; screenshots: number; letters: number }>(sql`select
+    (select ${eserviceSteps.answers} from ${eserviceSteps} where ${eserviceSteps.eserviceId} = ${serviceId} and ${eserviceSteps.stepNo} = ${stepNo}) as answers,
+    ${count(testers, and(eq(testers.eserviceId, serviceId), eq(testers.stepNo, stepNo)))} as testers,
+    ${count(testResults, and(eq(testResults.eserviceId, serviceId), eq(testResults.stepNo, stepNo), eq(testResults.status, "pending")))} as pending,
+    ${count(eserviceFiles, and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.kind, "icon"), eq(eserviceFiles.stepNo, stepNo)))} as icons,
+    ${count(eserviceFiles, and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.kind, "screenshot")))} as screenshots,
+    ${count(eserviceFiles, and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.kind, "auth_letter")))} as letters`);
+}
+
+/** The facts `stepFactsRead` read, as `stepFacts` gives them. */
+export function factsFrom(row: { answers: string | null; testers: number; pending: number; icons: number; screenshots: number; letters: number } | undefined, now: Date): StepFacts {
+  return {
+    answers: row?.answers ? (JSON.parse(row.answers) as Record<string, unknown>) : {},
+    testers: Number(row?.testers ?? 0),
+    pendingAttempts: Number(row?.pending ?? 0),
+    hasIcon: Number(row?.icons ?? 0) > 0,
+    screenshots: Number(row?.screenshots ?? 0),
+    hasAuthLetter: Number(row?.letters ?? 0) > 0,
+    now,
+  };
+}
+
 /** What the readiness check of step `stepNo` needs, read in the caller's transaction. */
 export async function stepFacts(tx: DbOrTx, svc: ServiceView, stepNo: number, now: Date): Promise<StepFacts> {
   const count = async (table: typeof testers | typeof testResults | typeof eserviceFiles, where: ReturnType<typeof and>) =>

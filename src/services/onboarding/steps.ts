@@ -6,7 +6,7 @@
  * approves or returns with comments. What a step owns besides its answers is
  * changed by the step's own module (testers, test attempts, files, booking).
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { eservices, eserviceSteps } from "../../db/schema";
 import type { FieldErrors } from "../../domain/forms";
 import { labelledComments, type ReviewDecision } from "../../domain/onboarding/review";
@@ -14,51 +14,141 @@ import { stepDefinition } from "../../domain/onboarding/steps";
 import { draftAnswers } from "../../domain/onboarding/draft";
 import { applyStepAction, STEP_RESOURCES, stepByNo, type StepState } from "../../domain/onboarding/workflow";
 import { stepReviewMail } from "../../messages/mail";
-import { recordAudit } from "../audit";
+import { guardedAuditInsert, recordAudit } from "../audit";
+import { saveGuarded } from "../../db/guarded-write";
 import { actorId, type UseCaseContext } from "../context";
 import { claimFormToken } from "../form-once";
 import { cancelBooking } from "./golive";
-import { notifyAgency, openForWrite, stepActorOf, stepFacts, loadService, type Refused } from "./service";
+import { decideWrite, factsFrom, notifyAgency, stepActorOf, stepFacts, stepFactsRead, loadService, writeStateReads, type Refused } from "./service";
 import { markAttemptsReviewed } from "./uat-tests";
 
 export type StepOutcome = { ok: true; states: StepState[] } | Refused | { ok: false; reason: "not_ready"; errors: FieldErrors };
 
-/** Saves the agency's answers to an open step as they are: nothing typed is lost, valid or not. */
+/**
+ * Saves the agency's answers to an open step as they are: nothing typed is lost, valid or not.
+ * Read, decide, write as two batches (db/guarded-write.ts): the answers go only over a
+ * step still in the state the rule allowed, so a submit in between wins.
+ */
 export async function saveAnswers(ctx: UseCaseContext, serviceId: string, stepNo: number, answers: Record<string, unknown>): Promise<StepOutcome> {
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const open = await openForWrite(tx, ctx, serviceId, stepNo, "answers");
-    if (!open.ok) return open;
-    await tx
-      .update(eserviceSteps)
-      .set({ answers, updatedAt: now })
-      .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo)));
-    await recordAudit(tx, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo }, ip: ctx.actor.ip });
-    return { ok: true, states: open.svc.states };
-  });
+  const db = ctx.db;
+  return saveGuarded<StepOutcome>(
+    db,
+    async () => {
+      const [[svc], steps] = await db.batch(writeStateReads(db, serviceId));
+      const open = decideWrite(ctx, svc, steps, stepNo, "answers");
+      if (!open.ok) return { outcome: open };
+      return {
+        outcome: { ok: true, states: open.states },
+        writes: [
+          db
+            .update(eserviceSteps)
+            .set({ answers, updatedAt: now })
+            .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo), eq(eserviceSteps.state, open.state))),
+          guardedAuditInsert(db, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo }, ip: ctx.actor.ip }),
+        ],
+      };
+    },
+    { ok: false, reason: "conflict" },
+  );
+}
+
+/** The service's name and each step's stored answers (index `no - 1`): what `saveAnswersOver` builds on. */
+export interface StoredAnswers {
+  name: string;
+  answers: (Record<string, unknown> | null)[];
+}
+
+/**
+ * Saves answers built from the stored ones (one part of a form laid over the rest, a
+ * prefill from earlier steps) under `saveAnswers`'s rules, as a guarded save whose
+ * guard also holds the step's answers it built on: answers saved in between are built
+ * over again, never lost. Answers with what it saved.
+ */
+export async function saveAnswersOver(
+  ctx: UseCaseContext,
+  serviceId: string,
+  stepNo: number,
+  build: (stored: StoredAnswers) => Record<string, unknown>,
+): Promise<{ ok: true; answers: Record<string, unknown> } | Refused> {
+  const now = ctx.clock.now();
+  const db = ctx.db;
+  const [svcRead] = writeStateReads(db, serviceId);
+  // The answers as their stored JSON text (no column decoder on a plain SQL field), which the guard compares.
+  const stepsRead = db
+    .select({ stepNo: eserviceSteps.stepNo, state: eserviceSteps.state, answers: sql<string | null>`${eserviceSteps.answers}` })
+    .from(eserviceSteps)
+    .where(eq(eserviceSteps.eserviceId, serviceId));
+  return saveGuarded<{ ok: true; answers: Record<string, unknown> } | Refused>(
+    db,
+    async () => {
+      const [[svc], steps] = await db.batch([svcRead, stepsRead]);
+      const open = decideWrite(ctx, svc, steps, stepNo, "answers");
+      if (!open.ok) return { outcome: open };
+      const texts = Array.from({ length: open.states.length }, (_, i) => steps.find((r) => r.stepNo === i + 1)?.answers ?? null);
+      const answers = build({ name: open.svc.name, answers: texts.map((t) => (t ? (JSON.parse(t) as Record<string, unknown>) : null)) });
+      return {
+        outcome: { ok: true, answers },
+        writes: [
+          db
+            .update(eserviceSteps)
+            .set({ answers, updatedAt: now })
+            .where(
+              and(
+                eq(eserviceSteps.eserviceId, serviceId),
+                eq(eserviceSteps.stepNo, stepNo),
+                eq(eserviceSteps.state, open.state),
+                sql`${eserviceSteps.answers} is ${texts[stepNo - 1] ?? null}`,
+              ),
+            ),
+          guardedAuditInsert(db, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo }, ip: ctx.actor.ip }),
+        ],
+      };
+    },
+    { ok: false, reason: "conflict" },
+  );
 }
 
 /**
  * An autosave while the agency types: the posted fields laid over the stored answers
  * under the rules of `draftAnswers` (incomplete is fine; invalid does not replace
  * valid). The same write rules as the save button: a locked or submitted step refuses.
+ * A guarded save (db/guarded-write.ts): the merge goes only over the very answers it
+ * was made from, so a save landing in between is merged again, never overwritten.
  */
 export async function autosaveAnswers(ctx: UseCaseContext, serviceId: string, stepNo: number, posted: Record<string, unknown>): Promise<{ ok: true; at: Date } | Refused> {
   const now = ctx.clock.now();
   const step = stepDefinition(stepNo);
   if (!step) return { ok: false, reason: "not_found" };
-  return ctx.db.transaction(async (tx) => {
-    const open = await openForWrite(tx, ctx, serviceId, stepNo, "answers");
-    if (!open.ok) return open;
-    const facts = await stepFacts(tx, open.svc, stepNo, now);
-    const answers = draftAnswers(facts.answers, posted, (a) => step.readiness({ ...facts, answers: a }));
-    await tx
-      .update(eserviceSteps)
-      .set({ answers, updatedAt: now })
-      .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo)));
-    await recordAudit(tx, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo, autosave: true }, ip: ctx.actor.ip });
-    return { ok: true as const, at: now };
-  });
+  const db = ctx.db;
+  return saveGuarded<{ ok: true; at: Date } | Refused>(
+    db,
+    async () => {
+      const [[svc], steps, [stored]] = await db.batch([...writeStateReads(db, serviceId), stepFactsRead(db, serviceId, stepNo)]);
+      const open = decideWrite(ctx, svc, steps, stepNo, "answers");
+      if (!open.ok) return { outcome: open };
+      const facts = factsFrom(stored, now);
+      const answers = draftAnswers(facts.answers, posted, (a) => step.readiness({ ...facts, answers: a }));
+      return {
+        outcome: { ok: true, at: now },
+        writes: [
+          db
+            .update(eserviceSteps)
+            .set({ answers, updatedAt: now })
+            .where(
+              and(
+                eq(eserviceSteps.eserviceId, serviceId),
+                eq(eserviceSteps.stepNo, stepNo),
+                eq(eserviceSteps.state, open.state),
+                sql`${eserviceSteps.answers} is ${stored?.answers ?? null}`,
+              ),
+            ),
+          guardedAuditInsert(db, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo, autosave: true }, ip: ctx.actor.ip }),
+        ],
+      };
+    },
+    { ok: false, reason: "conflict" },
+  );
 }
 
 /** What stands between the step and a submit now (for the agency's "check" button). */

@@ -11,14 +11,15 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { testResults } from "../../db/schema";
 import { attemptEditable } from "../../domain/onboarding/uat-tests";
-import { recordAudit } from "../audit";
+import { saveGuarded } from "../../db/guarded-write";
+import { guardedAuditInsert, recordAudit } from "../audit";
 import { actorId, type UseCaseContext } from "../context";
 import { newId } from "../crypto";
 import { claimFormToken } from "../form-once";
 import type { StoredUpload } from "../uploads";
 import type { TestSummary } from "../xlsx-summary";
 import { pageReads } from "./page-reads";
-import { openForWrite, type Refused } from "./service";
+import { decideWrite, openForWrite, stepStillIn, writeStateReads, type Refused } from "./service";
 
 function attemptsQuery(db: DbOrTx, serviceId: string, stepNo: number) {
   return db
@@ -93,19 +94,38 @@ export async function addAttempt(
   return outcome.ok ? { ok: true, id: outcome.id } : outcome;
 }
 
-/** Only a pending attempt changes; a reviewed one is `frozen` like the step. */
+/**
+ * Only a pending attempt changes; a reviewed one is `frozen` like the step. Read, decide,
+ * write as two batches (db/guarded-write.ts): the details go only while the step and
+ * the attempt are still in the states the rules allowed.
+ */
 export async function updateAttemptDetails(ctx: UseCaseContext, serviceId: string, stepNo: number, id: string, details: string): Promise<{ ok: true } | Refused> {
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const open = await openForWrite(tx, ctx, serviceId, stepNo, "attempts");
-    if (!open.ok) return open;
-    const attempt = await getAttempt(tx, serviceId, stepNo, id);
-    if (!attempt) return { ok: false, reason: "not_found" } as const;
-    if (!attemptEditable(attempt.status)) return { ok: false, reason: "frozen" } as const;
-    await tx.update(testResults).set({ details }).where(eq(testResults.id, id));
-    await recordAudit(tx, now, { actorId: actorId(ctx), action: "test_result.updated", subjectType: "eservice", subjectId: serviceId, data: { id }, ip: ctx.actor.ip });
-    return { ok: true } as const;
-  });
+  const db = ctx.db;
+  const mine = and(eq(testResults.id, id), eq(testResults.eserviceId, serviceId), eq(testResults.stepNo, stepNo));
+  return saveGuarded<{ ok: true } | Refused>(
+    db,
+    async () => {
+      const [svc, steps] = writeStateReads(db, serviceId);
+      const [[row], stepRows, [attempt]] = await db.batch([svc, steps, db.select({ status: testResults.status }).from(testResults).where(mine).limit(1)]);
+      const open = decideWrite(ctx, row, stepRows, stepNo, "attempts");
+      // A missing attempt is not found whatever the step's state (as the edit route has always answered).
+      if (!attempt || (!open.ok && open.reason === "not_found")) return { outcome: { ok: false, reason: "not_found" } };
+      if (!open.ok) return { outcome: open };
+      if (!attemptEditable(attempt.status)) return { outcome: { ok: false, reason: "frozen" } };
+      return {
+        outcome: { ok: true },
+        writes: [
+          db
+            .update(testResults)
+            .set({ details })
+            .where(and(mine, eq(testResults.status, attempt.status), stepStillIn(serviceId, stepNo, open.state))),
+          guardedAuditInsert(db, now, { actorId: actorId(ctx), action: "test_result.updated", subjectType: "eservice", subjectId: serviceId, data: { id }, ip: ctx.actor.ip }),
+        ],
+      };
+    },
+    { ok: false, reason: "conflict" },
+  );
 }
 
 /** Removes a pending attempt; its workbook is deleted once the removal has committed. */

@@ -10,13 +10,14 @@ import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { testers } from "../../db/schema";
 import type { TesterEditForm } from "../../domain/onboarding/uat";
-import { recordAudit } from "../audit";
+import { saveGuarded } from "../../db/guarded-write";
+import { guardedAuditInsert, recordAudit } from "../audit";
 import { actorId, type UseCaseContext } from "../context";
 import { newId } from "../crypto";
 import { claimFormToken } from "../form-once";
 import { decryptPid, encryptPid, type PidKeys } from "../pid-crypto";
 import { pageReads } from "./page-reads";
-import { openForWrite, type Refused } from "./service";
+import { decideWrite, openForWrite, stepStillIn, writeStateReads, type Refused } from "./service";
 
 export function testersQuery(db: DbOrTx, serviceId: string, stepNo: number) {
   return db
@@ -66,27 +67,42 @@ export async function saveTester(ctx: UseCaseContext, serviceId: string, stepNo:
     ...(form.nationalId ? { pidEnc: await encryptPid(await ctx.keys(), form.nationalId) } : {}),
     os: form.os,
   };
+  if (testerId) return changeTester(ctx, now, serviceId, stepNo, testerId, values);
   return ctx.db.transaction(async (tx) => {
     const open = await openForWrite(tx, ctx, serviceId, stepNo, "testers");
     if (!open.ok) return open;
-    const claim = testerId ? null : await claimFormToken<{ id: string }>(tx, ctx, "tester.create", once);
-    if (claim?.replay) return { ok: true } as const;
-    let id = testerId;
-    if (id) {
-      const rows = await tx
-        .update(testers)
-        .set(values)
-        .where(and(eq(testers.id, id), eq(testers.eserviceId, serviceId), eq(testers.stepNo, stepNo)))
-        .returning({ id: testers.id });
-      if (!rows[0]) return { ok: false, reason: "not_found" } as const;
-    } else {
-      id = newId();
-      await tx.insert(testers).values({ id, eserviceId: serviceId, stepNo, ...values, pidEnc: values.pidEnc!, createdAt: now });
-    }
+    const claim = await claimFormToken<{ id: string }>(tx, ctx, "tester.create", once);
+    if (claim.replay) return { ok: true } as const;
+    const id = newId();
+    await tx.insert(testers).values({ id, eserviceId: serviceId, stepNo, ...values, pidEnc: values.pidEnc!, createdAt: now });
     await recordAudit(tx, now, { actorId: actorId(ctx), action: "tester.saved", subjectType: "eservice", subjectId: serviceId, data: { testerId: id, stepNo }, ip: ctx.actor.ip });
-    await claim?.settle({ id });
+    await claim.settle({ id });
     return { ok: true } as const;
   });
+}
+
+/** A tester's change as a guarded write (db/guarded-write.ts): it goes only while the step is still in the state the rule allowed. */
+function changeTester(ctx: UseCaseContext, now: Date, serviceId: string, stepNo: number, testerId: string, values: Partial<typeof testers.$inferInsert>): Promise<{ ok: true } | Refused> {
+  const db = ctx.db;
+  const mine = and(eq(testers.id, testerId), eq(testers.eserviceId, serviceId), eq(testers.stepNo, stepNo));
+  return saveGuarded<{ ok: true } | Refused>(
+    db,
+    async () => {
+      const [svc, steps] = writeStateReads(db, serviceId);
+      const [[row], stepRows, [tester]] = await db.batch([svc, steps, db.select({ id: testers.id }).from(testers).where(mine).limit(1)]);
+      const open = decideWrite(ctx, row, stepRows, stepNo, "testers");
+      if (!open.ok) return { outcome: open };
+      if (!tester) return { outcome: { ok: false, reason: "not_found" } };
+      return {
+        outcome: { ok: true },
+        writes: [
+          db.update(testers).set(values).where(and(mine, stepStillIn(serviceId, stepNo, open.state))),
+          guardedAuditInsert(db, now, { actorId: actorId(ctx), action: "tester.saved", subjectType: "eservice", subjectId: serviceId, data: { testerId, stepNo }, ip: ctx.actor.ip }),
+        ],
+      };
+    },
+    { ok: false, reason: "conflict" },
+  );
 }
 
 export async function removeTester(ctx: UseCaseContext, serviceId: string, stepNo: number, testerId: string): Promise<{ ok: true } | Refused> {
