@@ -15,8 +15,10 @@ import { createR2FileStore } from "./platform/workers/files";
 import { createHttpMailTransport } from "./platform/workers/mail";
 import { workersPasswordKdf } from "./platform/workers/password-kdf";
 import { createDurableQrStore, QrSessionObject } from "./platform/workers/qr-session-object";
+import { durableExportRunner, ExportJobObject } from "./platform/workers/export-job-object";
+import { EXPORT_JOB_LIMITS } from "./services/export-jobs";
 
-export { QrSessionObject };
+export { ExportJobObject, QrSessionObject };
 
 // Already the default; named here so each host's entry is where its HostCrypto is chosen.
 useHostCrypto(nobleCrypto);
@@ -33,6 +35,7 @@ export interface Env {
   MAIL_API_KEY?: string;
   FILES: R2Bucket;
   QR_SESSIONS: DurableObjectNamespace<QrSessionObject>;
+  EXPORT_JOBS: DurableObjectNamespace<ExportJobObject>;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -50,6 +53,7 @@ function buildDeps(env: Env): AppDeps {
     mail: mailTransport(env),
     kdf: workersPasswordKdf,
     qr: createDurableQrStore(env.QR_SESSIONS),
+    exports: { runner: durableExportRunner(env.EXPORT_JOBS), limits: EXPORT_JOB_LIMITS },
     clientIp: (c) => c.req.header("cf-connecting-ip") ?? "unknown",
     clientPlace(c) {
       const cf = (c.req.raw as Request & { cf?: IncomingRequestCfProperties }).cf;
