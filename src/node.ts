@@ -33,7 +33,7 @@ import {
 } from "./platform/node";
 import { useHostCrypto } from "./platform/host-crypto";
 import type { Clock } from "./platform/ports";
-import { EXPORT_JOB_LIMITS, inProcessExportRunner } from "./services/export-jobs";
+import { inProcessExportRunner, NODE_EXPORT_JOB_LIMITS } from "./services/export-jobs";
 import { pidKeys } from "./services/pid-crypto";
 
 const STATIC_DIR = fileURLToPath(new URL("../static", import.meta.url));
@@ -80,7 +80,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
   const smtp = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : null;
   const trustProxy = env.TRUST_PROXY === "true";
   const files = createFsFileStore(env.FILES_DIR ?? "data/files");
-  const exportRunner = inProcessExportRunner({ db, files, clock, keys: () => pidKeys(config.dataKey), limits: EXPORT_JOB_LIMITS });
+  const exportRunner = inProcessExportRunner({ db, files, clock, keys: () => pidKeys(config.dataKey), limits: NODE_EXPORT_JOB_LIMITS });
   const deps: AppDeps = {
     config,
     db,
@@ -89,7 +89,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
     mail: smtp,
     kdf: nodePasswordKdf,
     qr: createDbQrStore(db, clock),
-    exports: { runner: exportRunner, limits: EXPORT_JOB_LIMITS },
+    exports: { runner: exportRunner, limits: NODE_EXPORT_JOB_LIMITS },
     // No geo-IP database on the Node host; the phone page says the place is unknown.
     clientPlace: () => null,
     clientIp(c) {

@@ -19,7 +19,7 @@ import { newId } from "../../src/services/crypto";
 import { useCaseContext, type UseCaseContext } from "../../src/services/context";
 import { hashPassword } from "../../src/services/password";
 import type { SessionUser } from "../../src/services/session";
-import { EXPORT_JOB_LIMITS, inProcessExportRunner, type ExportJobLimits } from "../../src/services/export-jobs";
+import { NODE_EXPORT_JOB_LIMITS, inProcessExportRunner, type ExportJobLimits } from "../../src/services/export-jobs";
 import { pidKeys } from "../../src/services/pid-crypto";
 import { TEST_THAID_CLIENT } from "./global-setup";
 
@@ -61,7 +61,7 @@ export async function createTestApp(
   await migrateNodeDb(db);
   const clock = new TestClock();
   const files = createFsFileStore(join(dir, "files"));
-  const exportLimits = options.exportLimits ?? EXPORT_JOB_LIMITS;
+  const exportLimits = options.exportLimits ?? NODE_EXPORT_JOB_LIMITS;
   const exportRunner = inProcessExportRunner({ db, files, clock, keys: () => pidKeys(TEST_DATA_KEY), limits: exportLimits });
   const deps: AppDeps = {
     config: loadConfig({

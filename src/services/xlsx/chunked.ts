@@ -15,9 +15,10 @@
  * about 5 bytes per piece and a compressor that starts cold each time.
  *
  * @example
- * let { bytes, state } = startWorkbook(spec, now);   // part 0
- * bytes = appendRows(state, rows);                     // parts 1 … n
- * bytes = finishWorkbook(state);                       // the last part
+ * const first = startWorkbook(spec, now);             // part 0: first.bytes + first.sheet's rows
+ * first.sheet.append(rows); save(first.bytes, first.sheet.end(), first.state);
+ * const next = resumeWorkbook(state);                 // parts 1 … n, each in its own invocation
+ * next.append(rows); save(next.end() or, for the last, next.finish(), state);
  */
 import { Deflate, deflateSync } from "fflate";
 import { centralDirectory, crc32, dataDescriptor, dosDateTime, localHeader, type ZipEntrySums } from "./zip";
@@ -61,26 +62,64 @@ function syncFlushTail(deflate: Deflate): Uint8Array {
   return new Uint8Array([...head, 0, 0, 0xff, 0xff]);
 }
 
-/** Deflates `data` as a continuation of the sheet's stream, counting its sums. */
-function sheetSegment(state: WorkbookState, data: Uint8Array, final: boolean): Uint8Array {
-  const out: Uint8Array[] = [];
-  const deflate = new Deflate({ level: 6 }, (chunk) => out.push(chunk));
-  if (final) deflate.push(data, true);
-  else {
-    deflate.push(data, false);
-    deflate.flush(false);
-    out.push(syncFlushTail(deflate));
+/**
+ * One piece's share of the sheet: rows go through one compressor (its window spans
+ * the piece's pages), and the piece ends either sync-flushed, for the next piece to
+ * continue, or final, with the rest of the zip after it.
+ */
+export class SheetPiece {
+  private readonly out: Uint8Array[] = [];
+  private readonly deflate = new Deflate({ level: 6 }, (chunk) => this.out.push(chunk));
+  private readonly encoder = new TextEncoder();
+
+  constructor(private readonly state: WorkbookState) {}
+
+  private push(xml: string, final: boolean) {
+    const data = this.encoder.encode(xml);
+    this.state.sheet.crc = crc32(data, this.state.sheet.crc);
+    this.state.sheet.size += data.length;
+    this.deflate.push(data, final);
   }
-  const bytes = concat(out);
-  state.sheet.crc = crc32(data, state.sheet.crc);
-  state.sheet.size += data.length;
-  state.sheet.compressed += bytes.length;
-  state.offset += bytes.length;
-  return bytes;
+
+  private take(): Uint8Array {
+    const bytes = concat(this.out.splice(0));
+    this.state.sheet.compressed += bytes.length;
+    this.state.offset += bytes.length;
+    return bytes;
+  }
+
+  /** @internal the opening XML, first piece only */
+  head(xml: string): this {
+    this.push(xml, false);
+    return this;
+  }
+
+  /** These rows, numbered on from the last ones written. */
+  append(rows: XlsxRow[]): void {
+    if (rows.length) this.push(rows.map((row) => rowXml(row, ++this.state.rows)).join(""), false);
+  }
+
+  /** Ends this piece for another to continue: its bytes, byte-aligned and non-final. */
+  end(): Uint8Array {
+    this.deflate.flush(false);
+    this.out.push(syncFlushTail(this.deflate));
+    return this.take();
+  }
+
+  /** Ends the file: the sheet's closing XML and final block, its descriptor, the central directory. */
+  finish(): Uint8Array {
+    this.push(SHEET_TAIL, true);
+    const tail = this.take();
+    const descriptor = dataDescriptor(this.state.sheet);
+    this.state.offset += descriptor.length;
+    const directory = centralDirectory([...this.state.entries, this.state.sheet], this.state.offset, this.state.at);
+    this.state.offset += directory.length;
+    return concat([tail, descriptor, directory]);
+  }
 }
 
-/** The first piece: the small fixed parts whole, then the sheet's header and opening XML. */
-export function startWorkbook(spec: SheetSpec, now: Date): { bytes: Uint8Array; state: WorkbookState } {
+/** The first piece: the small fixed parts whole and the sheet's local header; its rows go to `sheet`. */
+export function startWorkbook(spec: SheetSpec, now: Date): { bytes: Uint8Array; state: WorkbookState; sheet: SheetPiece } {
   const encoder = new TextEncoder();
   const at = dosDateTime(now);
   const parts: Uint8Array[] = [];
@@ -98,23 +137,10 @@ export function startWorkbook(spec: SheetSpec, now: Date): { bytes: Uint8Array; 
   const local = localHeader(encoder.encode(SHEET), at);
   parts.push(local);
   const state: WorkbookState = { at, entries, sheet: { name: SHEET, crc: 0, size: 0, compressed: 0, offset }, offset: offset + local.length, rows: 0 };
-  parts.push(sheetSegment(state, encoder.encode(sheetHead(spec)), false));
-  return { bytes: concat(parts), state };
+  return { bytes: concat(parts), state, sheet: new SheetPiece(state).head(sheetHead(spec)) };
 }
 
-/** A middle piece: these rows, numbered on from the last piece's. */
-export function appendRows(state: WorkbookState, rows: XlsxRow[]): Uint8Array {
-  if (!rows.length) return new Uint8Array(0);
-  const xml = rows.map((row) => rowXml(row, ++state.rows)).join("");
-  return sheetSegment(state, new TextEncoder().encode(xml), false);
-}
-
-/** The last piece: the sheet's closing XML and final block, its descriptor, the central directory. */
-export function finishWorkbook(state: WorkbookState): Uint8Array {
-  const tail = sheetSegment(state, new TextEncoder().encode(SHEET_TAIL), true);
-  const descriptor = dataDescriptor(state.sheet);
-  state.offset += descriptor.length;
-  const directory = centralDirectory([...state.entries, state.sheet], state.offset, state.at);
-  state.offset += directory.length;
-  return concat([tail, descriptor, directory]);
+/** A later piece, in another invocation, from the state the last one left. */
+export function resumeWorkbook(state: WorkbookState): SheetPiece {
+  return new SheetPiece(state);
 }
