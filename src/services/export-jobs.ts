@@ -35,21 +35,25 @@ export interface ExportJobLimits {
 }
 
 /**
- * Measured with `npm run bench -- export` (scripts/bench-export.ts) on the 2-core dev
- * machine, 2026-12-02: the streamed export writes ≈ 4,000 rows/s of one core and a
- * chunk ≈ 5,500 rows/s (fflate level 6 + the keyset reads), i.e. ≈ 0.2 ms of CPU a row.
- * 10,000 rows stream in ≈ 2.5 s of CPU — the most one request should hold (a Worker's
- * request gets 30 s of CPU by default, but a slower isolate and the rendering of the
- * page around it must fit too), so lists above it go to a job. A chunk of 5,000 rows
- * is ≈ 1 s of CPU and 10 database reads + 3 writes + 1 file put: far under a Durable
- * Object alarm's CPU limit and the 50-subrequest budget of src/jobs.ts.
+ * Measured with `npm run bench:export` (scripts/bench-export.ts) on the bench's database
+ * (100,105 rows on the officer's list), 2-core dev machine shared with other work,
+ * 2026-12-02: the direct stream costs 62-97 µs of CPU a row (≈ 10,000-16,000 rows per
+ * CPU-second; deflate is native there), so 2.5 s of CPU streams ≈ 25,000-40,000 rows.
+ * The threshold is 20,000: ≈ 1.3-1.9 s of CPU, and 40 keyset pages of 500, i.e. 40
+ * database round trips, which still fits a Worker request's 50 subrequests (the
+ * tighter of the two limits on Workers). A job chunk of 5,000 rows took ≈ 600 ms of
+ * CPU (fflate in JS) and costs ≈ 16 subrequests on Workers (lease, owner, 10 pages,
+ * R2 put, update): far under a Durable Object alarm's limits. The whole 100,105-row
+ * job took 19 s on Node, 21 parts, 8.1 MiB, read back whole.
  */
-export const EXPORT_JOB_LIMITS: ExportJobLimits = { threshold: 10_000, chunkRows: 5_000 };
+export const EXPORT_JOB_LIMITS: ExportJobLimits = { threshold: 20_000, chunkRows: 5_000 };
 
 /**
  * On Node the chunks share the one event loop with every request: pages of 100 rows
  * (≈ 10 ms of reading, XML and deflate each) with a pause between them keep any
- * request's wait for the loop short; on Workers pages are subrequests, so 500.
+ * request's wait for the loop short (the bench: /healthz p50 20 ms, p99 79 ms while
+ * the 100,105-row job ran; with pages of 500, p50 73 ms); on Workers pages are
+ * subrequests, so 500.
  */
 export const NODE_EXPORT_JOB_LIMITS: ExportJobLimits = { ...EXPORT_JOB_LIMITS, pageRows: 100 };
 
