@@ -44,19 +44,19 @@ export interface ExportJobLimits {
  * tighter of the two limits on Workers). A job chunk of 5,000 rows took ≈ 600 ms of
  * CPU (fflate in JS) and costs 14 subrequests on Workers (lease, owner, 10 pages,
  * update, R2 put; counted in test/workers/subrequests.test.ts): far under a Durable
- * Object alarm's limits. The whole 100,105-row job took 19 s on Node, 21 parts,
+ * Object alarm's limits. The whole 100,105-row job took 17 s on Node, 21 parts,
  * 8.1 MiB, read back whole.
  */
 export const EXPORT_JOB_LIMITS: ExportJobLimits = { threshold: 20_000, chunkRows: 5_000 };
 
 /**
- * On Node the chunks share the one event loop with every request: pages of 100 rows
- * (≈ 10 ms of reading, XML and deflate each) with a pause between them keep any
- * request's wait for the loop short (the bench: /healthz p50 20 ms, p99 79 ms while
- * the 100,105-row job ran; with pages of 500, p50 73 ms); on Workers pages are
- * subrequests, so 500.
+ * On Node the chunks share the one event loop with every request: pages of 50 rows
+ * (≈ 5 ms of reading, XML and deflate each) with a 1 ms pause between them keep any
+ * request's wait for the loop short. The bench, while the 100,105-row job ran:
+ * /healthz p50 10 ms, p99 44 ms, max 96 ms (0 of 458 over 100 ms); with pages of 100,
+ * p50 20 ms and max 146 ms; of 500, p50 73 ms. On Workers pages are subrequests, so 500.
  */
-export const NODE_EXPORT_JOB_LIMITS: ExportJobLimits = { ...EXPORT_JOB_LIMITS, pageRows: 100 };
+export const NODE_EXPORT_JOB_LIMITS: ExportJobLimits = { ...EXPORT_JOB_LIMITS, pageRows: 50 };
 
 /** How long a finished file stays downloadable. */
 export const EXPORT_JOB_TTL_MS = 24 * 3_600_000;
