@@ -7,6 +7,7 @@ import type { AppConfig } from "./config";
 import type { Db } from "./db/client";
 import type { Clock, FileStore, MailTransport, PasswordKdf, QrSessionStore } from "./platform/ports";
 import type { UseCaseContext } from "./services/context";
+import type { ExportJobLimits, ExportRunner } from "./services/export-jobs";
 import type { SessionUser } from "./services/session";
 
 /** Everything host-specific, built by src/node.ts or src/worker.ts and handed to createApp. */
@@ -20,6 +21,8 @@ export interface AppDeps {
   kdf: PasswordKdf;
   /** Cross-device ThaiD sign-ins (Node: DB rows; Workers: a Durable Object each). */
   qr: QrSessionStore;
+  /** Large exports as background jobs (Node: in-process chunks; Workers: a Durable Object alarm each). */
+  exports: { runner: ExportRunner; limits: ExportJobLimits };
   /** The caller's IP as the host sees it (socket on Node, CF-Connecting-IP on Workers). */
   clientIp(c: Context): string;
   /** Approximate place of the caller ("Bangkok, TH") where the host knows it. */

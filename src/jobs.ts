@@ -5,7 +5,8 @@
  * proves the two lists match), so both hosts run the same code on the same beat.
  */
 import type { Db } from "./db/client";
-import type { Clock, MailTransport } from "./platform/ports";
+import type { Clock, FileStore, MailTransport } from "./platform/ports";
+import { resumeExportJobs, sweepExportJobs, type ExportRunner } from "./services/export-jobs";
 import { sweepFormTokens } from "./services/form-once";
 import { launchDueServices } from "./services/onboarding/golive";
 import { deliverDueMail } from "./services/mail";
@@ -20,6 +21,8 @@ export interface JobDeps {
   mail: MailTransport | null;
   mailFrom: string;
   appUrl: URL;
+  /** Background exports: stalled ones are started again, expired ones lose their files. */
+  exports?: { files: FileStore; runner: ExportRunner };
 }
 
 export interface ScheduledJob {
@@ -59,6 +62,10 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
       await sweepQrSessions(deps.db, now);
       await sweepFormTokens(deps.db, now);
       await sweepParkedForms(deps.db, now);
+      if (deps.exports) {
+        await sweepExportJobs(deps.db, deps.exports.files, now);
+        await resumeExportJobs(deps.db, deps.exports.runner, now);
+      }
     },
   },
   // Monday 17:05 UTC = Tuesday 00:05 in Bangkok: launch this Tuesday's batch (and any missed one).

@@ -34,6 +34,8 @@ import {
 import { useHostCrypto } from "./platform/host-crypto";
 import { renderWithoutAsyncContext } from "./platform/node/jsx-async-context";
 import type { Clock } from "./platform/ports";
+import { inProcessExportRunner, NODE_EXPORT_JOB_LIMITS } from "./services/export-jobs";
+import { pidKeys } from "./services/pid-crypto";
 
 const STATIC_DIR = fileURLToPath(new URL("../static", import.meta.url));
 
@@ -79,14 +81,17 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
   const clock = options.clock ?? { now: () => new Date() };
   const smtp = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : null;
   const trustProxy = env.TRUST_PROXY === "true";
+  const files = createFsFileStore(env.FILES_DIR ?? "data/files");
+  const exportRunner = inProcessExportRunner({ db, files, clock, keys: () => pidKeys(config.dataKey), limits: NODE_EXPORT_JOB_LIMITS });
   const deps: AppDeps = {
     config,
     db,
     clock,
-    files: createFsFileStore(env.FILES_DIR ?? "data/files"),
+    files,
     mail: smtp,
     kdf: nodePasswordKdf,
     qr: createDbQrStore(db, clock),
+    exports: { runner: exportRunner, limits: NODE_EXPORT_JOB_LIMITS },
     // No geo-IP database on the Node host; the phone page says the place is unknown.
     clientPlace: () => null,
     clientIp(c) {
@@ -96,7 +101,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
   };
 
   if (!production && (await seedDemoData(db, deps.kdf, clock.now(), config.dataKey))) log("seeded demo data");
-  const jobDeps = { db, clock, mail: smtp, mailFrom: config.mailFrom, appUrl: config.appUrl };
+  const jobDeps = { db, clock, mail: smtp, mailFrom: config.mailFrom, appUrl: config.appUrl, exports: { files, runner: exportRunner } };
   const scheduler = options.scheduler === false ? null : startScheduler(jobDeps);
 
   const root = new Hono();
@@ -127,6 +132,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
         if ("closeIdleConnections" in server) server.closeIdleConnections();
       });
       await scheduler?.stop();
+      await exportRunner.stop();
       await simulator?.close();
       smtp?.close();
       client.close();

@@ -15,8 +15,10 @@ import { createR2FileStore } from "./platform/workers/files";
 import { createHttpMailTransport } from "./platform/workers/mail";
 import { workersPasswordKdf } from "./platform/workers/password-kdf";
 import { createDurableQrStore, QrSessionObject } from "./platform/workers/qr-session-object";
+import { durableExportRunner, ExportJobObject } from "./platform/workers/export-job-object";
+import { EXPORT_JOB_LIMITS } from "./services/export-jobs";
 
-export { QrSessionObject };
+export { ExportJobObject, QrSessionObject };
 
 // Already the default; named here so each host's entry is where its HostCrypto is chosen.
 // workerd's node:crypto (wrangler.toml's nodejs_compat) rather than pure JS: the
@@ -35,6 +37,7 @@ export interface Env {
   MAIL_API_KEY?: string;
   FILES: R2Bucket;
   QR_SESSIONS: DurableObjectNamespace<QrSessionObject>;
+  EXPORT_JOBS: DurableObjectNamespace<ExportJobObject>;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -52,6 +55,7 @@ function buildDeps(env: Env): AppDeps {
     mail: mailTransport(env),
     kdf: workersPasswordKdf,
     qr: createDurableQrStore(env.QR_SESSIONS),
+    exports: { runner: durableExportRunner(env.EXPORT_JOBS), limits: EXPORT_JOB_LIMITS },
     clientIp: (c) => c.req.header("cf-connecting-ip") ?? "unknown",
     clientPlace(c) {
       const cf = (c.req.raw as Request & { cf?: IncomingRequestCfProperties }).cf;

@@ -4,6 +4,11 @@ import type { Position, RequestStatus } from "../domain/academic";
 import { requestFilterQuery } from "../domain/academic-forms";
 import { requireRole } from "../middleware/roles";
 import { requestsWorkbook } from "../services/export";
+import { createRequestsExportJob, exportJobFile, exportJobFor, isExpired } from "../services/export-jobs";
+import { NotFoundError } from "../middleware/errors";
+import { ExportJobPage, ExportJobStatus } from "../views/pages/export-job";
+import { isFragmentRequest, seeOther } from "./render";
+import { useCase } from "./use-case";
 import { pidKeys } from "../services/pid-crypto";
 import { listUniversities, PAGE_SIZE, searchRequests, type RequestFilters } from "../services/requests";
 import { XLSX_TYPE } from "../services/xlsx/write";
@@ -17,7 +22,11 @@ import { ReviewQueuePage } from "../views/pages/review-queue";
 import { renderPage } from "./render";
 
 function listFilters(c: AppContext, page: number): RequestFilters {
-  const f = requestFilterQuery.parse(c.req.query());
+  return filtersOf(c.req.query(), page);
+}
+
+function filtersOf(input: Record<string, unknown>, page: number): RequestFilters {
+  const f = requestFilterQuery.parse(input);
   return {
     q: f.q,
     status: f.status as RequestStatus | undefined,
@@ -61,6 +70,7 @@ export const officerRoutes = new Hono<AppEnv>()
         universities={universities}
         basePath="/officer"
         exportPath="/officer/export.xlsx"
+        exportJob={{ action: "/officer/exports", threshold: c.var.deps.exports.limits.threshold, csrfToken: c.var.csrfToken }}
       />,
     );
   })
@@ -82,6 +92,34 @@ export const officerRoutes = new Hono<AppEnv>()
     return c.body(batchesCsv(batches), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="golive-batches.csv"`,
+      "Cache-Control": "no-store",
+    });
+  })
+  // A list over the threshold is exported by a background job: created here, watched on its page.
+  .post("/exports", async (c) => {
+    const { page: _page, ...filters } = filtersOf(await c.req.parseBody(), 1);
+    const outcome = await createRequestsExportJob(useCase(c), filters);
+    if (!outcome.ok) throw new NotFoundError();
+    await c.var.deps.exports.runner.start(outcome.id);
+    return seeOther(c, `/officer/exports/${outcome.id}`);
+  })
+  .get("/exports/:id", async (c) => {
+    const job = await exportJobFor(c.var.deps.db, c.req.param("id"), c.var.user!.id);
+    if (!job) throw new NotFoundError();
+    const view = { ...job, expired: isExpired(job, c.var.deps.clock.now()) };
+    c.header("Cache-Control", "no-store");
+    if (isFragmentRequest(c)) {
+      c.header("Vary", "HX-Request", { append: true });
+      return c.html(await String(<ExportJobStatus job={view} basePath="/officer/exports" />));
+    }
+    return renderPage(c, { title: "ส่งออกคำขอเป็นไฟล์ Excel" }, <ExportJobPage job={view} basePath="/officer/exports" listPath="/officer" />);
+  })
+  .get("/exports/:id/file", async (c) => {
+    const job = await exportJobFor(c.var.deps.db, c.req.param("id"), c.var.user!.id);
+    if (!job || job.status !== "done" || isExpired(job, c.var.deps.clock.now())) throw new NotFoundError();
+    return c.body(exportJobFile(c.var.deps.files, job), 200, {
+      "Content-Type": XLSX_TYPE,
+      "Content-Disposition": `attachment; filename="tidtam-requests.xlsx"`,
       "Cache-Control": "no-store",
     });
   })

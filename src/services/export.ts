@@ -16,7 +16,7 @@ import { breathe, xlsxStream, type XlsxRow } from "./xlsx/write";
 /** Rows read per page: each page is a synchronous read on Node (~50 ms of a loaded core for 500), so this bounds how long others wait. */
 export const EXPORT_PAGE_ROWS = 500;
 
-const COLUMNS: [header: string, width: number][] = [
+export const COLUMNS: [header: string, width: number][] = [
   ["Ticket No.", 18],
   ["เลขที่หนังสือ", 16],
   ["คิวที่", 8],
@@ -32,7 +32,7 @@ const COLUMNS: [header: string, width: number][] = [
   ["สร้างเมื่อ", 24],
 ];
 
-function requestCells(r: RequestListRow): XlsxRow {
+export function requestCells(r: RequestListRow): XlsxRow {
   const actor = nextActor(r.status);
   return {
     cells: [
@@ -53,8 +53,12 @@ function requestCells(r: RequestListRow): XlsxRow {
   };
 }
 
+/** The officer list's workbook: its sheet and bold header row. */
+export const REQUESTS_SHEET = { sheetName: "คำขอตำแหน่งทางวิชาการ", widths: COLUMNS.map(([, w]) => w) };
+export const REQUESTS_HEADER: XlsxRow = { cells: COLUMNS.map(([h]) => h), bold: true };
+
 async function* requestRows(db: DbOrTx, user: SessionUser, filters: RequestFilters, ctx: { keys: PidKeys; now: Date }): AsyncGenerator<XlsxRow[]> {
-  yield [{ cells: COLUMNS.map(([h]) => h), bold: true }];
+  yield [REQUESTS_HEADER];
   const list = await requestListWhere(db, user, filters, ctx);
   if (!list) return;
   for await (const page of requestListPages(db, user, list.where, EXPORT_PAGE_ROWS)) {
@@ -65,5 +69,5 @@ async function* requestRows(db: DbOrTx, user: SessionUser, filters: RequestFilte
 
 /** The workbook of every request the user's filters match, as a stream of bytes. */
 export function requestsWorkbook(db: DbOrTx, user: SessionUser, filters: RequestFilters, ctx: { keys: PidKeys; now: Date }): ReadableStream<Uint8Array> {
-  return xlsxStream({ sheetName: "คำขอตำแหน่งทางวิชาการ", widths: COLUMNS.map(([, w]) => w) }, requestRows(db, user, filters, ctx));
+  return xlsxStream(REQUESTS_SHEET, requestRows(db, user, filters, ctx));
 }

@@ -175,15 +175,28 @@ export async function requestListWhere(
   return { where: and(...conditions)!, total };
 }
 
+/** A keyset position in the filtered list: the sort key and rowid of the last row read. */
+export interface ListCursor {
+  at: number | null;
+  rowid: number;
+}
+
 /**
  * Every row of the filtered list, a page at a time, in the list's order (its
  * rowid breaks ties, so a keyset page never skips or repeats a row however many
  * share a timestamp). Each page is one indexed range read, whatever its depth.
+ * Each row carries its cursor, so a later invocation can go on `from` it.
  */
-export async function* requestListPages(db: DbOrTx, user: SessionUser, where: SQL, pageSize: number): AsyncGenerator<RequestListRow[]> {
+export async function* requestListPages(
+  db: DbOrTx,
+  user: SessionUser,
+  where: SQL,
+  pageSize: number,
+  from?: ListCursor | null,
+): AsyncGenerator<(RequestListRow & { cursor: ListCursor })[]> {
   const rowid = sql<number>`${r}.rowid`;
   const newestFirst = user.role === "university";
-  let after: { at: number | null; rowid: number } | undefined;
+  let after = from ?? undefined;
   for (;;) {
     let from: SQL | undefined;
     if (after && newestFirst) from = sql`(${r.createdAt} < ${after.at} OR (${r.createdAt} = ${after.at} AND ${rowid} < ${after.rowid}))`;
@@ -196,10 +209,10 @@ export async function* requestListPages(db: DbOrTx, user: SessionUser, where: SQ
       .where(from ? and(where, from) : where)
       .orderBy(...(newestFirst ? [desc(r.createdAt), desc(rowid)] : [asc(r.submittedAt), asc(rowid)]))
       .limit(pageSize);
-    if (rows.length) yield rows as RequestListRow[];
-    if (rows.length < pageSize) return;
-    const last = rows[rows.length - 1]!;
-    after = { at: (newestFirst ? last.createdAt : last.submittedAt)?.getTime() ?? null, rowid: last.rowid };
+    const page = rows.map((row) => ({ ...(row as RequestListRow), cursor: { at: (newestFirst ? row.createdAt : row.submittedAt)?.getTime() ?? null, rowid: row.rowid } }));
+    if (page.length) yield page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1]!.cursor;
   }
 }
 

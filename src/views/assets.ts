@@ -11,7 +11,7 @@ export const SARABUN_VERSION = "5.3.0";
 export const FONT_DIR = `/fonts/sarabun-${SARABUN_VERSION}`;
 export const ASSETS = {
   htmx: `/vendor/htmx-${HTMX_VERSION}.min.js`,
-  css: "/css/app.css?v=3",
+  css: "/css/app.css?v=4",
   /** Linked only by pages with a chart (src/routes/render.tsx), after app.css. */
   chartsCss: "/css/charts.css?v=1",
   fontThai: `${FONT_DIR}/sarabun-thai-400-normal.woff2`,

@@ -122,6 +122,8 @@ const SKIPPED: Record<string, string> = {
   "/requests/:id/documents/:documentId": "file download",
   "/officer/batches.csv": "export (CSV file)",
   "/officer/export.xlsx": "export (Excel file)",
+  "/officer/exports/:id": "a background export's page: the demo data has no export job (its page is tested in test/node/export-jobs.test.ts)",
+  "/officer/exports/:id/file": "export (Excel file)",
   "/officer/overview.csv": "export (CSV file)",
   "/officer/overview.xlsx": "export (Excel file)",
   "/officer/onboarding.csv": "export (CSV file)",

@@ -108,6 +108,10 @@ const POLICY: Record<string, readonly ActorName[]> = {
   "GET /officer/onboarding.csv": OFFICERS,
   "GET /officer/onboarding.xlsx": OFFICERS,
   "GET /officer/export.xlsx": OFFICERS,
+  "POST /officer/exports": OFFICERS,
+  // A background export is its owner's alone (the officer's here): anyone else, an admin too, is told it does not exist.
+  "GET /officer/exports/:id": ["officer"],
+  "GET /officer/exports/:id/file": ["officer"],
   "GET /officer/overview": OFFICERS,
   "GET /officer/overview.csv": OFFICERS,
   "GET /officer/overview.xlsx": OFFICERS,
@@ -228,6 +232,8 @@ const POLICY: Record<string, readonly ActorName[]> = {
 
 /** Non-owners before owners, so a route that removes its record does so after everyone else was checked. */
 const ACTOR_ORDER: ActorName[] = ["anonymous", "applicantB", "universityY", "agencyB", "applicantA", "universityX", "officer", "admin", "agencyA"];
+/** Records of one user: a staff member past the route's role gate who is not the owner gets 404, whatever their role. */
+const OWNER_ONLY = new Set(["GET /officer/exports/:id", "GET /officer/exports/:id/file"]);
 /** Actors whose same-role twin owns the primary side's records. */
 const NON_OWNERS: ActorName[] = ["applicantB", "universityY", "agencyB"];
 
@@ -256,6 +262,7 @@ function expectedDenialForm(route: RouteDef, actor: ActorName, path: string, r: 
     return r.status === 403 ? null : "expected 403";
   }
   const role = ROLE_OF[actor];
+  if (OWNER_ONLY.has(route.key) && (role === "officer" || role === "admin")) return r.status === 404 ? null : "expected 404 (someone else's export)";
   const sameRoleAllowed = allowedBy(route).some((a) => a !== actor && ROLE_OF[a] === role);
   if (sameRoleAllowed) return r.status === 404 ? null : "expected 404 (not yours must look like does not exist)";
   return r.status === 403 ? null : "expected 403 (role may not use this route)";

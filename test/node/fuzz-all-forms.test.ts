@@ -28,6 +28,7 @@ import {
   agencies,
   eservices,
   eserviceSteps,
+  exportJobs,
   outboxMail,
   rateLimits,
   requestDocuments,
@@ -448,6 +449,19 @@ const TARGETS: Target[] = [
     ...noText("stops a mail"),
   },
 
+  // Officers: a large export as a background job (the filters are the list's GET filters, posted).
+  {
+    key: "POST /officer/exports",
+    as: "officer",
+    path: () => "/officer/exports",
+    fields: { q: "สมชาย", status: choice("submitted", "finished"), position: choice(...POSITION_KEYS), age: "30" },
+    cases: 10,
+    stored: async (w, _sent, a) => {
+      const [row] = await w.t.db.select().from(exportJobs).where(eq(exportJobs.id, idFrom(a.location, /^\/officer\/exports\/([^/?#]+)$/)));
+      return [["a job of the officer's, for the request list", row ? `${row.ownerId} ${row.kind}` : "", `${w.userIds.officer} requests`]];
+    },
+    nothingShown: "the job page shows its progress and a download link, none of the filters",
+  },
   // Officers: agencies, their users and e-services.
   {
     key: "POST /officer/agencies",

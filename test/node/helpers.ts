@@ -19,6 +19,8 @@ import { newId } from "../../src/services/crypto";
 import { useCaseContext, type UseCaseContext } from "../../src/services/context";
 import { hashPassword } from "../../src/services/password";
 import type { SessionUser } from "../../src/services/session";
+import { NODE_EXPORT_JOB_LIMITS, inProcessExportRunner, type ExportJobLimits } from "../../src/services/export-jobs";
+import { pidKeys } from "../../src/services/pid-crypto";
 import { TEST_THAID_CLIENT } from "./global-setup";
 
 // Node tests run the hashing and AES-GCM the Node host installs in startNodeHost.
@@ -52,12 +54,15 @@ export function thaidEnv(): Record<string, string> {
 }
 
 export async function createTestApp(
-  options: { appUrl?: string; mail?: MailTransport | null; env?: Record<string, string | undefined> } = {},
+  options: { appUrl?: string; mail?: MailTransport | null; env?: Record<string, string | undefined>; exportLimits?: ExportJobLimits } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), "tidtam-test-"));
   const { db, client } = await createNodeDb(`file:${join(dir, "test.db")}`);
   await migrateNodeDb(db);
   const clock = new TestClock();
+  const files = createFsFileStore(join(dir, "files"));
+  const exportLimits = options.exportLimits ?? NODE_EXPORT_JOB_LIMITS;
+  const exportRunner = inProcessExportRunner({ db, files, clock, keys: () => pidKeys(TEST_DATA_KEY), limits: exportLimits });
   const deps: AppDeps = {
     config: loadConfig({
       APP_URL: options.appUrl ?? TEST_ORIGIN,
@@ -67,15 +72,16 @@ export async function createTestApp(
     }),
     db,
     clock,
-    files: createFsFileStore(join(dir, "files")),
+    files,
     mail: options.mail ?? null,
     kdf: nodePasswordKdf,
     qr: createDbQrStore(db, clock),
+    exports: { runner: exportRunner, limits: exportLimits },
     clientIp: (c) => c.req.header("x-test-ip") ?? "127.0.0.1",
     clientPlace: () => "กรุงเทพมหานคร (ทดสอบ)",
   };
   const app = createApp(deps);
-  return { app, deps, db, clock, dir, close: () => client.close() };
+  return { app, deps, db, clock, dir, exportRunner, close: () => client.close() };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

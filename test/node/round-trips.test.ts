@@ -60,6 +60,8 @@ const PAGES: Record<string, PageBudget> = {
   "GET /officer/batches": { who: "officer" },
   "GET /officer/batches.csv": { who: "officer" },
   "GET /officer/export.xlsx": { who: "officer" },
+  "GET /officer/exports/:id": { who: "officer" },
+  "GET /officer/exports/:id/file": { who: "officer" },
   "GET /officer/overview": { who: "officer" },
   "GET /officer/overview.csv": { who: "officer" },
   "GET /officer/overview.xlsx": { who: "officer" },

@@ -5,11 +5,13 @@
  * formulas, several sheets); uploads are recognised from their bytes.
  */
 import { readFileSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { sniffType } from "../../src/services/sniff";
 import { summarizeTestWorkbook } from "../../src/services/xlsx-summary";
 import { readWorkbook } from "../../src/services/xlsx/read";
+import { resumeWorkbook, startWorkbook, type WorkbookState } from "../../src/services/xlsx/chunked";
 import { columnName, streamBytes, xlsxStream, type XlsxRow } from "../../src/services/xlsx/write";
 import { EMPTY_ZIP, HTML_BYTES, PDF_BYTES, png } from "../support/fuzz";
 
@@ -48,6 +50,37 @@ describe("the writer", () => {
       ["", "", "3.5"],
     ]);
     expect(sniffType(bytes)).toBe(XLSX);
+  });
+});
+
+describe("the chunked writer (background exports)", () => {
+  it("writes one valid workbook from pieces made apart, only their JSON state passed between them", async () => {
+    const now = new Date("2026-12-02T04:00:00Z");
+    const first = startWorkbook({ sheetName: "คำขอ", widths: [20, 10] }, now);
+    first.sheet.append([{ cells: ["เลขที่", "จำนวน"], bold: true }]);
+    const parts = [first.bytes, first.sheet.end()];
+    let state: WorkbookState = JSON.parse(JSON.stringify(first.state));
+    // Pieces of many sizes, so the flush meets every bit position of the last byte.
+    for (let piece = 0; piece < 12; piece++) {
+      const sheet = resumeWorkbook(state);
+      for (let page = 0; page < 3; page++) sheet.append(Array.from({ length: 1 + piece * 5 + page }, (_, i) => ({ cells: [`แถว ${piece}-${page}-${i}`, i * piece] })));
+      parts.push(piece === 11 ? sheet.finish() : sheet.end());
+      state = JSON.parse(JSON.stringify(state));
+    }
+    const bytes = new Uint8Array(Buffer.concat(parts));
+    const [sheet] = readWorkbook(bytes);
+    const expected = 1 + Array.from({ length: 12 }, (_, p) => 3 * (1 + p * 5) + 3).reduce((a, b) => a + b, 0);
+    expect(sheet!.rows).toHaveLength(expected);
+    expect(sheet!.rows.at(-1)!.cells[0]).toBe(`แถว 11-2-${1 + 11 * 5 + 2 - 1}`);
+    // zlib (strict about stored-block lengths) inflates the sheet's one stream across all pieces.
+    const sheetStart = state.sheet.offset + 30 + "xl/worksheets/sheet1.xml".length;
+    const inflated = inflateRawSync(bytes.subarray(sheetStart, sheetStart + state.sheet.compressed));
+    expect(inflated.length).toBe(state.sheet.size);
+    expect(inflated.toString("utf8").endsWith("</sheetData></worksheet>")).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.rowCount).toBe(expected);
+    expect(workbook.worksheets[0]!.getCell("A1").font?.bold).toBe(true);
   });
 });
 

@@ -27,7 +27,7 @@ import {
   universities,
   users,
 } from "../../src/db/schema";
-import type { AccountTokenPurpose } from "../../src/db/schema";
+import { exportJobs, type AccountTokenPurpose } from "../../src/db/schema";
 import type { StepState } from "../../src/domain/onboarding/workflow";
 import type { Role } from "../../src/domain/roles";
 import { startSession } from "../../src/services/auth";
@@ -287,6 +287,8 @@ export interface World {
   routes: RouteDef[];
   /** A mail in the outbox an admin can act on (cancelled, so /healthz/mail stays 200 for the read sweep). */
   mailId: string;
+  /** A finished background export of the officer's (its owner: nobody else, admins included, reaches it). */
+  exportJobId: string;
   /** A staff account no actor signs in as, and live links mailed to it (reset its password, confirm a new e-mail). */
   spare: { userId: string; resetToken: string; emailToken: string };
 }
@@ -589,7 +591,23 @@ export async function buildWorld(): Promise<World> {
     resetToken: await addAccountLink(t, spareUserId, "password_reset"),
     emailToken: await addAccountLink(t, spareUserId, "email_change"),
   };
-  return { t, clients, userIds, primary, twin, admin, routes: routesOf(t.app), mailId, spare };
+  const exportJobId = newId();
+  await t.db.insert(exportJobs).values({
+    id: exportJobId,
+    ownerId: userIds.officer!,
+    kind: "requests",
+    filters: {},
+    status: "done",
+    rowsDone: 0,
+    rowsTotal: 0,
+    parts: 1,
+    fileKey: `export-${exportJobId}`,
+    createdAt: now,
+    finishedAt: now,
+    expiresAt: new Date(now.getTime() + 86_400_000),
+  });
+  await t.deps.files.put(`export-${exportJobId}-0`, new TextEncoder().encode("PK"), { contentType: "application/octet-stream" });
+  return { t, clients, userIds, primary, twin, admin, routes: routesOf(t.app), mailId, spare, exportJobId };
 }
 
 /** A live mailed link for `userId` (as the app makes them: only the token's SHA-256 is stored); returns the token. */
@@ -663,6 +681,7 @@ export function resolvePath(route: RouteDef, world: World, opts: PathOptions = {
         if (p.startsWith("/login/qr/") || p.startsWith("/q/")) return parent.qrId;
         if (p.startsWith("/eservices/")) return step === "golive" ? parent.goliveServiceId : parent.services[step];
         if (p.startsWith("/admin/mail/")) return world.mailId;
+        if (p.startsWith("/officer/exports/")) return world.exportJobId;
         if (p.startsWith("/staff/")) return world.admin.staffUserId;
         if (p.startsWith("/admin/universities/")) return world.admin.universityId;
         break;

@@ -1,8 +1,11 @@
 /**
  * What only workerd can show: files through the upload route into R2 and back out, and the
- * XLSX export built and sent by the Worker.
+ * XLSX export built and sent by the Worker, and a background export written by its
+ * Durable Object's alarms into R2.
  */
+import { runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { readWorkbook } from "../../src/services/xlsx/read";
 import { db, testEnv, WorkerBrowser } from "./http";
 
 async function userId(username: string): Promise<{ id: string; orgId: string | null }> {
@@ -72,6 +75,39 @@ describe("the officer's XLSX export in workerd", () => {
     expect(body.length).toBeGreaterThan(3000);
     // Every OOXML workbook names its main part in the zip's directory (stored uncompressed).
     expect(new TextDecoder("latin1").decode(body)).toContain("xl/workbook.xml");
+  });
+});
+
+describe("a background export in workerd", () => {
+  it("is written by the job's Durable Object alarm into R2, downloaded whole, then expired", async () => {
+    const officer = await WorkerBrowser.signedInAs("wk-officer");
+    await officer.page("/officer");
+    const created = await officer.post("/officer/exports", {});
+    expect(created.status).toBe(303);
+    const id = /^\/officer\/exports\/([\w-]+)$/.exec(created.headers.get("location")!)![1]!;
+    // The alarm set for "now" fires by itself; wait for the row to say so.
+    let status = "";
+    for (let i = 0; i < 100 && status !== "done"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = String((await db.execute({ sql: "SELECT status FROM export_jobs WHERE id = ?", args: [id] })).rows[0]!.status);
+    }
+    expect(status).toBe("done");
+    const job = (await db.execute({ sql: "SELECT rows_total, rows_done, parts, file_key FROM export_jobs WHERE id = ?", args: [id] })).rows[0]!;
+    expect(Number(job.rows_done)).toBe(Number(job.rows_total));
+    expect(await testEnv.FILES.head(`${job.file_key}-0`)).not.toBeNull();
+
+    const { html } = await officer.page(`/officer/exports/${id}`);
+    expect(html).toContain("ไฟล์พร้อมแล้ว");
+    const file = await officer.fetch(`/officer/exports/${id}/file`);
+    expect(file.status).toBe(200);
+    const [sheet] = readWorkbook(new Uint8Array(await file.arrayBuffer()));
+    expect(sheet!.rows).toHaveLength(Number(job.rows_total) + 1);
+    expect(sheet!.rows[0]!.cells[0]).toBe("Ticket No.");
+
+    // The next alarm is the expiry: run it now, and the parts leave R2.
+    expect(await runDurableObjectAlarm(testEnv.EXPORT_JOBS.get(testEnv.EXPORT_JOBS.idFromName(id)))).toBe(true);
+    expect(await testEnv.FILES.head(`${job.file_key}-0`)).toBeNull();
+    expect((await officer.page(`/officer/exports/${id}`)).html).toContain("หมดอายุแล้ว");
   });
 });
 

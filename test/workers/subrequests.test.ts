@@ -8,6 +8,11 @@ import { createClient } from "@libsql/client/web";
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { GOLIVE_CONTINUE_CRON, GOLIVE_CRON, LAUNCHES_PER_RUN, MAIL_PER_RUN, SUBREQUEST_BUDGET } from "../../src/jobs";
+import { createR2FileStore } from "../../src/platform/workers/files";
+import { createTursoDb } from "../../src/platform/workers/db";
+import { EXPORT_PAGE_ROWS } from "../../src/services/export";
+import { EXPORT_JOB_LIMITS, runExportChunk } from "../../src/services/export-jobs";
+import { pidKeys } from "../../src/services/pid-crypto";
 import worker, { type Env } from "../../src/worker";
 
 const base = env as unknown as Env & { TEST_COUNTED_DB_URL: string; TEST_MAIL_API_URL: string };
@@ -92,5 +97,40 @@ describe("scheduled runs and the subrequest budget", () => {
       args: ids,
     });
     expect(audits.rows.map((r) => Number(r.n))).toEqual(ids.map(() => 1));
+  });
+});
+
+describe("a background export's chunk and the subrequest budget", () => {
+  it("writes a chunk of as many keyset pages as EXPORT_JOB_LIMITS gives one, well under 50 subrequests", async () => {
+    // The production chunk's page count (5,000 rows in pages of 500) over the smaller test list: pages of 5 rows.
+    const pages = EXPORT_JOB_LIMITS.chunkRows / EXPORT_PAGE_ROWS;
+    const id = `sub-export-${Date.now()}`;
+    const now = Date.now();
+    await db.execute({
+      sql: "INSERT INTO export_jobs (id, owner_id, kind, filters, status, rows_total, file_key, created_at, expires_at) VALUES (?, 'wk-officer', 'requests', '{}', 'queued', 0, ?, ?, ?)",
+      args: [id, `export-${id}`, now, now + 86_400_000],
+    });
+    const listed = Number((await db.execute("SELECT count(*) AS n FROM academic_requests WHERE status <> 'draft'")).rows[0]!.n);
+    expect(listed).toBeGreaterThan(pages * 5);
+    await fetch(`${base.TEST_COUNTED_DB_URL}/__reset`, { method: "POST" });
+    const outcome = await runExportChunk(
+      {
+        db: createTursoDb(base.TEST_COUNTED_DB_URL, undefined),
+        files: createR2FileStore(base.FILES),
+        clock: { now: () => new Date() },
+        keys: () => pidKeys(base.DATA_ENCRYPTION_KEY),
+        limits: { threshold: 0, chunkRows: pages * 5, pageRows: 5 },
+      },
+      id,
+    );
+    const { count } = (await (await fetch(`${base.TEST_COUNTED_DB_URL}/__count`)).json()) as { count: number };
+    expect(outcome).toBe("more");
+    expect(await base.FILES.head(`export-${id}-0`)).not.toBeNull();
+    // The lease, the owner, one read a page, the job's update; plus the part's one R2 put.
+    console.info(`export chunk of ${pages} pages: ${count} database requests + 1 R2 put`);
+    expect(count).toBe(3 + pages);
+    expect(count + 1).toBeLessThanOrEqual(SUBREQUEST_BUDGET / 2);
+    await db.execute({ sql: "DELETE FROM export_jobs WHERE id = ?", args: [id] });
+    await base.FILES.delete(`export-${id}-0`);
   });
 });

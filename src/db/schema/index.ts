@@ -6,3 +6,4 @@ export * from "./qr";
 export * from "./onboarding";
 export * from "./forms";
 export * from "./parked";
+export * from "./exports";

@@ -52,12 +52,12 @@ function cellXml(value: XlsxCell, ref: string, style: string): string {
   return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${escapeXml(value)}</t></is></c>`;
 }
 
-function rowXml(row: XlsxRow, r: number): string {
+export function rowXml(row: XlsxRow, r: number): string {
   const style = row.bold ? ' s="1"' : "";
   return `<row r="${r}">${row.cells.map((v, i) => cellXml(v, `${columnName(i)}${r}`, style)).join("")}</row>`;
 }
 
-function staticParts(spec: SheetSpec): Record<string, string> {
+export function staticParts(spec: SheetSpec): Record<string, string> {
   return {
     "[Content_Types].xml": `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
     "_rels/.rels": `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
@@ -67,10 +67,12 @@ function staticParts(spec: SheetSpec): Record<string, string> {
   };
 }
 
-function sheetHead(spec: SheetSpec): string {
+export function sheetHead(spec: SheetSpec): string {
   const cols = spec.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
   return `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${cols ? `<cols>${cols}</cols>` : ""}<sheetData>`;
 }
+
+export const SHEET_TAIL = "</sheetData></worksheet>";
 
 async function* bytesOf(text: string): AsyncGenerator<Uint8Array> {
   yield new TextEncoder().encode(text);
@@ -83,7 +85,7 @@ async function* sheetXml(spec: SheetSpec, pages: AsyncIterable<XlsxRow[]>): Asyn
   for await (const page of pages) {
     if (page.length) yield encoder.encode(page.map((row) => rowXml(row, ++rowNo)).join(""));
   }
-  yield encoder.encode("</sheetData></worksheet>");
+  yield encoder.encode(SHEET_TAIL);
 }
 
 /**

@@ -33,7 +33,7 @@ export interface ZipEntry {
 const FLAGS = 0x0808;
 const DEFLATE = 8;
 
-function dosDateTime(d: Date): { time: number; date: number } {
+export function dosDateTime(d: Date): { time: number; date: number } {
   return {
     time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
     date: ((Math.max(1980, d.getUTCFullYear()) - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
@@ -76,20 +76,12 @@ async function* deflated(data: AsyncIterable<Uint8Array>, sums: { crc: number; s
 /** The archive's bytes, entry after entry, then the central directory. */
 export async function* zipStream(entries: Iterable<ZipEntry>, now = new Date()): AsyncGenerator<Uint8Array> {
   const { time, date } = dosDateTime(now);
-  const central: Uint8Array[] = [];
+  const central: ZipEntrySums[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = new TextEncoder().encode(entry.name);
     const start = offset;
-    const local = record(30, (v) => {
-      v.setUint32(0, 0x04034b50, true);
-      v.setUint16(4, 20, true);
-      v.setUint16(6, FLAGS, true);
-      v.setUint16(8, DEFLATE, true);
-      v.setUint16(10, time, true);
-      v.setUint16(12, date, true);
-      v.setUint16(26, name.length, true);
-    }, name);
+    const local = localHeader(name, { time, date });
     yield local;
     offset += local.length;
     const sums = { crc: 0, size: 0 };
@@ -100,38 +92,80 @@ export async function* zipStream(entries: Iterable<ZipEntry>, now = new Date()):
     }
     offset += compressed;
     if (offset >= 2 ** 32 || sums.size >= 2 ** 32) throw new Error("zip entry over 4 GiB");
-    const descriptor = record(16, (v) => {
-      v.setUint32(0, 0x08074b50, true);
-      v.setUint32(4, sums.crc, true);
-      v.setUint32(8, compressed, true);
-      v.setUint32(12, sums.size, true);
-    });
+    const descriptor = dataDescriptor({ crc: sums.crc, size: sums.size, compressed });
     yield descriptor;
     offset += descriptor.length;
-    central.push(
-      record(46, (v) => {
-        v.setUint32(0, 0x02014b50, true);
-        v.setUint16(4, 20, true);
-        v.setUint16(6, 20, true);
-        v.setUint16(8, FLAGS, true);
-        v.setUint16(10, DEFLATE, true);
-        v.setUint16(12, time, true);
-        v.setUint16(14, date, true);
-        v.setUint32(16, sums.crc, true);
-        v.setUint32(20, compressed, true);
-        v.setUint32(24, sums.size, true);
-        v.setUint16(28, name.length, true);
-        v.setUint32(42, start, true);
-      }, name),
-    );
+    central.push({ name: entry.name, crc: sums.crc, size: sums.size, compressed, offset: start });
   }
-  const directorySize = central.reduce((a, c) => a + c.length, 0);
-  yield* central;
-  yield record(22, (v) => {
+  yield centralDirectory(central, offset, { time, date });
+}
+
+/** An entry as the central directory lists it. */
+export interface ZipEntrySums {
+  name: string;
+  crc: number;
+  /** Uncompressed bytes. */
+  size: number;
+  compressed: number;
+  /** Where its local header starts. */
+  offset: number;
+}
+
+/** A local file header whose sizes and CRC follow the data in a descriptor. */
+export function localHeader(name: Uint8Array, at: { time: number; date: number }): Uint8Array {
+  return record(30, (v) => {
+    v.setUint32(0, 0x04034b50, true);
+    v.setUint16(4, 20, true);
+    v.setUint16(6, FLAGS, true);
+    v.setUint16(8, DEFLATE, true);
+    v.setUint16(10, at.time, true);
+    v.setUint16(12, at.date, true);
+    v.setUint16(26, name.length, true);
+  }, name);
+}
+
+export function dataDescriptor(sums: { crc: number; size: number; compressed: number }): Uint8Array {
+  return record(16, (v) => {
+    v.setUint32(0, 0x08074b50, true);
+    v.setUint32(4, sums.crc, true);
+    v.setUint32(8, sums.compressed, true);
+    v.setUint32(12, sums.size, true);
+  });
+}
+
+/** The central directory and its end record, for entries written before `offset`. */
+export function centralDirectory(entries: ZipEntrySums[], offset: number, at: { time: number; date: number }): Uint8Array {
+  const encoder = new TextEncoder();
+  const records = entries.map((e) => {
+    const name = encoder.encode(e.name);
+    return record(46, (v) => {
+      v.setUint32(0, 0x02014b50, true);
+      v.setUint16(4, 20, true);
+      v.setUint16(6, 20, true);
+      v.setUint16(8, FLAGS, true);
+      v.setUint16(10, DEFLATE, true);
+      v.setUint16(12, at.time, true);
+      v.setUint16(14, at.date, true);
+      v.setUint32(16, e.crc, true);
+      v.setUint32(20, e.compressed, true);
+      v.setUint32(24, e.size, true);
+      v.setUint16(28, name.length, true);
+      v.setUint32(42, e.offset, true);
+    }, name);
+  });
+  const directorySize = records.reduce((a, c) => a + c.length, 0);
+  const end = record(22, (v) => {
     v.setUint32(0, 0x06054b50, true);
-    v.setUint16(8, central.length, true);
-    v.setUint16(10, central.length, true);
+    v.setUint16(8, records.length, true);
+    v.setUint16(10, records.length, true);
     v.setUint32(12, directorySize, true);
     v.setUint32(16, offset, true);
   });
+  const bytes = new Uint8Array(directorySize + end.length);
+  let pos = 0;
+  for (const r of [...records, end]) {
+    bytes.set(r, pos);
+    pos += r.length;
+  }
+  return bytes;
 }

@@ -15,6 +15,8 @@ export interface RequestListProps {
   universities?: { id: string; nameTh: string }[];
   basePath: string;
   exportPath?: string;
+  /** Lists over `threshold` rows are exported by a background job (a POST) instead of the link. */
+  exportJob?: { action: string; threshold: number; csrfToken: string };
   newRequestPath?: string;
   /** Shown under the title (a deactivated university is told why it cannot file). */
   notice?: string;
@@ -28,6 +30,7 @@ export function RequestListPage(props: RequestListProps) {
     return `${props.basePath}?${p}`;
   };
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  const byJob = props.exportJob && props.total > props.exportJob.threshold ? props.exportJob : null;
   return (
     <section>
       <h1>{props.title}</h1>
@@ -60,12 +63,25 @@ export function RequestListPage(props: RequestListProps) {
         <button type="submit" class="button">
           ค้นหา
         </button>
-        {props.exportPath ? (
+        {props.exportPath && !byJob ? (
           <a class="button button-secondary" href={`${props.exportPath}?${new URLSearchParams(f)}`}>
             ส่งออก Excel (.xlsx)
           </a>
         ) : null}
       </form>
+      {byJob ? (
+        <form method="post" action={byJob.action} class="export-job-form">
+          <input type="hidden" name="_csrf" value={byJob.csrfToken} />
+          {Object.entries(f)
+            .filter(([k]) => k !== "page")
+            .map(([k, v]) => (
+              <input type="hidden" name={k} value={v} />
+            ))}
+          <button type="submit" class="button button-secondary">
+            ส่งออก Excel (.xlsx) — สร้างไฟล์เบื้องหลัง
+          </button>
+        </form>
+      ) : null}
       <p class="secondary" role="status">
         พบ {props.total} คำขอ
       </p>
