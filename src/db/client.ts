@@ -4,8 +4,10 @@
  */
 import type { Client } from "@libsql/client";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
-// The web entry: it pulls in no native driver, so the same code bundles for workerd.
-import { drizzle } from "drizzle-orm/libsql/web";
+// The HTTP entry: it pulls in no native driver, so the same code bundles for workerd, and
+// unlike the `web` entry no WebSocket client (~5 KiB gzip of the Worker); each host hands
+// drizzle its own client anyway (platform/node, platform/workers).
+import { drizzle } from "drizzle-orm/libsql/http";
 import * as schema from "./schema";
 import { retryingClient, retryingTransactions } from "./busy-client";
 
