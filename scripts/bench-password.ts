@@ -52,6 +52,8 @@ async function workerdCpuPerVerify(hash: string, n: number): Promise<number> {
     write: false,
     platform: "neutral",
     conditions: ["workerd", "worker", "browser"],
+    // workerd provides node:crypto under nodejs_compat, as for the Worker (wrangler.toml).
+    external: ["node:*"],
     plugins: [
       {
         name: "wasm-modules",
@@ -68,6 +70,7 @@ async function workerdCpuPerVerify(hash: string, n: number): Promise<number> {
   });
   const mf = new Miniflare({
     compatibilityDate: "2026-04-01",
+    compatibilityFlags: ["nodejs_compat"],
     modules: [
       { type: "ESModule", path: join(ROOT, "bench-password/worker.js"), contents: bundle.outputFiles[0]!.text },
       wasm("simd.wasm"),

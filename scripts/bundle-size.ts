@@ -17,6 +17,10 @@ import { gzipSync } from "node:zlib";
  * d3-interpolate, d3-color and d3-format); the charts' own scales and paths over d3-array's
  * ticks (src/views/charts/scales.ts) brought it to 247.3, and node:crypto instead of @noble
  * on Workers (nodejs_compat) to 243.3 (2026-12-02, 954 KiB raw with the two argon2id wasm).
+ * The background exports (their Durable Object, chunked zip, pages) added ~10 to 253.0, and
+ * libSQL's HTTP entry instead of its web entry (no WebSocket client) took it to 249.2. The
+ * next cuts if it grows: d3-array's ticks in scales.ts (~1 KiB), jose's JWT verification by
+ * WebCrypto (~6 KiB).
  */
 export const LIMIT_KIB = 250;
 const OUT = "dist/worker";
