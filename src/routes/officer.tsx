@@ -125,7 +125,16 @@ export const officerRoutes = new Hono<AppEnv>()
   })
   .get("/export.xlsx", async (c) => {
     const { deps } = c.var;
-    const body = requestsWorkbook(deps.db, c.var.user!, listFilters(c, 1), { keys: await pidKeys(deps.config.dataKey), now: deps.clock.now() });
+    const filters = listFilters(c, 1);
+    const ctx = { keys: await pidKeys(deps.config.dataKey), now: deps.clock.now() };
+    // The list links here only under the threshold; a longer one typed or kept from before goes
+    // back to the list, which offers the background job (on Workers it would outrun a request's CPU).
+    const { total } = await searchRequests(deps.db, c.var.user!, filters, ctx);
+    if (total > deps.exports.limits.threshold) {
+      const query = new URL(c.req.url).search;
+      return seeOther(c, `/officer${query}`);
+    }
+    const body = requestsWorkbook(deps.db, c.var.user!, filters, ctx);
     return c.body(body, 200, {
       "Content-Type": XLSX_TYPE,
       "Content-Disposition": `attachment; filename="tidtam-requests.xlsx"`,

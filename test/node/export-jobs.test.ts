@@ -73,6 +73,10 @@ describe("a large export as a background job", () => {
     expect(page).toContain('action="/officer/exports"');
     expect(page).toContain('name="status" value="finished"');
     expect(page).not.toContain('href="/officer/export.xlsx?');
+    // The file's address typed by hand goes back to the list and its job form, not into a long stream.
+    const typed = await officer.get("/officer/export.xlsx?status=finished");
+    expect(typed.status).toBe(303);
+    expect(typed.location).toBe("/officer?status=finished");
   });
 
   it("writes every row in chunks, shows progress then a link, and the file reads back whole", async () => {
