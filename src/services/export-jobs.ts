@@ -18,7 +18,7 @@ import { EXPORT_PAGE_ROWS, REQUESTS_HEADER, REQUESTS_SHEET, requestCells } from 
 import type { PidKeys } from "./pid-crypto";
 import { requestListPages, requestListWhere, type ListCursor, type RequestFilters } from "./requests";
 import type { SessionUser } from "./session";
-import { resumeWorkbook, startWorkbook, type SheetPiece, type WorkbookState } from "./xlsx/chunked";
+import { concat, resumeWorkbook, startWorkbook, type SheetPiece, type WorkbookState } from "./xlsx/chunked";
 
 /** A real timer turn, not just a yield: a request waiting on several turns of the loop gets each of them. */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
@@ -141,16 +141,6 @@ async function ownerOf(db: Db, ownerId: string): Promise<SessionUser | null> {
   const [u] = await db.select().from(users).where(eq(users.id, ownerId));
   if (!u || u.disabledAt) return null;
   return { id: u.id, role: u.role, displayName: u.displayName, username: u.username, orgId: u.orgId, pidHmac: null, mustChangePassword: false };
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-  let pos = 0;
-  for (const p of parts) {
-    bytes.set(p, pos);
-    pos += p.length;
-  }
-  return bytes;
 }
 
 /** `busy`: another runner holds the lease; `gone`: the job is no longer waiting to be written. */

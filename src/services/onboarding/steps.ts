@@ -15,6 +15,7 @@ import { draftAnswers } from "../../domain/onboarding/draft";
 import { applyStepAction, STEP_RESOURCES, stepByNo, type StepState } from "../../domain/onboarding/workflow";
 import { stepReviewMail } from "../../messages/mail";
 import { guardedAuditInsert, recordAudit } from "../audit";
+import type { Db } from "../../db/client";
 import { saveGuarded } from "../../db/guarded-write";
 import { actorId, type UseCaseContext } from "../context";
 import { claimFormToken } from "../form-once";
@@ -90,23 +91,21 @@ export async function saveAnswersOver(
       return {
         outcome: { ok: true, answers },
         writes: [
-          db
-            .update(eserviceSteps)
-            .set({ answers, updatedAt: now })
-            .where(
-              and(
-                eq(eserviceSteps.eserviceId, serviceId),
-                eq(eserviceSteps.stepNo, stepNo),
-                eq(eserviceSteps.state, open.state),
-                sql`${eserviceSteps.answers} is ${texts[stepNo - 1] ?? null}`,
-              ),
-            ),
+          answersOver(db, serviceId, stepNo, open.state, texts[stepNo - 1] ?? null, answers, now),
           guardedAuditInsert(db, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo }, ip: ctx.actor.ip }),
         ],
       };
     },
     { ok: false, reason: "conflict" },
   );
+}
+
+/** The guarded write of a step's answers: only over the state and the very answers (JSON text) they were made from. */
+function answersOver(db: Db, serviceId: string, stepNo: number, state: StepState, from: string | null, answers: Record<string, unknown>, now: Date) {
+  return db
+    .update(eserviceSteps)
+    .set({ answers, updatedAt: now })
+    .where(and(eq(eserviceSteps.eserviceId, serviceId), eq(eserviceSteps.stepNo, stepNo), eq(eserviceSteps.state, state), sql`${eserviceSteps.answers} is ${from}`));
 }
 
 /**
@@ -132,17 +131,7 @@ export async function autosaveAnswers(ctx: UseCaseContext, serviceId: string, st
       return {
         outcome: { ok: true, at: now },
         writes: [
-          db
-            .update(eserviceSteps)
-            .set({ answers, updatedAt: now })
-            .where(
-              and(
-                eq(eserviceSteps.eserviceId, serviceId),
-                eq(eserviceSteps.stepNo, stepNo),
-                eq(eserviceSteps.state, open.state),
-                sql`${eserviceSteps.answers} is ${stored?.answers ?? null}`,
-              ),
-            ),
+          answersOver(db, serviceId, stepNo, open.state, stored?.answers ?? null, answers, now),
           guardedAuditInsert(db, now, { actorId: actorId(ctx), action: "eservice.step.save_draft", subjectType: "eservice", subjectId: serviceId, data: { stepNo, autosave: true }, ip: ctx.actor.ip }),
         ],
       };

@@ -38,7 +38,8 @@ export interface WorkbookState {
   rows: number;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The parts as one array of bytes. */
+export function concat(parts: Uint8Array[]): Uint8Array {
   const bytes = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
   let pos = 0;
   for (const p of parts) {
