@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
-import { baseUrl, firstHref, qrLoginPath, signedIn, type Target } from "./pages";
+import { baseUrl, exportJobPath, firstHref, qrLoginPath, signedIn, type Target } from "./pages";
 
 const VIEWPORTS = [
   { name: "phone", width: 390, height: 844 },
@@ -49,6 +49,7 @@ const PAGES: Record<string, Record<string, Target>> = {
     batches: "/officer/batches",
     overview: "/officer/overview",
     "onboarding overview": "/officer/onboarding",
+    "background export": exportJobPath,
     request: (page) => firstHref(page, "/officer", "a.ticket-link"),
     agency: (page) => firstHref(page, "/officer/agencies", "td a"),
     "step under review": "/eservices/es-trade-fair/steps/2",

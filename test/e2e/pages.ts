@@ -63,6 +63,20 @@ export async function firstHref(page: Page, path: string, selector: string): Pro
   return href;
 }
 
+/**
+ * A background export's page, for the officer signed in on `page`: the demo lists are far
+ * under the job threshold, so the job is asked for as the list's form would (the same
+ * POST, CSRF token and origin). Its page shows the progress or, done, the download link.
+ */
+export async function exportJobPath(page: Page): Promise<string> {
+  await page.goto(`${baseUrl}/officer`);
+  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+  const res = await page.request.post(`${baseUrl}/officer/exports`, { form: { _csrf: csrf, status: "finished" }, headers: { origin: baseUrl }, maxRedirects: 0 });
+  const location = res.headers()["location"];
+  if (res.status() !== 303 || !location?.startsWith("/officer/exports/")) throw new Error(`no export job: HTTP ${res.status()}`);
+  return location;
+}
+
 /** A page to check: a path, or how to find one (records have random ids). */
 export type Target = string | ((page: Page) => Promise<string>);
 
