@@ -13,7 +13,6 @@
  *    CPU per chunk and the slowest /healthz answer meanwhile (issue 11: under 100 ms).
  * 4. Downloads the file and reads it back, counting its rows.
  */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,7 +27,7 @@ import { NODE_EXPORT_JOB_LIMITS } from "../src/services/export-jobs";
 import { pidKeys } from "../src/services/pid-crypto";
 import type { SessionUser } from "../src/services/session";
 import { readWorkbook } from "../src/services/xlsx/read";
-import { seedBench } from "./bench-seed";
+import { benchHostEnv, seedBench } from "./bench-seed";
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
 
@@ -40,14 +39,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 async function main() {
   useHostCrypto(nodeCrypto);
   const dir = mkdtempSync(join(tmpdir(), "tidtam-bench-export-"));
-  const env = {
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATABASE_URL: `file:${join(dir, "bench.db")}`,
-    FILES_DIR: join(dir, "files"),
-    SESSION_SECRET: randomBytes(32).toString("base64url"),
-    DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  };
+  const env = benchHostEnv(dir);
   try {
     const seedStart = performance.now();
     const { db, client } = await createNodeDb(env.DATABASE_URL);

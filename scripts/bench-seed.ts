@@ -9,6 +9,8 @@
  * statement per row, or one transaction per chunk, would take minutes instead of seconds.
  * Everything comes from a seeded PRNG, so two runs give the same shape of data.
  */
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { Db } from "../src/db/client";
@@ -143,6 +145,19 @@ interface Person {
   firstName: string;
   lastName: string;
   email: string | null;
+}
+
+/** The Node host's env for a benchmark: a fresh database and file store in `dir`, random secrets, any free port. */
+export function benchHostEnv(dir: string) {
+  return {
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: `file:${join(dir, "bench.db")}`,
+    // Uploads stay in the temp dir instead of data/files.
+    FILES_DIR: join(dir, "files"),
+    SESSION_SECRET: randomBytes(32).toString("base64url"),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  };
 }
 
 /** The demo seed first (accounts, universities, demo agency), then the bulk rows. */

@@ -23,7 +23,6 @@
  *    with the database over Hrana HTTP at 0 and 30 ms per round trip.
  */
 import { fork, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -45,7 +44,7 @@ import { clearInsightCaches } from "../src/services/insight-academic";
 import { pidKeys } from "../src/services/pid-crypto";
 import { edgeLines } from "./bench-edge";
 import { passwordVerifyLine } from "./bench-password";
-import { seedBench, type BenchSeedSummary } from "./bench-seed";
+import { benchHostEnv, seedBench, type BenchSeedSummary } from "./bench-seed";
 import { serveLoads, type LoadMessage, type LoadOptions, type LoadResult } from "./load-generator";
 import { shortSql } from "./short-sql";
 
@@ -340,15 +339,7 @@ const lpad = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.len
 async function main() {
   if (!Number.isFinite(SECONDS) || SECONDS <= 0) abort(`BENCH_SECONDS must be a positive number, got ${process.env.BENCH_SECONDS}`);
   const dir = mkdtempSync(join(tmpdir(), "tidtam-bench-"));
-  const env = {
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATABASE_URL: `file:${join(dir, "bench.db")}`,
-    // Uploads (none are made) stay in the temp dir instead of data/files.
-    FILES_DIR: join(dir, "files"),
-    SESSION_SECRET: randomBytes(32).toString("base64url"),
-    DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  };
+  const env = benchHostEnv(dir);
   const cleanups: (() => Promise<void> | void)[] = [() => rmSync(dir, { recursive: true, force: true })];
   try {
     console.log(`bench: ${CONNECTION_COUNTS.join(" and ")} connections, ${SECONDS} s per scenario, Node ${process.version}, temp DB in ${dir}`);
