@@ -52,6 +52,14 @@ export const AUDIT_FILTER_LABELS: Record<keyof AuditFilters, string> = {
   to: "ถึงวันที่",
 };
 
+export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The export form's button: a file format we write, or a Thai error (only a tampered form gets it). */
+export const exportFormatForm = z.object({
+  format: z.enum(EXPORT_FORMATS, { message: "กรุณาเลือกรูปแบบไฟล์: CSV หรือ Excel (.xlsx)" }),
+});
+
 /** `?page=`: a positive integer, anything else is the first page. */
 export function pageParam(value: string | undefined): number {
   const n = Number(value);

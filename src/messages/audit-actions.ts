@@ -48,7 +48,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "tracking_link.revoked": "ยกเลิกลิงก์ติดตามคำขอ",
   "tracking_link.mailed": "ส่งลิงก์ติดตามคำขอทางอีเมล",
   "pid.viewed": "ดูเลขประจำตัวประชาชนเต็ม",
-  "export.requested": "สั่งส่งออกคำขอเป็นไฟล์ Excel (สร้างเบื้องหลัง)",
+  "export.requested": "สั่งส่งออกข้อมูลเป็นไฟล์ (สร้างเบื้องหลัง)",
   // e-Service onboarding
   "eservice.created": "สร้าง e-Service",
   "eservice.step.save_draft": "บันทึกร่างขั้นตอน",

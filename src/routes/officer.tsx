@@ -4,10 +4,10 @@ import type { Position, RequestStatus } from "../domain/academic";
 import { requestFilterQuery } from "../domain/academic-forms";
 import { requireRole } from "../middleware/roles";
 import { requestsWorkbook } from "../services/export";
-import { createRequestsExportJob, exportJobFile, exportJobFor, isExpired } from "../services/export-jobs";
+import { createRequestsExportJob } from "../services/export-jobs";
 import { NotFoundError } from "../middleware/errors";
-import { ExportJobPage, ExportJobStatus } from "../views/pages/export-job";
-import { isFragmentRequest, seeOther } from "./render";
+import { exportJobRoutes } from "./export-jobs";
+import { seeOther } from "./render";
 import { useCase } from "./use-case";
 import { pidKeys } from "../services/pid-crypto";
 import { listUniversities, PAGE_SIZE, searchRequests, type RequestFilters } from "../services/requests";
@@ -103,26 +103,7 @@ export const officerRoutes = new Hono<AppEnv>()
     await c.var.deps.exports.runner.start(outcome.id);
     return seeOther(c, `/officer/exports/${outcome.id}`);
   })
-  .get("/exports/:id", async (c) => {
-    const job = await exportJobFor(c.var.deps.db, c.req.param("id"), c.var.user!.id);
-    if (!job) throw new NotFoundError();
-    const view = { ...job, expired: isExpired(job, c.var.deps.clock.now()) };
-    c.header("Cache-Control", "no-store");
-    if (isFragmentRequest(c)) {
-      c.header("Vary", "HX-Request", { append: true });
-      return c.html(await String(<ExportJobStatus job={view} basePath="/officer/exports" />));
-    }
-    return renderPage(c, { title: "ส่งออกคำขอเป็นไฟล์ Excel" }, <ExportJobPage job={view} basePath="/officer/exports" listPath="/officer" />);
-  })
-  .get("/exports/:id/file", async (c) => {
-    const job = await exportJobFor(c.var.deps.db, c.req.param("id"), c.var.user!.id);
-    if (!job || job.status !== "done" || isExpired(job, c.var.deps.clock.now())) throw new NotFoundError();
-    return c.body(exportJobFile(c.var.deps.files, job), 200, {
-      "Content-Type": XLSX_TYPE,
-      "Content-Disposition": `attachment; filename="tidtam-requests.xlsx"`,
-      "Cache-Control": "no-store",
-    });
-  })
+  .route("/exports", exportJobRoutes({ base: "/officer/exports", list: "/officer" }))
   .get("/export.xlsx", async (c) => {
     const { deps } = c.var;
     const filters = listFilters(c, 1);

@@ -209,18 +209,56 @@ export async function searchAudit(db: Db, f: Partial<AuditFilters>, page: number
   return pageFrom(db, where, page, n, events);
 }
 
+/** How many events the filters match. */
+export async function countAudit(db: DbOrTx, f: Partial<AuditFilters>): Promise<number> {
+  const [counted] = await db.select({ n: count() }).from(e).where(filterCondition(db, f));
+  return counted?.n ?? 0;
+}
+
+/** A keyset position in the trail: the last event read (its time in ms, its id). */
+export interface AuditCursor {
+  at: number;
+  id: number;
+}
+
+export const auditCursorOf = (event: TrailEvent): AuditCursor => ({ at: event.at.getTime(), id: event.id });
+
+/** The events after `after` (newest first), at most `limit`. */
+function pageAfter(db: DbOrTx, where: SQL | undefined, after: AuditCursor | null | undefined, limit: number) {
+  const at = after && new Date(after.at);
+  const below = after && at ? or(lt(e.at, at), and(eq(e.at, at), lt(e.id, after.id))) : undefined;
+  return eventsQuery(db, below ? and(where, below) : where, { limit });
+}
+
 /**
- * Every event the filters match, newest first, a keyset page at a time: each
- * page starts below the last (at, id) read, so the thousandth page costs what
- * the first did.
+ * The search's count and first keyset page as one batch: an export decides between
+ * streaming and a background job, and starts streaming, on one round trip.
  */
-export async function* auditExportPages(db: DbOrTx, f: Partial<AuditFilters>, pageSize: number): AsyncGenerator<TrailEvent[]> {
+export async function auditExportHead(db: Db, f: Partial<AuditFilters>, pageSize: number): Promise<{ total: number; first: TrailEvent[] }> {
   const where = filterCondition(db, f);
-  for (let last: TrailEvent | undefined; ; ) {
-    const below = last ? or(lt(e.at, last.at), and(eq(e.at, last.at), lt(e.id, last.id))) : undefined;
-    const events = await eventsWhere(db, below ? and(where, below) : where, { limit: pageSize });
+  const [counted, rows] = await db.batch([db.select({ n: count() }).from(e).where(where), pageAfter(db, where, null, pageSize)]);
+  return { total: counted[0]?.n ?? 0, first: rows.map(toEvent) };
+}
+
+/**
+ * Every event the filters match after `from` (or from the newest), newest first, a
+ * keyset page at a time: each page starts below the last (at, id) read, so the
+ * thousandth page costs what the first did. `first`, when given, is the first page
+ * already read (by auditExportHead).
+ */
+export async function* auditExportPages(
+  db: DbOrTx,
+  f: Partial<AuditFilters>,
+  pageSize: number,
+  opts: { from?: AuditCursor | null; first?: TrailEvent[] } = {},
+): AsyncGenerator<TrailEvent[]> {
+  const where = filterCondition(db, f);
+  let events = opts.first;
+  for (let after = opts.from; ; ) {
+    events ??= (await pageAfter(db, where, after, pageSize)).map(toEvent);
     if (events.length) yield events;
     if (events.length < pageSize) return;
-    last = events[events.length - 1];
+    after = auditCursorOf(events[events.length - 1]!);
+    events = undefined;
   }
 }

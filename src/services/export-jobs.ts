@@ -2,23 +2,26 @@
  * @module
  * Exports too large for one request, written as a background job in chunks: each
  * chunk leases the job, reads the next keyset pages after its cursor, stores its
- * slice of the workbook as one more part in the file store and moves the cursor,
+ * slice of the file (./export-job-sources.ts: a workbook's or CSV's) as one more part in the file store and moves the cursor,
  * so a chunk can run in any invocation (Node: the in-process runner, yielding
  * between chunks; Workers: one Durable Object alarm per chunk). The download
  * concatenates the parts; the sweep deletes them when the job expires.
  */
 import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { academicRequests, exportJobs, users } from "../db/schema";
+import { academicRequests, exportJobs } from "../db/schema";
+import type { AuditFilters, ExportFormat } from "../domain/audit-forms";
 import type { Clock, FileStore } from "../platform/ports";
 import { recordAudit } from "./audit";
+import { countAudit } from "./audit-trail";
 import type { UseCaseContext } from "./context";
 import { newId } from "./crypto";
-import { EXPORT_PAGE_ROWS, REQUESTS_HEADER, REQUESTS_SHEET, requestCells } from "./export";
+import { EXPORT_PAGE_ROWS } from "./export";
+import { exportSource, partWriter, type JobCursor } from "./export-job-sources";
 import type { PidKeys } from "./pid-crypto";
-import { requestListPages, requestListWhere, type ListCursor, type RequestFilters } from "./requests";
+import { requestListWhere, type RequestFilters } from "./requests";
 import type { SessionUser } from "./session";
-import { concat, resumeWorkbook, startWorkbook, type SheetPiece, type WorkbookState } from "./xlsx/chunked";
+import { XLSX_TYPE } from "./xlsx/write";
 
 /** A real timer turn, not just a yield: a request waiting on several turns of the loop gets each of them. */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
@@ -83,45 +86,59 @@ export const partKey = (job: Pick<ExportJob, "fileKey">, n: number) => `${job.fi
 
 type StoredFilters = Omit<RequestFilters, "page">;
 
-/**
- * The officer's filtered list as a job: counted now (the progress bar's whole),
- * created with its audit event in one transaction. Only officers and admins have
- * this list.
- */
-export async function createRequestsExportJob(
-  ctx: UseCaseContext,
-  filters: StoredFilters,
-): Promise<{ ok: true; id: string } | { ok: false; reason: "forbidden" }> {
-  const user = ctx.actor.user;
-  if (!user || (user.role !== "officer" && user.role !== "admin")) return { ok: false, reason: "forbidden" };
+type NewJob = { kind: ExportJob["kind"]; format: ExportJob["format"]; filters: object; rows: number };
+
+/** The job's row and its audit event, one transaction; blank filters are not kept. */
+async function insertJob(ctx: UseCaseContext, owner: SessionUser, job: NewJob): Promise<string> {
   const now = ctx.clock.now();
-  const list = await requestListWhere(ctx.db, user, filters, { keys: await ctx.keys(), now });
-  if (!list) return { ok: false, reason: "forbidden" };
-  const [counted] = await ctx.db.select({ n: sql<number>`count(*)` }).from(academicRequests).where(list.where);
   const id = newId();
-  const kept = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== ""));
+  const kept = Object.fromEntries(Object.entries(job.filters).filter(([, v]) => v !== undefined && v !== ""));
   await ctx.db.transaction(async (tx) => {
     await tx.insert(exportJobs).values({
       id,
-      ownerId: user.id,
-      kind: "requests",
+      ownerId: owner.id,
+      kind: job.kind,
+      format: job.format,
       filters: kept,
       status: "queued",
-      rowsTotal: Number(counted?.n ?? 0),
+      rowsTotal: job.rows,
       fileKey: `export-${newId()}`,
       createdAt: now,
       expiresAt: new Date(now.getTime() + EXPORT_JOB_TTL_MS),
     });
     await recordAudit(tx, now, {
-      actorId: user.id,
+      actorId: owner.id,
       action: "export.requested",
       subjectType: "export_job",
       subjectId: id,
-      data: { kind: "requests", filters: kept, rows: Number(counted?.n ?? 0) },
+      data: { kind: job.kind, format: job.format, filters: kept, rows: job.rows },
       ip: ctx.actor.ip,
     });
   });
-  return { ok: true, id };
+  return id;
+}
+
+type Created = { ok: true; id: string } | { ok: false; reason: "forbidden" };
+
+/**
+ * The officer's filtered list as a job: counted now (the progress bar's whole).
+ * Only officers and admins have this list.
+ */
+export async function createRequestsExportJob(ctx: UseCaseContext, filters: StoredFilters): Promise<Created> {
+  const user = ctx.actor.user;
+  if (!user || (user.role !== "officer" && user.role !== "admin")) return { ok: false, reason: "forbidden" };
+  const list = await requestListWhere(ctx.db, user, filters, { keys: await ctx.keys(), now: ctx.clock.now() });
+  if (!list) return { ok: false, reason: "forbidden" };
+  const [counted] = await ctx.db.select({ n: sql<number>`count(*)` }).from(academicRequests).where(list.where);
+  return { ok: true, id: await insertJob(ctx, user, { kind: "requests", format: "xlsx", filters, rows: Number(counted?.n ?? 0) }) };
+}
+
+/** The admin's audit search as a job, in the format asked for. Only admins search the trail. */
+export async function createAuditExportJob(ctx: UseCaseContext, filters: Partial<AuditFilters>, format: ExportFormat): Promise<Created> {
+  const user = ctx.actor.user;
+  if (user?.role !== "admin") return { ok: false, reason: "forbidden" };
+  const rows = await countAudit(ctx.db, filters);
+  return { ok: true, id: await insertJob(ctx, user, { kind: "audit", format, filters, rows }) };
 }
 
 /** The job, for its owner only: a guessed id of someone else's job reads as no job at all. */
@@ -135,12 +152,6 @@ export async function exportJobFor(db: Db, id: string, ownerId: string): Promise
 
 export function isExpired(job: ExportJob, now: Date): boolean {
   return job.status === "expired" || job.expiresAt.getTime() <= now.getTime();
-}
-
-async function ownerOf(db: Db, ownerId: string): Promise<SessionUser | null> {
-  const [u] = await db.select().from(users).where(eq(users.id, ownerId));
-  if (!u || u.disabledAt) return null;
-  return { id: u.id, role: u.role, displayName: u.displayName, username: u.username, orgId: u.orgId, pidHmac: null, mustChangePassword: false };
 }
 
 /** `busy`: another runner holds the lease; `gone`: the job is no longer waiting to be written. */
@@ -171,41 +182,28 @@ export async function runExportChunk(deps: ExportJobDeps, jobId: string): Promis
   }
   const held = and(eq(exportJobs.id, job.id), eq(exportJobs.leaseUntil, leaseUntil));
   try {
-    const user = await ownerOf(deps.db, job.ownerId);
-    // The list as it was asked for: "older than N days" counts from the job's creation.
-    const list = user && (await requestListWhere(deps.db, user, job.filters as StoredFilters, { keys: await deps.keys(), now: job.createdAt }));
-    if (!user || !list) throw new Error("the export's owner no longer has the list");
-    const pieces: Uint8Array[] = [];
-    let state = job.zip as WorkbookState | null;
-    let sheet: SheetPiece;
-    if (!state) {
-      const start = startWorkbook(REQUESTS_SHEET, job.createdAt);
-      state = start.state;
-      sheet = start.sheet;
-      pieces.push(start.bytes);
-      sheet.append([REQUESTS_HEADER]);
-    } else sheet = resumeWorkbook(state);
-    let cursor: ListCursor | null = job.cursor ?? null;
+    const source = await exportSource(deps.db, job, deps.keys);
+    const part = partWriter(source, job);
+    let cursor: JobCursor | null = job.cursor ?? null;
     let written = 0;
     let finished = true;
     const pageRows = deps.limits.pageRows ?? EXPORT_PAGE_ROWS;
-    for await (const page of requestListPages(deps.db, user, list.where, pageRows, cursor)) {
-      sheet.append(page.map(requestCells));
-      cursor = page[page.length - 1]!.cursor;
-      written += page.length;
+    for await (const page of source.pages(cursor, pageRows)) {
+      part.append(page.rows);
+      cursor = page.cursor;
+      written += page.rows.length;
       if (written >= deps.limits.chunkRows) {
-        finished = page.length < pageRows;
+        finished = page.rows.length < pageRows;
         break;
       }
       await pause();
     }
-    pieces.push(finished ? sheet.finish() : sheet.end());
-    await deps.files.put(partKey(job, job.parts), concat(pieces), { contentType: "application/octet-stream" });
+    await deps.files.put(partKey(job, job.parts), part.end(finished), { contentType: "application/octet-stream" });
     await deps.db
       .update(exportJobs)
       .set({
         cursor,
-        zip: state as unknown as Record<string, unknown>,
+        zip: part.state as unknown as Record<string, unknown> | null,
         parts: job.parts + 1,
         rowsDone: job.rowsDone + written,
         status: finished ? "done" : "running",
@@ -329,4 +327,9 @@ export function exportJobFile(files: FileStore, job: ExportJob): ReadableStream<
       await reader?.cancel();
     },
   });
+}
+
+/** The finished file's name and type, for its download. */
+export function exportJobDownload(job: Pick<ExportJob, "kind" | "format">): { name: string; type: string } {
+  return { name: `tidtam-${job.kind}.${job.format}`, type: job.format === "csv" ? "text/csv; charset=utf-8" : XLSX_TYPE };
 }

@@ -8,7 +8,7 @@
 import { POSITIONS, STATUSES } from "../domain/academic";
 import { AGE_BUCKETS } from "../domain/insight";
 import { formatThaiDate, formatThaiDateTime } from "../messages/dates";
-import { cell, defuse } from "./audit-export";
+import { cell, defuse } from "./csv";
 import type { AcademicOverview, InsightFilters } from "./insight-academic";
 import { xlsxStream, type XlsxCell, type XlsxRow } from "./xlsx/write";
 

@@ -5,7 +5,7 @@
  * export's formula-safe quoting, with a BOM so Excel reads the Thai.
  */
 import { formatThaiDate } from "../messages/dates";
-import { cell, defuse } from "./audit-export";
+import { cell, defuse } from "./csv";
 import type { OnboardingOverview } from "./insight-onboarding";
 import { xlsxStream, type XlsxCell, type XlsxRow } from "./xlsx/write";
 

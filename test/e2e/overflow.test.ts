@@ -130,6 +130,8 @@ const SKIPPED: Record<string, string> = {
   "/officer/onboarding.xlsx": "export (Excel file)",
   "/admin/audit/export.csv": "export (CSV file)",
   "/admin/audit/export.xlsx": "export (Excel file)",
+  "/admin/audit/exports/:id": "the background export's page (views/pages/export-job.tsx), swept as /officer/exports/:id; only its words differ",
+  "/admin/audit/exports/:id/file": "export (CSV or Excel file)",
   "/eservices/:id/files/:fileId": "file download",
   "/eservices/:id/steps/:no/attempts/:aid/file": "file download",
   "/eservices/:id/golive.ics": "calendar file",

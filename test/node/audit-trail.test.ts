@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { academicRequests, auditEvents, universities, users } from "../../src/db/schema";
 import { DEMO_CITIZENS } from "../../src/db/demo-citizens";
 import type { Role } from "../../src/domain/roles";
-import { auditCsv, auditWorkbook } from "../../src/services/audit-export";
+import { auditFile } from "../../src/services/audit-export";
 import { recordAudit } from "../../src/services/audit";
-import { auditExportPages } from "../../src/services/audit-trail";
+import { auditCursorOf, auditExportHead, auditExportPages } from "../../src/services/audit-trail";
 import { readWorkbook } from "../../src/services/xlsx/read";
 import { streamBytes } from "../../src/services/xlsx/write";
 import { createAgency, createEservice } from "../../src/services/agencies";
@@ -287,11 +287,27 @@ describe("the exports", () => {
     expect(pages.map((p) => p.length)).toEqual([2, 1]);
     const ids = pages.flat();
     expect(new Set(ids).size).toBe(3);
-    const csv = new TextDecoder().decode(await streamBytes(auditCsv(t.db, filters))).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const csv = new TextDecoder().decode(await streamBytes(auditFile(t.db, filters, "csv"))).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
     expect(csv).toHaveLength(4);
     expect(csv.slice(1).map((l) => l.split(",")[6])).toEqual(["request.receive", expect.any(String), "request.draft_created"]);
-    const sheet = readWorkbook(await streamBytes(auditWorkbook(t.db, filters)))[0]!;
+    const sheet = readWorkbook(await streamBytes(auditFile(t.db, filters, "xlsx")))[0]!;
     expect(sheet.rows.map((r) => r.cells[6])).toEqual(["รหัสการกระทำ", ...csv.slice(1).map((l) => l.split(",")[6])]);
+  });
+
+  it("counts and reads the first page in one go, and picks up after any event it was left at", async () => {
+    const filters = { subjectType: "request", subjectId: requestId } as const;
+    const all: number[] = [];
+    for await (const page of auditExportPages(t.db, filters, 10)) all.push(...page.map((e) => e.id));
+    const head = await auditExportHead(t.db, filters, 2);
+    expect(head.total).toBe(3);
+    expect(head.first.map((e) => e.id)).toEqual(all.slice(0, 2));
+    const rest: number[] = [];
+    for await (const page of auditExportPages(t.db, filters, 2, { from: auditCursorOf(head.first[1]!) })) rest.push(...page.map((e) => e.id));
+    expect(rest).toEqual(all.slice(2));
+    // A head already read is not read again.
+    const resumed: number[] = [];
+    for await (const page of auditExportPages(t.db, filters, 2, { first: head.first })) resumed.push(...page.map((e) => e.id));
+    expect(resumed).toEqual(all);
   });
 });
 

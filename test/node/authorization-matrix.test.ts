@@ -149,6 +149,10 @@ const POLICY: Record<string, readonly ActorName[]> = {
   "GET /admin/audit": ADMIN,
   "GET /admin/audit/export.csv": ADMIN,
   "GET /admin/audit/export.xlsx": ADMIN,
+  "POST /admin/audit/exports": ADMIN,
+  // The admin's own background export (the world has one admin; another admin's 404 is in audit-export-jobs.test.ts).
+  "GET /admin/audit/exports/:id": ADMIN,
+  "GET /admin/audit/exports/:id/file": ADMIN,
 
   // Audit trails of one record.
   "GET /audit/requests/:id": OFFICERS,

@@ -4,8 +4,8 @@
  * so the SVG the pages send did not change.
  */
 import { describe, expect, it } from "vitest";
-import { ticks } from "d3-array";
-import { areaPath, bands, linearScale, niceDomain, points, polylinePath } from "../../src/views/charts/scales";
+import * as d3 from "d3-array";
+import { areaPath, bands, linearScale, maxAtLeast, niceDomain, points, polylinePath, tickIncrement, ticks, total } from "../../src/views/charts/scales";
 
 describe("linearScale", () => {
   it("maps the domain onto the range, unclamped and reversible", () => {
@@ -33,6 +33,32 @@ describe("niceDomain", () => {
   it("gives ticks that start at zero and end at the top", () => {
     const [lo, hi] = niceDomain([0, 7], 4);
     expect(ticks(lo, hi, 4)).toEqual([0, 2, 4, 6, 8]);
+  });
+});
+
+describe("ticks, in place of d3-array's", () => {
+  it("gives the same steps and tick values as d3-array for any range and count, to the last bit", () => {
+    // A seeded walk over magnitudes from 1e-6 to 1e9, counts 1-12, and ranges not starting at zero.
+    let seed = 12345;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let n = 0; n < 3000; n++) {
+      const scale = 10 ** Math.floor(random() * 16 - 6);
+      const start = n % 3 === 0 ? 0 : (random() - 0.3) * scale;
+      const stop = start + random() * scale * (n % 7 === 0 ? 0.01 : 1);
+      const count = n % 5 === 0 ? 0.5 + random() * 2 : 1 + Math.floor(random() * 12);
+      expect(tickIncrement(start, stop, count), `${start} ${stop} ${count}`).toBe(d3.tickIncrement(start, stop, count));
+      expect(ticks(start, stop, count), `${start} ${stop} ${count}`).toEqual(d3.ticks(start, stop, count));
+    }
+    expect(ticks(3, 3, 4)).toEqual(d3.ticks(3, 3, 4));
+    expect(ticks(0, 10, 0)).toEqual([]);
+  });
+
+  it("takes the largest value with a floor, and totals skip a missing value", () => {
+    expect(maxAtLeast(1, [])).toBe(1);
+    expect(maxAtLeast(1, [0, 0.5])).toBe(1);
+    expect(maxAtLeast(1, [3, NaN, 7, 2])).toBe(Math.max(1, d3.max([3, NaN, 7, 2])!));
+    expect(total([1, NaN, 2.5])).toBe(d3.sum([1, NaN, 2.5]));
+    expect(total([])).toBe(0);
   });
 });
 

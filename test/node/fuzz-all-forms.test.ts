@@ -41,6 +41,7 @@ import {
 } from "../../src/db/schema";
 import { ACTION_KEYS, availableActions, POSITION_KEYS, type RequestStatus } from "../../src/domain/academic";
 import { NUL_MESSAGE } from "../../src/domain/forms";
+import { AUDIT_SUBJECT_TYPES } from "../../src/domain/audit-forms";
 import { ESERVICE_CATEGORIES } from "../../src/domain/onboarding/credentials";
 import { PART_FIELDS, type PartNo } from "../../src/domain/onboarding/platform-application";
 import { hashPassword, verifyPassword } from "../../src/services/password";
@@ -459,6 +460,22 @@ const TARGETS: Target[] = [
     stored: async (w, _sent, a) => {
       const [row] = await w.t.db.select().from(exportJobs).where(eq(exportJobs.id, idFrom(a.location, /^\/officer\/exports\/([^/?#]+)$/)));
       return [["a job of the officer's, for the request list", row ? `${row.ownerId} ${row.kind}` : "", `${w.userIds.officer} requests`]];
+    },
+    nothingShown: "the job page shows its progress and a download link, none of the filters",
+  },
+  // Admins: a long audit search as a background job (the search's GET filters and a format, posted).
+  {
+    key: "POST /admin/audit/exports",
+    as: "admin",
+    path: () => "/admin/audit/exports",
+    fields: { actor: "officer", subjectType: choice(...AUDIT_SUBJECT_TYPES), subjectId: "REQ-1", from: "2026-01-01", to: "2026-12-31", format: choice("csv", "xlsx") },
+    cases: 10,
+    stored: async (w, sent, a) => {
+      const [row] = await w.t.db.select().from(exportJobs).where(eq(exportJobs.id, idFrom(a.location, /^\/admin\/audit\/exports\/([^/?#]+)$/)));
+      return [
+        ["a job of the admin's, for the audit trail", row ? `${row.ownerId} ${row.kind} ${row.format}` : "", `${w.userIds.admin} audit ${lastString(sent, "format")}`],
+        ...trimmedChecks(sent, row?.filters, ["actor", "subjectId"]),
+      ];
     },
     nothingShown: "the job page shows its progress and a download link, none of the filters",
   },

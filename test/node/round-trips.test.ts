@@ -83,6 +83,8 @@ const PAGES: Record<string, PageBudget> = {
   "GET /admin/audit": { who: "admin" },
   "GET /admin/audit/export.csv": { who: "admin" },
   "GET /admin/audit/export.xlsx": { who: "admin" },
+  "GET /admin/audit/exports/:id": { who: "admin" },
+  "GET /admin/audit/exports/:id/file": { who: "admin" },
   "GET /audit/requests/:id": { who: "officer" },
   "GET /audit/eservices/:id": { who: "officer" },
   "GET /audit/agencies/:id": { who: "officer" },

@@ -289,6 +289,7 @@ export interface World {
   mailId: string;
   /** A finished background export of the officer's (its owner: nobody else, admins included, reaches it). */
   exportJobId: string;
+  auditExportJobId: string;
   /** A staff account no actor signs in as, and live links mailed to it (reset its password, confirm a new e-mail). */
   spare: { userId: string; resetToken: string; emailToken: string };
 }
@@ -607,7 +608,24 @@ export async function buildWorld(): Promise<World> {
     expiresAt: new Date(now.getTime() + 86_400_000),
   });
   await t.deps.files.put(`export-${exportJobId}-0`, new TextEncoder().encode("PK"), { contentType: "application/octet-stream" });
-  return { t, clients, userIds, primary, twin, admin, routes: routesOf(t.app), mailId, spare, exportJobId };
+  const auditExportJobId = newId();
+  await t.db.insert(exportJobs).values({
+    id: auditExportJobId,
+    ownerId: userIds.admin!,
+    kind: "audit",
+    format: "csv",
+    filters: {},
+    status: "done",
+    rowsDone: 0,
+    rowsTotal: 0,
+    parts: 1,
+    fileKey: `export-${auditExportJobId}`,
+    createdAt: now,
+    finishedAt: now,
+    expiresAt: new Date(now.getTime() + 86_400_000),
+  });
+  await t.deps.files.put(`export-${auditExportJobId}-0`, new TextEncoder().encode("\uFEFF"), { contentType: "application/octet-stream" });
+  return { t, clients, userIds, primary, twin, admin, routes: routesOf(t.app), mailId, spare, exportJobId, auditExportJobId };
 }
 
 /** A live mailed link for `userId` (as the app makes them: only the token's SHA-256 is stored); returns the token. */
@@ -682,6 +700,7 @@ export function resolvePath(route: RouteDef, world: World, opts: PathOptions = {
         if (p.startsWith("/eservices/")) return step === "golive" ? parent.goliveServiceId : parent.services[step];
         if (p.startsWith("/admin/mail/")) return world.mailId;
         if (p.startsWith("/officer/exports/")) return world.exportJobId;
+        if (p.startsWith("/admin/audit/exports/")) return world.auditExportJobId;
         if (p.startsWith("/staff/")) return world.admin.staffUserId;
         if (p.startsWith("/admin/universities/")) return world.admin.universityId;
         break;

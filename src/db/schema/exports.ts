@@ -17,17 +17,19 @@ export const exportJobs = sqliteTable(
     ownerId: text("owner_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    /** What is exported: "requests" (the officer's list). */
-    kind: text("kind").notNull(),
+    /** What is exported: "requests" (the officer's list) or "audit" (the admin's audit search). */
+    kind: text("kind", { enum: ["requests", "audit"] }).notNull(),
+    /** The file written: an Excel workbook, or CSV (the audit trail offers both). */
+    format: text("format", { enum: ["xlsx", "csv"] }).notNull().default("xlsx"),
     filters: text("filters", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
     status: text("status", { enum: ["queued", "running", "done", "failed", "expired"] }).notNull(),
     rowsDone: integer("rows_done").notNull().default(0),
     rowsTotal: integer("rows_total").notNull(),
-    /** The keyset position after the last row written; null before the first chunk. */
+    /** The keyset position after the last row written (sort key, then rowid or event id); null before the first chunk. */
     cursor: text("cursor", { mode: "json" }).$type<{ at: number | null; rowid: number }>(),
     /** File parts written so far (the download concatenates parts 0 … parts-1). */
     parts: integer("parts").notNull().default(0),
-    /** Zip bookkeeping between chunks (offsets, CRC, sizes); see services/xlsx/chunked.ts. */
+    /** Zip bookkeeping between chunks (offsets, CRC, sizes; see services/xlsx/chunked.ts); null for CSV. */
     zip: text("zip", { mode: "json" }).$type<Record<string, unknown>>(),
     /** Key prefix of the parts in the file store. */
     fileKey: text("file_key").notNull(),

@@ -9,9 +9,8 @@
  * @example
  * <LineChart labels={weeks.map(shortDate)} series={[{ name: "ยื่น", values: [3, 5], tone: "a" }]} />
  */
-import { max, ticks } from "d3-array";
 import { formatCount } from "../../messages/numbers";
-import { linearScale, niceDomain, points, polylinePath } from "./scales";
+import { linearScale, maxAtLeast, niceDomain, points, polylinePath, ticks } from "./scales";
 
 export interface LineSeries {
   name: string;
@@ -26,7 +25,7 @@ const M = { top: 12, right: 12, bottom: 28, left: 36 };
 
 export function LineChart(props: { labels: string[]; series: LineSeries[]; /** Show every n-th label on the axis. */ labelEvery?: number }) {
   const x = points(props.labels.length, [M.left, W - M.right]);
-  const top = Math.max(1, max(props.series.flatMap((s) => s.values)) ?? 1);
+  const top = maxAtLeast(1, props.series.flatMap((s) => s.values));
   const domain = niceDomain([0, top], 4);
   const y = linearScale(domain, [H - M.bottom, M.top]);
   const path = (values: number[]) => polylinePath(values.map((v, i) => [x(i), y(v)]));

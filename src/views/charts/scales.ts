@@ -5,16 +5,77 @@
  * ~30 KiB minified). Each function computes what the d3 call it replaces computed,
  * in the same floating-point operations, so the SVG is byte for byte the same:
  * a linear scale with d3's `nice()`, band and point positions, and path strings for
- * a polyline and an area with coordinates rounded to 3 decimals as d3-shape does.
+ * a polyline and an area with coordinates rounded to 3 decimals as d3-shape does;
+ * and the axis' round ticks, in place of d3-array (whose one file kept ~4 KiB in the
+ * Worker for the four small functions used).
  *
  * @example
  * const y = linearScale(niceDomain([0, 7], 4), [192, 12]);
  * y(7); // 24
  * polylinePath([[0, 1], [2.00049, 3]]); // "M0,1L2,3"
  */
-import { tickIncrement } from "d3-array";
-
 export type Point = readonly [x: number, y: number];
+
+const SQRT50 = Math.sqrt(50);
+const SQRT10 = Math.sqrt(10);
+const SQRT2 = Math.sqrt(2);
+
+/**
+ * The grid of round ticks over [start, stop] (start ≤ stop) for about `count` of them:
+ * the step is a power of ten times 1, 2, 5 or 10, whichever the raw step is nearest on
+ * a log scale (the cut-offs are the geometric means √2, √10, √50), and `first`…`last`
+ * are the multiples of the step inside the range. A step below 1 is kept as its
+ * inverse and negated (so the tick is i / inverse, which is exact where i * 0.1 is
+ * not), the convention of d3-array that niceDomain's loop relies on.
+ */
+function tickGrid(start: number, stop: number, count: number): { first: number; last: number; step: number } {
+  const raw = (stop - start) / Math.max(0, count);
+  const power = Math.floor(Math.log10(raw));
+  const mantissa = raw / Math.pow(10, power);
+  const factor = mantissa >= SQRT50 ? 10 : mantissa >= SQRT10 ? 5 : mantissa >= SQRT2 ? 2 : 1;
+  let first: number;
+  let last: number;
+  let step: number;
+  if (power < 0) {
+    const inverse = Math.pow(10, -power) / factor;
+    first = Math.round(start * inverse);
+    last = Math.round(stop * inverse);
+    if (first / inverse < start) first++;
+    if (last / inverse > stop) last--;
+    step = -inverse;
+  } else {
+    step = Math.pow(10, power) * factor;
+    first = Math.round(start / step);
+    last = Math.round(stop / step);
+    if (first * step < start) first++;
+    if (last * step > stop) last--;
+  }
+  // Too few to show for a count near 1: ask for twice as many.
+  if (last < first && 0.5 <= count && count < 2) return tickGrid(start, stop, count * 2);
+  return { first, last, step };
+}
+
+/** The round step for about `count` ticks (negative: the inverse of a step below 1); d3-array's `tickIncrement`. */
+export function tickIncrement(start: number, stop: number, count: number): number {
+  return tickGrid(start, stop, count).step;
+}
+
+/** Round tick values from `start` up to `stop`, about `count` of them; d3-array's `ticks` for start ≤ stop. */
+export function ticks(start: number, stop: number, count: number): number[] {
+  if (!(count > 0)) return [];
+  if (start === stop) return [start];
+  const { first, last, step } = tickGrid(start, stop, count);
+  const out: number[] = [];
+  // first + k, not a counter from first: Math.round gives -0 for a start just below zero, and -0 + 0 is 0.
+  for (let k = 0; k <= last - first; k++) out.push(step < 0 ? (first + k) / -step : (first + k) * step);
+  return out;
+}
+
+/** The largest value, and at least `floor` (the charts' axes never collapse below 1). */
+export const maxAtLeast = (floor: number, values: readonly number[]) => values.reduce((top, v) => (v > top ? v : top), floor);
+
+/** The values' total, a missing one (NaN) counted as nothing. */
+export const total = (values: readonly number[]) => values.reduce((a, v) => a + (v || 0), 0);
 
 /**
  * Maps `domain` onto `range` linearly, unclamped (d3's scaleLinear over two numbers:

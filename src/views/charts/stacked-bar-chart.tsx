@@ -8,9 +8,8 @@
  * @example
  * <StackedBarChart segments={["ไม่ถึง 30 วัน", "เกิน 30 วัน"]} rows={[{ name: "รอรับเรื่อง", values: [4, 1] }]} />
  */
-import { max, sum } from "d3-array";
 import { formatCount } from "../../messages/numbers";
-import { linearScale } from "./scales";
+import { linearScale, maxAtLeast, total } from "./scales";
 
 export interface StackedRow {
   name: string;
@@ -24,7 +23,7 @@ const M = { top: 4, right: 40, left: 4 };
 
 export function StackedBarChart(props: { segments: string[]; rows: StackedRow[] }) {
   const H = M.top + props.rows.length * ROW + 4;
-  const top = Math.max(1, max(props.rows, (r) => sum(r.values)) ?? 1);
+  const top = maxAtLeast(1, props.rows.map((r) => total(r.values)));
   const x = linearScale([0, top], [M.left, W - M.right]);
   return (
     <figure class="chart">
@@ -43,7 +42,7 @@ export function StackedBarChart(props: { segments: string[]; rows: StackedRow[] 
                 return v > 0 ? <rect x={x(from)} y={y0 + 19} width={Math.max(1, x(start) - x(from))} height={BAR} class={`chart-seg chart-seg-${s}`} /> : null;
               })}
               <text x={x(start) + 4} y={y0 + 19 + BAR / 2} dy="0.32em" class="chart-label">
-                {formatCount(sum(row.values))}
+                {formatCount(total(row.values))}
               </text>
             </g>
           );

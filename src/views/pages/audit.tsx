@@ -53,6 +53,8 @@ export interface AuditSearchProps {
   errors?: FieldErrors;
   /** Null when the filters were refused. */
   trail: TrailPage | null;
+  /** Searches over `threshold` events are exported by a background job (a POST) instead of the links. */
+  exportJob?: { action: string; threshold: number; csrfToken: string };
 }
 
 function Select(props: { name: string; label: string; options: readonly string[]; words: (v: string) => string; values: FormValues; errors?: FieldErrors }) {
@@ -111,14 +113,29 @@ export function AuditSearchPage(props: AuditSearchProps) {
       </form>
       {t ? (
         <>
-          <p class="button-row">
-            <a class="button button-secondary" href={`/admin/audit/export.csv${q ? `?${q}` : ""}`}>
-              ส่งออก CSV
-            </a>
-            <a class="button button-secondary" href={`/admin/audit/export.xlsx${q ? `?${q}` : ""}`}>
-              ส่งออก Excel (.xlsx)
-            </a>
-          </p>
+          {props.exportJob && t.total > props.exportJob.threshold ? (
+            <form method="post" action={props.exportJob.action} class="export-job-form button-row">
+              <input type="hidden" name="_csrf" value={props.exportJob.csrfToken} />
+              {FILTER_KEYS.filter((k) => v[k]).map((k) => (
+                <input type="hidden" name={k} value={v[k]} />
+              ))}
+              <button type="submit" name="format" value="csv" class="button button-secondary">
+                ส่งออก CSV — สร้างไฟล์เบื้องหลัง
+              </button>
+              <button type="submit" name="format" value="xlsx" class="button button-secondary">
+                ส่งออก Excel (.xlsx) — สร้างไฟล์เบื้องหลัง
+              </button>
+            </form>
+          ) : (
+            <p class="button-row">
+              <a class="button button-secondary" href={`/admin/audit/export.csv${q ? `?${q}` : ""}`}>
+                ส่งออก CSV
+              </a>
+              <a class="button button-secondary" href={`/admin/audit/export.xlsx${q ? `?${q}` : ""}`}>
+                ส่งออก Excel (.xlsx)
+              </a>
+            </p>
+          )}
           <AuditTrail trail={t} href={(p) => `/admin/audit?${filterQuery(v, { page: String(p) })}`} showSubject />
         </>
       ) : null}

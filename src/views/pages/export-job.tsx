@@ -1,8 +1,13 @@
 import { formatThaiDateTime } from "../../messages/dates";
+import { EXPORT_FORMAT_WORDS, EXPORT_KIND_WORDS, exportJobTitle, type ExportFileFormat, type ExportKind } from "../../messages/exports";
 import { formatCount } from "../../messages/numbers";
 
 export interface ExportJobView {
   id: string;
+  kind: ExportKind;
+  format: ExportFileFormat;
+  /** The name the download is saved under. */
+  fileName: string;
   status: "queued" | "running" | "done" | "failed" | "expired";
   rowsDone: number;
   rowsTotal: number;
@@ -31,7 +36,7 @@ export function ExportJobStatus(props: { job: ExportJobView; basePath: string })
     >
       {job.expired ? (
         <p class="warning" role="status">
-          ไฟล์นี้หมดอายุแล้ว (เก็บไว้ถึง {formatThaiDateTime(job.expiresAt)}) กรุณาสั่งส่งออกใหม่จากหน้ารายการคำขอ
+          ไฟล์นี้หมดอายุแล้ว (เก็บไว้ถึง {formatThaiDateTime(job.expiresAt)}) กรุณาสั่งส่งออกใหม่จาก{EXPORT_KIND_WORDS[job.kind].list}
         </p>
       ) : job.status === "failed" ? (
         <p class="error" role="alert">
@@ -43,8 +48,8 @@ export function ExportJobStatus(props: { job: ExportJobView; basePath: string })
             ไฟล์พร้อมแล้ว ({formatCount(job.rowsDone)} แถว) ดาวน์โหลดได้ถึง {formatThaiDateTime(job.expiresAt)}
           </p>
           <p>
-            <a class="button" href={`${basePath}/${job.id}/file`} download="tidtam-requests.xlsx">
-              ดาวน์โหลดไฟล์ Excel (.xlsx)
+            <a class="button" href={`${basePath}/${job.id}/file`} download={job.fileName}>
+              ดาวน์โหลดไฟล์ {EXPORT_FORMAT_WORDS[job.format]}
             </a>
           </p>
         </>
@@ -69,7 +74,7 @@ export function ExportJobPage(props: { job: ExportJobView; basePath: string; lis
   const running = !props.job.expired && (props.job.status === "queued" || props.job.status === "running");
   return (
     <section>
-      <h1>ส่งออกคำขอเป็นไฟล์ Excel</h1>
+      <h1>{exportJobTitle(props.job.kind, props.job.format)}</h1>
       {/* Without JavaScript the page reloads itself until the file is ready. */}
       {running ? (
         <noscript>
@@ -79,7 +84,7 @@ export function ExportJobPage(props: { job: ExportJobView; basePath: string; lis
       <p>สั่งเมื่อ {formatThaiDateTime(props.job.createdAt)} รายการมีจำนวนมาก ระบบจึงสร้างไฟล์เบื้องหลัง ออกจากหน้านี้แล้วกลับมาภายหลังได้</p>
       <ExportJobStatus job={props.job} basePath={props.basePath} />
       <p>
-        <a href={props.listPath}>กลับไปหน้ารายการคำขอ</a>
+        <a href={props.listPath}>กลับไป{EXPORT_KIND_WORDS[props.job.kind].list}</a>
       </p>
     </section>
   );
