@@ -3,14 +3,14 @@ import type { AppContext, AppEnv } from "../app-env";
 import type { Position, RequestStatus } from "../domain/academic";
 import { requestFilterQuery } from "../domain/academic-forms";
 import { requireRole } from "../middleware/roles";
-import { requestsWorkbook } from "../services/export";
+import { EXPORT_PAGE_ROWS, requestsWorkbook } from "../services/export";
 import { createRequestsExportJob } from "../services/export-jobs";
 import { NotFoundError } from "../middleware/errors";
 import { exportJobRoutes } from "./export-jobs";
 import { seeOther } from "./render";
 import { useCase } from "./use-case";
 import { pidKeys } from "../services/pid-crypto";
-import { listUniversities, PAGE_SIZE, searchRequests, type RequestFilters } from "../services/requests";
+import { listUniversities, PAGE_SIZE, requestListHead, requestListWhere, searchRequests, type RequestFilters } from "../services/requests";
 import { XLSX_TYPE } from "../services/xlsx/write";
 import { batchesCsv, groupBatches } from "../domain/onboarding/batches";
 import { nextCutoff } from "../domain/onboarding/golive";
@@ -110,12 +110,15 @@ export const officerRoutes = new Hono<AppEnv>()
     const ctx = { keys: await pidKeys(deps.config.dataKey), now: deps.clock.now() };
     // The list links here only under the threshold; a longer one typed or kept from before goes
     // back to the list, which offers the background job (on Workers it would outrun a request's CPU).
-    const { total } = await searchRequests(deps.db, c.var.user!, filters, ctx);
-    if (total > deps.exports.limits.threshold) {
+    // The count comes with the first keyset page, which the file then starts with.
+    const list = await requestListWhere(deps.db, c.var.user!, filters, ctx);
+    if (!list) throw new NotFoundError();
+    const head = await requestListHead(deps.db, c.var.user!, list, EXPORT_PAGE_ROWS);
+    if (head.total > deps.exports.limits.threshold) {
       const query = new URL(c.req.url).search;
       return seeOther(c, `/officer${query}`);
     }
-    const body = requestsWorkbook(deps.db, c.var.user!, filters, ctx);
+    const body = requestsWorkbook(deps.db, c.var.user!, filters, ctx, { where: list.where, first: head.first });
     return c.body(body, 200, {
       "Content-Type": XLSX_TYPE,
       "Content-Disposition": `attachment; filename="tidtam-requests.xlsx"`,

@@ -7,7 +7,8 @@
  */
 import { NEXT_ACTOR_LABEL, nextActor, POSITIONS, STATUSES } from "../domain/academic";
 import { formatThaiDateTime } from "../messages/dates";
-import { requestListPages, requestListWhere, type RequestFilters, type RequestListRow } from "./requests";
+import type { SQL } from "drizzle-orm";
+import { requestListPages, requestListWhere, type ListPage, type RequestFilters, type RequestListRow } from "./requests";
 import type { PidKeys } from "./pid-crypto";
 import type { DbOrTx } from "../db/client";
 import type { SessionUser } from "./session";
@@ -57,17 +58,35 @@ export function requestCells(r: RequestListRow): XlsxRow {
 export const REQUESTS_SHEET = { sheetName: "คำขอตำแหน่งทางวิชาการ", widths: COLUMNS.map(([, w]) => w) };
 export const REQUESTS_HEADER: XlsxRow = { cells: COLUMNS.map(([h]) => h), bold: true };
 
-async function* requestRows(db: DbOrTx, user: SessionUser, filters: RequestFilters, ctx: { keys: PidKeys; now: Date }): AsyncGenerator<XlsxRow[]> {
+/** A list already opened by its caller: its condition and first keyset page (requestListHead). */
+export interface OpenedList {
+  where: SQL;
+  first: ListPage;
+}
+
+async function* requestRows(
+  db: DbOrTx,
+  user: SessionUser,
+  filters: RequestFilters,
+  ctx: { keys: PidKeys; now: Date },
+  opened?: OpenedList,
+): AsyncGenerator<XlsxRow[]> {
   yield [REQUESTS_HEADER];
-  const list = await requestListWhere(db, user, filters, ctx);
-  if (!list) return;
-  for await (const page of requestListPages(db, user, list.where, EXPORT_PAGE_ROWS)) {
+  const where = opened?.where ?? (await requestListWhere(db, user, filters, ctx))?.where;
+  if (!where) return;
+  for await (const page of requestListPages(db, user, where, EXPORT_PAGE_ROWS, null, opened?.first)) {
     yield page.map(requestCells);
     await breathe();
   }
 }
 
 /** The workbook of every request the user's filters match, as a stream of bytes. */
-export function requestsWorkbook(db: DbOrTx, user: SessionUser, filters: RequestFilters, ctx: { keys: PidKeys; now: Date }): ReadableStream<Uint8Array> {
-  return xlsxStream(REQUESTS_SHEET, requestRows(db, user, filters, ctx));
+export function requestsWorkbook(
+  db: DbOrTx,
+  user: SessionUser,
+  filters: RequestFilters,
+  ctx: { keys: PidKeys; now: Date },
+  opened?: OpenedList,
+): ReadableStream<Uint8Array> {
+  return xlsxStream(REQUESTS_SHEET, requestRows(db, user, filters, ctx, opened));
 }

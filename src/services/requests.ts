@@ -193,27 +193,56 @@ export async function* requestListPages(
   where: SQL,
   pageSize: number,
   from?: ListCursor | null,
-): AsyncGenerator<(RequestListRow & { cursor: ListCursor })[]> {
-  const rowid = sql<number>`${r}.rowid`;
-  const newestFirst = user.role === "university";
+  first?: ListPage,
+): AsyncGenerator<ListPage> {
   let after = from ?? undefined;
-  for (;;) {
-    let from: SQL | undefined;
-    if (after && newestFirst) from = sql`(${r.createdAt} < ${after.at} OR (${r.createdAt} = ${after.at} AND ${rowid} < ${after.rowid}))`;
-    else if (after && after.at === null) from = sql`((${r.submittedAt} IS NULL AND ${rowid} > ${after.rowid}) OR ${r.submittedAt} IS NOT NULL)`;
-    else if (after) from = sql`${r.submittedAt} >= ${after.at} AND (${r.submittedAt} > ${after.at} OR ${rowid} > ${after.rowid})`;
-    const rows = await db
-      .select({ ...listColumns, rowid })
-      .from(r)
-      .innerJoin(universities, eq(universities.id, r.universityId))
-      .where(from ? and(where, from) : where)
-      .orderBy(...(newestFirst ? [desc(r.createdAt), desc(rowid)] : [asc(r.submittedAt), asc(rowid)]))
-      .limit(pageSize);
-    const page = rows.map((row) => ({ ...(row as RequestListRow), cursor: { at: (newestFirst ? row.createdAt : row.submittedAt)?.getTime() ?? null, rowid: row.rowid } }));
+  for (let page = first; ; page = undefined) {
+    page ??= listPageRows(user, await listPageQuery(db, user, where, pageSize, after));
     if (page.length) yield page;
     if (page.length < pageSize) return;
     after = page[page.length - 1]!.cursor;
   }
+}
+
+export type ListPage = (RequestListRow & { cursor: ListCursor })[];
+
+/** One keyset page's read: the rows after `after` in the list's order. */
+function listPageQuery(db: DbOrTx, user: SessionUser, where: SQL, pageSize: number, after?: ListCursor) {
+  const rowid = sql<number>`${r}.rowid`;
+  const newestFirst = user.role === "university";
+  let from: SQL | undefined;
+  if (after && newestFirst) from = sql`(${r.createdAt} < ${after.at} OR (${r.createdAt} = ${after.at} AND ${rowid} < ${after.rowid}))`;
+  else if (after && after.at === null) from = sql`((${r.submittedAt} IS NULL AND ${rowid} > ${after.rowid}) OR ${r.submittedAt} IS NOT NULL)`;
+  else if (after) from = sql`${r.submittedAt} >= ${after.at} AND (${r.submittedAt} > ${after.at} OR ${rowid} > ${after.rowid})`;
+  return db
+    .select({ ...listColumns, rowid })
+    .from(r)
+    .innerJoin(universities, eq(universities.id, r.universityId))
+    .where(from ? and(where, from) : where)
+    .orderBy(...(newestFirst ? [desc(r.createdAt), desc(rowid)] : [asc(r.submittedAt), asc(rowid)]))
+    .limit(pageSize);
+}
+
+function listPageRows(user: SessionUser, rows: Awaited<ReturnType<typeof listPageQuery>>): ListPage {
+  const newestFirst = user.role === "university";
+  return rows.map((row) => ({ ...(row as RequestListRow), cursor: { at: (newestFirst ? row.createdAt : row.submittedAt)?.getTime() ?? null, rowid: row.rowid } }));
+}
+
+/**
+ * The filtered list's count and first keyset page as one batch: an export decides
+ * between streaming and a background job, and starts streaming, on one round trip.
+ */
+export async function requestListHead(
+  db: Db,
+  user: SessionUser,
+  list: { where: SQL; total: number | null },
+  pageSize: number,
+): Promise<{ total: number; first: ListPage }> {
+  const page = listPageQuery(db, user, list.where, pageSize);
+  // A search the full-text index counted already needs only its page.
+  if (list.total !== null) return { total: list.total, first: listPageRows(user, await page) };
+  const [counted, rows] = await db.batch([db.select({ n: sql<number>`count(*)` }).from(r).where(list.where), page]);
+  return { total: Number(counted[0]?.n ?? 0), first: listPageRows(user, rows) };
 }
 
 /**

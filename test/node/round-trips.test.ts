@@ -59,7 +59,7 @@ const PAGES: Record<string, PageBudget> = {
   "GET /officer/reviews": { who: "officer" },
   "GET /officer/batches": { who: "officer" },
   "GET /officer/batches.csv": { who: "officer" },
-  "GET /officer/export.xlsx": { who: "officer", budget: 3, lever: "the count that sends a list over the threshold to the background job, into the first keyset page's batch (a file, not a page: past 500 rows it pays a round trip per keyset page anyway)" },
+  "GET /officer/export.xlsx": { who: "officer" },
   "GET /officer/exports/:id": { who: "officer" },
   "GET /officer/exports/:id/file": { who: "officer" },
   "GET /officer/overview": { who: "officer" },
