@@ -5,6 +5,7 @@
  */
 import * as z from "zod/mini";
 import { isIsoDate } from "./dates";
+import { EXPORT_FORMATS } from "./exports";
 
 export const AUDIT_SUBJECT_TYPES = ["request", "eservice", "agency", "user", "university", "settings", "mail"] as const;
 
@@ -51,9 +52,6 @@ export const AUDIT_FILTER_LABELS: Record<keyof AuditFilters, string> = {
   from: "ตั้งแต่วันที่",
   to: "ถึงวันที่",
 };
-
-export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The export form's button: a file format we write, or a Thai error (only a tampered form gets it). */
 export const exportFormatForm = z.object({

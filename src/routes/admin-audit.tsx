@@ -7,14 +7,14 @@
  */
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../app-env";
-import { auditFilterForm, exportFormatForm, pageParam, type ExportFormat } from "../domain/audit-forms";
+import { auditFilterForm, exportFormatForm, pageParam } from "../domain/audit-forms";
+import type { ExportFormat } from "../domain/exports";
 import { stringValues, validateForm } from "../domain/forms";
 import { AUDIT_ACTIONS } from "../messages/audit-actions";
 import { NotFoundError } from "../middleware/errors";
 import { AUDIT_EXPORT_PAGE_ROWS, auditFile } from "../services/audit-export";
 import { auditExportHead, searchAudit } from "../services/audit-trail";
-import { createAuditExportJob } from "../services/export-jobs";
-import { XLSX_TYPE } from "../services/xlsx/write";
+import { createAuditExportJob, exportFileOf } from "../services/export-jobs";
 import { AuditSearchPage } from "../views/pages/audit";
 import { exportJobRoutes } from "./export-jobs";
 import { renderPage, seeOther } from "./render";
@@ -35,11 +35,6 @@ function searchPage(c: AppContext, values: Record<string, string>, errors: Recor
   );
 }
 
-const FILES: Record<ExportFormat, { type: string; name: string }> = {
-  csv: { type: "text/csv; charset=utf-8", name: "tidtam-audit.csv" },
-  xlsx: { type: XLSX_TYPE, name: "tidtam-audit.xlsx" },
-};
-
 /**
  * The file streamed whole, its count and first page read in one batch; a search
  * over the threshold (a link typed or kept from before) goes back to the search,
@@ -51,9 +46,10 @@ async function download(c: AppContext, format: ExportFormat) {
   const { db, exports } = c.var.deps;
   const head = await auditExportHead(db, f.data, AUDIT_EXPORT_PAGE_ROWS);
   if (head.total > exports.limits.threshold) return seeOther(c, `/admin/audit${new URL(c.req.url).search}`);
+  const file = exportFileOf({ kind: "audit", format });
   return c.body(auditFile(db, f.data, format, head.first), 200, {
-    "Content-Type": FILES[format].type,
-    "Content-Disposition": `attachment; filename="${FILES[format].name}"`,
+    "Content-Type": file.type,
+    "Content-Disposition": `attachment; filename="${file.name}"`,
     "Cache-Control": "no-store",
   });
 }

@@ -8,7 +8,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { exportJobTitle } from "../messages/exports";
 import { NotFoundError } from "../middleware/errors";
-import { exportJobDownload, exportJobFile, exportJobFor, isExpired } from "../services/export-jobs";
+import { exportFileOf, exportJobFile, exportJobFor, isExpired } from "../services/export-jobs";
 import { ExportJobPage, ExportJobStatus } from "../views/pages/export-job";
 import { isFragmentRequest, renderPage } from "./render";
 
@@ -17,7 +17,7 @@ export function exportJobRoutes(paths: { base: string; list: string }) {
     .get("/:id", async (c) => {
       const job = await exportJobFor(c.var.deps.db, c.req.param("id"), c.var.user!.id);
       if (!job) throw new NotFoundError();
-      const view = { ...job, expired: isExpired(job, c.var.deps.clock.now()), fileName: exportJobDownload(job).name };
+      const view = { ...job, expired: isExpired(job, c.var.deps.clock.now()), fileName: exportFileOf(job).name };
       c.header("Cache-Control", "no-store");
       if (isFragmentRequest(c)) {
         c.header("Vary", "HX-Request", { append: true });
@@ -28,7 +28,7 @@ export function exportJobRoutes(paths: { base: string; list: string }) {
     .get("/:id/file", async (c) => {
       const job = await exportJobFor(c.var.deps.db, c.req.param("id"), c.var.user!.id);
       if (!job || job.status !== "done" || isExpired(job, c.var.deps.clock.now())) throw new NotFoundError();
-      const file = exportJobDownload(job);
+      const file = exportFileOf(job);
       return c.body(exportJobFile(c.var.deps.files, job), 200, {
         "Content-Type": file.type,
         "Content-Disposition": `attachment; filename="${file.name}"`,

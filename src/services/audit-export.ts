@@ -7,7 +7,8 @@
  * (services/export-jobs.ts) from the same rows.
  */
 import type { DbOrTx } from "../db/client";
-import type { AuditFilters, ExportFormat } from "../domain/audit-forms";
+import type { AuditFilters } from "../domain/audit-forms";
+import type { ExportFormat } from "../domain/exports";
 import { ROLE_LABEL } from "../domain/roles";
 import { auditActionLabel, auditSubjectLabel } from "../messages/audit-actions";
 import { auditDataLine } from "../messages/audit-data";

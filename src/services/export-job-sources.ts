@@ -3,12 +3,14 @@
  * What each kind of background export writes: its rows after a keyset cursor, a
  * page at a time, and how a chunk of them becomes one part of the file (a slice
  * of a zipped workbook, or plain CSV lines). Each kind reads as the job's owner,
- * who must still have the list: a demoted or disabled owner's job fails.
+ * who must still be allowed it (domain/exports.ts): a demoted or disabled owner's
+ * job fails.
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { users, type exportJobs } from "../db/schema";
 import type { AuditFilters } from "../domain/audit-forms";
+import { mayExport } from "../domain/exports";
 import { AUDIT_HEADER, AUDIT_SHEET, auditCells } from "./audit-export";
 import { auditCursorOf, auditExportPages } from "./audit-trail";
 import { CSV_BOM, csvLine } from "./csv";
@@ -30,15 +32,16 @@ export interface ExportSource {
   pages(from: JobCursor | null, pageRows: number): AsyncIterable<{ rows: XlsxRow[]; cursor: JobCursor }>;
 }
 
-async function ownerOf(db: Db, ownerId: string): Promise<SessionUser | null> {
-  const [u] = await db.select().from(users).where(eq(users.id, ownerId));
-  if (!u || u.disabledAt) return null;
+/** The job's owner, while still allowed this kind of export. */
+async function ownerOf(db: Db, job: ExportJob): Promise<SessionUser | null> {
+  const [u] = await db.select().from(users).where(eq(users.id, job.ownerId));
+  if (!u || u.disabledAt || !mayExport(u.role, job.kind)) return null;
   return { id: u.id, role: u.role, displayName: u.displayName, username: u.username, orgId: u.orgId, pidHmac: null, mustChangePassword: false };
 }
 
 /** The officer's filtered list, as it was asked for: "older than N days" counts from the job's creation. */
 async function requestsSource(db: Db, job: ExportJob, keys: () => Promise<PidKeys>): Promise<ExportSource> {
-  const user = await ownerOf(db, job.ownerId);
+  const user = await ownerOf(db, job);
   const list = user && (await requestListWhere(db, user, job.filters as Omit<RequestFilters, "page">, { keys: await keys(), now: job.createdAt }));
   if (!user || !list) throw new Error("the export's owner no longer has the list");
   return {
@@ -52,8 +55,7 @@ async function requestsSource(db: Db, job: ExportJob, keys: () => Promise<PidKey
 
 /** The admin's audit search, newest event first. */
 async function auditSource(db: Db, job: ExportJob): Promise<ExportSource> {
-  const user = await ownerOf(db, job.ownerId);
-  if (user?.role !== "admin") throw new Error("the export's owner is no longer an admin");
+  if (!(await ownerOf(db, job))) throw new Error("the export's owner may no longer export the audit trail");
   const filters = job.filters as Partial<AuditFilters>;
   return {
     sheet: AUDIT_SHEET,

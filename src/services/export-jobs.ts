@@ -2,15 +2,16 @@
  * @module
  * Exports too large for one request, written as a background job in chunks: each
  * chunk leases the job, reads the next keyset pages after its cursor, stores its
- * slice of the file (./export-job-sources.ts: a workbook's or CSV's) as one more part in the file store and moves the cursor,
- * so a chunk can run in any invocation (Node: the in-process runner, yielding
+ * slice of the file (a workbook's or CSV's: ./export-job-sources.ts) as one more
+ * part in the file store and moves the cursor, so a chunk can run in any invocation (Node: the in-process runner, yielding
  * between chunks; Workers: one Durable Object alarm per chunk). The download
  * concatenates the parts; the sweep deletes them when the job expires.
  */
 import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { academicRequests, exportJobs } from "../db/schema";
-import type { AuditFilters, ExportFormat } from "../domain/audit-forms";
+import type { AuditFilters } from "../domain/audit-forms";
+import { mayExport, type ExportFormat } from "../domain/exports";
 import type { Clock, FileStore } from "../platform/ports";
 import { recordAudit } from "./audit";
 import { countAudit } from "./audit-trail";
@@ -122,23 +123,20 @@ async function insertJob(ctx: UseCaseContext, owner: SessionUser, job: NewJob): 
 
 type Created = { ok: true; id: string } | { ok: false; reason: "forbidden" };
 
-/**
- * The officer's filtered list as a job: counted now (the progress bar's whole).
- * Only officers and admins have this list.
- */
+/** The officer's filtered list as a job: counted now (the progress bar's whole). */
 export async function createRequestsExportJob(ctx: UseCaseContext, filters: StoredFilters): Promise<Created> {
   const user = ctx.actor.user;
-  if (!user || (user.role !== "officer" && user.role !== "admin")) return { ok: false, reason: "forbidden" };
+  if (!user || !mayExport(user.role, "requests")) return { ok: false, reason: "forbidden" };
   const list = await requestListWhere(ctx.db, user, filters, { keys: await ctx.keys(), now: ctx.clock.now() });
   if (!list) return { ok: false, reason: "forbidden" };
   const [counted] = await ctx.db.select({ n: sql<number>`count(*)` }).from(academicRequests).where(list.where);
   return { ok: true, id: await insertJob(ctx, user, { kind: "requests", format: "xlsx", filters, rows: Number(counted?.n ?? 0) }) };
 }
 
-/** The admin's audit search as a job, in the format asked for. Only admins search the trail. */
+/** The admin's audit search as a job, in the format asked for. */
 export async function createAuditExportJob(ctx: UseCaseContext, filters: Partial<AuditFilters>, format: ExportFormat): Promise<Created> {
   const user = ctx.actor.user;
-  if (user?.role !== "admin") return { ok: false, reason: "forbidden" };
+  if (!user || !mayExport(user.role, "audit")) return { ok: false, reason: "forbidden" };
   const rows = await countAudit(ctx.db, filters);
   return { ok: true, id: await insertJob(ctx, user, { kind: "audit", format, filters, rows }) };
 }
@@ -331,7 +329,7 @@ export function exportJobFile(files: FileStore, job: ExportJob): ReadableStream<
   });
 }
 
-/** The finished file's name and type, for its download. */
-export function exportJobDownload(job: Pick<ExportJob, "kind" | "format">): { name: string; type: string } {
+/** An export's file name and type, for its download (a job's, or the same list streamed). */
+export function exportFileOf(job: Pick<ExportJob, "kind" | "format">): { name: string; type: string } {
   return { name: `tidtam-${job.kind}.${job.format}`, type: job.format === "csv" ? "text/csv; charset=utf-8" : XLSX_TYPE };
 }

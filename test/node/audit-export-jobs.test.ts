@@ -7,12 +7,13 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, exportJobs } from "../../src/db/schema";
+import { auditEvents, exportJobs, users } from "../../src/db/schema";
 import { auditFile } from "../../src/services/audit-export";
-import type { ExportJobLimits } from "../../src/services/export-jobs";
+import { runExportChunk, type ExportJobLimits } from "../../src/services/export-jobs";
+import { pidKeys } from "../../src/services/pid-crypto";
 import { readWorkbook } from "../../src/services/xlsx/read";
 import { streamBytes } from "../../src/services/xlsx/write";
-import { Browser, createTestApp, createUser, type TestApp } from "./helpers";
+import { Browser, createTestApp, createUser, TEST_DATA_KEY, type TestApp } from "./helpers";
 
 const LIMITS: ExportJobLimits = { threshold: 100, chunkRows: 120, pageRows: 40 };
 const EVENTS = 430;
@@ -136,5 +137,14 @@ describe("a large audit export as a background job", () => {
     await other.login("admin2", "admin-pass-5678");
     expect((await other.get(`/admin/audit/exports/${id}`)).status).toBe(404);
     expect((await other.request(`/admin/audit/exports/${id}/file`)).status).toBe(404);
+  });
+
+  it("stops writing when its owner is no longer an admin", async () => {
+    await t.exportRunner.stop();
+    const id = await startJob({ ...filters, format: "csv" });
+    await t.db.update(users).set({ role: "officer" }).where(eq(users.id, adminId));
+    const deps = { db: t.db, files: t.deps.files, clock: t.clock, keys: () => pidKeys(TEST_DATA_KEY), limits: LIMITS };
+    expect(await runExportChunk(deps, id)).toBe("failed");
+    expect((await t.db.select().from(exportJobs).where(eq(exportJobs.id, id)))[0]).toMatchObject({ status: "failed", parts: 0 });
   });
 });

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { EXPORT_FORMATS, EXPORT_KINDS } from "../../domain/exports";
 import { users } from "./auth";
 
 /**
@@ -18,9 +19,9 @@ export const exportJobs = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     /** What is exported: "requests" (the officer's list) or "audit" (the admin's audit search). */
-    kind: text("kind", { enum: ["requests", "audit"] }).notNull(),
+    kind: text("kind", { enum: EXPORT_KINDS }).notNull(),
     /** The file written: an Excel workbook, or CSV (the audit trail offers both). */
-    format: text("format", { enum: ["xlsx", "csv"] }).notNull().default("xlsx"),
+    format: text("format", { enum: EXPORT_FORMATS }).notNull().default("xlsx"),
     filters: text("filters", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
     status: text("status", { enum: ["queued", "running", "done", "failed", "expired"] }).notNull(),
     rowsDone: integer("rows_done").notNull().default(0),

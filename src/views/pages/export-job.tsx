@@ -1,11 +1,12 @@
 import { formatThaiDateTime } from "../../messages/dates";
-import { EXPORT_FORMAT_WORDS, EXPORT_KIND_WORDS, exportJobTitle, type ExportFileFormat, type ExportKind } from "../../messages/exports";
+import type { ExportFormat, ExportKind } from "../../domain/exports";
+import { EXPORT_FORMAT_WORDS, EXPORT_KIND_WORDS, exportJobTitle } from "../../messages/exports";
 import { formatCount } from "../../messages/numbers";
 
 export interface ExportJobView {
   id: string;
   kind: ExportKind;
-  format: ExportFileFormat;
+  format: ExportFormat;
   /** The name the download is saved under. */
   fileName: string;
   status: "queued" | "running" | "done" | "failed" | "expired";
