@@ -46,12 +46,14 @@ export interface ExportJobLimits {
  * The threshold is 20,000: ≈ 1.3-1.9 s of CPU, and 40 keyset pages of 500, i.e. 40
  * database round trips, which still fits a Worker request's 50 subrequests (the
  * tighter of the two limits on Workers). A job chunk of 5,000 rows took ≈ 600 ms of
- * CPU (fflate in JS) and costs 14 subrequests on Workers (lease, owner, 10 pages,
- * update, R2 put; counted in test/workers/subrequests.test.ts): far under a Durable
- * Object alarm's limits. The whole 100,105-row job took 17 s on Node, 21 parts,
- * 8.1 MiB, read back whole. The audit trail's rows are cheaper (50,000 events with
- * their actor, 2026-12-02: 22-27 µs a row as CSV, 39-42 µs as Excel), so for it the
- * same threshold is bound by the subrequests alone: 40 keyset pages of 500.
+ * CPU with fflate's JS deflate; with node:zlib's (same bench, 2026-12-02, polling
+ * included) 290-350 ms, against 440 ms for fflate in the same session. It costs 14
+ * subrequests on Workers (lease, owner, 10 pages, update, R2 put; counted in
+ * test/workers/subrequests.test.ts): far under a Durable Object alarm's limits. The
+ * whole 100,105-row job took 7-8 s on Node, 21 parts, 8.3 MiB, read back whole. The
+ * audit trail's rows are cheaper (50,000 events with their actor, 2026-12-02: 22-27 µs
+ * a row as CSV, 39-42 µs as Excel), so for it the same threshold is bound by the
+ * subrequests alone: 40 keyset pages of 500.
  */
 export const EXPORT_JOB_LIMITS: ExportJobLimits = { threshold: 20_000, chunkRows: 5_000 };
 

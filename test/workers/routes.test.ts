@@ -6,6 +6,7 @@
 import { runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { readWorkbook } from "../../src/services/xlsx/read";
+import { concat, resumeWorkbook, startWorkbook } from "../../src/services/xlsx/chunked";
 import { db, testEnv, WorkerBrowser } from "./http";
 
 async function userId(username: string): Promise<{ id: string; orgId: string | null }> {
@@ -108,6 +109,32 @@ describe("a background export in workerd", () => {
     expect(await runDurableObjectAlarm(testEnv.EXPORT_JOBS.get(testEnv.EXPORT_JOBS.idFromName(id)))).toBe(true);
     expect(await testEnv.FILES.head(`${job.file_key}-0`)).toBeNull();
     expect((await officer.page(`/officer/exports/${id}`)).html).toContain("หมดอายุแล้ว");
+  });
+});
+
+describe("a chunked workbook deflated by workerd's node:zlib", () => {
+  it("reads back whole across pieces, each deflated in several sync-flushed runs", () => {
+    // Three pieces, as three alarms would write them, each far over one deflate run of XML.
+    const cells = (n: number) => ({ cells: [`T-${n}`, "ผู้ประสานงาน & <ทดสอบ>", "x".repeat(400), n] });
+    const start = startWorkbook({ sheetName: "ทดสอบ", widths: [10, 20, 20, 8] }, new Date());
+    const parts = [start.bytes];
+    let n = 0;
+    const rows = () => Array.from({ length: 1_000 }, () => cells(++n));
+    start.sheet.append([{ cells: ["Ticket No."], bold: true }]);
+    start.sheet.append(rows());
+    parts.push(start.sheet.end());
+    // Each alarm gets the state back from the job's row (JSON), not the object the last one left.
+    let state = JSON.parse(JSON.stringify(start.state));
+    const middle = resumeWorkbook(state);
+    middle.append(rows());
+    parts.push(middle.end());
+    state = JSON.parse(JSON.stringify(state));
+    const last = resumeWorkbook(state);
+    last.append(rows());
+    parts.push(last.finish());
+    const [sheet] = readWorkbook(concat(parts));
+    expect(sheet!.rows).toHaveLength(3_001);
+    expect(sheet!.rows[3_000]!.cells).toEqual(["T-3000", "ผู้ประสานงาน & <ทดสอบ>", "x".repeat(400), "3000"]);
   });
 });
 

@@ -25,7 +25,7 @@ type Phase = "write" | "expire" | "purge";
 
 /**
  * One Durable Object per background export: each alarm invocation writes one chunk
- * (≈ 0.6 s of CPU, 14 subrequests: see EXPORT_JOB_LIMITS) and sets the next alarm
+ * (≈ 0.3 s of CPU as measured on Node, 14 subrequests: see EXPORT_JOB_LIMITS) and sets the next alarm
  * at once, so no invocation comes near the CPU or subrequest limits however large
  * the file. When the file is done the alarm moves to its expiry (delete the parts,
  * mark the row expired), then a month on (delete the row). A thrown alarm is retried

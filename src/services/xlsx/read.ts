@@ -24,6 +24,7 @@ const MAX_INFLATED = 200 * 1024 * 1024;
 
 const ENTITY: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 function decode(s: string): string {
+  if (!s.includes("&") && !s.includes("_x")) return s;
   return s
     .replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, e: string) =>
       e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITY[e] ?? ""),
@@ -33,13 +34,21 @@ function decode(s: string): string {
 
 // Elements may carry a namespace prefix (<x:row>) when written by some libraries.
 const el = (name: string) => `(?:[\\w.-]+:)?${name}`;
-const attr = (attrs: string, name: string) => new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}="([^"]*)"`).exec(attrs)?.[1];
+// Built once each: a sheet has a cell or two per column of every row, and compiling per cell cost more than reading.
+const attrRes = new Map<string, RegExp>();
+const attr = (attrs: string, name: string) => {
+  let re = attrRes.get(name);
+  if (!re) attrRes.set(name, (re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}="([^"]*)"`)));
+  return re.exec(attrs)?.[1];
+};
+const PHONETIC = new RegExp(`<${el("rPh")}\\b[\\s\\S]*?</${el("rPh")}>`, "g");
+const TEXT = new RegExp(`<${el("t")}(?:\\s[^>]*)?>([\\s\\S]*?)</${el("t")}>`, "g");
 
 /** The text of rich or plain string content: every <t>, skipping phonetic runs. */
 function textOf(xml: string): string {
-  const plain = xml.replace(new RegExp(`<${el("rPh")}\\b[\\s\\S]*?</${el("rPh")}>`, "g"), "");
+  const plain = xml.includes("rPh") ? xml.replace(PHONETIC, "") : xml;
   let text = "";
-  for (const m of plain.matchAll(new RegExp(`<${el("t")}(?:\\s[^>]*)?>([\\s\\S]*?)</${el("t")}>`, "g"))) text += m[1];
+  for (const m of plain.matchAll(TEXT)) text += m[1];
   return decode(text);
 }
 
