@@ -7,7 +7,8 @@
  *    BENCH_EXPORT_ROWS, default 100,000, requests).
  * 2. Streams the officer's whole list as the direct download does (services/export.ts)
  *    and reports rows/s and CPU per row: the row count whose CPU stays within ~2.5 s
- *    is the threshold in services/export-jobs.ts (NODE_EXPORT_JOB_LIMITS).
+ *    is the threshold in services/export-jobs.ts (NODE_EXPORT_JOB_LIMITS). Then the
+ *    same for 50,000 audit events, as CSV and as Excel (services/audit-export.ts).
  * 3. Runs the same list as a background job on the real Node host (POST /officer/exports,
  *    chunks in-process) while polling /healthz every 20 ms, and reports the job's time,
  *    CPU per chunk and the slowest /healthz answer meanwhile (issue 11: under 100 ms).
@@ -22,6 +23,8 @@ import { startNodeHost } from "../src/node";
 import { createNodeDb, migrateNodeDb } from "../src/platform/node";
 import { useHostCrypto } from "../src/platform/host-crypto";
 import { nodeCrypto } from "../src/platform/node";
+import { AUDIT_EXPORT_PAGE_ROWS, auditFile } from "../src/services/audit-export";
+import { auditExportHead } from "../src/services/audit-trail";
 import { requestsWorkbook } from "../src/services/export";
 import { NODE_EXPORT_JOB_LIMITS } from "../src/services/export-jobs";
 import { pidKeys } from "../src/services/pid-crypto";
@@ -65,6 +68,26 @@ async function main() {
         `(${Math.round(listed / (used / 1000))} rows per CPU-second, ${(perRow * 1000).toFixed(0)} µs a row), ${(bytes / 1048576).toFixed(1)} MiB; ` +
         `2.5 s of CPU streams ${Math.round(2500 / perRow)} rows (threshold set: ${NODE_EXPORT_JOB_LIMITS.threshold})`,
     );
+    // 2b. The audit trail streamed as the admin's download does, both formats: its own cost a row.
+    const events = Math.min(ROWS, 50_000);
+    await db.run(
+      sql.raw(
+        `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${events}) ` +
+          `INSERT INTO audit_events (at, actor_id, action, subject_type, subject_id, data, ip) ` +
+          `SELECT 1700000000000 + n * 1000, '${officerRow!.id}', 'request.status_changed', 'request', 'BENCH-' || n, ` +
+          `'{"from":"submitted","to":"received","receiptNo":"R-' || n || '"}', '10.0.0.1' FROM seq`,
+      ),
+    );
+    const filter = { subjectType: "request", action: "request.status_changed" } as const;
+    for (const format of ["csv", "xlsx"] as const) {
+      cpu = process.cpuUsage();
+      const head = await auditExportHead(db, filter, AUDIT_EXPORT_PAGE_ROWS);
+      const audit = auditFile(db, filter, format, head.first).getReader();
+      let size = 0;
+      for (let next = await audit.read(); !next.done; next = await audit.read()) size += next.value.length;
+      const ms = cpuMs(cpu);
+      console.log(`audit ${format}: ${head.total} events in ${(ms / 1000).toFixed(1)} s CPU (${((ms / head.total) * 1000).toFixed(0)} µs an event), ${(size / 1048576).toFixed(1)} MiB`);
+    }
     client.close();
 
     // 3. The job on the real host, /healthz polled throughout.
