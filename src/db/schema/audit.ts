@@ -13,8 +13,13 @@ export const auditEvents = sqliteTable(
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
     ip: text("ip"),
   },
+  // Every index ends in `at` (and, implicitly, the rowid `id`): a trail or search filtered
+  // by any one of its columns reads newest first straight off the index, so a keyset page
+  // is a range scan instead of sorting every matching event again.
   (t) => [
-    index("audit_subject_idx").on(t.subjectType, t.subjectId),
+    index("audit_subject_idx").on(t.subjectType, t.subjectId, t.at),
+    index("audit_type_at_idx").on(t.subjectType, t.at),
+    index("audit_action_idx").on(t.action, t.at),
     index("audit_at_idx").on(t.at),
     index("audit_actor_idx").on(t.actorId, t.at),
   ],
