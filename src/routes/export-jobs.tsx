@@ -8,7 +8,8 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { exportJobTitle } from "../messages/exports";
 import { NotFoundError } from "../middleware/errors";
-import { exportFileOf, exportJobFile, exportJobFor, isExpired } from "../services/export-jobs";
+import { isDownloadable, isExpired } from "../domain/exports";
+import { exportFileOf, exportJobFile, exportJobFor } from "../services/export-jobs";
 import { ExportJobPage, ExportJobStatus } from "../views/pages/export-job";
 import { isFragmentRequest, renderPage } from "./render";
 
@@ -27,7 +28,7 @@ export function exportJobRoutes(paths: { base: string; list: string }) {
     })
     .get("/:id/file", async (c) => {
       const job = await exportJobFor(c.var.deps.db, c.req.param("id"), c.var.user!.id);
-      if (!job || job.status !== "done" || isExpired(job, c.var.deps.clock.now())) throw new NotFoundError();
+      if (!job || !isDownloadable(job, c.var.deps.clock.now())) throw new NotFoundError();
       const file = exportFileOf(job);
       return c.body(exportJobFile(c.var.deps.files, job), 200, {
         "Content-Type": file.type,

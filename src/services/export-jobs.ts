@@ -11,7 +11,7 @@ import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { academicRequests, exportJobs } from "../db/schema";
 import type { AuditFilters } from "../domain/audit-forms";
-import { mayExport, type ExportFormat } from "../domain/exports";
+import { isWriting, mayExport, WRITING_STATUSES, type ExportFormat } from "../domain/exports";
 import type { Clock, FileStore } from "../platform/ports";
 import { recordAudit } from "./audit";
 import { countAudit } from "./audit-trail";
@@ -152,9 +152,6 @@ export async function exportJobFor(db: Db, id: string, ownerId: string): Promise
   return job ?? null;
 }
 
-export function isExpired(job: ExportJob, now: Date): boolean {
-  return job.status === "expired" || job.expiresAt.getTime() <= now.getTime();
-}
 
 /** `busy`: another runner holds the lease; `gone`: the job is no longer waiting to be written. */
 export type ChunkOutcome = "more" | "done" | "failed" | "busy" | "gone";
@@ -173,14 +170,14 @@ export async function runExportChunk(deps: ExportJobDeps, jobId: string): Promis
     .where(
       and(
         eq(exportJobs.id, jobId),
-        inArray(exportJobs.status, ["queued", "running"]),
+        inArray(exportJobs.status, WRITING_STATUSES),
         or(isNull(exportJobs.leaseUntil), lt(exportJobs.leaseUntil, now)),
       ),
     )
     .returning();
   if (!job) {
     const [current] = await deps.db.select({ status: exportJobs.status }).from(exportJobs).where(eq(exportJobs.id, jobId));
-    return current?.status === "queued" || current?.status === "running" ? "busy" : "gone";
+    return current && isWriting(current.status) ? "busy" : "gone";
   }
   const held = and(eq(exportJobs.id, job.id), eq(exportJobs.leaseUntil, leaseUntil));
   try {
@@ -267,7 +264,7 @@ export async function resumeExportJobs(db: Db, runner: ExportRunner, now: Date, 
   const stalled = await db
     .select({ id: exportJobs.id })
     .from(exportJobs)
-    .where(and(inArray(exportJobs.status, ["queued", "running"]), or(isNull(exportJobs.leaseUntil), lt(exportJobs.leaseUntil, now))))
+    .where(and(inArray(exportJobs.status, WRITING_STATUSES), or(isNull(exportJobs.leaseUntil), lt(exportJobs.leaseUntil, now))))
     .orderBy(asc(exportJobs.createdAt))
     .limit(limit);
   for (const { id } of stalled) await runner.start(id);

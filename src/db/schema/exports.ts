@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { EXPORT_FORMATS, EXPORT_KINDS } from "../../domain/exports";
+import { EXPORT_FORMATS, EXPORT_JOB_STATUSES, EXPORT_KINDS } from "../../domain/exports";
 import { users } from "./auth";
 
 /**
@@ -23,7 +23,7 @@ export const exportJobs = sqliteTable(
     /** The file written: an Excel workbook, or CSV (the audit trail offers both). */
     format: text("format", { enum: EXPORT_FORMATS }).notNull().default("xlsx"),
     filters: text("filters", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
-    status: text("status", { enum: ["queued", "running", "done", "failed", "expired"] }).notNull(),
+    status: text("status", { enum: EXPORT_JOB_STATUSES }).notNull(),
     rowsDone: integer("rows_done").notNull().default(0),
     rowsTotal: integer("rows_total").notNull(),
     /** The keyset position after the last row written (sort key, then rowid or event id); null before the first chunk. */

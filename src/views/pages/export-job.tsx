@@ -1,5 +1,5 @@
 import { formatThaiDateTime } from "../../messages/dates";
-import type { ExportFormat, ExportKind } from "../../domain/exports";
+import { isWriting, type ExportFormat, type ExportJobStatus, type ExportKind } from "../../domain/exports";
 import { EXPORT_FORMAT_WORDS, EXPORT_KIND_WORDS, exportJobTitle } from "../../messages/exports";
 import { formatCount } from "../../messages/numbers";
 
@@ -9,7 +9,7 @@ export interface ExportJobView {
   format: ExportFormat;
   /** The name the download is saved under. */
   fileName: string;
-  status: "queued" | "running" | "done" | "failed" | "expired";
+  status: ExportJobStatus;
   rowsDone: number;
   rowsTotal: number;
   createdAt: Date;
@@ -26,7 +26,7 @@ export const EXPORT_POLL_SECONDS = 2;
  */
 export function ExportJobStatus(props: { job: ExportJobView; basePath: string }) {
   const { job, basePath } = props;
-  const running = !job.expired && (job.status === "queued" || job.status === "running");
+  const running = !job.expired && isWriting(job.status);
   const total = Math.max(job.rowsTotal, job.rowsDone, 1);
   return (
     <div
@@ -72,7 +72,7 @@ export function ExportJobStatus(props: { job: ExportJobView; basePath: string })
 }
 
 export function ExportJobPage(props: { job: ExportJobView; basePath: string; listPath: string }) {
-  const running = !props.job.expired && (props.job.status === "queued" || props.job.status === "running");
+  const running = !props.job.expired && isWriting(props.job.status);
   return (
     <section>
       <h1>{exportJobTitle(props.job.kind, props.job.format)}</h1>
