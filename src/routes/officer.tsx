@@ -7,19 +7,19 @@ import { EXPORT_PAGE_ROWS, requestsWorkbook } from "../services/export";
 import { createRequestsExportJob } from "../services/export-jobs";
 import { NotFoundError } from "../middleware/errors";
 import { exportJobRoutes } from "./export-jobs";
-import { seeOther } from "./render";
 import { useCase } from "./use-case";
 import { pidKeys } from "../services/pid-crypto";
 import { listUniversities, PAGE_SIZE, requestListHead, requestListWhere, searchRequests, type RequestFilters } from "../services/requests";
 import { XLSX_TYPE } from "../services/xlsx/write";
-import { batchesCsv, groupBatches } from "../domain/onboarding/batches";
+import { BATCH_CSV_HEADER, batchRows, groupBatches } from "../domain/onboarding/batches";
+import { csvText } from "../services/csv";
 import { nextCutoff } from "../domain/onboarding/golive";
 import { scheduledServices } from "../services/onboarding/golive";
 import { reviewQueue } from "../services/onboarding/service";
 import { BatchCalendarPage } from "../views/onboarding/golive";
 import { RequestListPage } from "../views/pages/request-list";
 import { ReviewQueuePage } from "../views/pages/review-queue";
-import { renderPage } from "./render";
+import { renderPage, seeOther } from "./render";
 
 function listFilters(c: AppContext, page: number): RequestFilters {
   return filtersOf(c.req.query(), page);
@@ -89,7 +89,7 @@ export const officerRoutes = new Hono<AppEnv>()
   .get("/batches.csv", async (c) => {
     const now = c.var.deps.clock.now();
     const batches = groupBatches(await scheduledServices(c.var.deps.db), now);
-    return c.body(batchesCsv(batches), 200, {
+    return c.body(csvText([{ cells: BATCH_CSV_HEADER }, ...batchRows(batches).map((cells) => ({ cells }))]), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="golive-batches.csv"`,
       "Cache-Control": "no-store",

@@ -21,6 +21,9 @@ const text = (v: XlsxCell) => (v === null || v === undefined ? "" : String(v));
 /** A row of cells as one CSV line, its CRLF included. */
 export const csvLine = (row: XlsxRow) => `${row.cells.map((v) => cell(text(v))).join(",")}\r\n`;
 
+/** A whole small file: the byte-order mark, then each row a line. */
+export const csvText = (rows: Iterable<XlsxRow>) => CSV_BOM + [...rows].map(csvLine).join("");
+
 /** A header and pages of rows as a stream of UTF-8 bytes, each page encoded when the reader asks for it. */
 export function csvStream(header: XlsxRow, pages: AsyncIterator<XlsxRow[]>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

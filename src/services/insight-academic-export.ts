@@ -8,7 +8,7 @@
 import { POSITIONS, STATUSES } from "../domain/academic";
 import { AGE_BUCKETS } from "../domain/insight";
 import { formatThaiDate, formatThaiDateTime } from "../messages/dates";
-import { cell, defuse } from "./csv";
+import { csvText, defuse } from "./csv";
 import type { AcademicOverview, InsightFilters } from "./insight-academic";
 import { xlsxStream, type XlsxCell, type XlsxRow } from "./xlsx/write";
 
@@ -50,27 +50,24 @@ export function overviewTables(o: AcademicOverview, f: InsightFilters & { univer
   ];
 }
 
-const text = (v: XlsxCell) => (v === null || v === undefined ? "" : String(v));
-
-export function overviewCsv(tables: ExportTable[]): string {
-  const lines: string[] = [];
-  for (const t of tables) {
-    if (lines.length) lines.push("");
-    lines.push(cell(t.title));
-    if (t.header.length) lines.push(t.header.map(cell).join(","));
-    for (const row of t.rows) lines.push(row.map((v) => cell(text(v))).join(","));
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-export function overviewWorkbook(tables: ExportTable[]): ReadableStream<Uint8Array> {
+/** The tables one under another, each under its bold title and header, a blank row between. */
+function tableRows(tables: ExportTable[]): XlsxRow[] {
   const rows: XlsxRow[] = [];
   for (const t of tables) {
     if (rows.length) rows.push({ cells: [] });
     rows.push({ cells: [t.title], bold: true });
     if (t.header.length) rows.push({ cells: t.header, bold: true });
-    for (const row of t.rows) rows.push({ cells: row.map((v) => (typeof v === "string" ? defuse(v) : v)) });
+    for (const row of t.rows) rows.push({ cells: row });
   }
+  return rows;
+}
+
+export function overviewCsv(tables: ExportTable[]): string {
+  return csvText(tableRows(tables));
+}
+
+export function overviewWorkbook(tables: ExportTable[]): ReadableStream<Uint8Array> {
+  const rows = tableRows(tables).map((r) => ({ ...r, cells: r.cells.map((v) => (typeof v === "string" ? defuse(v) : v)) }));
   async function* pages() {
     yield rows;
   }

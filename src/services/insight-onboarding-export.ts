@@ -5,7 +5,7 @@
  * export's formula-safe quoting, with a BOM so Excel reads the Thai.
  */
 import { formatThaiDate } from "../messages/dates";
-import { cell, defuse } from "./csv";
+import { csvText, defuse } from "./csv";
 import type { OnboardingOverview } from "./insight-onboarding";
 import { xlsxStream, type XlsxCell, type XlsxRow } from "./xlsx/write";
 
@@ -66,8 +66,7 @@ function* lines(o: OnboardingOverview): Generator<XlsxRow> {
 
 /** UTF-8 CSV with a BOM. */
 export function overviewCsv(o: OnboardingOverview): string {
-  const text = [...lines(o)].map((r) => r.cells.map((v) => (v === null || v === undefined ? "" : cell(String(v)))).join(","));
-  return `\uFEFF${text.join("\r\n")}\r\n`;
+  return csvText(lines(o));
 }
 
 /** One-sheet workbook; text cells defused like the audit export's. */

@@ -5,9 +5,9 @@ import { users } from "./auth";
 /**
  * An export too large to stream in one request, written in chunks by a background
  * job (services/export-jobs.ts): each chunk reads the next keyset pages from
- * `cursor` and stores its slice of the zipped workbook as one more file part
- * (`exports-<id>-<n>` in the file store); `zip` carries the running sums the
- * next chunk and the closing central directory need. Random id and the owner
+ * `cursor` and stores its slice of the file (a zipped workbook's, or CSV lines)
+ * as one more part (`<fileKey>-<n>` in the file store); for a workbook `zip`
+ * carries the running sums the next chunk and the closing central directory need. Random id and the owner
  * check together keep a job unreachable to anyone else; the sweep deletes the
  * parts and the row after `expiresAt`.
  */

@@ -1,6 +1,6 @@
 /**
  * @module
- * Grouping confirmed services into the coming Tuesday batches, and the CSV officers export.
+ * Grouping confirmed services into the coming Tuesday batches, and the rows of the CSV officers export.
  */
 import { upcomingTuesdays } from "./golive";
 import { bangkokIsoDate } from "../dates";
@@ -27,11 +27,9 @@ export function groupBatches(rows: readonly ScheduledService[], now: Date, weeks
   }));
 }
 
-const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+export const BATCH_CSV_HEADER = ["รอบวันที่", "e-Service", "หน่วยงาน", "สถานะ"];
 
-/** UTF-8 with a BOM, so Excel opens the Thai text correctly. */
-export function batchesCsv(batches: ReturnType<typeof groupBatches>): string {
-  const lines = [["รอบวันที่", "e-Service", "หน่วยงาน", "สถานะ"].join(",")];
-  for (const b of batches) for (const s of b.services) lines.push([b.date, s.name, s.agencyName, s.launched ? "เปิดให้บริการแล้ว" : "รอเปิดให้บริการ"].map(cell).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+/** The officers' batch list as rows (services/csv.ts writes them: BOM, formula-safe cells). */
+export function batchRows(batches: ReturnType<typeof groupBatches>): string[][] {
+  return batches.flatMap((b) => b.services.map((s) => [b.date, s.name, s.agencyName, s.launched ? "เปิดให้บริการแล้ว" : "รอเปิดให้บริการ"]));
 }
