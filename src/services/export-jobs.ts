@@ -3,9 +3,10 @@
  * Exports too large for one request, written as a background job in chunks: each
  * chunk leases the job, reads the next keyset pages after its cursor, stores its
  * slice of the file (a workbook's or CSV's: ./export-job-sources.ts) as one more
- * part in the file store and moves the cursor, so a chunk can run in any invocation (Node: the in-process runner, yielding
- * between chunks; Workers: one Durable Object alarm per chunk). The download
- * concatenates the parts; the sweep deletes them when the job expires.
+ * part in the file store and moves the cursor, so a chunk can run in any
+ * invocation (Node: the in-process runner, yielding between chunks; Workers: one
+ * Durable Object alarm per chunk). The download concatenates the parts; the sweep
+ * deletes them when the job expires.
  */
 import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -42,7 +43,8 @@ export interface ExportJobLimits {
  * Measured with `npm run bench:export` (scripts/bench-export.ts) on the bench's database
  * (100,105 rows on the officer's list), 2-core dev machine shared with other work,
  * 2026-12-02: the direct stream costs 62-97 µs of CPU a row (≈ 10,000-16,000 rows per
- * CPU-second; deflate is native there), so 2.5 s of CPU streams ≈ 25,000-40,000 rows.
+ * CPU-second; deflate is native there; 51-52 µs on the idle machine later that day), so
+ * 2.5 s of CPU streams ≈ 25,000-40,000 rows.
  * The threshold is 20,000: ≈ 1.3-1.9 s of CPU, and 40 keyset pages of 500, i.e. 40
  * database round trips, which still fits a Worker request's 50 subrequests (the
  * tighter of the two limits on Workers). A job chunk of 5,000 rows took ≈ 600 ms of
@@ -60,9 +62,11 @@ export const EXPORT_JOB_LIMITS: ExportJobLimits = { threshold: 20_000, chunkRows
 /**
  * On Node the chunks share the one event loop with every request: pages of 50 rows
  * (≈ 5 ms of reading, XML and deflate each) with a 1 ms pause between them keep any
- * request's wait for the loop short. The bench, while the 100,105-row job ran:
- * /healthz p50 10 ms, p99 44 ms, max 96 ms (0 of 458 over 100 ms); with pages of 100,
- * p50 20 ms and max 146 ms; of 500, p50 73 ms. On Workers pages are subrequests, so 500.
+ * request's wait for the loop short. The bench, while the 100,105-row job ran on a
+ * loaded machine: /healthz p50 10 ms, p99 44 ms, max 96 ms (0 of 458 over 100 ms); with
+ * pages of 100, p50 20 ms and max 146 ms; of 500, p50 73 ms. With node:zlib's deflate on
+ * the idle machine: p50 4.4 ms, p99 11-17 ms, max 14-26 ms. On Workers pages are
+ * subrequests, so 500.
  */
 export const NODE_EXPORT_JOB_LIMITS: ExportJobLimits = { ...EXPORT_JOB_LIMITS, pageRows: 50 };
 
@@ -151,7 +155,6 @@ export async function exportJobFor(db: Db, id: string, ownerId: string): Promise
     .where(and(eq(exportJobs.id, id), eq(exportJobs.ownerId, ownerId)));
   return job ?? null;
 }
-
 
 /** `busy`: another runner holds the lease; `gone`: the job is no longer waiting to be written. */
 export type ChunkOutcome = "more" | "done" | "failed" | "busy" | "gone";
@@ -304,7 +307,7 @@ export async function purgeExportJob(db: Db, id: string): Promise<void> {
 
 export { EXPIRED_KEPT_MS };
 
-/** The finished workbook: its parts one after another, each read as the client takes the bytes. */
+/** The finished file: its parts one after another, each read as the client takes the bytes. */
 export function exportJobFile(files: FileStore, job: ExportJob): ReadableStream<Uint8Array> {
   let n = 0;
   let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;

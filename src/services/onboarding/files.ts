@@ -43,11 +43,6 @@ export function serviceFileByIdQuery(db: DbOrTx, serviceId: string, fileId: stri
     .limit(1);
 }
 
-export async function getServiceFile(db: DbOrTx, serviceId: string, fileId: string) {
-  const [row] = await serviceFileByIdQuery(db, serviceId, fileId);
-  return row ?? null;
-}
-
 /** File `fileId` of service `serviceId`, for a download that batches it with its service. */
 export function serviceFileReads(db: DbOrTx, serviceId: string, fileId: string) {
   return pageReads([serviceFileByIdQuery(db, serviceId, fileId)], ([rows]) => rows[0] ?? null);

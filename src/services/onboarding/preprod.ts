@@ -36,11 +36,6 @@ function credentialView(row: typeof appCredentials.$inferSelect | undefined): Cr
   return { appId: row?.appId ?? null, keyHint: row?.keyHash ? row.keyHint : null, issuedAt: row?.keyHash ? row.issuedAt : null };
 }
 
-export async function getCredentials(db: DbOrTx, serviceId: string): Promise<CredentialView> {
-  const [row] = await credentialsQuery(db, serviceId);
-  return credentialView(row);
-}
-
 /**
  * Issues the key if none is outstanding and returns it in full; `shown` when a
  * key was already shown (it cannot be shown again, only reset by an officer).
@@ -84,10 +79,6 @@ function screenshotsQuery(db: DbOrTx, serviceId: string) {
     .from(eserviceFiles)
     .where(and(eq(eserviceFiles.eserviceId, serviceId), eq(eserviceFiles.kind, "screenshot")))
     .orderBy(asc(eserviceFiles.position), asc(eserviceFiles.createdAt));
-}
-
-export async function listScreenshots(db: DbOrTx, serviceId: string) {
-  return screenshotsQuery(db, serviceId);
 }
 
 /** Screenshot `fileId` of service `serviceId` (none of another's), for its delete page. */
@@ -159,7 +150,7 @@ export async function moveScreenshot(ctx: UseCaseContext, serviceId: string, fil
   return ctx.db.transaction(async (tx) => {
     const open = await openForWrite(tx, ctx, serviceId, STEP, "screenshots");
     if (!open.ok) return open;
-    const list = await listScreenshots(tx, serviceId);
+    const list = await screenshotsQuery(tx, serviceId);
     const i = list.findIndex((f) => f.id === fileId);
     if (i < 0) return { ok: false, reason: "not_found" } as const;
     const j = direction === "up" ? i - 1 : i + 1;

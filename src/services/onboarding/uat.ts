@@ -32,10 +32,6 @@ export async function withNationalIds(keys: PidKeys, rows: (typeof testers.$infe
   return Promise.all(rows.map(async (r) => ({ ...r, nationalId: await decryptPid(keys, r.pidEnc) })));
 }
 
-export async function listTesters(db: DbOrTx, keys: PidKeys, serviceId: string, stepNo: number) {
-  return withNationalIds(keys, await testersQuery(db, serviceId, stepNo));
-}
-
 /** The testers list of step `stepNo`'s page (2 or 5), unsent; `keys` are asked for only once the rows are in. */
 export function testersReads(db: DbOrTx, keys: () => Promise<PidKeys>, serviceId: string, stepNo: number) {
   return pageReads([testersQuery(db, serviceId, stepNo)], async ([rows]) => ({ testers: await withNationalIds(await keys(), rows) }));
