@@ -592,40 +592,31 @@ export async function buildWorld(): Promise<World> {
     resetToken: await addAccountLink(t, spareUserId, "password_reset"),
     emailToken: await addAccountLink(t, spareUserId, "email_change"),
   };
-  const exportJobId = newId();
-  await t.db.insert(exportJobs).values({
-    id: exportJobId,
-    ownerId: userIds.officer!,
-    kind: "requests",
-    filters: {},
-    status: "done",
-    rowsDone: 0,
-    rowsTotal: 0,
-    parts: 1,
-    fileKey: `export-${exportJobId}`,
-    createdAt: now,
-    finishedAt: now,
-    expiresAt: new Date(now.getTime() + 86_400_000),
-  });
-  await t.deps.files.put(`export-${exportJobId}-0`, new TextEncoder().encode("PK"), { contentType: "application/octet-stream" });
-  const auditExportJobId = newId();
-  await t.db.insert(exportJobs).values({
-    id: auditExportJobId,
-    ownerId: userIds.admin!,
-    kind: "audit",
-    format: "csv",
-    filters: {},
-    status: "done",
-    rowsDone: 0,
-    rowsTotal: 0,
-    parts: 1,
-    fileKey: `export-${auditExportJobId}`,
-    createdAt: now,
-    finishedAt: now,
-    expiresAt: new Date(now.getTime() + 86_400_000),
-  });
-  await t.deps.files.put(`export-${auditExportJobId}-0`, new TextEncoder().encode("\uFEFF"), { contentType: "application/octet-stream" });
+  const exportJobId = await addDoneExportJob(t, userIds.officer!, "requests", "xlsx", now);
+  const auditExportJobId = await addDoneExportJob(t, userIds.admin!, "audit", "csv", now);
   return { t, clients, userIds, primary, twin, admin, routes: routesOf(t.app), mailId, spare, exportJobId, auditExportJobId };
+}
+
+/** A finished background export of `ownerId`'s, its one part in the file store; returns its id. */
+async function addDoneExportJob(t: TestApp, ownerId: string, kind: "requests" | "audit", format: "xlsx" | "csv", now: Date): Promise<string> {
+  const id = newId();
+  await t.db.insert(exportJobs).values({
+    id,
+    ownerId,
+    kind,
+    format,
+    filters: {},
+    status: "done",
+    rowsDone: 0,
+    rowsTotal: 0,
+    parts: 1,
+    fileKey: `export-${id}`,
+    createdAt: now,
+    finishedAt: now,
+    expiresAt: new Date(now.getTime() + 86_400_000),
+  });
+  await t.deps.files.put(`export-${id}-0`, new TextEncoder().encode(format === "csv" ? "\uFEFF" : "PK"), { contentType: "application/octet-stream" });
+  return id;
 }
 
 /** A live mailed link for `userId` (as the app makes them: only the token's SHA-256 is stored); returns the token. */
